@@ -1,0 +1,22 @@
+package io.tideflow.queue.api;
+
+/** A request was refused; {@link #field()} names the part at fault and {@link #problem()} says what is wrong. */
+public class InvalidTaskRequestException extends TideflowException {
+    private static final long serialVersionUID = 1L;
+    private final String field;
+    private final String problem;
+
+    public InvalidTaskRequestException(String field, String problem) {
+        super(field + ": " + problem);
+        this.field = field;
+        this.problem = problem;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String problem() {
+        return problem;
+    }
+}

@@ -1,0 +1,17 @@
+package io.tideflow.queue.api;
+
+import java.util.Optional;
+
+/** Reads tasks. Results are snapshots (records), never live entities. */
+public interface TaskQueries {
+
+    /** The task with this id, with its result when it has completed. */
+    Optional<TaskView> find(TaskId id);
+
+    /**
+     * One page of tasks, newest first, matching the filter.
+     *
+     * @param limit 1 to 500 tasks
+     */
+    TaskPage list(TaskFilter filter, int limit);
+}

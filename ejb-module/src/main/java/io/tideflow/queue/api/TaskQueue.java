@@ -1,0 +1,25 @@
+package io.tideflow.queue.api;
+
+/**
+ * Submits and steers tasks. Inject it into any bean; {@link #enqueue} joins the caller's transaction, so a task
+ * enqueued in a transaction that rolls back was never enqueued, and the dispatcher is woken only after the commit.
+ */
+public interface TaskQueue {
+
+    /**
+     * Validates, persists and schedules a task.
+     *
+     * @return the new task's id, or the existing task's id when {@link TaskRequest#idempotencyKey()} was seen before
+     * @throws InvalidTaskRequestException naming the field at fault; nothing is persisted then
+     */
+    TaskId enqueue(TaskRequest request);
+
+    /**
+     * Cancels a task that has not started.
+     *
+     * @return the task as it is after the cancel
+     * @throws TaskNotFoundException      when no task has this id
+     * @throws IllegalTransitionException when the task is no longer PENDING
+     */
+    TaskView cancel(TaskId id);
+}

@@ -1,0 +1,54 @@
+package io.tideflow.queue.core;
+
+import io.tideflow.queue.store.TaskReader;
+import io.tideflow.queue.store.TaskStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.time.Clock;
+
+/** Produces the engine's shared collaborators; tests build the same objects by hand. */
+@ApplicationScoped
+public class EngineProducers {
+
+    @PersistenceContext(unitName = "tideflow")
+    EntityManager em;
+
+    @Produces
+    @ApplicationScoped
+    EngineSettings settings() {
+        return EngineSettings.from(ConfigProvider.getConfig(EngineProducers.class.getClassLoader()));
+    }
+
+    @Produces
+    @ApplicationScoped
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    TaskStore taskStore() {
+        return new TaskStore(em);
+    }
+
+    @Produces
+    TaskReader taskReader() {
+        return new TaskReader(em);
+    }
+
+    @Produces
+    @ApplicationScoped
+    TaskIdGenerator taskIdGenerator(Clock clock) {
+        return new TaskIdGenerator(clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    TypeDefaults typeDefaults(Config config) {
+        return new ConfiguredTypeDefaults(config);
+    }
+}

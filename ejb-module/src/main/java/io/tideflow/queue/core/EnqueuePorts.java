@@ -1,0 +1,22 @@
+package io.tideflow.queue.core;
+
+import io.tideflow.queue.api.TaskEnqueued;
+import io.tideflow.queue.api.TaskId;
+
+import java.util.Optional;
+
+/** What the enqueue flow needs from the outside: persistence and the two after-commit signals. */
+public interface EnqueuePorts {
+
+    /** The id of the task already enqueued with this idempotency key, if any. */
+    Optional<TaskId> findByIdempotencyKey(String key);
+
+    /** Persists the task in the caller's transaction. */
+    void persist(NewTask task);
+
+    /** Fires the enqueued event; observers that ask for it see it only after the transaction commits. */
+    void fireEnqueued(TaskEnqueued event);
+
+    /** Wakes the local dispatcher once the transaction has committed, never before. */
+    void wakeDispatcherAfterCommit(String group);
+}

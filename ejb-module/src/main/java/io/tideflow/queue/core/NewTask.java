@@ -1,0 +1,10 @@
+package io.tideflow.queue.core;
+
+import io.tideflow.queue.api.TaskId;
+
+import java.time.Instant;
+
+/** A task ready to be persisted: every field decided, nothing left to a default. */
+public record NewTask(TaskId id, String type, String group, int priority, String payloadJson, int maxAttempts,
+                      Instant runAt, Instant createdAt, String idempotencyKey) {
+}

@@ -1,0 +1,37 @@
+package io.tideflow.queue.core;
+
+import io.tideflow.queue.store.ClaimedTask;
+import io.tideflow.queue.store.TaskStore;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.util.List;
+
+/** The dispatcher's short transactions: each claim batch and each retry promotion commits on its own. */
+@Stateless
+public class TaskClaims {
+
+    private static final int PROMOTION_BATCH = 500;
+
+    @Inject
+    TaskStore store;
+
+    @Inject
+    EngineSettings settings;
+
+    @Inject
+    Clock clock;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<ClaimedTask> claimDue(int limit) {
+        return store.claimDue(limit, settings.nodeId(), clock.instant(), settings.leaseDuration());
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int promoteDueRetries() {
+        return store.promoteDueRetries(clock.instant(), PROMOTION_BATCH);
+    }
+}

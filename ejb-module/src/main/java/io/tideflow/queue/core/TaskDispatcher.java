@@ -1,0 +1,162 @@
+package io.tideflow.queue.core;
+
+import io.tideflow.queue.store.ClaimedTask;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Claims due tasks and runs them on the server's managed executor, at most {@code tideflow.dispatcher.workers} at
+ * once. It is woken right after an enqueue commits and after every finished attempt; a non-persistent timer polls as
+ * the fallback (tasks enqueued by other nodes, retries coming due).
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaBootstrap")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TaskDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(TaskDispatcher.class.getName());
+
+    @Resource
+    TimerService timerService;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    EngineSettings settings;
+
+    @Inject
+    DispatchSignal signal;
+
+    @Inject
+    TaskClaims claims;
+
+    @Inject
+    TaskExecution execution;
+
+    @Inject
+    FailureRecorder failures;
+
+    @Inject
+    TaskHandlerRegistry registry;
+
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicBoolean dispatching = new AtomicBoolean();
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private volatile boolean stopping;
+
+    @PostConstruct
+    void start() {
+        long pollMs = settings.pollInterval().toMillis();
+        timerService.createIntervalTimer(pollMs, pollMs, new TimerConfig("tideflow-dispatcher-poll", false));
+        signal.listen(this::wake);
+        LOG.info(() -> "Tideflow dispatcher started on node '" + settings.nodeId() + "' with " + settings.workers()
+                + " workers, polling every " + settings.pollInterval() + ", task types " + registry.types());
+        wake();
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        signal.stopListening();
+    }
+
+    @Timeout
+    void poll() {
+        try {
+            claims.promoteDueRetries();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "promoting due retries failed; the next poll tries again", e);
+        }
+        wake();
+    }
+
+    /** Asks for a dispatch pass; cheap and safe to call from any thread, any number of times. */
+    public void wake() {
+        wakeRequested.set(true);
+        if (!stopping && dispatching.compareAndSet(false, true)) {
+            executor.execute(this::dispatchWhileWoken);
+        }
+    }
+
+    private void dispatchWhileWoken() {
+        try {
+            while (!stopping && wakeRequested.getAndSet(false)) {
+                claimWhileCapacity();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "dispatch pass failed; the next poll tries again", e);
+        } finally {
+            dispatching.set(false);
+        }
+        // a wake that arrived between the last check and the reset above must not be lost
+        if (wakeRequested.get() && !stopping && dispatching.compareAndSet(false, true)) {
+            executor.execute(this::dispatchWhileWoken);
+        }
+    }
+
+    private void claimWhileCapacity() {
+        while (!stopping) {
+            int free = settings.workers() - running.get();
+            if (free <= 0) {
+                return;
+            }
+            List<ClaimedTask> batch = claims.claimDue(free);
+            for (ClaimedTask task : batch) {
+                running.incrementAndGet();
+                executor.execute(() -> runAttempt(task));
+            }
+            if (batch.size() < free) {
+                return;
+            }
+        }
+    }
+
+    private void runAttempt(ClaimedTask task) {
+        try {
+            AttemptResult result;
+            try {
+                result = execution.attempt(task);
+            } catch (EJBException commitFailed) {
+                // the handler returned but its transaction could not commit (a constraint, a lost connection)
+                result = AttemptResult.failed(commitFailed.getCause() == null ? commitFailed : commitFailed.getCause());
+            }
+            if (result.outcome() == AttemptResult.AttemptOutcome.FAILED) {
+                failures.record(task, result.error());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "task " + task.id() + " of type '" + task.type()
+                    + "': recording the attempt failed; the lease will expire and the task be rescued", e);
+        } finally {
+            running.decrementAndGet();
+            wake();
+        }
+    }
+
+    /** Attempts running on this node now. */
+    public int runningCount() {
+        return running.get();
+    }
+}

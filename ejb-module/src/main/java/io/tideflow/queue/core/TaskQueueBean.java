@@ -1,0 +1,128 @@
+package io.tideflow.queue.core;
+
+import io.tideflow.queue.api.InvalidTaskRequestException;
+import io.tideflow.queue.api.TaskEnqueued;
+import io.tideflow.queue.api.TaskFilter;
+import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.api.TaskNotFoundException;
+import io.tideflow.queue.api.TaskPage;
+import io.tideflow.queue.api.TaskQueries;
+import io.tideflow.queue.api.TaskQueue;
+import io.tideflow.queue.api.TaskRequest;
+import io.tideflow.queue.api.TaskView;
+import io.tideflow.queue.store.TaskReader;
+import io.tideflow.queue.store.TaskStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** The engine's {@link TaskQueue} and {@link TaskQueries}; joins the caller's transaction or starts one. */
+@Stateless
+public class TaskQueueBean implements TaskQueue, TaskQueries {
+
+    @Inject
+    TaskStore store;
+
+    @Inject
+    TaskReader reader;
+
+    @Inject
+    TaskHandlerRegistry registry;
+
+    @Inject
+    EngineSettings settings;
+
+    @Inject
+    TaskIdGenerator ids;
+
+    @Inject
+    TypeDefaults typeDefaults;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<TaskEnqueued> enqueued;
+
+    @Inject
+    DispatchSignal signal;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private EnqueueFlow flow;
+
+    @PostConstruct
+    void init() {
+        flow = new EnqueueFlow(new TaskRequestValidator(registry, settings), ids, typeDefaults, new Ports(), clock,
+                settings);
+    }
+
+    @Override
+    public TaskId enqueue(TaskRequest request) {
+        return flow.enqueue(request);
+    }
+
+    @Override
+    public TaskView cancel(TaskId id) {
+        store.cancel(id, clock.instant());
+        return reader.find(id).orElseThrow(() -> new TaskNotFoundException(id));
+    }
+
+    @Override
+    public Optional<TaskView> find(TaskId id) {
+        return reader.find(id);
+    }
+
+    @Override
+    public TaskPage list(TaskFilter filter, int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new InvalidTaskRequestException("limit", "must be between 1 and 500, got " + limit);
+        }
+        return reader.list(filter, limit);
+    }
+
+    /** The enqueue flow's view of the store, the event bus and the dispatcher. */
+    private final class Ports implements EnqueuePorts {
+
+        @Override
+        public Optional<TaskId> findByIdempotencyKey(String key) {
+            return store.findIdByIdempotencyKey(key);
+        }
+
+        @Override
+        public void persist(NewTask task) {
+            store.insert(task);
+        }
+
+        @Override
+        public void fireEnqueued(TaskEnqueued event) {
+            enqueued.fire(event);
+        }
+
+        @Override
+        public void wakeDispatcherAfterCommit(String group) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing to do before the commit
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        signal.wake();
+                    }
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.tideflow.queue.store;
+
+import io.tideflow.queue.api.TaskId;
+
+import java.time.Instant;
+
+/**
+ * A task this node holds under a lease. Every later change of the task must present {@link #leaseToken()}; a token
+ * that is no longer the task's changes nothing.
+ *
+ * @param attempt the number of this attempt, starting at 1
+ */
+public record ClaimedTask(TaskId id, String type, String group, String payloadJson, int attempt, int maxAttempts,
+                          String leaseToken, Instant leaseExpiresAt) {
+}
