@@ -32,10 +32,10 @@ jipijapa=$(ls "$jboss_home"/modules/system/layers/base/org/eclipse/persistence/m
 
 # Module definitions are files, so they are added without a running server. The org.eclipse.persistence module in
 # modules/ shadows the one in the base layer, which ships the WildFly integration (jipijapa) without EclipseLink.
-"$cli" --commands="module add --name=org.apache.derby \
+"$cli" --command="module add --name=org.apache.derby \
 --resources=$lib_dir/derby.jar:$lib_dir/derbyshared.jar:$lib_dir/derbytools.jar \
 --dependencies=java.se,jakarta.transaction.api"
-"$cli" --commands="module add --name=org.eclipse.persistence \
+"$cli" --command="module add --name=org.eclipse.persistence \
 --resources=$lib_dir/eclipselink.jar:$jipijapa \
 --dependencies=java.logging,java.management,java.naming,java.sql,jakarta.annotation.api,jakarta.enterprise.api,jakarta.json.api,jakarta.persistence.api,jakarta.transaction.api,jakarta.validation.api,jakarta.xml.bind.api,org.antlr,org.jboss.as.jpa.spi,org.jboss.logging,org.jboss.vfs"
 

@@ -4,6 +4,7 @@ import io.tideflow.queue.store.TaskReader;
 import io.tideflow.queue.store.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.Config;
@@ -11,7 +12,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Clock;
 
-/** Produces the engine's shared collaborators; tests build the same objects by hand. */
+/**
+ * Produces the engine's shared collaborators; tests build the same objects by hand. Immutable values are
+ * {@code @Singleton} (no client proxy), so they are created, and validated, where they are first injected.
+ */
 @ApplicationScoped
 public class EngineProducers {
 
@@ -19,13 +23,13 @@ public class EngineProducers {
     EntityManager em;
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     EngineSettings settings() {
         return EngineSettings.from(ConfigProvider.getConfig(EngineProducers.class.getClassLoader()));
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     Clock clock() {
         return Clock.systemUTC();
     }
@@ -41,13 +45,13 @@ public class EngineProducers {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     TaskIdGenerator taskIdGenerator(Clock clock) {
         return new TaskIdGenerator(clock);
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     TypeDefaults typeDefaults(Config config) {
         return new ConfiguredTypeDefaults(config);
     }

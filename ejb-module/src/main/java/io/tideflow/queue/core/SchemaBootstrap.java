@@ -48,8 +48,6 @@ public class SchemaBootstrap {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrateAndValidate() {
-        // the settings bean is created on first use: use it here so a bad value fails the deployment now
-        settings.nodeId();
         for (String type : registry.types()) {
             typeDefaults.groupOf(type);
             typeDefaults.priorityOf(type);

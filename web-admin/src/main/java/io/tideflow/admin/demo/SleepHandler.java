@@ -1,0 +1,31 @@
+package io.tideflow.admin.demo;
+
+import io.tideflow.queue.api.EnabledByConfig;
+import io.tideflow.queue.api.TaskContext;
+import io.tideflow.queue.api.TaskHandler;
+import io.tideflow.queue.api.TaskType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.util.concurrent.TimeUnit;
+
+/** {@code demo.sleep}: {@code {"ms": n}} waits n milliseconds (at most 10 minutes), then returns how long it slept. */
+@ApplicationScoped
+@TaskType("demo.sleep")
+@EnabledByConfig("tideflow.demo.enabled")
+public class SleepHandler implements TaskHandler {
+
+    private static final long MAX_MS = TimeUnit.MINUTES.toMillis(10);
+
+    @Override
+    public Object handle(TaskContext context) throws InterruptedException {
+        JsonObject payload = context.payload(JsonObject.class);
+        long ms = payload == null ? 0 : payload.getJsonNumber("ms") == null ? 0 : payload.getJsonNumber("ms").longValue();
+        if (ms < 0 || ms > MAX_MS) {
+            throw new IllegalArgumentException("demo.sleep: ms must be between 0 and " + MAX_MS + ", got " + ms);
+        }
+        TimeUnit.MILLISECONDS.sleep(ms);
+        return Json.createObjectBuilder().add("sleptMs", ms).build();
+    }
+}

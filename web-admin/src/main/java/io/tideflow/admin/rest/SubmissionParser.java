@@ -1,0 +1,117 @@
+package io.tideflow.admin.rest;
+
+import io.tideflow.queue.api.InvalidTaskRequestException;
+import io.tideflow.queue.api.TaskRequest;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+/**
+ * Reads a submission body into a {@link TaskRequest}. The body is read up to a bound before it is parsed, so an
+ * oversized request costs no more memory than the bound; every refusal names the field.
+ */
+final class SubmissionParser {
+
+    private static final Set<String> FIELDS =
+            Set.of("type", "payload", "group", "priority", "maxAttempts", "runAt", "idempotencyKey");
+    /** Room for the fields around the payload; the engine checks the payload's own size exactly. */
+    private static final int ENVELOPE_BYTES = 16 * 1024;
+
+    private final int payloadMaxBytes;
+
+    SubmissionParser(int payloadMaxBytes) {
+        this.payloadMaxBytes = payloadMaxBytes;
+    }
+
+    TaskRequest parse(InputStream body) {
+        JsonObject json = readObject(readBounded(body));
+        for (String name : json.keySet()) {
+            if (!FIELDS.contains(name)) {
+                throw new InvalidTaskRequestException(name, "is not a field of a task submission; known fields are "
+                        + FIELDS);
+            }
+        }
+        JsonValue payload = json.getOrDefault("payload", JsonValue.NULL);
+        return new TaskRequest(text(json, "type"), payload.toString(), text(json, "group"),
+                whole(json, "priority"), whole(json, "maxAttempts"), instant(json, "runAt"),
+                text(json, "idempotencyKey"));
+    }
+
+    private byte[] readBounded(InputStream body) {
+        long bound = (long) payloadMaxBytes + ENVELOPE_BYTES;
+        try {
+            byte[] bytes = body == null ? new byte[0] : body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, bound + 1));
+            if (bytes.length > bound) {
+                throw new io.tideflow.queue.api.PayloadTooLargeException(bytes.length, payloadMaxBytes);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the request body failed", e);
+        }
+    }
+
+    private static JsonObject readObject(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new InvalidTaskRequestException("body", "is empty; send a JSON object with at least \"type\"");
+        }
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidTaskRequestException("body", "must be a JSON object, got " + value.getValueType());
+            }
+            return value.asJsonObject();
+        } catch (JsonException e) {
+            throw new InvalidTaskRequestException("body", "is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        throw new InvalidTaskRequestException(field, "must be a string, got " + value.getValueType());
+    }
+
+    private static Integer whole(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            try {
+                return number.intValueExact();
+            } catch (ArithmeticException e) {
+                throw new InvalidTaskRequestException(field, "is out of range: " + number);
+            }
+        }
+        throw new InvalidTaskRequestException(field, "must be a whole number, got " + value);
+    }
+
+    private static Instant instant(JsonObject json, String field) {
+        String text = text(json, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidTaskRequestException(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.tideflow.admin.rest;
+
+import io.tideflow.queue.api.TaskView;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.util.List;
+
+/** Writes task snapshots as JSON; payload and result are embedded as JSON, not as strings. */
+final class TaskJson {
+
+    private TaskJson() {
+    }
+
+    static JsonObjectBuilder of(TaskView task) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", task.id().value())
+                .add("type", task.type())
+                .add("group", task.group())
+                .add("state", task.state().name())
+                .add("priority", task.priority())
+                .add("attempts", task.attempts())
+                .add("maxAttempts", task.maxAttempts())
+                .add("runAt", task.runAt().toString())
+                .add("createdAt", task.createdAt().toString())
+                .add("updatedAt", task.updatedAt().toString());
+        addIfPresent(json, "lastError", task.lastError());
+        if (task.payloadJson() != null) {
+            json.add("payload", parse(task.payloadJson()));
+        }
+        if (task.resultJson() != null) {
+            json.add("result", parse(task.resultJson()));
+        }
+        if (task.executionMs() != null) {
+            json.add("executionMs", task.executionMs());
+        }
+        return json;
+    }
+
+    static JsonObjectBuilder page(List<TaskView> items, String next) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        items.forEach(task -> array.add(of(task)));
+        JsonObjectBuilder json = Json.createObjectBuilder().add("items", array);
+        if (next == null) {
+            json.addNull("next");
+        } else {
+            json.add("next", next);
+        }
+        return json;
+    }
+
+    private static void addIfPresent(JsonObjectBuilder json, String name, String value) {
+        if (value != null) {
+            json.add(name, value);
+        }
+    }
+
+    private static JsonValue parse(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readValue();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.tideflow.admin.rest;
+
+import io.tideflow.queue.api.IllegalTransitionException;
+import io.tideflow.queue.api.InvalidTaskRequestException;
+import io.tideflow.queue.api.PayloadTooLargeException;
+import io.tideflow.queue.api.TaskNotFoundException;
+import io.tideflow.queue.api.TideflowException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Turns the engine's exceptions into problem responses with the status that fits each. */
+@Provider
+public class TideflowExceptionMapper implements ExceptionMapper<TideflowException> {
+
+    @Override
+    public Response toResponse(TideflowException exception) {
+        Throwable e = exception;
+        if (e instanceof PayloadTooLargeException tooLarge) {
+            return new Problem(413, "Payload too large", tooLarge.problem(), tooLarge.field()).toResponse();
+        }
+        if (e instanceof InvalidTaskRequestException invalid) {
+            return new Problem(400, "Invalid request", invalid.problem(), invalid.field()).toResponse();
+        }
+        if (e instanceof TaskNotFoundException notFound) {
+            return new Problem(404, "Task not found", notFound.getMessage(), null).toResponse();
+        }
+        if (e instanceof IllegalTransitionException illegal) {
+            return new Problem(409, "Task is in the wrong state", illegal.getMessage(), "state").toResponse();
+        }
+        return new Problem(500, "Internal error", exception.getMessage(), null).toResponse();
+    }
+}
