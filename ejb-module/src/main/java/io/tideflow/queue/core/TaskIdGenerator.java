@@ -11,7 +11,7 @@ import java.util.UUID;
  * of the same millisecond strictly increasing on this node, then random bits. Ids therefore sort in enqueue order,
  * which gives FIFO within a priority without a database sequence.
  */
-public final class TaskIdGenerator {
+public class TaskIdGenerator {
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();

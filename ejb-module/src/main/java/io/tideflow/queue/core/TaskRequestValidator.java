@@ -6,7 +6,7 @@ import io.tideflow.queue.api.TaskRequest;
 import io.tideflow.queue.api.UnknownTaskTypeException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.JsonReader;
+import jakarta.json.stream.JsonParser;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -84,8 +84,16 @@ public final class TaskRequestValidator {
     }
 
     private static void requireSingleJsonValue(String payload) {
-        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
-            reader.readValue();
+        try (JsonParser parser = Json.createParser(new StringReader(payload))) {
+            if (!parser.hasNext()) {
+                throw new InvalidTaskRequestException("payload", "is empty; send one JSON value");
+            }
+            parser.next();
+            parser.getValue();
+            // a reader stops after the first value, so "{} {}" would pass it; the parser sees the rest
+            if (parser.hasNext()) {
+                throw new InvalidTaskRequestException("payload", "is not valid JSON: text follows the first value");
+            }
         } catch (JsonException e) {
             throw new InvalidTaskRequestException("payload", "is not valid JSON: " + e.getMessage());
         }

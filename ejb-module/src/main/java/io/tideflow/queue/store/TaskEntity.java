@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
@@ -16,37 +17,41 @@ import jakarta.persistence.Table;
 @NamedQuery(name = TaskEntity.DUE_IDS,
         query = "SELECT t.id FROM TaskEntity t WHERE t.state = :state AND t.runAt <= :now"
                 + " ORDER BY t.priority DESC, t.id")
-@NamedQuery(name = TaskEntity.CLAIM_ONE,
-        query = "UPDATE TaskEntity t SET t.state = :running, t.leaseOwner = :owner, t.leaseToken = :token,"
-                + " t.leaseExpiresAt = :expiresAt, t.attempts = t.attempts + 1, t.updatedAt = :now"
-                + " WHERE t.id = :id AND t.state = :pending AND t.runAt <= :now")
-@NamedQuery(name = TaskEntity.BY_IDS, query = "SELECT t FROM TaskEntity t WHERE t.id IN :ids")
 @NamedQuery(name = TaskEntity.BY_IDEMPOTENCY_KEY, query = "SELECT t.id FROM TaskEntity t WHERE t.idempotencyKey = :key")
-@NamedQuery(name = TaskEntity.COMPLETE,
-        query = "UPDATE TaskEntity t SET t.state = :completed, t.leaseOwner = NULL, t.leaseToken = NULL,"
-                + " t.leaseExpiresAt = NULL, t.lastError = NULL, t.updatedAt = :now"
-                + " WHERE t.id = :id AND t.state = :running AND t.leaseToken = :token")
-@NamedQuery(name = TaskEntity.FAIL,
-        query = "UPDATE TaskEntity t SET t.state = :failed, t.leaseOwner = NULL, t.leaseToken = NULL,"
-                + " t.leaseExpiresAt = NULL, t.lastError = :error, t.runAt = :retryAt, t.updatedAt = :now"
-                + " WHERE t.id = :id AND t.state = :running AND t.leaseToken = :token")
-@NamedQuery(name = TaskEntity.FAILED_TO_DEAD_LETTER,
-        query = "UPDATE TaskEntity t SET t.state = :deadLetter, t.updatedAt = :now"
-                + " WHERE t.id = :id AND t.state = :failed AND t.attempts >= t.maxAttempts")
 @NamedQuery(name = TaskEntity.DUE_RETRY_IDS,
         query = "SELECT t.id FROM TaskEntity t WHERE t.state = :failed AND t.runAt <= :now"
                 + " AND t.attempts < t.maxAttempts ORDER BY t.runAt")
-@NamedQuery(name = TaskEntity.RETRY_TO_PENDING,
-        query = "UPDATE TaskEntity t SET t.state = :pending, t.updatedAt = :now"
-                + " WHERE t.id = :id AND t.state = :failed AND t.runAt <= :now AND t.attempts < t.maxAttempts")
-@NamedQuery(name = TaskEntity.CANCEL,
-        query = "UPDATE TaskEntity t SET t.state = :cancelled, t.updatedAt = :now"
-                + " WHERE t.id = :id AND t.state = :pending")
+// State changes are native statements: EclipseLink's JPQL bulk update costs about four times a native one on the
+// hot path (measured on Derby), and each is a single conditional statement either way.
+@NamedNativeQuery(name = TaskEntity.CLAIM_BATCH,
+        query = "UPDATE tasks SET state = 'RUNNING', lease_owner = ?1, lease_token = ?2, lease_expires_at = ?3,"
+                + " attempts = attempts + 1, updated_at = ?4"
+                + " WHERE state = 'PENDING' AND run_at <= ?5 AND id IN (?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37)")
+@NamedNativeQuery(name = TaskEntity.CLAIMED_BY_TOKEN, resultClass = TaskEntity.class,
+        query = "SELECT * FROM tasks WHERE lease_token = ?1 AND id IN (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)")
+@NamedNativeQuery(name = TaskEntity.COMPLETE,
+        query = "UPDATE tasks SET state = 'COMPLETED', lease_owner = NULL, lease_token = NULL,"
+                + " lease_expires_at = NULL, last_error = NULL, updated_at = ?1"
+                + " WHERE id = ?2 AND state = 'RUNNING' AND lease_token = ?3")
+@NamedNativeQuery(name = TaskEntity.FAIL,
+        query = "UPDATE tasks SET state = 'FAILED', lease_owner = NULL, lease_token = NULL,"
+                + " lease_expires_at = NULL, last_error = ?1, run_at = ?2, updated_at = ?3"
+                + " WHERE id = ?4 AND state = 'RUNNING' AND lease_token = ?5")
+@NamedNativeQuery(name = TaskEntity.FAILED_TO_DEAD_LETTER,
+        query = "UPDATE tasks SET state = 'DEAD_LETTER', updated_at = ?1"
+                + " WHERE id = ?2 AND state = 'FAILED' AND attempts >= max_attempts")
+@NamedNativeQuery(name = TaskEntity.RETRY_TO_PENDING,
+        query = "UPDATE tasks SET state = 'PENDING', updated_at = ?1"
+                + " WHERE id = ?2 AND state = 'FAILED' AND run_at <= ?3 AND attempts < max_attempts")
+@NamedNativeQuery(name = TaskEntity.CANCEL,
+        query = "UPDATE tasks SET state = 'CANCELLED', updated_at = ?1 WHERE id = ?2 AND state = 'PENDING'")
 public class TaskEntity {
 
     static final String DUE_IDS = "Task.dueIds";
-    static final String CLAIM_ONE = "Task.claimOne";
-    static final String BY_IDS = "Task.byIds";
+    static final String CLAIM_BATCH = "Task.claimBatch";
+    /** How many ids one claim statement takes; unused places repeat the first id. */
+    static final int CLAIM_BATCH_SIZE = 32;
+    static final String CLAIMED_BY_TOKEN = "Task.claimedByToken";
     static final String BY_IDEMPOTENCY_KEY = "Task.byIdempotencyKey";
     static final String COMPLETE = "Task.complete";
     static final String FAIL = "Task.fail";

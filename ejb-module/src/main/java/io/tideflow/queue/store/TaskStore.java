@@ -7,6 +7,7 @@ import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.core.NewTask;
 import io.tideflow.queue.core.TaskTransitions;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +29,6 @@ import static io.tideflow.queue.api.TaskState.RUNNING;
  * conditional statement on the state it leaves: zero rows changed means another worker decided first.
  */
 public class TaskStore {
-
-    private static final int CANDIDATE_FACTOR = 2;
 
     static {
         // the transitions this class writes, checked against the one table when the class loads
@@ -61,56 +60,58 @@ public class TaskStore {
 
     /**
      * Claims up to {@code limit} due PENDING tasks, highest priority first, then oldest. Candidates are read without a
-     * lock (Derby has no SKIP LOCKED, and EclipseLink drops the lock clause of a limited query); each is then taken by
-     * a conditional update that only one transaction can win. Candidates are claimed in the order they were read,
-     * which is the same order for every claimer, so two claimers never wait on each other in a cycle.
+     * lock (Derby has no SKIP LOCKED, and EclipseLink drops the lock clause of a limited query); one conditional
+     * update then takes those still PENDING under a fresh lease token, and the claimed rows are read back by that
+     * token. Two claimers racing for the same rows each get only the rows their update won; the database locks the
+     * rows of an id list in index order, so two claimers never wait on each other in a cycle.
      */
     public List<ClaimedTask> claimDue(int limit, String owner, Instant now, Duration leaseDuration) {
         List<String> candidates = em.createNamedQuery(TaskEntity.DUE_IDS, String.class)
                 .setParameter("state", PENDING)
                 .setParameter("now", now.toEpochMilli())
-                .setMaxResults(limit * CANDIDATE_FACTOR)
+                .setMaxResults(limit)
                 .getResultList();
-        Instant expiresAt = now.plus(leaseDuration);
-        List<String> claimed = new ArrayList<>();
-        List<String> tokens = new ArrayList<>();
-        for (String id : candidates) {
-            if (claimed.size() == limit) {
-                break;
-            }
-            String token = UUID.randomUUID().toString();
-            int rows = em.createNamedQuery(TaskEntity.CLAIM_ONE)
-                    .setParameter("running", RUNNING)
-                    .setParameter("pending", PENDING)
-                    .setParameter("owner", owner)
-                    .setParameter("token", token)
-                    .setParameter("expiresAt", expiresAt.toEpochMilli())
-                    .setParameter("now", now.toEpochMilli())
-                    .setParameter("id", id)
-                    .executeUpdate();
-            if (rows == 1) {
-                claimed.add(id);
-                tokens.add(token);
-            }
-        }
-        return loadClaimed(claimed, tokens, expiresAt);
-    }
-
-    private List<ClaimedTask> loadClaimed(List<String> ids, List<String> tokens, Instant expiresAt) {
-        if (ids.isEmpty()) {
+        if (candidates.isEmpty()) {
             return List.of();
         }
-        List<TaskEntity> rows = em.createNamedQuery(TaskEntity.BY_IDS, TaskEntity.class)
-                .setParameter("ids", ids)
-                .getResultList();
-        List<ClaimedTask> result = new ArrayList<>(rows.size());
-        for (TaskEntity row : rows) {
-            String token = tokens.get(ids.indexOf(row.getId()));
-            result.add(new ClaimedTask(TaskId.of(row.getId()), row.getType(), row.getResourceGroup(), row.getPayload(),
-                    row.getAttempts(), row.getMaxAttempts(), token, expiresAt));
+        Instant expiresAt = now.plus(leaseDuration);
+        String token = UUID.randomUUID().toString();
+        List<ClaimedTask> claimed = new ArrayList<>(candidates.size());
+        for (int from = 0; from < candidates.size(); from += TaskEntity.CLAIM_BATCH_SIZE) {
+            List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + TaskEntity.CLAIM_BATCH_SIZE));
+            claimChunk(chunk, owner, token, expiresAt, now);
+            for (TaskEntity row : claimedRows(chunk, token)) {
+                claimed.add(new ClaimedTask(TaskId.of(row.getId()), row.getType(), row.getResourceGroup(),
+                        row.getPayload(), row.getAttempts(), row.getMaxAttempts(), token, expiresAt));
+            }
         }
-        result.sort(Comparator.comparingInt(task -> ids.indexOf(task.id().value())));
-        return result;
+        claimed.sort(Comparator.comparingInt(task -> candidates.indexOf(task.id().value())));
+        return claimed;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<TaskEntity> claimedRows(List<String> ids, String token) {
+        Query query = em.createNamedQuery(TaskEntity.CLAIMED_BY_TOKEN).setParameter(1, token);
+        setIds(query, 2, ids);
+        return query.getResultList();
+    }
+
+    private static void setIds(Query query, int firstPosition, List<String> ids) {
+        // one statement shape for every batch size keeps the database's statement cache warm
+        for (int slot = 0; slot < TaskEntity.CLAIM_BATCH_SIZE; slot++) {
+            query.setParameter(firstPosition + slot, ids.get(Math.min(slot, ids.size() - 1)));
+        }
+    }
+
+    private void claimChunk(List<String> ids, String owner, String token, Instant expiresAt, Instant now) {
+        Query claim = em.createNamedQuery(TaskEntity.CLAIM_BATCH)
+                .setParameter(1, owner)
+                .setParameter(2, token)
+                .setParameter(3, expiresAt.toEpochMilli())
+                .setParameter(4, now.toEpochMilli())
+                .setParameter(5, now.toEpochMilli());
+        setIds(claim, 6, ids);
+        claim.executeUpdate();
     }
 
     /**
@@ -120,11 +121,9 @@ public class TaskStore {
      */
     public boolean markSucceeded(ClaimedTask task, String resultJson, long executionMs, Instant now) {
         int rows = em.createNamedQuery(TaskEntity.COMPLETE)
-                .setParameter("completed", COMPLETED)
-                .setParameter("running", RUNNING)
-                .setParameter("now", now.toEpochMilli())
-                .setParameter("id", task.id().value())
-                .setParameter("token", task.leaseToken())
+                .setParameter(1, now.toEpochMilli())
+                .setParameter(2, task.id().value())
+                .setParameter(3, task.leaseToken())
                 .executeUpdate();
         if (rows == 0) {
             return false;
@@ -136,22 +135,18 @@ public class TaskStore {
     /** RUNNING → FAILED with the next run time, then FAILED → DEAD_LETTER when no attempt remains. */
     public FailureOutcome recordFailure(ClaimedTask task, String error, Instant retryAt, Instant now) {
         int rows = em.createNamedQuery(TaskEntity.FAIL)
-                .setParameter("failed", FAILED)
-                .setParameter("running", RUNNING)
-                .setParameter("error", error)
-                .setParameter("retryAt", retryAt.toEpochMilli())
-                .setParameter("now", now.toEpochMilli())
-                .setParameter("id", task.id().value())
-                .setParameter("token", task.leaseToken())
+                .setParameter(1, error)
+                .setParameter(2, retryAt.toEpochMilli())
+                .setParameter(3, now.toEpochMilli())
+                .setParameter(4, task.id().value())
+                .setParameter(5, task.leaseToken())
                 .executeUpdate();
         if (rows == 0) {
             return FailureOutcome.STALE_LEASE;
         }
         int deadLettered = em.createNamedQuery(TaskEntity.FAILED_TO_DEAD_LETTER)
-                .setParameter("deadLetter", DEAD_LETTER)
-                .setParameter("failed", FAILED)
-                .setParameter("now", now.toEpochMilli())
-                .setParameter("id", task.id().value())
+                .setParameter(1, now.toEpochMilli())
+                .setParameter(2, task.id().value())
                 .executeUpdate();
         return deadLettered == 1 ? FailureOutcome.DEAD_LETTERED : FailureOutcome.RETRY_SCHEDULED;
     }
@@ -166,10 +161,9 @@ public class TaskStore {
         int promoted = 0;
         for (String id : due) {
             promoted += em.createNamedQuery(TaskEntity.RETRY_TO_PENDING)
-                    .setParameter("pending", PENDING)
-                    .setParameter("failed", FAILED)
-                    .setParameter("now", now.toEpochMilli())
-                    .setParameter("id", id)
+                    .setParameter(1, now.toEpochMilli())
+                    .setParameter(2, id)
+                    .setParameter(3, now.toEpochMilli())
                     .executeUpdate();
         }
         return promoted;
@@ -178,10 +172,8 @@ public class TaskStore {
     /** PENDING → CANCELLED. */
     public void cancel(TaskId id, Instant now) {
         int rows = em.createNamedQuery(TaskEntity.CANCEL)
-                .setParameter("cancelled", CANCELLED)
-                .setParameter("pending", PENDING)
-                .setParameter("now", now.toEpochMilli())
-                .setParameter("id", id.value())
+                .setParameter(1, now.toEpochMilli())
+                .setParameter(2, id.value())
                 .executeUpdate();
         if (rows == 0) {
             TaskEntity task = em.find(TaskEntity.class, id.value());

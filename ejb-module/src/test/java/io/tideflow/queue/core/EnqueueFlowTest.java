@@ -1,0 +1,148 @@
+package io.tideflow.queue.core;
+
+import io.tideflow.queue.api.InvalidTaskRequestException;
+import io.tideflow.queue.api.TaskEnqueued;
+import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.api.TaskRequest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EnqueueFlowTest {
+
+    private final List<String> steps = new ArrayList<>();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
+    private final RecordingPorts ports = new RecordingPorts();
+    private final EngineSettings settings = EngineSettings.defaults();
+
+    private final TaskTypeCatalog catalog = type -> {
+        steps.add("validate");
+        return type.startsWith("mail.");
+    };
+
+    private final TypeDefaults typeDefaults = new TypeDefaults() {
+        @Override
+        public Optional<String> groupOf(String type) {
+            steps.add("group");
+            return type.equals("mail.send") ? Optional.of("mail-relay") : Optional.empty();
+        }
+
+        @Override
+        public Optional<Integer> priorityOf(String type) {
+            steps.add("priority");
+            return type.equals("mail.send") ? Optional.of(7) : Optional.empty();
+        }
+    };
+
+
+    private final EnqueueFlow flow = new EnqueueFlow(new TaskRequestValidator(catalog, settings),
+            new RecordingIds(clock, steps), typeDefaults, ports, clock, settings);
+
+    @Test
+    void theStepsRunInTheDesignsOrder() {
+        TaskId id = flow.enqueue(TaskRequest.ofType("mail.send").payloadJson("{}").build());
+        assertThat(steps).containsExactly("validate", "assign-id", "group", "priority", "persist", "event", "wake");
+        assertThat(ports.persisted).singleElement().satisfies(task -> assertThat(task.id()).isEqualTo(id));
+    }
+
+    @Test
+    void groupAndPriorityComeFromTheRequestFirstThenTheTypeThenTheDefaults() {
+        flow.enqueue(TaskRequest.ofType("mail.send").group("bulk-mail").priority(2).build());
+        flow.enqueue(TaskRequest.ofType("mail.send").build());
+        flow.enqueue(TaskRequest.ofType("mail.digest").build());
+        assertThat(ports.persisted).extracting(NewTask::group).containsExactly("bulk-mail", "mail-relay", "default");
+        assertThat(ports.persisted).extracting(NewTask::priority).containsExactly(2, 7, 5);
+    }
+
+    @Test
+    void theEventCarriesWhatWasPersisted() {
+        TaskId id = flow.enqueue(TaskRequest.ofType("mail.send").build());
+        assertThat(ports.events).containsExactly(new TaskEnqueued(id, "mail.send", "mail-relay", 7));
+        assertThat(ports.wokenGroups).containsExactly("mail-relay");
+    }
+
+    @Test
+    void aRefusedRequestPersistsNothingAndSignalsNothing() {
+        assertThatThrownBy(() -> flow.enqueue(TaskRequest.ofType("sms.send").build()))
+                .isInstanceOf(InvalidTaskRequestException.class);
+        assertThat(steps).containsExactly("validate");
+        assertThat(ports.persisted).isEmpty();
+        assertThat(ports.events).isEmpty();
+        assertThat(ports.wokenGroups).isEmpty();
+    }
+
+    @Test
+    void aSeenIdempotencyKeyReturnsTheFirstTaskWithoutPersistingAgain() {
+        TaskId first = flow.enqueue(TaskRequest.ofType("mail.send").idempotencyKey("order-1").build());
+        TaskId second = flow.enqueue(TaskRequest.ofType("mail.send").idempotencyKey("order-1").build());
+        assertThat(second).isEqualTo(first);
+        assertThat(ports.persisted).hasSize(1);
+        assertThat(ports.events).hasSize(1);
+    }
+
+    @Test
+    void aRunTimeInThePastMeansNowAndAFutureOneIsKept() {
+        Instant future = clock.instant().plusSeconds(60);
+        flow.enqueue(TaskRequest.ofType("mail.send").runAt(clock.instant().minusSeconds(60)).build());
+        flow.enqueue(TaskRequest.ofType("mail.send").runAt(future).build());
+        assertThat(ports.persisted).extracting(NewTask::runAt).containsExactly(clock.instant(), future);
+    }
+
+    private static final class RecordingIds extends TaskIdGenerator {
+        private final List<String> steps;
+
+        RecordingIds(Clock clock, List<String> steps) {
+            super(clock);
+            this.steps = steps;
+        }
+
+        @Override
+        public TaskId next() {
+            steps.add("assign-id");
+            return super.next();
+        }
+    }
+
+    private final class RecordingPorts implements EnqueuePorts {
+        final List<NewTask> persisted = new ArrayList<>();
+        final List<TaskEnqueued> events = new ArrayList<>();
+        final List<String> wokenGroups = new ArrayList<>();
+        final Map<String, TaskId> keys = new HashMap<>();
+
+        @Override
+        public Optional<TaskId> findByIdempotencyKey(String key) {
+            return Optional.ofNullable(keys.get(key));
+        }
+
+        @Override
+        public void persist(NewTask task) {
+            steps.add("persist");
+            persisted.add(task);
+            if (task.idempotencyKey() != null) {
+                keys.put(task.idempotencyKey(), task.id());
+            }
+        }
+
+        @Override
+        public void fireEnqueued(TaskEnqueued event) {
+            steps.add("event");
+            events.add(event);
+        }
+
+        @Override
+        public void wakeDispatcherAfterCommit(String group) {
+            steps.add("wake");
+            wokenGroups.add(group);
+        }
+    }
+}

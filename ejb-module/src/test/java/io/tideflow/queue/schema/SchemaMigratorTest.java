@@ -1,0 +1,62 @@
+package io.tideflow.queue.schema;
+
+import io.tideflow.queue.api.TideflowException;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SchemaMigratorTest {
+
+    private final EmbeddedDataSource dataSource = new EmbeddedDataSource();
+
+    SchemaMigratorTest() {
+        dataSource.setDatabaseName("memory:migrator-" + UUID.randomUUID());
+        dataSource.setCreateDatabase("create");
+    }
+
+    @Test
+    void migrationsApplyOnceAndASecondRunAppliesNothing() {
+        SchemaMigrator migrator = new SchemaMigrator(dataSource, getClass().getClassLoader(), Clock.systemUTC());
+        assertThat(migrator.migrate()).containsExactly("V001__create_tasks.sql");
+        assertThat(migrator.migrate()).isEmpty();
+    }
+
+    @Test
+    void aMigrationEditedAfterItWasAppliedStopsTheDeployment(@TempDir Path dir) throws Exception {
+        new SchemaMigrator(dataSource, getClass().getClassLoader(), Clock.systemUTC()).migrate();
+        Path folder = Files.createDirectories(dir.resolve("META-INF/tideflow/schema/derby"));
+        Files.writeString(folder.resolve("index.list"), "V001__create_tasks.sql\n");
+        Files.writeString(folder.resolve("V001__create_tasks.sql"), "CREATE TABLE edited (id INT);\n");
+        try (URLClassLoader edited = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
+            assertThatThrownBy(() -> new SchemaMigrator(dataSource, edited, Clock.systemUTC()).migrate())
+                    .isInstanceOf(TideflowException.class)
+                    .hasMessageContaining("V001__create_tasks.sql was changed after it was applied");
+        }
+    }
+
+    @Test
+    void statementsSplitAtSemicolonsEndingALineAndSkipComments() {
+        assertThat(Migration.statementsOf("-- a comment\nCREATE TABLE a (x INT);\n\nCREATE INDEX i\n ON a (x);\n"))
+                .containsExactly("CREATE TABLE a (x INT)", "CREATE INDEX i\n ON a (x)");
+        assertThatThrownBy(() -> Migration.statementsOf("CREATE TABLE a (x INT)"))
+                .hasMessageContaining("ends without ';'");
+        assertThatThrownBy(() -> Migration.versionOf("create.sql")).hasMessageContaining("V<number>__");
+    }
+
+    @Test
+    void onlyDerbyAndPostgresqlAreKnown() {
+        assertThat(DatabaseDialect.of("Apache Derby")).isEqualTo(DatabaseDialect.DERBY);
+        assertThat(DatabaseDialect.of("PostgreSQL")).isEqualTo(DatabaseDialect.POSTGRESQL);
+        assertThatThrownBy(() -> DatabaseDialect.of("MySQL")).hasMessageContaining("'MySQL' is not supported");
+    }
+}

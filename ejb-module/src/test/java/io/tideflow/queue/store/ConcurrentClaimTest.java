@@ -1,0 +1,143 @@
+package io.tideflow.queue.store;
+
+import io.tideflow.queue.api.TaskState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+import static io.tideflow.queue.store.TaskFixtures.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two dispatchers drain 5,000 tasks from one Derby database the way the engine does: each dispatcher claims batches
+ * on its own thread and hands every task to one of its eight workers. Each run writes a side effect with a unique
+ * key in the completion's transaction, so a task run twice would show as a key violation; runs are also counted in
+ * memory.
+ */
+class ConcurrentClaimTest {
+
+    private static final int TASKS = 5_000;
+    private static final int WORKERS = 8;
+    private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+    private final DerbyTestDatabase db = new DerbyTestDatabase();
+    private final Map<String, AtomicInteger> runsPerTask = new ConcurrentHashMap<>();
+    private final LongAdder duplicateEffects = new LongAdder();
+    private final LongAdder staleCompletions = new LongAdder();
+    private final LongAdder completed = new LongAdder();
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    @Test
+    void twoDispatchersOfEightWorkersNeverRunATaskTwiceAndLeaveNoneBehind() throws Exception {
+        db.execute("CREATE TABLE side_effects (task_id CHAR(36) NOT NULL PRIMARY KEY, worker VARCHAR(40) NOT NULL)");
+        db.inTransaction(em -> {
+            TaskStore store = new TaskStore(em);
+            for (int i = 0; i < TASKS; i++) {
+                store.insert(aTask().withPriority(i % 10).build());
+            }
+            return null;
+        });
+
+        CompletableFuture<Void> a = CompletableFuture.runAsync(() -> dispatch("node-a"));
+        CompletableFuture<Void> b = CompletableFuture.runAsync(() -> dispatch("node-b"));
+        CompletableFuture.allOf(a, b).get(5, TimeUnit.MINUTES);
+
+        assertThat(duplicateEffects.sum()).as("side effects written twice").isZero();
+        assertThat(staleCompletions.sum()).as("completions refused for a stale lease").isZero();
+        assertThat(runsPerTask).hasSize(TASKS);
+        assertThat(runsPerTask.values()).allSatisfy(runs -> assertThat(runs.get()).isEqualTo(1));
+        assertThat(completed.sum()).isEqualTo(TASKS);
+        assertThat(count("SELECT COUNT(*) FROM side_effects")).isEqualTo(TASKS);
+        assertThat(count("SELECT COUNT(*) FROM tasks WHERE state = '" + TaskState.COMPLETED + "'")).isEqualTo(TASKS);
+        assertThat(count("SELECT COUNT(DISTINCT worker) FROM side_effects WHERE worker LIKE 'node-a/%'")).isPositive();
+        assertThat(count("SELECT COUNT(DISTINCT worker) FROM side_effects WHERE worker LIKE 'node-b/%'")).isPositive();
+    }
+
+    /** One dispatcher: claims what its free workers can take, until no task is left PENDING. */
+    private void dispatch(String node) {
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+        Semaphore free = new Semaphore(WORKERS);
+        AtomicInteger workerNames = new AtomicInteger();
+        ThreadLocal<String> workerName = ThreadLocal.withInitial(() -> node + "/" + workerNames.getAndIncrement());
+        try {
+            while (true) {
+                free.acquireUninterruptibly();
+                int capacity = 1 + free.drainPermits();
+                List<ClaimedTask> batch = db.inTransaction(em ->
+                        new TaskStore(em).claimDue(capacity, node, NOW, Duration.ofMinutes(5)));
+                free.release(capacity - batch.size());
+                for (ClaimedTask task : batch) {
+                    workers.execute(() -> {
+                        try {
+                            run(task, workerName.get());
+                        } finally {
+                            free.release();
+                        }
+                    });
+                }
+                if (batch.isEmpty()) {
+                    if (count("SELECT COUNT(*) FROM tasks WHERE state = 'PENDING'") == 0) {
+                        break;
+                    }
+                    // the other dispatcher holds the rows we wanted; let it commit
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                }
+            }
+        } finally {
+            workers.shutdown();
+            try {
+                assertThat(workers.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run(ClaimedTask task, String worker) {
+        runsPerTask.computeIfAbsent(task.id().value(), id -> new AtomicInteger()).incrementAndGet();
+        try {
+            db.inTransaction(em -> {
+                em.createNativeQuery("INSERT INTO side_effects (task_id, worker) VALUES (?, ?)")
+                        .setParameter(1, task.id().value()).setParameter(2, worker).executeUpdate();
+                if (!new TaskStore(em).markSucceeded(task, null, 0, NOW)) {
+                    staleCompletions.increment();
+                    throw new IllegalStateException("stale lease for " + task.id());
+                }
+                return null;
+            });
+            completed.increment();
+        } catch (jakarta.persistence.PersistenceException e) {
+            duplicateEffects.increment();
+        }
+    }
+
+    private long count(String sql) {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.tideflow.queue.store;
+
+import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.core.NewTask;
+import io.tideflow.queue.core.TaskIdGenerator;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** Builds tasks for store tests: {@code aTask().withPriority(7).at(t).build()}. */
+final class TaskFixtures {
+
+    private static final TaskIdGenerator IDS = new TaskIdGenerator(Clock.systemUTC());
+
+    private String type = "test.noop";
+    private String group = "default";
+    private int priority = 5;
+    private int maxAttempts = 3;
+    private Instant runAt = Instant.parse("2026-01-01T00:00:00Z");
+    private String payload = "{}";
+
+    static TaskFixtures aTask() {
+        return new TaskFixtures();
+    }
+
+    TaskFixtures withPriority(int priority) {
+        this.priority = priority;
+        return this;
+    }
+
+    TaskFixtures withMaxAttempts(int maxAttempts) {
+        this.maxAttempts = maxAttempts;
+        return this;
+    }
+
+    TaskFixtures dueAt(Instant runAt) {
+        this.runAt = runAt;
+        return this;
+    }
+
+    TaskFixtures withPayload(String payload) {
+        this.payload = payload;
+        return this;
+    }
+
+    NewTask build() {
+        TaskId id = IDS.next();
+        return new NewTask(id, type, group, priority, payload, maxAttempts, runAt, runAt, null);
+    }
+}

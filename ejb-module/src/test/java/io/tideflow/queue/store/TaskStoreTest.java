@@ -1,0 +1,212 @@
+package io.tideflow.queue.store;
+
+import io.tideflow.queue.api.IllegalTransitionException;
+import io.tideflow.queue.api.TaskFilter;
+import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.api.TaskNotFoundException;
+import io.tideflow.queue.api.TaskPage;
+import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.api.TaskView;
+import io.tideflow.queue.core.NewTask;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.tideflow.queue.store.TaskFixtures.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TaskStoreTest {
+
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private final Instant now = Instant.parse("2026-06-01T12:00:00Z");
+    private final DerbyTestDatabase db = new DerbyTestDatabase();
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    @Test
+    void claimTakesTheHighestPriorityFirstThenTheOldest() {
+        NewTask lowOld = insert(aTask().withPriority(1));
+        NewTask highOld = insert(aTask().withPriority(8));
+        NewTask midOld = insert(aTask().withPriority(5));
+        NewTask highNew = insert(aTask().withPriority(8));
+        NewTask midNew = insert(aTask().withPriority(5));
+
+        List<TaskId> order = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            order.addAll(claim(1, "node-a").stream().map(ClaimedTask::id).toList());
+        }
+        assertThat(order).containsExactly(highOld.id(), highNew.id(), midOld.id(), midNew.id(), lowOld.id());
+    }
+
+    @Test
+    void claimLeavesTasksThatAreNotDueYet() {
+        insert(aTask().dueAt(now.plusSeconds(1)));
+        NewTask due = insert(aTask().dueAt(now));
+        assertThat(claim(10, "node-a")).extracting(ClaimedTask::id).containsExactly(due.id());
+    }
+
+    @Test
+    void claimRecordsTheOwnerAFreshLeaseAndCountsTheAttempt() {
+        NewTask task = insert(aTask().withPayload("{\"n\":1}"));
+        ClaimedTask claimed = claim(1, "node-a").get(0);
+        assertThat(claimed.attempt()).isEqualTo(1);
+        assertThat(claimed.payloadJson()).isEqualTo("{\"n\":1}");
+        assertThat(claimed.leaseExpiresAt()).isEqualTo(now.plus(LEASE));
+        assertThat(claimed.leaseToken()).hasSize(36);
+        assertThat(stateOf(task.id())).isEqualTo(TaskState.RUNNING);
+        assertThat(db.<String>inTransaction(em -> em.find(TaskEntity.class, task.id().value()).getLeaseOwner()))
+                .isEqualTo("node-a");
+    }
+
+    @Test
+    void aClaimedTaskIsNotClaimedAgain() {
+        insert(aTask());
+        assertThat(claim(5, "node-a")).hasSize(1);
+        assertThat(claim(5, "node-b")).isEmpty();
+    }
+
+    @Test
+    void completionWithAStaleLeaseTokenChangesNothing() {
+        NewTask task = insert(aTask());
+        ClaimedTask claimed = claim(1, "node-a").get(0);
+        ClaimedTask stale = withToken(claimed, "00000000-0000-0000-0000-000000000000");
+
+        assertThat(db.<Boolean>inTransaction(em -> new TaskStore(em).markSucceeded(stale, "1", 5, now))).isFalse();
+        assertThat(stateOf(task.id())).isEqualTo(TaskState.RUNNING);
+        assertThat(db.<Boolean>inTransaction(em -> new TaskStore(em).markSucceeded(claimed, "{\"ok\":true}", 5, now)))
+                .isTrue();
+        TaskView view = db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
+        assertThat(view.state()).isEqualTo(TaskState.COMPLETED);
+        assertThat(view.resultJson()).isEqualTo("{\"ok\":true}");
+        assertThat(db.<Boolean>inTransaction(em -> new TaskStore(em).markSucceeded(claimed, "2", 5, now)))
+                .as("a second completion with the same token").isFalse();
+    }
+
+    @Test
+    void failureWithAStaleLeaseTokenChangesNothing() {
+        NewTask task = insert(aTask());
+        ClaimedTask stale = withToken(claim(1, "node-a").get(0), "00000000-0000-0000-0000-000000000000");
+        assertThat(db.<FailureOutcome>inTransaction(em -> new TaskStore(em).recordFailure(stale, "boom", now, now)))
+                .isEqualTo(FailureOutcome.STALE_LEASE);
+        assertThat(stateOf(task.id())).isEqualTo(TaskState.RUNNING);
+    }
+
+    @Test
+    void aFailureSchedulesARetryUntilTheAttemptsAreSpentThenDeadLetters() {
+        NewTask task = insert(aTask().withMaxAttempts(2));
+        ClaimedTask first = claim(1, "node-a").get(0);
+        Instant retryAt = now.plusSeconds(5);
+        assertThat(db.<FailureOutcome>inTransaction(em -> new TaskStore(em).recordFailure(first, "boom 1", retryAt, now)))
+                .isEqualTo(FailureOutcome.RETRY_SCHEDULED);
+        assertThat(stateOf(task.id())).isEqualTo(TaskState.FAILED);
+
+        assertThat(db.<Integer>inTransaction(em -> new TaskStore(em).promoteDueRetries(now, 10))).as("not due yet").isZero();
+        assertThat(db.<Integer>inTransaction(em -> new TaskStore(em).promoteDueRetries(retryAt, 10))).isEqualTo(1);
+        assertThat(stateOf(task.id())).isEqualTo(TaskState.PENDING);
+
+        ClaimedTask second = db.inTransaction(em -> new TaskStore(em).claimDue(1, "node-a", retryAt, LEASE)).get(0);
+        assertThat(second.attempt()).isEqualTo(2);
+        assertThat(db.<FailureOutcome>inTransaction(em -> new TaskStore(em).recordFailure(second, "boom 2", retryAt, retryAt)))
+                .isEqualTo(FailureOutcome.DEAD_LETTERED);
+        TaskView view = db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
+        assertThat(view.state()).isEqualTo(TaskState.DEAD_LETTER);
+        assertThat(view.lastError()).isEqualTo("boom 2");
+    }
+
+    @Test
+    void onlyAPendingTaskCanBeCancelled() {
+        NewTask pending = insert(aTask());
+        db.inTransaction(em -> {
+            new TaskStore(em).cancel(pending.id(), now);
+            return null;
+        });
+        assertThat(stateOf(pending.id())).isEqualTo(TaskState.CANCELLED);
+
+        NewTask running = insert(aTask());
+        claim(1, "node-a");
+        assertThatThrownBy(() -> db.inTransaction(em -> {
+            new TaskStore(em).cancel(running.id(), now);
+            return null;
+        })).isInstanceOf(IllegalTransitionException.class).hasMessageContaining("RUNNING to CANCELLED");
+
+        TaskId unknown = TaskId.of("01a22059-3c17-7000-9c96-000000000000");
+        assertThatThrownBy(() -> db.inTransaction(em -> {
+            new TaskStore(em).cancel(unknown, now);
+            return null;
+        })).isInstanceOf(TaskNotFoundException.class);
+    }
+
+    @Test
+    void theSchemaRefusesRowsThatBreakTheInvariants() {
+        String columns = "INSERT INTO tasks (id, type, resource_group, payload, state, priority, run_at, created_at,"
+                + " updated_at, attempts, max_attempts, lease_token, lease_expires_at) VALUES ";
+        assertThatThrownBy(() -> db.execute(columns
+                + "('a0000000-0000-7000-8000-000000000001','t','g','{}','SLEEPING',5,0,0,0,0,3,NULL,NULL)"))
+                .hasRootCauseMessage("The check constraint 'TASKS_STATE_CK' was violated while performing an INSERT"
+                        + " or UPDATE on table '\"APP\".\"TASKS\"'.");
+        assertThatThrownBy(() -> db.execute(columns
+                + "('a0000000-0000-7000-8000-000000000002','t','g','{}','PENDING',10,0,0,0,0,3,NULL,NULL)"))
+                .rootCause().hasMessageContaining("TASKS_PRIORITY_CK");
+        assertThatThrownBy(() -> db.execute(columns
+                + "('a0000000-0000-7000-8000-000000000003','t','g','{}','PENDING',5,0,0,0,4,3,NULL,NULL)"))
+                .rootCause().hasMessageContaining("TASKS_ATTEMPTS_CK");
+        assertThatThrownBy(() -> db.execute(columns
+                + "('a0000000-0000-7000-8000-000000000004','t','g','{}','RUNNING',5,0,0,0,1,3,NULL,NULL)"))
+                .rootCause().hasMessageContaining("TASKS_RUNNING_HAS_LEASE_CK");
+    }
+
+    @Test
+    void listingPagesNewestFirstWithAKeysetCursorAndFilters() {
+        List<NewTask> tasks = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            tasks.add(insert(aTask()));
+        }
+        claim(2, "node-a");
+
+        TaskPage first = db.inTransaction(em -> new TaskReader(em).list(TaskFilter.all(), 3));
+        assertThat(first.items()).extracting(TaskView::id)
+                .containsExactly(tasks.get(6).id(), tasks.get(5).id(), tasks.get(4).id());
+        TaskPage second = db.inTransaction(em -> new TaskReader(em).list(
+                new TaskFilter(null, null, null, first.next()), 3));
+        assertThat(second.items()).extracting(TaskView::id)
+                .containsExactly(tasks.get(3).id(), tasks.get(2).id(), tasks.get(1).id());
+        TaskPage last = db.inTransaction(em -> new TaskReader(em).list(
+                new TaskFilter(null, null, null, second.next()), 3));
+        assertThat(last.items()).extracting(TaskView::id).containsExactly(tasks.get(0).id());
+        assertThat(last.next()).isNull();
+
+        TaskPage running = db.inTransaction(em -> new TaskReader(em).list(
+                new TaskFilter(TaskState.RUNNING, "test.noop", "default", null), 10));
+        assertThat(running.items()).extracting(TaskView::id).containsExactly(tasks.get(1).id(), tasks.get(0).id());
+    }
+
+    private NewTask insert(TaskFixtures fixture) {
+        NewTask task = fixture.build();
+        db.inTransaction(em -> {
+            new TaskStore(em).insert(task);
+            return null;
+        });
+        return task;
+    }
+
+    private List<ClaimedTask> claim(int limit, String owner) {
+        return db.inTransaction(em -> new TaskStore(em).claimDue(limit, owner, now, LEASE));
+    }
+
+    private TaskState stateOf(TaskId id) {
+        return db.inTransaction(em -> new TaskStore(em).stateOf(id)).orElseThrow();
+    }
+
+    private static ClaimedTask withToken(ClaimedTask task, String token) {
+        return new ClaimedTask(task.id(), task.type(), task.group(), task.payloadJson(), task.attempt(),
+                task.maxAttempts(), token, task.leaseExpiresAt());
+    }
+}
