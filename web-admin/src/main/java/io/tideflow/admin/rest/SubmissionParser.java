@@ -1,14 +1,15 @@
 package io.tideflow.admin.rest;
 
 import io.tideflow.queue.api.InvalidTaskRequestException;
+import io.tideflow.queue.api.PayloadTooLargeException;
 import io.tideflow.queue.api.TaskRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -54,7 +55,7 @@ final class SubmissionParser {
         try {
             byte[] bytes = body == null ? new byte[0] : body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, bound + 1));
             if (bytes.length > bound) {
-                throw new io.tideflow.queue.api.PayloadTooLargeException(bytes.length, payloadMaxBytes);
+                throw new PayloadTooLargeException(bytes.length, payloadMaxBytes);
             }
             return bytes;
         } catch (IOException e) {
@@ -66,12 +67,17 @@ final class SubmissionParser {
         if (bytes.length == 0) {
             throw new InvalidTaskRequestException("body", "is empty; send a JSON object with at least \"type\"");
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new InvalidTaskRequestException("body", "must be a JSON object, got " + value.getValueType());
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+            JsonParser.Event first = parser.next();
+            if (first != JsonParser.Event.START_OBJECT) {
+                throw new InvalidTaskRequestException("body", "must be a JSON object");
             }
-            return value.asJsonObject();
+            JsonObject object = parser.getObject();
+            // a reader would stop after the first value and accept "{} {}"; the parser sees the rest
+            if (parser.hasNext()) {
+                throw new InvalidTaskRequestException("body", "is not valid JSON: text follows the object");
+            }
+            return object;
         } catch (JsonException e) {
             throw new InvalidTaskRequestException("body", "is not valid JSON: " + e.getMessage());
         }
