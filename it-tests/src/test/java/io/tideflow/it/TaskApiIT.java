@@ -1,0 +1,184 @@
+package io.tideflow.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static io.tideflow.it.ApiClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The REST API against the deployed WAR: submission to completion, queries, errors, security, cancel. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TaskApiIT {
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TideflowDeployment.withTestHandlers();
+    }
+
+    private ApiClient api() throws Exception {
+        return new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
+    }
+
+    @Test
+    void anEchoTaskSubmittedOverRestCompletesWithItsPayloadAsResult() throws Exception {
+        ApiClient api = api();
+        ApiClient.Response created = api.post("tasks", OPERATOR,
+                "{\"type\":\"demo.echo\",\"payload\":{\"hello\":\"world\",\"n\":[1,2,3]}}");
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonObject task = created.json();
+        assertThat(created.location()).endsWith("/api/tasks/" + task.getString("id"));
+        assertThat(task.getString("type")).isEqualTo("demo.echo");
+        assertThat(task.getString("group")).isEqualTo("default");
+        assertThat(task.getInt("priority")).isEqualTo(5);
+
+        JsonObject done = awaitState(api, task.getString("id"), "COMPLETED");
+        assertThat(done.getJsonObject("result")).isEqualTo(done.getJsonObject("payload"));
+        assertThat(done.getInt("attempts")).isEqualTo(1);
+        assertThat(done.containsKey("executionMs")).isTrue();
+    }
+
+    @Test
+    void listingFiltersByTypeAndPagesWithACursor() throws Exception {
+        ApiClient api = api();
+        String group = "list-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"group\":\"" + group + "\"}").status())
+                    .isEqualTo(201);
+        }
+        JsonObject first = api.get("tasks?group=" + group + "&type=demo.echo&limit=2", VIEWER).json();
+        assertThat(first.getJsonArray("items")).hasSize(2);
+        JsonObject second = api.get("tasks?group=" + group + "&limit=2&after=" + first.getString("next"), VIEWER)
+                .json();
+        assertThat(second.getJsonArray("items")).hasSize(1);
+        assertThat(second.isNull("next")).isTrue();
+        assertThat(api.get("tasks?state=SLEEPING", VIEWER).json().getString("field")).isEqualTo("state");
+    }
+
+    @Test
+    void badRequestsGetProblemDocumentsThatNameTheField() throws Exception {
+        ApiClient api = api();
+        assertProblem(api.post("tasks", OPERATOR, "{\"type\":\"no.such.type\"}"), 400, "type");
+        assertProblem(api.post("tasks", OPERATOR, "{\"type\": \"demo.echo\","), 400, "body");
+        assertProblem(api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"priority\":10}"), 400, "priority");
+        assertProblem(api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"maxAttempts\":0}"), 400, "maxAttempts");
+        String big = "x".repeat(256 * 1024);
+        assertProblem(api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"payload\":\"" + big + "\"}"), 413,
+                "payload");
+        assertProblem(api.get("tasks/not-an-id", VIEWER), 400, "id");
+        ApiClient.Response missing = api.get("tasks/01a22059-3c17-7000-9c96-000000000000", VIEWER);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void anAcceptedTaskIsNeverLostBecauseALaterRequestWasBad() throws Exception {
+        ApiClient api = api();
+        String before = api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"payload\":\"before\"}").json()
+                .getString("id");
+        assertThat(api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"payload\":").status()).isEqualTo(400);
+        String after = api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"payload\":\"after\"}").json()
+                .getString("id");
+        assertThat(awaitState(api, before, "COMPLETED").getString("result")).isEqualTo("before");
+        assertThat(awaitState(api, after, "COMPLETED").getString("result")).isEqualTo("after");
+    }
+
+    @Test
+    void everyCallNeedsAUserAndWritesNeedTheOperatorRole() throws Exception {
+        ApiClient api = api();
+        ApiClient.Response anonymous = api.get("tasks", null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("tasks", "demo-viewer:wrong-password").status()).isEqualTo(401);
+        assertThat(api.post("tasks", null, "{\"type\":\"demo.echo\"}").status()).isEqualTo(401);
+
+        ApiClient.Response viewerWrite = api.post("tasks", VIEWER, "{\"type\":\"demo.echo\"}");
+        assertThat(viewerWrite.status()).isEqualTo(403);
+        assertThat(viewerWrite.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("tasks", VIEWER).status()).isEqualTo(200);
+        assertThat(api.get("tasks", OPERATOR).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPendingTaskCanBeCancelledOnceAndOnlyByAnOperator() throws Exception {
+        ApiClient api = api();
+        String later = Instant.now().plus(Duration.ofHours(1)).toString();
+        String id = api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"runAt\":\"" + later + "\"}").json()
+                .getString("id");
+        assertThat(api.post("tasks/" + id + "/cancel", VIEWER, "").status()).isEqualTo(403);
+
+        ApiClient.Response cancelled = api.post("tasks/" + id + "/cancel", OPERATOR, "");
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().getString("state")).isEqualTo("CANCELLED");
+        assertProblem(api.post("tasks/" + id + "/cancel", OPERATOR, ""), 409, "state");
+        assertThat(api.get("tasks/" + id, VIEWER).json().getString("state")).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aTaskThatAlwaysFailsIsRetriedThenDeadLettered() throws Exception {
+        ApiClient api = api();
+        String id = api.post("tasks", OPERATOR,
+                "{\"type\":\"demo.fail\",\"payload\":{\"always\":true},\"maxAttempts\":2}").json().getString("id");
+        JsonObject dead = awaitState(api, id, "DEAD_LETTER");
+        assertThat(dead.getInt("attempts")).isEqualTo(2);
+        assertThat(dead.getString("lastError")).contains("DemoFailure").contains("attempt 2 fails on purpose");
+    }
+
+    @Test
+    void aTaskThatFailsTwiceSucceedsOnItsThirdAttempt() throws Exception {
+        ApiClient api = api();
+        String id = api.post("tasks", OPERATOR, "{\"type\":\"demo.fail\",\"payload\":{\"failTimes\":2}}").json()
+                .getString("id");
+        JsonObject done = awaitState(api, id, "COMPLETED");
+        assertThat(done.getInt("attempts")).isEqualTo(3);
+        assertThat(done.getJsonObject("result").getInt("succeededOnAttempt")).isEqualTo(3);
+    }
+
+    @Test
+    void aHandlersDatabaseWritesCommitWithTheCompletionOrNotAtAll() throws Exception {
+        ApiClient api = api();
+        String kept = "kept-" + UUID.randomUUID();
+        String succeeding = api.post("tasks", OPERATOR,
+                "{\"type\":\"it.write-then-succeed\",\"payload\":{\"marker\":\"" + kept + "\"}}").json().getString("id");
+        awaitState(api, succeeding, "COMPLETED");
+        assertThat(api.get("it/effects/" + kept, VIEWER).body()).isEqualTo("1");
+
+        String lost = "lost-" + UUID.randomUUID();
+        String failing = api.post("tasks", OPERATOR, "{\"type\":\"it.write-then-fail\",\"maxAttempts\":2,"
+                + "\"payload\":{\"marker\":\"" + lost + "\"}}").json().getString("id");
+        assertThat(awaitState(api, failing, "DEAD_LETTER").getInt("attempts")).isEqualTo(2);
+        assertThat(api.get("it/effects/" + lost, VIEWER).body()).as("rows written by failed attempts").isEqualTo("0");
+    }
+
+    private static JsonObject awaitState(ApiClient api, String id, String state) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("tasks/" + id, VIEWER).json(), task -> state.equals(task.getString("state")));
+    }
+
+    private static void assertProblem(ApiClient.Response response, int status, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonObject problem = response.json();
+        assertThat(problem.getInt("status")).isEqualTo(status);
+        assertThat(problem.getString("field")).isEqualTo(field);
+        assertThat(problem.getString("detail")).isNotBlank();
+    }
+}
