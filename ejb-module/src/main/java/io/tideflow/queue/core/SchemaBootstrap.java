@@ -25,8 +25,11 @@ import javax.sql.DataSource;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SchemaBootstrap {
 
-    /** The datasource the persistence unit uses; the server scripts in datasource-config create it. */
-    public static final String DATASOURCE_JNDI_DEFAULT = "java:jboss/datasources/TideflowDS";
+    /**
+     * Where the persistence unit's datasource ({@code jdbc/tideflow}) is bound: WildFly binds global names under
+     * {@code java:/}, other servers at the root. The server scripts in datasource-config create it.
+     */
+    private static final List<String> DATASOURCE_NAMES = List.of("java:/jdbc/tideflow", "jdbc/tideflow");
 
     private static final Logger LOG = Logger.getLogger(SchemaBootstrap.class.getName());
 
@@ -52,17 +55,23 @@ public class SchemaBootstrap {
             typeDefaults.groupOf(type);
             typeDefaults.priorityOf(type);
         }
-        String jndi = config.getOptionalValue("tideflow.datasource", String.class).orElse(DATASOURCE_JNDI_DEFAULT);
-        List<String> applied = new SchemaMigrator(lookup(jndi), SchemaBootstrap.class.getClassLoader(), clock).migrate();
+        List<String> names = config.getOptionalValue("tideflow.datasource", String.class).map(List::of)
+                .orElse(DATASOURCE_NAMES);
+        List<String> applied = new SchemaMigrator(lookup(names), SchemaBootstrap.class.getClassLoader(), clock)
+                .migrate();
         LOG.info(() -> applied.isEmpty() ? "Tideflow schema is up to date"
                 : "Tideflow schema migrations applied: " + applied);
     }
 
-    private static DataSource lookup(String jndi) {
-        try {
-            return (DataSource) new InitialContext().lookup(jndi);
-        } catch (NamingException e) {
-            throw new InvalidSettingException("tideflow.datasource", jndi, "no datasource is bound there");
+    private static DataSource lookup(List<String> names) {
+        for (String name : names) {
+            try {
+                return (DataSource) new InitialContext().lookup(name);
+            } catch (NamingException notHere) {
+                // try the next name
+            }
         }
+        throw new InvalidSettingException("tideflow.datasource", String.join(", ", names),
+                "no datasource is bound there; run the datasource-config script for your server");
     }
 }

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 @Startup
 public class EffectsTable {
 
-    @Resource(lookup = "java:jboss/datasources/TideflowDS")
+    @Resource(lookup = "java:/jdbc/tideflow")
     DataSource dataSource;
 
     @PostConstruct
