@@ -22,6 +22,23 @@ public interface TaskContext {
     /** The payload bound to a type through JSON-B. */
     <T> T payload(Class<T> type);
 
-    /** When this node's lease on the task ends; work past it may be taken over by another node. */
+    /**
+     * When this attempt must end: its type's timeout. The engine extends the lease with heartbeats until then; work
+     * past it is rolled back and counted as a failed attempt.
+     */
     Instant deadline();
+
+    /**
+     * Whether an operator asked to cancel this task while it runs (seen within one heartbeat interval). A handler
+     * that stops should throw {@link TaskCancelledException}; one that finishes anyway completes normally.
+     */
+    boolean isCancellationRequested();
+
+    /**
+     * A key that stays the same for every attempt of this task (the task id), for making non-transactional work
+     * idempotent; pair it with {@link #attempt()} to fence a late attempt off a newer one.
+     */
+    default String idempotencyKey() {
+        return id().value();
+    }
 }

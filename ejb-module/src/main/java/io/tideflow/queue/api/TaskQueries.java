@@ -14,4 +14,11 @@ public interface TaskQueries {
      * @param limit 1 to 500 tasks
      */
     TaskPage list(TaskFilter filter, int limit);
+
+    /**
+     * Every transition of a task, oldest first.
+     *
+     * @throws TaskNotFoundException when no task has this id
+     */
+    java.util.List<TaskEventView> history(TaskId id);
 }

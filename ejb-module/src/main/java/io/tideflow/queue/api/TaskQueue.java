@@ -15,11 +15,21 @@ public interface TaskQueue {
     TaskId enqueue(TaskRequest request);
 
     /**
-     * Cancels a task that has not started.
+     * Cancels a task: one that waits (PENDING, or FAILED before its retry) becomes CANCELLED at once; a RUNNING one is
+     * asked to stop (see {@link TaskContext#isCancellationRequested()}) and ends CANCELLED if its handler stops.
      *
      * @return the task as it is after the cancel
      * @throws TaskNotFoundException      when no task has this id
-     * @throws IllegalTransitionException when the task is no longer PENDING
+     * @throws IllegalTransitionException when the task has already ended
      */
     TaskView cancel(TaskId id);
+
+    /**
+     * Enqueues a new PENDING copy (same type, payload, group, priority and max attempts) of a DEAD_LETTER task, linked
+     * to it; the dead letter itself stays as it is.
+     *
+     * @return the new task's id
+     * @throws IllegalTransitionException when the task is not DEAD_LETTER
+     */
+    TaskId requeue(TaskId deadLetter);
 }

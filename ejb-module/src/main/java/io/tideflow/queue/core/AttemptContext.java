@@ -7,14 +7,16 @@ import jakarta.json.bind.Jsonb;
 
 import java.time.Instant;
 
-/** The {@link TaskContext} of one attempt of a claimed task. */
+/** The {@link TaskContext} of one running attempt. */
 final class AttemptContext implements TaskContext {
 
+    private final RunningAttempt attempt;
     private final ClaimedTask task;
     private final Jsonb jsonb;
 
-    AttemptContext(ClaimedTask task, Jsonb jsonb) {
-        this.task = task;
+    AttemptContext(RunningAttempt attempt, Jsonb jsonb) {
+        this.attempt = attempt;
+        this.task = attempt.task();
         this.jsonb = jsonb;
     }
 
@@ -55,6 +57,11 @@ final class AttemptContext implements TaskContext {
 
     @Override
     public Instant deadline() {
-        return task.leaseExpiresAt();
+        return attempt.deadline();
+    }
+
+    @Override
+    public boolean isCancellationRequested() {
+        return attempt.isCancelRequested();
     }
 }

@@ -1,5 +1,7 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.store.LeaseStore;
+import io.tideflow.queue.store.TaskHistory;
 import io.tideflow.queue.store.TaskReader;
 import io.tideflow.queue.store.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +37,18 @@ public class EngineProducers {
     }
 
     @Produces
-    TaskStore taskStore() {
-        return new TaskStore(em);
+    TaskStore taskStore(EngineSettings settings) {
+        return new TaskStore(em, settings.nodeId());
+    }
+
+    @Produces
+    LeaseStore leaseStore(EngineSettings settings) {
+        return new LeaseStore(em, settings.nodeId());
+    }
+
+    @Produces
+    TaskHistory taskHistory(EngineSettings settings) {
+        return new TaskHistory(em, settings.nodeId());
     }
 
     @Produces
@@ -52,7 +64,7 @@ public class EngineProducers {
 
     @Produces
     @Singleton
-    TypeDefaults typeDefaults(Config config) {
-        return new ConfiguredTypeDefaults(config);
+    ConfiguredTypePolicies typePolicies(Config config, EngineSettings settings) {
+        return new ConfiguredTypePolicies(config, settings);
     }
 }

@@ -9,26 +9,25 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The design's enqueue flow, in its order: validate → assign id → resource group → priority → persist → enqueued
- * event → wake the dispatcher → return the id. Nothing is persisted unless every earlier step passed.
+ * The design's enqueue flow, in its order: validate → assign id → resource group → priority (and the type's other
+ * defaults) → persist → enqueued event → wake the dispatcher → return the id. Nothing is persisted unless every
+ * earlier step passed.
  */
 public final class EnqueueFlow {
 
     private final TaskRequestValidator validator;
     private final TaskIdGenerator ids;
-    private final TypeDefaults typeDefaults;
+    private final TypePolicies types;
     private final EnqueuePorts ports;
     private final Clock clock;
-    private final int defaultPriority;
 
-    public EnqueueFlow(TaskRequestValidator validator, TaskIdGenerator ids, TypeDefaults typeDefaults,
-                       EnqueuePorts ports, Clock clock, EngineSettings settings) {
+    public EnqueueFlow(TaskRequestValidator validator, TaskIdGenerator ids, TypePolicies types, EnqueuePorts ports,
+                       Clock clock) {
         this.validator = validator;
         this.ids = ids;
-        this.typeDefaults = typeDefaults;
+        this.types = types;
         this.ports = ports;
         this.clock = clock;
-        this.defaultPriority = settings.defaultPriority();
     }
 
     public TaskId enqueue(TaskRequest request) {
@@ -41,11 +40,13 @@ public final class EnqueueFlow {
         }
         TaskId id = ids.next();
         String group = resourceGroupOf(valid);
-        int priority = priorityOf(valid);
+        TaskTypePolicy policy = types.policyOf(valid.type());
+        int priority = valid.priority() != null ? valid.priority() : policy.priority();
+        int maxAttempts = valid.maxAttempts() != null ? valid.maxAttempts() : policy.maxAttempts();
         Instant now = clock.instant();
         Instant runAt = valid.runAt() == null || valid.runAt().isBefore(now) ? now : valid.runAt();
-        ports.persist(new NewTask(id, valid.type(), group, priority, valid.payloadJson(), valid.maxAttempts(), runAt,
-                now, valid.idempotencyKey()));
+        ports.persist(new NewTask(id, valid.type(), group, priority, valid.payloadJson(), maxAttempts, runAt,
+                now, valid.idempotencyKey(), null));
         ports.fireEnqueued(new TaskEnqueued(id, valid.type(), group, priority));
         ports.wakeDispatcherAfterCommit(group);
         return id;
@@ -55,13 +56,6 @@ public final class EnqueueFlow {
         if (valid.group() != null) {
             return valid.group();
         }
-        return typeDefaults.groupOf(valid.type()).orElse(EngineSettings.DEFAULT_GROUP);
-    }
-
-    private int priorityOf(ValidatedTaskRequest valid) {
-        if (valid.priority() != null) {
-            return valid.priority();
-        }
-        return typeDefaults.priorityOf(valid.type()).orElse(defaultPriority);
+        return types.groupOf(valid.type()).orElse(EngineSettings.DEFAULT_GROUP);
     }
 }

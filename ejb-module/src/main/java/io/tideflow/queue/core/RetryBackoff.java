@@ -4,32 +4,27 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * Exponential backoff with full jitter: the delay before attempt n+1 is uniform in [0, min(max, base * 2^(n-1))],
- * which spreads retries of tasks that failed together instead of sending them back in one wave.
+ * Exponential backoff with full jitter: the delay after failed attempt n is uniform in
+ * [0, min(max, base * multiplier^(n-1))], which spreads retries of tasks that failed together instead of sending
+ * them back in one wave.
  */
 public final class RetryBackoff {
 
-    private final Duration baseDelay;
-    private final Duration maxDelay;
     private final DoubleSupplier random;
 
-    public RetryBackoff(Duration baseDelay, Duration maxDelay, DoubleSupplier random) {
-        this.baseDelay = baseDelay;
-        this.maxDelay = maxDelay;
+    public RetryBackoff(DoubleSupplier random) {
         this.random = random;
     }
 
     /** The upper bound of the delay after the given failed attempt (1-based). */
-    public Duration ceilingAfter(int failedAttempt) {
-        int doublings = Math.min(Math.max(failedAttempt - 1, 0), 40);
-        long ceilingMs = baseDelay.toMillis() * (1L << doublings);
-        if (ceilingMs < 0 || ceilingMs > maxDelay.toMillis()) {
-            ceilingMs = maxDelay.toMillis();
-        }
-        return Duration.ofMillis(ceilingMs);
+    public static Duration ceilingAfter(RetryPolicy policy, int failedAttempt) {
+        double growth = Math.pow(policy.multiplier(), Math.max(failedAttempt - 1, 0));
+        double ceilingMs = policy.baseDelay().toMillis() * growth;
+        long maxMs = policy.maxDelay().toMillis();
+        return Duration.ofMillis(Double.isFinite(ceilingMs) && ceilingMs < maxMs ? (long) ceilingMs : maxMs);
     }
 
-    public Duration delayAfter(int failedAttempt) {
-        return Duration.ofMillis((long) (random.getAsDouble() * ceilingAfter(failedAttempt).toMillis()));
+    public Duration delayAfter(RetryPolicy policy, int failedAttempt) {
+        return Duration.ofMillis((long) (random.getAsDouble() * ceilingAfter(policy, failedAttempt).toMillis()));
     }
 }

@@ -43,7 +43,7 @@ public class SchemaBootstrap {
     TaskHandlerRegistry registry;
 
     @Inject
-    TypeDefaults typeDefaults;
+    ConfiguredTypePolicies typePolicies;
 
     @Inject
     Clock clock;
@@ -51,10 +51,7 @@ public class SchemaBootstrap {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrateAndValidate() {
-        for (String type : registry.types()) {
-            typeDefaults.groupOf(type);
-            typeDefaults.priorityOf(type);
-        }
+        typePolicies.validate(registry.types());
         List<String> names = config.getOptionalValue("tideflow.datasource", String.class).map(List::of)
                 .orElse(DATASOURCE_NAMES);
         List<String> applied = new SchemaMigrator(lookup(names), SchemaBootstrap.class.getClassLoader(), clock)

@@ -10,8 +10,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 
-/** The dispatcher's short transactions: each claim batch and each retry promotion commits on its own. */
+/** The dispatcher's short transactions: each claim batch, retry promotion and release commits on its own. */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class TaskClaims {
 
     private static final int PROMOTION_BATCH = 500;
@@ -25,13 +26,16 @@ public class TaskClaims {
     @Inject
     Clock clock;
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<ClaimedTask> claimDue(int limit) {
-        return store.claimDue(limit, settings.nodeId(), clock.instant(), settings.leaseDuration());
+        return store.claimDue(limit, clock.instant(), settings.leaseDuration());
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int promoteDueRetries() {
         return store.promoteDueRetries(clock.instant(), PROMOTION_BATCH);
+    }
+
+    /** Gives a running task back (shutdown): PENDING again, the attempt not counted. */
+    public boolean release(ClaimedTask task) {
+        return store.release(task, clock.instant());
     }
 }

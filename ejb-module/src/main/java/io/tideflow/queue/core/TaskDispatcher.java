@@ -18,6 +18,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +33,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaBootstrap")
+@DependsOn({"SchemaBootstrap", "LeaseRescuer", "LeaseKeeper"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TaskDispatcher {
@@ -62,7 +64,17 @@ public class TaskDispatcher {
     @Inject
     TaskHandlerRegistry registry;
 
+    @Inject
+    AttemptRegistry attempts;
+
+    @Inject
+    TypePolicies types;
+
+    @Inject
+    Clock clock;
+
     private final AtomicInteger running = new AtomicInteger();
+    private final Object idle = new Object();
     private final AtomicBoolean dispatching = new AtomicBoolean();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
     private volatile boolean stopping;
@@ -77,10 +89,44 @@ public class TaskDispatcher {
         wake();
     }
 
+    /**
+     * Graceful shutdown: claims nothing more, waits up to {@code tideflow.shutdown.grace-period} for running attempts,
+     * then gives the tasks still running back (PENDING, attempt not counted) so another node or the next start runs
+     * them at once. A released attempt that finishes later is refused by its stale lease and rolled back.
+     */
     @PreDestroy
     void stop() {
         stopping = true;
         signal.stopListening();
+        awaitIdle(settings.shutdownGracePeriod());
+        for (RunningAttempt attempt : attempts.snapshot()) {
+            try {
+                boolean released = claims.release(attempt.task());
+                LOG.info(() -> "task " + attempt.task().id() + " still running at shutdown: "
+                        + (released ? "released" : "already decided elsewhere"));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "releasing task " + attempt.task().id()
+                        + " failed; its lease will expire and the task be rescued", e);
+            }
+        }
+    }
+
+    private void awaitIdle(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        synchronized (idle) {
+            while (running.get() > 0) {
+                long leftMs = (deadline - System.nanoTime()) / 1_000_000;
+                if (leftMs <= 0) {
+                    return;
+                }
+                try {
+                    idle.wait(leftMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     @Timeout
@@ -135,22 +181,31 @@ public class TaskDispatcher {
     }
 
     private void runAttempt(ClaimedTask task) {
+        RunningAttempt attempt = new RunningAttempt(task, types.policyOf(task.type()).timeout(), clock.instant());
+        attempt.runsOn(Thread.currentThread());
+        attempts.add(attempt);
         try {
             AttemptResult result;
             try {
-                result = execution.attempt(task);
-            } catch (EJBException commitFailed) {
-                // the handler returned but its transaction could not commit (a constraint, a lost connection)
-                result = AttemptResult.failed(commitFailed.getCause() == null ? commitFailed : commitFailed.getCause());
+                result = execution.attempt(attempt);
+            } catch (EJBException e) {
+                result = AttemptResult.failed(e.getCause() == null ? e : e.getCause());
             }
-            if (result.outcome() == AttemptResult.AttemptOutcome.FAILED) {
-                failures.record(task, result.error());
+            switch (result.outcome()) {
+                case FAILED -> failures.record(task, result.error());
+                case CANCELLED -> failures.recordCancelled(task);
+                case SUCCEEDED, STALE_LEASE -> { }
+                default -> throw new IllegalStateException(result.outcome() + " is not handled; this indicates a bug");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "task " + task.id() + " of type '" + task.type()
                     + "': recording the attempt failed; the lease will expire and the task be rescued", e);
         } finally {
+            attempts.remove(attempt);
             running.decrementAndGet();
+            synchronized (idle) {
+                idle.notifyAll();
+            }
             wake();
         }
     }

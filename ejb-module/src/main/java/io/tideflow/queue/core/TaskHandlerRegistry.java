@@ -1,6 +1,7 @@
 package io.tideflow.queue.core;
 
 import io.tideflow.queue.api.EnabledByConfig;
+import io.tideflow.queue.api.NonTransactional;
 import io.tideflow.queue.api.TaskHandler;
 import io.tideflow.queue.api.TaskType;
 import io.tideflow.queue.api.UnknownTaskTypeException;
@@ -54,6 +55,12 @@ public class TaskHandlerRegistry implements TaskTypeCatalog {
 
     public Set<String> types() {
         return enabled.keySet();
+    }
+
+    /** Whether the type's handler runs inside the task's transaction (no {@link NonTransactional}). */
+    public boolean isTransactional(String type) {
+        Class<?> handler = enabled.get(type);
+        return handler == null || !handler.isAnnotationPresent(NonTransactional.class);
     }
 
     /** A handle on the handler bean for a type; destroy it after the attempt so dependent handlers are released. */

@@ -1,6 +1,9 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.api.IllegalTransitionException;
 import io.tideflow.queue.api.InvalidTaskRequestException;
+import io.tideflow.queue.api.TaskEventView;
+import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.TaskEnqueued;
 import io.tideflow.queue.api.TaskFilter;
 import io.tideflow.queue.api.TaskId;
@@ -10,6 +13,7 @@ import io.tideflow.queue.api.TaskQueries;
 import io.tideflow.queue.api.TaskQueue;
 import io.tideflow.queue.api.TaskRequest;
 import io.tideflow.queue.api.TaskView;
+import io.tideflow.queue.store.TaskHistory;
 import io.tideflow.queue.store.TaskReader;
 import io.tideflow.queue.store.TaskStore;
 import jakarta.annotation.PostConstruct;
@@ -22,6 +26,8 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The engine's {@link TaskQueue} and {@link TaskQueries}; joins the caller's transaction or starts one. */
@@ -44,7 +50,10 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
     TaskIdGenerator ids;
 
     @Inject
-    TypeDefaults typeDefaults;
+    TypePolicies types;
+
+    @Inject
+    TaskHistory history;
 
     @Inject
     Clock clock;
@@ -62,8 +71,7 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
 
     @PostConstruct
     void init() {
-        flow = new EnqueueFlow(new TaskRequestValidator(registry, settings), ids, typeDefaults, new Ports(), clock,
-                settings);
+        flow = new EnqueueFlow(new TaskRequestValidator(registry, settings), ids, types, new Ports(), clock);
     }
 
     @Override
@@ -75,6 +83,29 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
     public TaskView cancel(TaskId id) {
         store.cancel(id, clock.instant());
         return reader.find(id).orElseThrow(() -> new TaskNotFoundException(id));
+    }
+
+    @Override
+    public TaskId requeue(TaskId deadLetter) {
+        TaskView original = reader.find(deadLetter).orElseThrow(() -> new TaskNotFoundException(deadLetter));
+        if (original.state() != TaskState.DEAD_LETTER) {
+            throw new IllegalTransitionException(deadLetter, original.type(), original.state(), TaskState.PENDING);
+        }
+        TaskId id = ids.next();
+        Instant now = clock.instant();
+        store.insert(new NewTask(id, original.type(), original.group(), original.priority(), original.payloadJson(),
+                original.maxAttempts(), now, now, null, deadLetter));
+        enqueued.fire(new TaskEnqueued(id, original.type(), original.group(), original.priority()));
+        new Ports().wakeDispatcherAfterCommit(original.group());
+        return id;
+    }
+
+    @Override
+    public List<TaskEventView> history(TaskId id) {
+        if (reader.find(id).isEmpty()) {
+            throw new TaskNotFoundException(id);
+        }
+        return history.of(id);
     }
 
     @Override

@@ -20,12 +20,10 @@ public final class TaskRequestValidator {
 
     private final TaskTypeCatalog catalog;
     private final int payloadMaxBytes;
-    private final int defaultMaxAttempts;
 
     public TaskRequestValidator(TaskTypeCatalog catalog, EngineSettings settings) {
         this.catalog = catalog;
         this.payloadMaxBytes = settings.payloadMaxBytes();
-        this.defaultMaxAttempts = settings.defaultMaxAttempts();
     }
 
     public ValidatedTaskRequest validate(TaskRequest request) {
@@ -39,8 +37,8 @@ public final class TaskRequestValidator {
         if (priority != null && (priority < 0 || priority > 9)) {
             throw new InvalidTaskRequestException("priority", "must be between 0 and 9, got " + priority);
         }
-        int maxAttempts = request.maxAttempts() == null ? defaultMaxAttempts : request.maxAttempts();
-        if (maxAttempts < 1 || maxAttempts > 100) {
+        Integer maxAttempts = request.maxAttempts();
+        if (maxAttempts != null && (maxAttempts < 1 || maxAttempts > 100)) {
             throw new InvalidTaskRequestException("maxAttempts", "must be between 1 and 100, got " + maxAttempts);
         }
         String key = request.idempotencyKey();

@@ -21,34 +21,72 @@ import jakarta.persistence.Table;
 @NamedQuery(name = TaskEntity.DUE_RETRY_IDS,
         query = "SELECT t.id FROM TaskEntity t WHERE t.state = :failed AND t.runAt <= :now"
                 + " AND t.attempts < t.maxAttempts ORDER BY t.runAt")
+@NamedQuery(name = TaskEntity.EXPIRED_LEASES,
+        query = "SELECT t FROM TaskEntity t WHERE t.state = :running AND t.leaseExpiresAt < :now"
+                + " ORDER BY t.leaseExpiresAt")
+@NamedQuery(name = TaskEntity.HELD_BY,
+        query = "SELECT t FROM TaskEntity t WHERE t.state = :running AND t.leaseOwner = :owner")
 // State changes are native statements: EclipseLink's JPQL bulk update costs about four times a native one on the
 // hot path (measured on Derby), and each is a single conditional statement either way.
 @NamedNativeQuery(name = TaskEntity.CLAIM_BATCH,
         query = "UPDATE tasks SET state = 'RUNNING', lease_owner = ?1, lease_token = ?2, lease_expires_at = ?3,"
                 + " attempts = attempts + 1, updated_at = ?4"
-                + " WHERE state = 'PENDING' AND run_at <= ?5 AND id IN (?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37)")
+                + " WHERE state = 'PENDING' AND run_at <= ?5 AND id IN (" + TaskEntity.ID_LIST_FROM_6 + ")")
 @NamedNativeQuery(name = TaskEntity.CLAIMED_BY_TOKEN, resultClass = TaskEntity.class,
-        query = "SELECT * FROM tasks WHERE lease_token = ?1 AND id IN (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)")
+        query = "SELECT * FROM tasks WHERE lease_token = ?1 AND id IN (" + TaskEntity.ID_LIST_FROM_2 + ")")
 @NamedNativeQuery(name = TaskEntity.COMPLETE,
         query = "UPDATE tasks SET state = 'COMPLETED', lease_owner = NULL, lease_token = NULL,"
-                + " lease_expires_at = NULL, last_error = NULL, updated_at = ?1"
+                + " lease_expires_at = NULL, cancel_requested = 0, updated_at = ?1"
                 + " WHERE id = ?2 AND state = 'RUNNING' AND lease_token = ?3")
 @NamedNativeQuery(name = TaskEntity.FAIL,
         query = "UPDATE tasks SET state = 'FAILED', lease_owner = NULL, lease_token = NULL,"
-                + " lease_expires_at = NULL, last_error = ?1, run_at = ?2, updated_at = ?3"
+                + " lease_expires_at = NULL, cancel_requested = 0, last_error = ?1, run_at = ?2, updated_at = ?3"
                 + " WHERE id = ?4 AND state = 'RUNNING' AND lease_token = ?5")
+@NamedNativeQuery(name = TaskEntity.RESCUE_EXPIRED,
+        query = "UPDATE tasks SET state = 'FAILED', lease_owner = NULL, lease_token = NULL,"
+                + " lease_expires_at = NULL, cancel_requested = 0, last_error = ?1, run_at = ?2, updated_at = ?3"
+                + " WHERE id = ?4 AND state = 'RUNNING' AND lease_token = ?5 AND lease_expires_at < ?6")
 @NamedNativeQuery(name = TaskEntity.FAILED_TO_DEAD_LETTER,
-        query = "UPDATE tasks SET state = 'DEAD_LETTER', updated_at = ?1"
-                + " WHERE id = ?2 AND state = 'FAILED' AND attempts >= max_attempts")
+        query = "UPDATE tasks SET state = 'DEAD_LETTER', updated_at = ?1 WHERE id = ?2 AND state = 'FAILED'")
 @NamedNativeQuery(name = TaskEntity.RETRY_TO_PENDING,
         query = "UPDATE tasks SET state = 'PENDING', updated_at = ?1"
                 + " WHERE id = ?2 AND state = 'FAILED' AND run_at <= ?3 AND attempts < max_attempts")
 @NamedNativeQuery(name = TaskEntity.CANCEL,
         query = "UPDATE tasks SET state = 'CANCELLED', updated_at = ?1 WHERE id = ?2 AND state = 'PENDING'")
+@NamedNativeQuery(name = TaskEntity.CANCEL_FAILED,
+        query = "UPDATE tasks SET state = 'CANCELLED', updated_at = ?1 WHERE id = ?2 AND state = 'FAILED'")
+@NamedNativeQuery(name = TaskEntity.REQUEST_CANCEL,
+        query = "UPDATE tasks SET cancel_requested = 1, updated_at = ?1 WHERE id = ?2 AND state = 'RUNNING'")
+@NamedNativeQuery(name = TaskEntity.CANCEL_RUNNING,
+        query = "UPDATE tasks SET state = 'CANCELLED', lease_owner = NULL, lease_token = NULL,"
+                + " lease_expires_at = NULL, cancel_requested = 0, updated_at = ?1"
+                + " WHERE id = ?2 AND state = 'RUNNING' AND lease_token = ?3")
+@NamedNativeQuery(name = TaskEntity.RELEASE,
+        query = "UPDATE tasks SET state = 'PENDING', lease_owner = NULL, lease_token = NULL,"
+                + " lease_expires_at = NULL, cancel_requested = 0, attempts = attempts - 1, updated_at = ?1"
+                + " WHERE id = ?2 AND state = 'RUNNING' AND lease_token = ?3")
+@NamedNativeQuery(name = TaskEntity.HEARTBEAT,
+        query = "UPDATE tasks SET lease_expires_at = ?1 WHERE id = ?2 AND state = 'RUNNING' AND lease_token = ?3")
+@NamedNativeQuery(name = TaskEntity.CANCEL_REQUESTED_AMONG,
+        query = "SELECT id FROM tasks WHERE cancel_requested = 1 AND state = 'RUNNING' AND id IN ("
+                + TaskEntity.ID_LIST_FROM_1 + ")")
 public class TaskEntity {
 
     static final String DUE_IDS = "Task.dueIds";
     static final String CLAIM_BATCH = "Task.claimBatch";
+    static final String EXPIRED_LEASES = "Task.expiredLeases";
+    static final String HELD_BY = "Task.heldBy";
+    static final String RESCUE_EXPIRED = "Task.rescueExpired";
+    static final String CANCEL_FAILED = "Task.cancelFailed";
+    static final String REQUEST_CANCEL = "Task.requestCancel";
+    static final String CANCEL_RUNNING = "Task.cancelRunning";
+    static final String RELEASE = "Task.release";
+    static final String HEARTBEAT = "Task.heartbeat";
+    static final String CANCEL_REQUESTED_AMONG = "Task.cancelRequestedAmong";
+    static final String ID_LIST_FROM_1 = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32";
+    static final String ID_LIST_FROM_2 = "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33";
+    static final String ID_LIST_FROM_4 = "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35";
+    static final String ID_LIST_FROM_6 = "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37";
     /** How many ids one claim statement takes; unused places repeat the first id. */
     static final int CLAIM_BATCH_SIZE = 32;
     static final String CLAIMED_BY_TOKEN = "Task.claimedByToken";
@@ -111,11 +149,18 @@ public class TaskEntity {
     @Column(name = "idempotency_key", length = 200)
     private String idempotencyKey;
 
+    @Column(name = "cancel_requested", nullable = false)
+    private int cancelRequested;
+
+    @Column(name = "requeued_from", length = 36)
+    private String requeuedFrom;
+
     protected TaskEntity() {
     }
 
     TaskEntity(String id, String type, String resourceGroup, String payload, int priority, long runAt, long createdAt,
-               int maxAttempts, String idempotencyKey) {
+               int maxAttempts, String idempotencyKey, String requeuedFrom) {
+        this.requeuedFrom = requeuedFrom;
         this.id = id;
         this.type = type;
         this.resourceGroup = resourceGroup;
@@ -191,5 +236,27 @@ public class TaskEntity {
 
     public String getIdempotencyKey() {
         return idempotencyKey;
+    }
+
+    public boolean isCancelRequested() {
+        return cancelRequested != 0;
+    }
+
+    public String getRequeuedFrom() {
+        return requeuedFrom;
+    }
+
+    /**
+     * Binds an id list of one of the {@code ID_LIST_FROM_n} statements. Unused places repeat the first id, so every
+     * batch size uses the same statement text and the database's statement cache stays warm.
+     */
+    static void setIdList(jakarta.persistence.Query query, int firstPosition, java.util.List<String> ids) {
+        if (ids.isEmpty() || ids.size() > CLAIM_BATCH_SIZE) {
+            throw new IllegalArgumentException("an id list takes 1 to " + CLAIM_BATCH_SIZE + " ids, got " + ids.size()
+                    + "; this indicates a bug");
+        }
+        for (int slot = 0; slot < CLAIM_BATCH_SIZE; slot++) {
+            query.setParameter(firstPosition + slot, ids.get(Math.min(slot, ids.size() - 1)));
+        }
     }
 }

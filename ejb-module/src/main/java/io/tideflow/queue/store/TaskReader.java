@@ -66,6 +66,7 @@ public class TaskReader {
                 task.getPriority(), task.getAttempts(), task.getMaxAttempts(), Instant.ofEpochMilli(task.getRunAt()),
                 Instant.ofEpochMilli(task.getCreatedAt()), Instant.ofEpochMilli(task.getUpdatedAt()),
                 task.getLastError(), payload, result == null ? null : result.getResult(),
-                result == null ? null : result.getExecutionMs());
+                result == null ? null : result.getExecutionMs(), task.isCancelRequested(),
+                task.getRequeuedFrom() == null ? null : TaskId.of(task.getRequeuedFrom().trim()));
     }
 }

@@ -5,6 +5,7 @@ import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskNotFoundException;
 import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.core.NewTask;
+import io.tideflow.queue.core.RetryDecision;
 import io.tideflow.queue.core.TaskTransitions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -25,8 +26,9 @@ import static io.tideflow.queue.api.TaskState.PENDING;
 import static io.tideflow.queue.api.TaskState.RUNNING;
 
 /**
- * The task store's write side. Every method runs in the caller's transaction and every state change is one
- * conditional statement on the state it leaves: zero rows changed means another worker decided first.
+ * The task store's write side. Every method runs in the caller's transaction; every state change is one conditional
+ * statement on the state it leaves (and, while RUNNING, on the lease token), and appends its transitions to the
+ * task's history in the same transaction. Zero rows changed means another worker decided first.
  */
 public class TaskStore {
 
@@ -41,9 +43,13 @@ public class TaskStore {
     }
 
     private final EntityManager em;
+    private final String node;
+    private final TaskHistory history;
 
-    public TaskStore(EntityManager em) {
+    public TaskStore(EntityManager em, String node) {
         this.em = em;
+        this.node = node;
+        this.history = new TaskHistory(em, node);
     }
 
     public Optional<TaskId> findIdByIdempotencyKey(String key) {
@@ -55,7 +61,11 @@ public class TaskStore {
     public void insert(NewTask task) {
         em.persist(new TaskEntity(task.id().value(), task.type(), task.group(), task.payloadJson(), task.priority(),
                 task.runAt().toEpochMilli(), task.createdAt().toEpochMilli(), task.maxAttempts(),
-                task.idempotencyKey()));
+                task.idempotencyKey(), task.requeuedFrom() == null ? null : task.requeuedFrom().value()));
+        // the event row refers to the task row: write the task first
+        em.flush();
+        history.append(task.id().value(), null, PENDING, task.createdAt(), 0,
+                task.requeuedFrom() == null ? null : "requeued from " + task.requeuedFrom());
     }
 
     /**
@@ -65,7 +75,7 @@ public class TaskStore {
      * token. Two claimers racing for the same rows each get only the rows their update won; the database locks the
      * rows of an id list in index order, so two claimers never wait on each other in a cycle.
      */
-    public List<ClaimedTask> claimDue(int limit, String owner, Instant now, Duration leaseDuration) {
+    public List<ClaimedTask> claimDue(int limit, Instant now, Duration leaseDuration) {
         List<String> candidates = em.createNamedQuery(TaskEntity.DUE_IDS, String.class)
                 .setParameter("state", PENDING)
                 .setParameter("now", now.toEpochMilli())
@@ -79,39 +89,34 @@ public class TaskStore {
         List<ClaimedTask> claimed = new ArrayList<>(candidates.size());
         for (int from = 0; from < candidates.size(); from += TaskEntity.CLAIM_BATCH_SIZE) {
             List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + TaskEntity.CLAIM_BATCH_SIZE));
-            claimChunk(chunk, owner, token, expiresAt, now);
-            for (TaskEntity row : claimedRows(chunk, token)) {
-                claimed.add(new ClaimedTask(TaskId.of(row.getId()), row.getType(), row.getResourceGroup(),
-                        row.getPayload(), row.getAttempts(), row.getMaxAttempts(), token, expiresAt));
+            if (claimChunk(chunk, token, expiresAt, now) > 0) {
+                history.appendClaimed(chunk, token, now);
+                for (TaskEntity row : claimedRows(chunk, token)) {
+                    claimed.add(new ClaimedTask(TaskId.of(row.getId()), row.getType(), row.getResourceGroup(),
+                            row.getPayload(), row.getAttempts(), row.getMaxAttempts(), token, expiresAt));
+                }
             }
         }
         claimed.sort(Comparator.comparingInt(task -> candidates.indexOf(task.id().value())));
         return claimed;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<TaskEntity> claimedRows(List<String> ids, String token) {
-        Query query = em.createNamedQuery(TaskEntity.CLAIMED_BY_TOKEN).setParameter(1, token);
-        setIds(query, 2, ids);
-        return query.getResultList();
-    }
-
-    private static void setIds(Query query, int firstPosition, List<String> ids) {
-        // one statement shape for every batch size keeps the database's statement cache warm
-        for (int slot = 0; slot < TaskEntity.CLAIM_BATCH_SIZE; slot++) {
-            query.setParameter(firstPosition + slot, ids.get(Math.min(slot, ids.size() - 1)));
-        }
-    }
-
-    private void claimChunk(List<String> ids, String owner, String token, Instant expiresAt, Instant now) {
+    private int claimChunk(List<String> ids, String token, Instant expiresAt, Instant now) {
         Query claim = em.createNamedQuery(TaskEntity.CLAIM_BATCH)
-                .setParameter(1, owner)
+                .setParameter(1, node)
                 .setParameter(2, token)
                 .setParameter(3, expiresAt.toEpochMilli())
                 .setParameter(4, now.toEpochMilli())
                 .setParameter(5, now.toEpochMilli());
-        setIds(claim, 6, ids);
-        claim.executeUpdate();
+        TaskEntity.setIdList(claim, 6, ids);
+        return claim.executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<TaskEntity> claimedRows(List<String> ids, String token) {
+        Query query = em.createNamedQuery(TaskEntity.CLAIMED_BY_TOKEN).setParameter(1, token);
+        TaskEntity.setIdList(query, 2, ids);
+        return query.getResultList();
     }
 
     /**
@@ -120,20 +125,17 @@ public class TaskStore {
      * @return false when the token is stale; the caller must then roll back the handler's work
      */
     public boolean markSucceeded(ClaimedTask task, String resultJson, long executionMs, Instant now) {
-        int rows = em.createNamedQuery(TaskEntity.COMPLETE)
-                .setParameter(1, now.toEpochMilli())
-                .setParameter(2, task.id().value())
-                .setParameter(3, task.leaseToken())
-                .executeUpdate();
-        if (rows == 0) {
+        if (leaseChange(TaskEntity.COMPLETE, task, now) == 0) {
             return false;
         }
         em.persist(new TaskResultEntity(task.id().value(), resultJson, executionMs, now.toEpochMilli()));
+        history.append(task.id().value(), RUNNING, COMPLETED, now, task.attempt(), null);
         return true;
     }
 
-    /** RUNNING → FAILED with the next run time, then FAILED → DEAD_LETTER when no attempt remains. */
-    public FailureOutcome recordFailure(ClaimedTask task, String error, Instant retryAt, Instant now) {
+    /** RUNNING → FAILED with the next run time, then FAILED → DEAD_LETTER when the decision says so. */
+    public FailureOutcome recordFailure(ClaimedTask task, String error, RetryDecision decision, Instant retryAt,
+                                        Instant now) {
         int rows = em.createNamedQuery(TaskEntity.FAIL)
                 .setParameter(1, error)
                 .setParameter(2, retryAt.toEpochMilli())
@@ -144,11 +146,21 @@ public class TaskStore {
         if (rows == 0) {
             return FailureOutcome.STALE_LEASE;
         }
-        int deadLettered = em.createNamedQuery(TaskEntity.FAILED_TO_DEAD_LETTER)
+        history.append(task.id().value(), RUNNING, FAILED, now, task.attempt(), error);
+        return decision == RetryDecision.DEAD_LETTER ? deadLetter(task.id().value(), task.attempt(), now)
+                : FailureOutcome.RETRY_SCHEDULED;
+    }
+
+    FailureOutcome deadLetter(String id, int attempt, Instant now) {
+        int rows = em.createNamedQuery(TaskEntity.FAILED_TO_DEAD_LETTER)
                 .setParameter(1, now.toEpochMilli())
-                .setParameter(2, task.id().value())
+                .setParameter(2, id)
                 .executeUpdate();
-        return deadLettered == 1 ? FailureOutcome.DEAD_LETTERED : FailureOutcome.RETRY_SCHEDULED;
+        if (rows != 1) {
+            throw new IllegalStateException("task " + id + " left FAILED inside its own transaction; this indicates a bug");
+        }
+        history.append(id, FAILED, DEAD_LETTER, now, attempt, null);
+        return FailureOutcome.DEAD_LETTERED;
     }
 
     /** FAILED → PENDING for up to {@code limit} tasks whose retry time has come. */
@@ -160,32 +172,94 @@ public class TaskStore {
                 .getResultList();
         int promoted = 0;
         for (String id : due) {
-            promoted += em.createNamedQuery(TaskEntity.RETRY_TO_PENDING)
+            int rows = em.createNamedQuery(TaskEntity.RETRY_TO_PENDING)
                     .setParameter(1, now.toEpochMilli())
                     .setParameter(2, id)
                     .setParameter(3, now.toEpochMilli())
                     .executeUpdate();
+            if (rows == 1) {
+                history.append(id, FAILED, PENDING, now, attemptsOf(id), "retry");
+                promoted++;
+            }
         }
         return promoted;
     }
 
-    /** PENDING → CANCELLED. */
-    public void cancel(TaskId id, Instant now) {
-        int rows = em.createNamedQuery(TaskEntity.CANCEL)
-                .setParameter(1, now.toEpochMilli())
-                .setParameter(2, id.value())
-                .executeUpdate();
-        if (rows == 0) {
-            TaskEntity task = em.find(TaskEntity.class, id.value());
-            if (task == null) {
-                throw new TaskNotFoundException(id);
-            }
-            throw new IllegalTransitionException(id, task.getType(), task.getState(), CANCELLED);
+    /**
+     * Cancels a task: PENDING → CANCELLED; FAILED → PENDING → CANCELLED (the retry is dropped); RUNNING is asked to
+     * stop and ends CANCELLED if its handler stops.
+     */
+    public CancelOutcome cancel(TaskId id, Instant now) {
+        if (stateChange(TaskEntity.CANCEL, id.value(), now) == 1) {
+            history.append(id.value(), PENDING, CANCELLED, now, attemptsOf(id.value()), "cancelled");
+            return CancelOutcome.CANCELLED;
         }
+        if (stateChange(TaskEntity.CANCEL_FAILED, id.value(), now) == 1) {
+            int attempts = attemptsOf(id.value());
+            history.append(id.value(), FAILED, PENDING, now, attempts, "cancelled while waiting to retry");
+            history.append(id.value(), PENDING, CANCELLED, now, attempts, "cancelled");
+            return CancelOutcome.CANCELLED;
+        }
+        if (stateChange(TaskEntity.REQUEST_CANCEL, id.value(), now) == 1) {
+            return CancelOutcome.STOP_REQUESTED;
+        }
+        TaskEntity task = em.find(TaskEntity.class, id.value());
+        if (task == null) {
+            throw new TaskNotFoundException(id);
+        }
+        throw new IllegalTransitionException(id, task.getType(), task.getState(), CANCELLED);
+    }
+
+    /**
+     * A handler stopped on a cancel request: the task ends CANCELLED through the table's own path
+     * (RUNNING → FAILED → PENDING → CANCELLED), in one conditional statement.
+     */
+    public boolean markCancelled(ClaimedTask task, Instant now) {
+        if (leaseChange(TaskEntity.CANCEL_RUNNING, task, now) == 0) {
+            return false;
+        }
+        String id = task.id().value();
+        history.append(id, RUNNING, FAILED, now, task.attempt(), "stopped on a cancel request");
+        history.append(id, FAILED, PENDING, now, task.attempt(), null);
+        history.append(id, PENDING, CANCELLED, now, task.attempt(), "cancelled");
+        return true;
+    }
+
+    /**
+     * Gives a running task back at shutdown: RUNNING → FAILED → PENDING in one statement, without counting the
+     * attempt, so another node or the next start runs it at once.
+     */
+    public boolean release(ClaimedTask task, Instant now) {
+        if (leaseChange(TaskEntity.RELEASE, task, now) == 0) {
+            return false;
+        }
+        history.append(task.id().value(), RUNNING, FAILED, now, task.attempt(), "released at shutdown");
+        history.append(task.id().value(), FAILED, PENDING, now, task.attempt() - 1, null);
+        return true;
     }
 
     /** The state of a task as this transaction sees it. */
     public Optional<TaskState> stateOf(TaskId id) {
         return Optional.ofNullable(em.find(TaskEntity.class, id.value())).map(TaskEntity::getState);
+    }
+
+    private int leaseChange(String statement, ClaimedTask task, Instant now) {
+        return em.createNamedQuery(statement)
+                .setParameter(1, now.toEpochMilli())
+                .setParameter(2, task.id().value())
+                .setParameter(3, task.leaseToken())
+                .executeUpdate();
+    }
+
+    private int stateChange(String statement, String id, Instant now) {
+        return em.createNamedQuery(statement)
+                .setParameter(1, now.toEpochMilli())
+                .setParameter(2, id)
+                .executeUpdate();
+    }
+
+    private int attemptsOf(String id) {
+        TaskEntity task = em.find(TaskEntity.class, id);
+        return task == null ? 0 : task.getAttempts();
     }
 }

@@ -16,7 +16,10 @@ class EngineSettingsTest {
     void anEmptyConfigurationGivesTheDocumentedDefaults() {
         EngineSettings settings = EngineSettings.from(new MapConfig(Map.of("tideflow.node.id", "n1")));
         assertThat(settings).isEqualTo(new EngineSettings("n1", 8, Duration.ofSeconds(1), Duration.ofSeconds(30),
-                262_144, 5, 5, Duration.ofSeconds(1), Duration.ofMinutes(5), false));
+                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(10), 262_144,
+                new TaskTypePolicy(5, 5, new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5)),
+                        Duration.ofMinutes(5)), false));
+        assertThat(settings).isEqualTo(EngineSettings.defaults().withNodeId("n1"));
     }
 
     @Test
@@ -27,6 +30,36 @@ class EngineSettingsTest {
         assertThat(settings.workers()).isEqualTo(16);
         assertThat(settings.leaseDuration()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.demoEnabled()).isTrue();
+        assertThat(settings.heartbeatInterval()).as("a third of the lease unless set").isEqualTo(Duration.ofSeconds(40));
+    }
+
+    @Test
+    void aTypesOwnKeysOverrideTheEngineDefaultsAndTheRestFallsBack() {
+        MapConfig config = new MapConfig(Map.of(
+                "tideflow.retry.multiplier", "3",
+                "tideflow.type.\"mail.send\".max-attempts", "9",
+                "tideflow.type.\"mail.send\".retry.base-delay", "PT2S",
+                "tideflow.type.\"mail.send\".timeout", "PT30S",
+                "tideflow.type.\"mail.send\".group", "mail-relay"));
+        EngineSettings settings = EngineSettings.from(config);
+        ConfiguredTypePolicies types = new ConfiguredTypePolicies(config, settings);
+        TaskTypePolicy mail = types.policyOf("mail.send");
+        assertThat(mail.maxAttempts()).isEqualTo(9);
+        assertThat(mail.priority()).isEqualTo(5);
+        assertThat(mail.timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(mail.retry()).isEqualTo(new RetryPolicy(Duration.ofSeconds(2), 3.0, Duration.ofMinutes(5)));
+        assertThat(types.groupOf("mail.send")).contains("mail-relay");
+        assertThat(types.policyOf("other")).isEqualTo(settings.taskDefaults());
+    }
+
+    @Test
+    void aBadTypeKeyFailsValidationWithTheKeyNamed() {
+        MapConfig config = new MapConfig(Map.of("tideflow.type.\"mail.send\".retry.multiplier", "0.5"));
+        ConfiguredTypePolicies types = new ConfiguredTypePolicies(config, EngineSettings.from(config));
+        assertThatThrownBy(() -> types.validate(java.util.Set.of("mail.send")))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("'tideflow.type.\"mail.send\".retry.multiplier'")
+                .hasMessageContaining("'0.5'");
     }
 
     @ParameterizedTest
@@ -37,6 +70,8 @@ class EngineSettingsTest {
             "tideflow.lease.duration|PT0.5S|between",
             "tideflow.payload.max-bytes|-1|between",
             "tideflow.task.priority|10|between 0 and 9",
+            "tideflow.task.timeout|PT0.01S|between",
+            "tideflow.lease.heartbeat-interval|PT31S|between",
             "tideflow.demo.enabled|yes|true or false"})
     void aBadValueIsRefusedWithItsKeyAndValue(String key, String value, String problem) {
         assertThatThrownBy(() -> EngineSettings.from(new MapConfig(Map.of(key, value))))

@@ -30,7 +30,7 @@ class EnqueueFlowTest {
         return type.startsWith("mail.");
     };
 
-    private final TypeDefaults typeDefaults = new TypeDefaults() {
+    private final TypePolicies types = new TypePolicies() {
         @Override
         public Optional<String> groupOf(String type) {
             steps.add("group");
@@ -38,15 +38,17 @@ class EnqueueFlowTest {
         }
 
         @Override
-        public Optional<Integer> priorityOf(String type) {
+        public TaskTypePolicy policyOf(String type) {
             steps.add("priority");
-            return type.equals("mail.send") ? Optional.of(7) : Optional.empty();
+            TaskTypePolicy defaults = settings.taskDefaults();
+            return type.equals("mail.send")
+                    ? new TaskTypePolicy(3, 7, defaults.retry(), defaults.timeout()) : defaults;
         }
     };
 
 
     private final EnqueueFlow flow = new EnqueueFlow(new TaskRequestValidator(catalog, settings),
-            new RecordingIds(clock, steps), typeDefaults, ports, clock, settings);
+            new RecordingIds(clock, steps), types, ports, clock);
 
     @Test
     void theStepsRunInTheDesignsOrder() {
@@ -62,6 +64,14 @@ class EnqueueFlowTest {
         flow.enqueue(TaskRequest.ofType("mail.digest").build());
         assertThat(ports.persisted).extracting(NewTask::group).containsExactly("bulk-mail", "mail-relay", "default");
         assertThat(ports.persisted).extracting(NewTask::priority).containsExactly(2, 7, 5);
+    }
+
+    @Test
+    void maxAttemptsComeFromTheRequestThenTheType() {
+        flow.enqueue(TaskRequest.ofType("mail.send").maxAttempts(9).build());
+        flow.enqueue(TaskRequest.ofType("mail.send").build());
+        flow.enqueue(TaskRequest.ofType("mail.digest").build());
+        assertThat(ports.persisted).extracting(NewTask::maxAttempts).containsExactly(9, 3, 5);
     }
 
     @Test

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,15 +15,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TaskRequestValidatorTest {
 
     private static final int LIMIT = 1024;
-    private final EngineSettings settings = new EngineSettings("n", 8, Duration.ofSeconds(1), Duration.ofSeconds(30),
-            LIMIT, 5, 5, Duration.ofSeconds(1), Duration.ofMinutes(5), false);
+    private final EngineSettings settings = EngineSettings.defaults().withPayloadMaxBytes(LIMIT);
     private final TaskRequestValidator validator = new TaskRequestValidator("mail.send"::equals, settings);
 
     @Test
-    void aMinimalRequestTakesTheDefaultMaxAttemptsAndLeavesGroupAndPriorityToLaterSteps() {
+    void aMinimalRequestLeavesGroupPriorityAndAttemptsToLaterSteps() {
         ValidatedTaskRequest valid = validator.validate(TaskRequest.ofType("mail.send").build());
         assertThat(valid.payloadJson()).isEqualTo("null");
-        assertThat(valid.maxAttempts()).isEqualTo(5);
+        assertThat(valid.maxAttempts()).isNull();
         assertThat(valid.group()).isNull();
         assertThat(valid.priority()).isNull();
     }

@@ -27,7 +27,7 @@ class SchemaMigratorTest {
     @Test
     void migrationsApplyOnceAndASecondRunAppliesNothing() {
         SchemaMigrator migrator = new SchemaMigrator(dataSource, getClass().getClassLoader(), Clock.systemUTC());
-        assertThat(migrator.migrate()).containsExactly("V001__create_tasks.sql");
+        assertThat(migrator.migrate()).containsExactly("V001__create_tasks.sql", "V002__task_events_and_cancel_requests.sql");
         assertThat(migrator.migrate()).isEmpty();
     }
 

@@ -51,7 +51,7 @@ class ConcurrentClaimTest {
     void twoDispatchersOfEightWorkersNeverRunATaskTwiceAndLeaveNoneBehind() throws Exception {
         db.execute("CREATE TABLE side_effects (task_id CHAR(36) NOT NULL PRIMARY KEY, worker VARCHAR(40) NOT NULL)");
         db.inTransaction(em -> {
-            TaskStore store = new TaskStore(em);
+            TaskStore store = new TaskStore(em, "loader");
             for (int i = 0; i < TASKS; i++) {
                 store.insert(aTask().withPriority(i % 10).build());
             }
@@ -84,7 +84,7 @@ class ConcurrentClaimTest {
                 free.acquireUninterruptibly();
                 int capacity = 1 + free.drainPermits();
                 List<ClaimedTask> batch = db.inTransaction(em ->
-                        new TaskStore(em).claimDue(capacity, node, NOW, Duration.ofMinutes(5)));
+                        new TaskStore(em, node).claimDue(capacity, NOW, Duration.ofMinutes(5)));
                 free.release(capacity - batch.size());
                 for (ClaimedTask task : batch) {
                     workers.execute(() -> {
@@ -119,7 +119,7 @@ class ConcurrentClaimTest {
             db.inTransaction(em -> {
                 em.createNativeQuery("INSERT INTO side_effects (task_id, worker) VALUES (?, ?)")
                         .setParameter(1, task.id().value()).setParameter(2, worker).executeUpdate();
-                if (!new TaskStore(em).markSucceeded(task, null, 0, NOW)) {
+                if (!new TaskStore(em, "worker").markSucceeded(task, null, 0, NOW)) {
                     staleCompletions.increment();
                     throw new IllegalStateException("stale lease for " + task.id());
                 }

@@ -45,6 +45,6 @@ final class TaskFixtures {
 
     NewTask build() {
         TaskId id = IDS.next();
-        return new NewTask(id, type, group, priority, payload, maxAttempts, runAt, runAt, null);
+        return new NewTask(id, type, group, priority, payload, maxAttempts, runAt, runAt, null, null);
     }
 }

@@ -1,6 +1,7 @@
 package io.tideflow.queue.store;
 
 import io.tideflow.queue.api.IllegalTransitionException;
+import io.tideflow.queue.api.TaskEventView;
 import io.tideflow.queue.api.TaskFilter;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskNotFoundException;
@@ -8,6 +9,7 @@ import io.tideflow.queue.api.TaskPage;
 import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.TaskView;
 import io.tideflow.queue.core.NewTask;
+import io.tideflow.queue.core.RetryDecision;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,14 +81,14 @@ class TaskStoreTest {
         ClaimedTask claimed = claim(1, "node-a").get(0);
         ClaimedTask stale = withToken(claimed, "00000000-0000-0000-0000-000000000000");
 
-        assertThat(db.<Boolean>inTransaction(em -> new TaskStore(em).markSucceeded(stale, "1", 5, now))).isFalse();
+        assertThat(db.<Boolean>inTransaction(em -> new TaskStore(em, "node-a").markSucceeded(stale, "1", 5, now))).isFalse();
         assertThat(stateOf(task.id())).isEqualTo(TaskState.RUNNING);
-        assertThat(db.<Boolean>inTransaction(em -> new TaskStore(em).markSucceeded(claimed, "{\"ok\":true}", 5, now)))
+        assertThat(db.<Boolean>inTransaction(em -> new TaskStore(em, "node-a").markSucceeded(claimed, "{\"ok\":true}", 5, now)))
                 .isTrue();
         TaskView view = db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
         assertThat(view.state()).isEqualTo(TaskState.COMPLETED);
         assertThat(view.resultJson()).isEqualTo("{\"ok\":true}");
-        assertThat(db.<Boolean>inTransaction(em -> new TaskStore(em).markSucceeded(claimed, "2", 5, now)))
+        assertThat(db.<Boolean>inTransaction(em -> new TaskStore(em, "node-a").markSucceeded(claimed, "2", 5, now)))
                 .as("a second completion with the same token").isFalse();
     }
 
@@ -94,7 +96,7 @@ class TaskStoreTest {
     void failureWithAStaleLeaseTokenChangesNothing() {
         NewTask task = insert(aTask());
         ClaimedTask stale = withToken(claim(1, "node-a").get(0), "00000000-0000-0000-0000-000000000000");
-        assertThat(db.<FailureOutcome>inTransaction(em -> new TaskStore(em).recordFailure(stale, "boom", now, now)))
+        assertThat(db.<FailureOutcome>inTransaction(em -> new TaskStore(em, "node-a").recordFailure(stale, "boom", RetryDecision.RETRY, now, now)))
                 .isEqualTo(FailureOutcome.STALE_LEASE);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.RUNNING);
     }
@@ -104,17 +106,17 @@ class TaskStoreTest {
         NewTask task = insert(aTask().withMaxAttempts(2));
         ClaimedTask first = claim(1, "node-a").get(0);
         Instant retryAt = now.plusSeconds(5);
-        assertThat(db.<FailureOutcome>inTransaction(em -> new TaskStore(em).recordFailure(first, "boom 1", retryAt, now)))
+        assertThat(db.<FailureOutcome>inTransaction(em -> new TaskStore(em, "node-a").recordFailure(first, "boom 1", RetryDecision.RETRY, retryAt, now)))
                 .isEqualTo(FailureOutcome.RETRY_SCHEDULED);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.FAILED);
 
-        assertThat(db.<Integer>inTransaction(em -> new TaskStore(em).promoteDueRetries(now, 10))).as("not due yet").isZero();
-        assertThat(db.<Integer>inTransaction(em -> new TaskStore(em).promoteDueRetries(retryAt, 10))).isEqualTo(1);
+        assertThat(db.<Integer>inTransaction(em -> new TaskStore(em, "node-a").promoteDueRetries(now, 10))).as("not due yet").isZero();
+        assertThat(db.<Integer>inTransaction(em -> new TaskStore(em, "node-a").promoteDueRetries(retryAt, 10))).isEqualTo(1);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.PENDING);
 
-        ClaimedTask second = db.inTransaction(em -> new TaskStore(em).claimDue(1, "node-a", retryAt, LEASE)).get(0);
+        ClaimedTask second = db.inTransaction(em -> new TaskStore(em, "node-a").claimDue(1, retryAt, LEASE)).get(0);
         assertThat(second.attempt()).isEqualTo(2);
-        assertThat(db.<FailureOutcome>inTransaction(em -> new TaskStore(em).recordFailure(second, "boom 2", retryAt, retryAt)))
+        assertThat(db.<FailureOutcome>inTransaction(em -> new TaskStore(em, "node-a").recordFailure(second, "boom 2", RetryDecision.DEAD_LETTER, retryAt, retryAt)))
                 .isEqualTo(FailureOutcome.DEAD_LETTERED);
         TaskView view = db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
         assertThat(view.state()).isEqualTo(TaskState.DEAD_LETTER);
@@ -122,26 +124,63 @@ class TaskStoreTest {
     }
 
     @Test
-    void onlyAPendingTaskCanBeCancelled() {
+    void aWaitingTaskIsCancelledAtOnceAndARunningOneIsAskedToStop() {
         NewTask pending = insert(aTask());
-        db.inTransaction(em -> {
-            new TaskStore(em).cancel(pending.id(), now);
-            return null;
-        });
+        assertThat(cancel(pending.id())).isEqualTo(CancelOutcome.CANCELLED);
         assertThat(stateOf(pending.id())).isEqualTo(TaskState.CANCELLED);
 
-        NewTask running = insert(aTask());
-        claim(1, "node-a");
-        assertThatThrownBy(() -> db.inTransaction(em -> {
-            new TaskStore(em).cancel(running.id(), now);
-            return null;
-        })).isInstanceOf(IllegalTransitionException.class).hasMessageContaining("RUNNING to CANCELLED");
+        NewTask failed = insert(aTask());
+        ClaimedTask attempt = claim(1, "node-a").get(0);
+        db.inTransaction(em -> new TaskStore(em, "node-a").recordFailure(attempt, "boom", RetryDecision.RETRY,
+                now.plusSeconds(60), now));
+        assertThat(cancel(failed.id())).isEqualTo(CancelOutcome.CANCELLED);
+        assertThat(historyOf(failed.id())).extracting(TaskEventView::to).containsExactly(
+                TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED, TaskState.PENDING, TaskState.CANCELLED);
 
-        TaskId unknown = TaskId.of("01a22059-3c17-7000-9c96-000000000000");
-        assertThatThrownBy(() -> db.inTransaction(em -> {
-            new TaskStore(em).cancel(unknown, now);
-            return null;
-        })).isInstanceOf(TaskNotFoundException.class);
+        NewTask running = insert(aTask());
+        ClaimedTask runningAttempt = claim(1, "node-a").get(0);
+        assertThat(cancel(running.id())).isEqualTo(CancelOutcome.STOP_REQUESTED);
+        assertThat(stateOf(running.id())).isEqualTo(TaskState.RUNNING);
+        assertThat(db.<Boolean>inTransaction(em -> new TaskStore(em, "node-a").markCancelled(runningAttempt, now)))
+                .isTrue();
+        assertThat(stateOf(running.id())).isEqualTo(TaskState.CANCELLED);
+
+        assertThatThrownBy(() -> cancel(running.id())).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("CANCELLED to CANCELLED");
+        assertThatThrownBy(() -> cancel(TaskId.of("01a22059-3c17-7000-9c96-000000000000")))
+                .isInstanceOf(TaskNotFoundException.class);
+    }
+
+    @Test
+    void everyTransitionIsRecordedInTheTasksHistory() {
+        NewTask task = insert(aTask().withMaxAttempts(2));
+        ClaimedTask first = claim(1, "node-a").get(0);
+        db.inTransaction(em -> new TaskStore(em, "node-a").recordFailure(first, "boom", RetryDecision.RETRY, now, now));
+        db.inTransaction(em -> new TaskStore(em, "node-a").promoteDueRetries(now, 10));
+        ClaimedTask second = claim(1, "node-b").get(0);
+        db.inTransaction(em -> new TaskStore(em, "node-b").markSucceeded(second, "{}", 1, now));
+
+        List<TaskEventView> history = historyOf(task.id());
+        assertThat(history).extracting(TaskEventView::from).containsExactly(
+                null, TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED, TaskState.PENDING, TaskState.RUNNING);
+        assertThat(history).extracting(TaskEventView::to).containsExactly(
+                TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED, TaskState.PENDING, TaskState.RUNNING,
+                TaskState.COMPLETED);
+        assertThat(history).extracting(TaskEventView::attempt).containsExactly(0, 1, 1, 1, 2, 2);
+        assertThat(history).extracting(TaskEventView::node)
+                .containsExactly("node-a", "node-a", "node-a", "node-a", "node-b", "node-b");
+        assertThat(history.get(2).detail()).isEqualTo("boom");
+    }
+
+    @Test
+    void aReleasedTaskIsPendingAgainWithoutCountingTheAttempt() {
+        NewTask task = insert(aTask());
+        ClaimedTask attempt = claim(1, "node-a").get(0);
+        assertThat(db.<Boolean>inTransaction(em -> new TaskStore(em, "node-a").release(attempt, now))).isTrue();
+        assertThat(stateOf(task.id())).isEqualTo(TaskState.PENDING);
+        assertThat(claim(1, "node-b").get(0).attempt()).isEqualTo(1);
+        assertThat(db.<Boolean>inTransaction(em -> new TaskStore(em, "node-a").markSucceeded(attempt, null, 1, now)))
+                .as("the released attempt's late completion").isFalse();
     }
 
     @Test
@@ -191,18 +230,26 @@ class TaskStoreTest {
     private NewTask insert(TaskFixtures fixture) {
         NewTask task = fixture.build();
         db.inTransaction(em -> {
-            new TaskStore(em).insert(task);
+            new TaskStore(em, "node-a").insert(task);
             return null;
         });
         return task;
     }
 
     private List<ClaimedTask> claim(int limit, String owner) {
-        return db.inTransaction(em -> new TaskStore(em).claimDue(limit, owner, now, LEASE));
+        return db.inTransaction(em -> new TaskStore(em, owner).claimDue(limit, now, LEASE));
+    }
+
+    private CancelOutcome cancel(TaskId id) {
+        return db.inTransaction(em -> new TaskStore(em, "node-a").cancel(id, now));
+    }
+
+    private List<TaskEventView> historyOf(TaskId id) {
+        return db.inTransaction(em -> new TaskHistory(em, "reader").of(id));
     }
 
     private TaskState stateOf(TaskId id) {
-        return db.inTransaction(em -> new TaskStore(em).stateOf(id)).orElseThrow();
+        return db.inTransaction(em -> new TaskStore(em, "node-a").stateOf(id)).orElseThrow();
     }
 
     private static ClaimedTask withToken(ClaimedTask task, String token) {

@@ -1,0 +1,105 @@
+package io.tideflow.queue.core;
+
+import org.eclipse.microprofile.config.Config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** Reads typed configuration values and names the key and the value in every error. */
+final class SettingReader {
+
+    private final Config config;
+
+    SettingReader(Config config) {
+        this.config = config;
+    }
+
+    Optional<String> raw(String key) {
+        return config.getOptionalValue(key, String.class).map(String::trim);
+    }
+
+    String text(String key, String fallback) {
+        String value = raw(key).orElse(fallback);
+        if (value.isEmpty() || value.length() > 200) {
+            throw new InvalidSettingException(key, value, "must be 1 to 200 characters");
+        }
+        return value;
+    }
+
+    int integer(String key, int fallback, int min, int max) {
+        Optional<String> raw = raw(key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value < min || value > max) {
+                throw new InvalidSettingException(key, raw.get(), "must be between " + min + " and " + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(key, raw.get(), "must be a whole number");
+        }
+    }
+
+    double decimal(String key, double fallback, double min, double max) {
+        Optional<String> raw = raw(key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            double value = Double.parseDouble(raw.get());
+            if (!(value >= min && value <= max)) {
+                throw new InvalidSettingException(key, raw.get(), "must be between " + min + " and " + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(key, raw.get(), "must be a number");
+        }
+    }
+
+    Duration duration(String key, Duration fallback, Duration min, Duration max) {
+        Optional<String> raw = raw(key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            Duration value = Duration.parse(raw.get());
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                throw new InvalidSettingException(key, raw.get(), "must be between " + min + " and " + max);
+            }
+            return value;
+        } catch (DateTimeParseException e) {
+            throw new InvalidSettingException(key, raw.get(), "must be an ISO-8601 duration such as PT30S");
+        }
+    }
+
+    boolean bool(String key, boolean fallback) {
+        Optional<String> raw = raw(key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        if (!raw.get().equalsIgnoreCase("true") && !raw.get().equalsIgnoreCase("false")) {
+            throw new InvalidSettingException(key, raw.get(), "must be true or false");
+        }
+        return Boolean.parseBoolean(raw.get());
+    }
+
+    /** A retry policy under {@code prefix} ("tideflow.retry" or a type's "...retry"), falling back to another. */
+    RetryPolicy retry(String prefix, RetryPolicy fallback) {
+        return new RetryPolicy(
+                duration(prefix + ".base-delay", fallback.baseDelay(), Duration.ZERO, Duration.ofDays(1)),
+                decimal(prefix + ".multiplier", fallback.multiplier(), 1.0, 10.0),
+                duration(prefix + ".max-delay", fallback.maxDelay(), Duration.ZERO, Duration.ofDays(7)));
+    }
+
+    /** A type policy under {@code prefix} ("tideflow.task" or a type's key), falling back to another. */
+    TaskTypePolicy typePolicy(String prefix, String retryPrefix, TaskTypePolicy fallback) {
+        return new TaskTypePolicy(
+                integer(prefix + ".max-attempts", fallback.maxAttempts(), 1, 100),
+                integer(prefix + ".priority", fallback.priority(), 0, 9),
+                retry(retryPrefix, fallback.retry()),
+                duration(prefix + ".timeout", fallback.timeout(), Duration.ofMillis(100), Duration.ofHours(24)));
+    }
+}

@@ -1,0 +1,111 @@
+package io.tideflow.queue.store;
+
+import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.core.RetryDecision;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static io.tideflow.queue.api.TaskState.FAILED;
+import static io.tideflow.queue.api.TaskState.RUNNING;
+
+/**
+ * Leases after the claim: heartbeats that extend them, and the rescue of tasks whose lease ran out (the node died,
+ * hung, or lost its database) or that this node held when it crashed.
+ */
+public class LeaseStore {
+
+    private final EntityManager em;
+    private final TaskStore tasks;
+    private final TaskHistory history;
+
+    public LeaseStore(EntityManager em, String node) {
+        this.em = em;
+        this.tasks = new TaskStore(em, node);
+        this.history = new TaskHistory(em, node);
+    }
+
+    /** Extends a lease if its token is still the task's; false means the task was rescued or finished. */
+    public boolean heartbeat(ClaimedTask task, Instant newExpiry) {
+        return em.createNamedQuery(TaskEntity.HEARTBEAT)
+                .setParameter(1, newExpiry.toEpochMilli())
+                .setParameter(2, task.id().value())
+                .setParameter(3, task.leaseToken())
+                .executeUpdate() == 1;
+    }
+
+    /** Which of these running tasks an operator asked to cancel. */
+    @SuppressWarnings("unchecked")
+    public Set<String> cancelRequestedAmong(List<String> ids) {
+        Set<String> requested = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += TaskEntity.CLAIM_BATCH_SIZE) {
+            Query query = em.createNamedQuery(TaskEntity.CANCEL_REQUESTED_AMONG);
+            TaskEntity.setIdList(query, 1, ids.subList(from, Math.min(ids.size(), from + TaskEntity.CLAIM_BATCH_SIZE)));
+            for (Object id : query.getResultList()) {
+                requested.add(id.toString().trim());
+            }
+        }
+        return requested;
+    }
+
+    /** RUNNING tasks whose lease ended before {@code now}, oldest expiry first. */
+    public List<RescueCandidate> expiredLeases(Instant now, int limit) {
+        return em.createNamedQuery(TaskEntity.EXPIRED_LEASES, TaskEntity.class)
+                .setParameter("running", RUNNING)
+                .setParameter("now", now.toEpochMilli())
+                .setMaxResults(limit)
+                .getResultStream().map(LeaseStore::candidate).toList();
+    }
+
+    /** RUNNING tasks that name {@code owner} in their lease: after a restart, this node's own orphans. */
+    public List<RescueCandidate> heldBy(String owner) {
+        return em.createNamedQuery(TaskEntity.HELD_BY, TaskEntity.class)
+                .setParameter("running", RUNNING)
+                .setParameter("owner", owner)
+                .getResultStream().map(LeaseStore::candidate).toList();
+    }
+
+    /**
+     * RUNNING → FAILED ("lease expired"), then DEAD_LETTER when no attempt remains. Conditional on the token the
+     * rescuer read and on the lease still being expired, so a completion or a heartbeat that came first wins.
+     */
+    public FailureOutcome rescueExpired(RescueCandidate task, Instant retryAt, Instant now) {
+        return rescue(task, retryAt, now, "lease expired (held by " + task.owner() + ")", now);
+    }
+
+    /**
+     * Like {@link #rescueExpired}, for a task this node held before it restarted: no attempt of it can still run
+     * here, so its lease need not run out first.
+     */
+    public FailureOutcome rescueOrphan(RescueCandidate task, Instant retryAt, Instant now) {
+        return rescue(task, retryAt, now, "node " + task.owner() + " restarted while running it", Instant.MAX);
+    }
+
+    private FailureOutcome rescue(RescueCandidate task, Instant retryAt, Instant now, String reason,
+                                  Instant expiredBefore) {
+        int rows = em.createNamedQuery(TaskEntity.RESCUE_EXPIRED)
+                .setParameter(1, reason)
+                .setParameter(2, retryAt.toEpochMilli())
+                .setParameter(3, now.toEpochMilli())
+                .setParameter(4, task.id().value())
+                .setParameter(5, task.leaseToken())
+                .setParameter(6, expiredBefore == Instant.MAX ? Long.MAX_VALUE : expiredBefore.toEpochMilli())
+                .executeUpdate();
+        if (rows == 0) {
+            return FailureOutcome.STALE_LEASE;
+        }
+        history.append(task.id().value(), RUNNING, FAILED, now, task.attempts(), reason);
+        RetryDecision decision = task.attemptsSpent() ? RetryDecision.DEAD_LETTER : RetryDecision.RETRY;
+        return decision == RetryDecision.DEAD_LETTER ? tasks.deadLetter(task.id().value(), task.attempts(), now)
+                : FailureOutcome.RETRY_SCHEDULED;
+    }
+
+    private static RescueCandidate candidate(TaskEntity row) {
+        return new RescueCandidate(TaskId.of(row.getId()), row.getType(), row.getLeaseOwner(), row.getLeaseToken(),
+                Instant.ofEpochMilli(row.getLeaseExpiresAt()), row.getAttempts(), row.getMaxAttempts());
+    }
+}

@@ -1,0 +1,15 @@
+package io.tideflow.queue.store;
+
+import io.tideflow.queue.api.TaskId;
+
+import java.time.Instant;
+
+/** A RUNNING task whose lease may be taken back, as the rescuer read it. */
+public record RescueCandidate(TaskId id, String type, String owner, String leaseToken, Instant leaseExpiresAt,
+                              int attempts, int maxAttempts) {
+
+    /** Whether the last attempt was the last one allowed. */
+    public boolean attemptsSpent() {
+        return attempts >= maxAttempts;
+    }
+}

@@ -1,0 +1,59 @@
+package io.tideflow.queue.store;
+
+import io.tideflow.queue.api.TaskEventView;
+import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.api.TaskState;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Appends transitions to {@code task_events} in the caller's transaction, and reads a task's history back. */
+public class TaskHistory {
+
+    private static final int MAX_DETAIL = 4000;
+
+    private final EntityManager em;
+    private final String node;
+
+    public TaskHistory(EntityManager em, String node) {
+        this.em = em;
+        this.node = node;
+    }
+
+    void append(String taskId, TaskState from, TaskState to, Instant at, int attempt, String detail) {
+        em.createNamedQuery(TaskEventEntity.APPEND)
+                .setParameter(1, taskId)
+                .setParameter(2, from == null ? null : from.name())
+                .setParameter(3, to.name())
+                .setParameter(4, at.toEpochMilli())
+                .setParameter(5, node)
+                .setParameter(6, attempt)
+                .setParameter(7, trim(detail))
+                .executeUpdate();
+    }
+
+    /** PENDING → RUNNING for every task that a claim statement took under {@code token}. */
+    void appendClaimed(List<String> ids, String token, Instant at) {
+        Query append = em.createNamedQuery(TaskEventEntity.APPEND_CLAIMED)
+                .setParameter(1, at.toEpochMilli())
+                .setParameter(2, node)
+                .setParameter(3, token);
+        TaskEntity.setIdList(append, 4, ids);
+        append.executeUpdate();
+    }
+
+    public List<TaskEventView> of(TaskId id) {
+        return em.createNamedQuery(TaskEventEntity.OF_TASK, TaskEventEntity.class)
+                .setParameter("taskId", id.value())
+                .getResultStream()
+                .map(e -> new TaskEventView(e.getFromState(), e.getToState(), Instant.ofEpochMilli(e.getOccurredAt()),
+                        e.getNode(), e.getAttempt(), e.getDetail()))
+                .toList();
+    }
+
+    private static String trim(String detail) {
+        return detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 3) + "...";
+    }
+}

@@ -1,0 +1,171 @@
+package io.tideflow.queue.store;
+
+import io.tideflow.queue.api.TaskEventView;
+import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.core.NewTask;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static io.tideflow.queue.store.TaskFixtures.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LeaseStoreTest {
+
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private final Instant claimedAt = Instant.parse("2026-06-01T12:00:00Z");
+    private final Instant afterExpiry = claimedAt.plus(LEASE).plusMillis(1);
+    private final DerbyTestDatabase db = new DerbyTestDatabase();
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    @Test
+    void aHeartbeatExtendsTheLeaseOnlyWithTheCurrentToken() {
+        insert(aTask());
+        ClaimedTask attempt = claim("node-a").get(0);
+        Instant later = claimedAt.plus(LEASE.multipliedBy(2));
+        assertThat(db.<Boolean>inTransaction(em -> leases(em, "node-a").heartbeat(attempt, later))).isTrue();
+        assertThat(db.<List<RescueCandidate>>inTransaction(em -> leases(em, "x").expiredLeases(afterExpiry, 10)))
+                .as("extended past the first expiry").isEmpty();
+
+        ClaimedTask stale = new ClaimedTask(attempt.id(), attempt.type(), attempt.group(), attempt.payloadJson(),
+                attempt.attempt(), attempt.maxAttempts(), "00000000-0000-0000-0000-000000000000", later);
+        assertThat(db.<Boolean>inTransaction(em -> leases(em, "node-a").heartbeat(stale, later))).isFalse();
+    }
+
+    @Test
+    void theRescuerTakesBackOnlyExpiredLeasesAndSchedulesARetry() {
+        NewTask expired = insert(aTask());
+        claim("node-a");
+        NewTask fresh = insert(aTask());
+        List<ClaimedTask> freshAttempt = db.inTransaction(em ->
+                new TaskStore(em, "node-b").claimDue(1, claimedAt.plusSeconds(20), LEASE));
+        assertThat(freshAttempt).extracting(ClaimedTask::id).containsExactly(fresh.id());
+
+        List<RescueCandidate> due = db.inTransaction(em -> leases(em, "node-c").expiredLeases(afterExpiry, 10));
+        assertThat(due).extracting(RescueCandidate::id).containsExactly(expired.id());
+        Instant retryAt = afterExpiry.plusSeconds(1);
+        assertThat(db.<FailureOutcome>inTransaction(em ->
+                leases(em, "node-c").rescueExpired(due.get(0), retryAt, afterExpiry)))
+                .isEqualTo(FailureOutcome.RETRY_SCHEDULED);
+        assertThat(stateOf(expired.id())).isEqualTo(TaskState.FAILED);
+        assertThat(stateOf(fresh.id())).isEqualTo(TaskState.RUNNING);
+        TaskEventView rescue = history(expired.id()).get(2);
+        assertThat(rescue.to()).isEqualTo(TaskState.FAILED);
+        assertThat(rescue.node()).isEqualTo("node-c");
+        assertThat(rescue.detail()).isEqualTo("lease expired (held by node-a)");
+
+        assertThat(db.<FailureOutcome>inTransaction(em ->
+                leases(em, "node-d").rescueExpired(due.get(0), retryAt, afterExpiry)))
+                .as("a second rescuer with the same candidate").isEqualTo(FailureOutcome.STALE_LEASE);
+    }
+
+    @Test
+    void aRescueThatLosesTheRaceToACompletionNeverResurrectsTheTask() {
+        NewTask task = insert(aTask());
+        ClaimedTask attempt = claim("node-a").get(0);
+        // the rescuer reads its candidate, then the slow worker completes, then the rescuer acts on what it read
+        RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10)).get(0);
+        assertThat(db.<Boolean>inTransaction(em ->
+                new TaskStore(em, "node-a").markSucceeded(attempt, "{}", 5, afterExpiry))).isTrue();
+        assertThat(db.<FailureOutcome>inTransaction(em ->
+                leases(em, "node-b").rescueExpired(read, afterExpiry, afterExpiry)))
+                .isEqualTo(FailureOutcome.STALE_LEASE);
+        assertThat(stateOf(task.id())).isEqualTo(TaskState.COMPLETED);
+    }
+
+    @Test
+    void aCompletionThatLosesTheRaceToARescueIsRefused() {
+        NewTask task = insert(aTask());
+        ClaimedTask attempt = claim("node-a").get(0);
+        RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10)).get(0);
+        db.inTransaction(em -> leases(em, "node-b").rescueExpired(read, afterExpiry, afterExpiry));
+        assertThat(db.<Boolean>inTransaction(em ->
+                new TaskStore(em, "node-a").markSucceeded(attempt, "{}", 5, afterExpiry))).isFalse();
+        assertThat(stateOf(task.id())).isEqualTo(TaskState.FAILED);
+    }
+
+    @Test
+    void aHeartbeatThatCameFirstStopsTheRescue() {
+        NewTask task = insert(aTask());
+        ClaimedTask attempt = claim("node-a").get(0);
+        RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10)).get(0);
+        db.inTransaction(em -> leases(em, "node-a").heartbeat(attempt, afterExpiry.plus(LEASE)));
+        assertThat(db.<FailureOutcome>inTransaction(em ->
+                leases(em, "node-b").rescueExpired(read, afterExpiry, afterExpiry)))
+                .isEqualTo(FailureOutcome.STALE_LEASE);
+        assertThat(stateOf(task.id())).isEqualTo(TaskState.RUNNING);
+    }
+
+    @Test
+    void anExpiredTaskWithoutAttemptsLeftIsDeadLettered() {
+        NewTask task = insert(aTask().withMaxAttempts(1));
+        claim("node-a");
+        RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10)).get(0);
+        assertThat(db.<FailureOutcome>inTransaction(em ->
+                leases(em, "node-b").rescueExpired(read, afterExpiry, afterExpiry)))
+                .isEqualTo(FailureOutcome.DEAD_LETTERED);
+        assertThat(stateOf(task.id())).isEqualTo(TaskState.DEAD_LETTER);
+    }
+
+    @Test
+    void afterARestartANodeRescuesItsOwnTasksWithoutWaitingForTheirLeases() {
+        NewTask mine = insert(aTask());
+        claim("node-a");
+        NewTask theirs = insert(aTask());
+        claim("node-b");
+
+        List<RescueCandidate> orphans = db.inTransaction(em -> leases(em, "node-a").heldBy("node-a"));
+        assertThat(orphans).extracting(RescueCandidate::id).containsExactly(mine.id());
+        Instant justAfterRestart = claimedAt.plusSeconds(1);
+        assertThat(db.<FailureOutcome>inTransaction(em ->
+                leases(em, "node-a").rescueOrphan(orphans.get(0), justAfterRestart, justAfterRestart)))
+                .isEqualTo(FailureOutcome.RETRY_SCHEDULED);
+        assertThat(stateOf(mine.id())).isEqualTo(TaskState.FAILED);
+        assertThat(stateOf(theirs.id())).isEqualTo(TaskState.RUNNING);
+        assertThat(history(mine.id()).get(2).detail()).isEqualTo("node node-a restarted while running it");
+    }
+
+    @Test
+    void cancelRequestsAreSeenAmongRunningTasks() {
+        NewTask asked = insert(aTask());
+        NewTask left = insert(aTask());
+        claim("node-a");
+        claim("node-a");
+        db.inTransaction(em -> new TaskStore(em, "op").cancel(asked.id(), claimedAt));
+        assertThat(db.<java.util.Set<String>>inTransaction(em -> leases(em, "node-a").cancelRequestedAmong(
+                List.of(asked.id().value(), left.id().value())))).containsExactly(asked.id().value());
+    }
+
+    private static LeaseStore leases(jakarta.persistence.EntityManager em, String node) {
+        return new LeaseStore(em, node);
+    }
+
+    private NewTask insert(TaskFixtures fixture) {
+        NewTask task = fixture.build();
+        db.inTransaction(em -> {
+            new TaskStore(em, "loader").insert(task);
+            return null;
+        });
+        return task;
+    }
+
+    private List<ClaimedTask> claim(String node) {
+        return db.inTransaction(em -> new TaskStore(em, node).claimDue(1, claimedAt, LEASE));
+    }
+
+    private TaskState stateOf(TaskId id) {
+        return db.inTransaction(em -> new TaskStore(em, "x").stateOf(id)).orElseThrow();
+    }
+
+    private List<TaskEventView> history(TaskId id) {
+        return db.inTransaction(em -> new TaskHistory(em, "x").of(id));
+    }
+}
