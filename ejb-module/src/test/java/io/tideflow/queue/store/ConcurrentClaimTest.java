@@ -50,13 +50,7 @@ class ConcurrentClaimTest {
     @Test
     void twoDispatchersOfEightWorkersNeverRunATaskTwiceAndLeaveNoneBehind() throws Exception {
         db.execute("CREATE TABLE side_effects (task_id CHAR(36) NOT NULL PRIMARY KEY, worker VARCHAR(40) NOT NULL)");
-        db.inTransaction(em -> {
-            TaskStore store = new TaskStore(em, "loader");
-            for (int i = 0; i < TASKS; i++) {
-                store.insert(aTask().withPriority(i % 10).build());
-            }
-            return null;
-        });
+        TaskFixtures.insertInChunks(db, TASKS, i -> aTask().withPriority(i % 10));
 
         CompletableFuture<Void> a = CompletableFuture.runAsync(() -> dispatch("node-a"));
         CompletableFuture<Void> b = CompletableFuture.runAsync(() -> dispatch("node-b"));
