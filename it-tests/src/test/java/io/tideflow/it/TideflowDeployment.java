@@ -3,6 +3,7 @@ package io.tideflow.it;
 import io.tideflow.it.support.EffectsResource;
 import io.tideflow.it.support.EffectsTable;
 import io.tideflow.it.support.WriteThenFailHandler;
+import io.tideflow.it.support.SlowWriteHandler;
 import io.tideflow.it.support.WriteThenSucceedHandler;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -19,6 +20,6 @@ final class TideflowDeployment {
         File war = new File(System.getProperty("tideflow.war", "target/server-lib/tideflow.war"));
         return ShrinkWrap.createFromZipFile(WebArchive.class, war)
                 .addClasses(EffectsTable.class, EffectsResource.class, WriteThenFailHandler.class,
-                        WriteThenSucceedHandler.class);
+                        WriteThenSucceedHandler.class, SlowWriteHandler.class);
     }
 }

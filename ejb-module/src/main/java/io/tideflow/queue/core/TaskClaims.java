@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 
-/** The dispatcher's short transactions: each claim batch, retry promotion and release commits on its own. */
+/** The dispatcher's short transactions: each claim batch and retry promotion commits on its own. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class TaskClaims {
@@ -32,10 +32,5 @@ public class TaskClaims {
 
     public int promoteDueRetries() {
         return store.promoteDueRetries(clock.instant(), PROMOTION_BATCH);
-    }
-
-    /** Gives a running task back (shutdown): PENDING again, the attempt not counted. */
-    public boolean release(ClaimedTask task) {
-        return store.release(task, clock.instant());
     }
 }

@@ -33,7 +33,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn({"SchemaBootstrap", "LeaseRescuer", "LeaseKeeper"})
+@DependsOn({"SchemaBootstrap", "LeaseRescuer", "LeaseKeeper", "LeaseReleaser"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TaskDispatcher {
@@ -60,6 +60,9 @@ public class TaskDispatcher {
 
     @Inject
     FailureRecorder failures;
+
+    @Inject
+    LeaseReleaser releaser;
 
     @Inject
     TaskHandlerRegistry registry;
@@ -101,7 +104,7 @@ public class TaskDispatcher {
         awaitIdle(settings.shutdownGracePeriod());
         for (RunningAttempt attempt : attempts.snapshot()) {
             try {
-                boolean released = claims.release(attempt.task());
+                boolean released = releaser.release(attempt.task());
                 LOG.info(() -> "task " + attempt.task().id() + " still running at shutdown: "
                         + (released ? "released" : "already decided elsewhere"));
             } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.tideflow.admin.rest;
 
+import io.tideflow.queue.api.TaskEventView;
 import io.tideflow.queue.api.TaskView;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -37,7 +38,30 @@ final class TaskJson {
         if (task.executionMs() != null) {
             json.add("executionMs", task.executionMs());
         }
+        if (task.cancelRequested()) {
+            json.add("cancelRequested", true);
+        }
+        if (task.requeuedFrom() != null) {
+            json.add("requeuedFrom", task.requeuedFrom().value());
+        }
         return json;
+    }
+
+    static JsonObjectBuilder history(List<TaskEventView> events) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (TaskEventView event : events) {
+            JsonObjectBuilder json = Json.createObjectBuilder();
+            if (event.from() == null) {
+                json.addNull("from");
+            } else {
+                json.add("from", event.from().name());
+            }
+            json.add("to", event.to().name()).add("at", event.at().toString()).add("node", event.node())
+                    .add("attempt", event.attempt());
+            addIfPresent(json, "detail", event.detail());
+            array.add(json);
+        }
+        return Json.createObjectBuilder().add("events", array);
     }
 
     static JsonObjectBuilder page(List<TaskView> items, String next) {

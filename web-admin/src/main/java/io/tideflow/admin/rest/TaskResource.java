@@ -81,6 +81,22 @@ public class TaskResource {
         return TaskJson.of(queue.cancel(TaskId.of(id))).build().toString();
     }
 
+    @GET
+    @Path("/{id}/history")
+    public String history(@PathParam("id") String id) {
+        return TaskJson.history(queries.history(TaskId.of(id))).build().toString();
+    }
+
+    @POST
+    @Path("/{id}/requeue")
+    public Response requeue(@PathParam("id") String id) {
+        TaskId copy = queue.requeue(TaskId.of(id));
+        TaskView task = queries.find(copy).orElseThrow(() -> new TaskNotFoundException(copy));
+        return Response.created(uriInfo.getBaseUriBuilder().path(TaskResource.class).path(copy.value()).build())
+                .entity(TaskJson.of(task).build().toString())
+                .build();
+    }
+
     private static TaskState stateOf(String text) {
         try {
             return TaskState.valueOf(text.trim().toUpperCase(Locale.ROOT));

@@ -1,0 +1,120 @@
+package io.tideflow.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A WildFly instance of its own, started from the provisioned installation with a separate server base directory
+ * (configuration, deployments, data, logs) and a port offset, so it runs beside the Arquillian-managed server and
+ * can be killed with {@code kill -9} like a crashed production node.
+ */
+final class ServerProcess {
+
+    private final Path jbossHome;
+    private final Path baseDir;
+    private final int portOffset;
+    private final List<String> properties;
+    private Process launcher;
+
+    ServerProcess(Path jbossHome, Path baseDir, int portOffset, List<String> properties) {
+        this.jbossHome = jbossHome;
+        this.baseDir = baseDir;
+        this.portOffset = portOffset;
+        this.properties = List.copyOf(properties);
+    }
+
+    /** A fresh base directory holding the installation's configuration. */
+    void prepare() throws IOException {
+        deleteTree(baseDir);
+        copyTree(jbossHome.resolve("standalone/configuration"), baseDir.resolve("configuration"));
+        Files.createDirectories(baseDir.resolve("deployments"));
+    }
+
+    void deploy(Path war) throws IOException {
+        Files.copy(war, baseDir.resolve("deployments/tideflow.war"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Undeploys through the deployment scanner, as an operator removing the WAR would. */
+    void undeploy() throws IOException {
+        Files.deleteIfExists(baseDir.resolve("deployments/tideflow.war"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Files.exists(baseDir.resolve("deployments/tideflow.war.undeployed"))
+                        || !Files.exists(baseDir.resolve("deployments/tideflow.war.deployed")));
+    }
+
+    void start() throws IOException {
+        List<String> command = new ArrayList<>(List.of(jbossHome.resolve("bin/standalone.sh").toString(),
+                "-c", "standalone-full.xml",
+                "-Djboss.server.base.dir=" + baseDir,
+                "-Djboss.socket.binding.port-offset=" + portOffset));
+        command.addAll(properties);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("console.log").toFile()));
+        builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx512m");
+        launcher = builder.start();
+    }
+
+    URI apiBase() {
+        return URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/tideflow/api/");
+    }
+
+    /** Kills the server's JVM with SIGKILL: no shutdown hook, no release of leases. */
+    void killHard() {
+        List<ProcessHandle> tree = Stream.concat(launcher.descendants(), Stream.of(launcher.toHandle())).toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        tree.forEach(process -> process.onExit().join());
+    }
+
+    /** A normal stop (SIGTERM), which undeploys gracefully. */
+    void stop() {
+        if (launcher == null) {
+            return;
+        }
+        List<ProcessHandle> jvms = launcher.descendants().toList();
+        jvms.forEach(ProcessHandle::destroy);
+        launcher.destroy();
+        for (ProcessHandle jvm : jvms) {
+            jvm.onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
