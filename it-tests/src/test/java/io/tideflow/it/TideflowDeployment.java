@@ -3,15 +3,24 @@ package io.tideflow.it;
 import io.tideflow.it.support.EffectsResource;
 import io.tideflow.it.support.EffectsTable;
 import io.tideflow.it.support.WriteThenFailHandler;
+import io.tideflow.it.support.HangingHandler;
+import io.tideflow.it.support.NonTransactionalWriteHandler;
+import io.tideflow.it.support.RejectingHandler;
 import io.tideflow.it.support.SlowWriteHandler;
 import io.tideflow.it.support.WriteThenSucceedHandler;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
 
 /** The WAR the build produced, plus the test-only handlers and the resource that reads their side effects. */
 final class TideflowDeployment {
+
+    /** Per-type settings of the test handlers, read by the engine like any application's configuration. */
+    private static final String TEST_CONFIG = "tideflow.type.\"it.hang\".timeout=PT2S\n"
+            + "tideflow.type.\"it.hang\".max-attempts=2\n"
+            + "tideflow.type.\"it.hang\".retry.base-delay=PT0.1S\n";
 
     private TideflowDeployment() {
     }
@@ -20,6 +29,8 @@ final class TideflowDeployment {
         File war = new File(System.getProperty("tideflow.war", "target/server-lib/tideflow.war"));
         return ShrinkWrap.createFromZipFile(WebArchive.class, war)
                 .addClasses(EffectsTable.class, EffectsResource.class, WriteThenFailHandler.class,
-                        WriteThenSucceedHandler.class, SlowWriteHandler.class);
+                        WriteThenSucceedHandler.class, SlowWriteHandler.class, HangingHandler.class,
+                        RejectingHandler.class, NonTransactionalWriteHandler.class)
+                .addAsResource(new StringAsset(TEST_CONFIG), "META-INF/microprofile-config.properties");
     }
 }

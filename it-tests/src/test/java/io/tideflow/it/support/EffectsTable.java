@@ -33,7 +33,7 @@ public class EffectsTable {
     }
 
     /** Inserts a row in the caller's transaction. */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void write(String marker, int attempt) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement("INSERT INTO it_effects (marker, attempt) VALUES (?, ?)")) {
@@ -41,6 +41,12 @@ public class EffectsTable {
             insert.setInt(2, attempt);
             insert.executeUpdate();
         }
+    }
+
+    /** Inserts a row that commits on its own, whatever the caller's transaction does. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void writeAutonomously(String marker, int attempt) throws SQLException {
+        write(marker, attempt);
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -1,0 +1,134 @@
+package io.tideflow.it;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static io.tideflow.it.ApiClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** History, requeue, cancel of a running task, permanent failures, timeouts and the non-transactional opt-out. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class EngineGuaranteesIT {
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TideflowDeployment.withTestHandlers();
+    }
+
+    private ApiClient api() {
+        return new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
+    }
+
+    @Test
+    void theHistoryListsEveryTransitionOfARetriedTask() {
+        ApiClient api = api();
+        String id = submit(api, "{\"type\":\"demo.fail\",\"payload\":{\"failTimes\":1}}");
+        awaitState(api, id, "COMPLETED");
+        List<String> transitions = events(api, id).stream()
+                .map(e -> (e.isNull("from") ? "-" : e.getString("from")) + ">" + e.getString("to")).toList();
+        assertThat(transitions).containsExactly("-" + ">PENDING", "PENDING>RUNNING", "RUNNING>FAILED",
+                "FAILED>PENDING", "PENDING>RUNNING", "RUNNING>COMPLETED");
+        assertThat(events(api, id).get(2).getString("detail")).contains("DemoFailure");
+        assertThat(api.get("tasks/01a22059-3c17-7000-9c96-000000000000/history", VIEWER).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aDeadLetterIsRequeuedAsANewLinkedTaskAndStaysDead() {
+        ApiClient api = api();
+        String dead = submit(api, "{\"type\":\"demo.fail\",\"payload\":{\"always\":true},\"maxAttempts\":1}");
+        awaitState(api, dead, "DEAD_LETTER");
+        assertThat(api.post("tasks/" + dead + "/requeue", VIEWER, "").status()).isEqualTo(403);
+
+        ApiClient.Response requeued = api.post("tasks/" + dead + "/requeue", OPERATOR, "");
+        assertThat(requeued.status()).isEqualTo(201);
+        JsonObject copy = requeued.json();
+        assertThat(copy.getString("requeuedFrom")).isEqualTo(dead);
+        assertThat(copy.getJsonObject("payload")).isEqualTo(api.get("tasks/" + dead, VIEWER).json().getJsonObject("payload"));
+        awaitState(api, copy.getString("id"), "DEAD_LETTER");
+        assertThat(api.get("tasks/" + dead, VIEWER).json().getString("state")).isEqualTo("DEAD_LETTER");
+
+        String done = submit(api, "{\"type\":\"demo.echo\"}");
+        awaitState(api, done, "COMPLETED");
+        assertThat(api.post("tasks/" + done + "/requeue", OPERATOR, "").status()).isEqualTo(409);
+    }
+
+    @Test
+    void aRunningTaskAskedToStopEndsCancelled() {
+        ApiClient api = api();
+        String id = submit(api, "{\"type\":\"demo.sleep\",\"payload\":{\"ms\":60000}}");
+        awaitState(api, id, "RUNNING");
+        ApiClient.Response asked = api.post("tasks/" + id + "/cancel", OPERATOR, "");
+        assertThat(asked.status()).isEqualTo(200);
+        assertThat(asked.json().getBoolean("cancelRequested")).isTrue();
+        JsonObject cancelled = awaitState(api, id, "CANCELLED");
+        assertThat(cancelled.getInt("attempts")).isEqualTo(1);
+        assertThat(events(api, id).stream().map(e -> e.getString("detail", ""))).contains("stopped on a cancel request");
+    }
+
+    @Test
+    void aPermanentFailureIsDeadLetteredWithoutARetry() {
+        ApiClient api = api();
+        String id = submit(api, "{\"type\":\"it.reject\",\"maxAttempts\":5}");
+        JsonObject dead = awaitState(api, id, "DEAD_LETTER");
+        assertThat(dead.getInt("attempts")).isEqualTo(1);
+        assertThat(dead.getString("lastError")).contains("PermanentTaskFailure").contains("can never succeed");
+    }
+
+    @Test
+    void anAttemptPastItsTimeoutFailsAndItsWorkIsRolledBack() {
+        ApiClient api = api();
+        String marker = "hang-" + UUID.randomUUID();
+        String id = submit(api, "{\"type\":\"it.hang\",\"payload\":{\"marker\":\"" + marker + "\"}}");
+        JsonObject dead = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("tasks/" + id, VIEWER).json(), t -> "DEAD_LETTER".equals(t.getString("state")));
+        assertThat(dead.getInt("attempts")).as("it.hang allows 2 attempts").isEqualTo(2);
+        assertThat(dead.getString("lastError")).contains("TaskTimeoutException").contains("PT2S");
+        assertThat(api.get("it/effects/" + marker, VIEWER).body()).isEqualTo("0");
+    }
+
+    @Test
+    void aNonTransactionalHandlerKeepsTheWorkOfAFailedAttempt() {
+        ApiClient api = api();
+        String marker = "nontx-" + UUID.randomUUID();
+        String id = submit(api, "{\"type\":\"it.non-transactional-write\",\"payload\":{\"marker\":\"" + marker + "\"}}");
+        assertThat(awaitState(api, id, "COMPLETED").getInt("attempts")).isEqualTo(2);
+        assertThat(api.get("it/effects/" + marker, VIEWER).body()).as("one row per attempt: at-least-once")
+                .isEqualTo("2");
+    }
+
+    private static String submit(ApiClient api, String json) {
+        ApiClient.Response created = api.post("tasks", OPERATOR, json);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().getString("id");
+    }
+
+    private static List<JsonObject> events(ApiClient api, String id) {
+        JsonArray events = api.get("tasks/" + id + "/history", VIEWER).json().getJsonArray("events");
+        return events.stream().map(JsonValue::asJsonObject).toList();
+    }
+
+    private static JsonObject awaitState(ApiClient api, String id, String state) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("tasks/" + id, VIEWER).json(), task -> state.equals(task.getString("state")));
+    }
+}
