@@ -1,11 +1,13 @@
 package io.tideflow.queue.core;
 
 import io.tideflow.queue.store.LeaseStore;
+import io.tideflow.queue.store.StoreDialect;
 import io.tideflow.queue.store.TaskHistory;
 import io.tideflow.queue.store.TaskReader;
 import io.tideflow.queue.store.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,14 +38,23 @@ public class EngineProducers {
         return Clock.systemUTC();
     }
 
+    @Inject
+    SchemaBootstrap schema;
+
     @Produces
-    TaskStore taskStore(EngineSettings settings) {
-        return new TaskStore(em, settings.nodeId());
+    @Singleton
+    StoreDialect storeDialect() {
+        return StoreDialect.of(schema.dialect());
     }
 
     @Produces
-    LeaseStore leaseStore(EngineSettings settings) {
-        return new LeaseStore(em, settings.nodeId());
+    TaskStore taskStore(EngineSettings settings, StoreDialect dialect) {
+        return new TaskStore(em, settings.nodeId(), dialect);
+    }
+
+    @Produces
+    LeaseStore leaseStore(EngineSettings settings, StoreDialect dialect) {
+        return new LeaseStore(em, settings.nodeId(), dialect);
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.schema.DatabaseDialect;
 import io.tideflow.queue.schema.SchemaMigrator;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
@@ -48,16 +49,24 @@ public class SchemaBootstrap {
     @Inject
     Clock clock;
 
+    private volatile DatabaseDialect dialect;
+
+    /** The database the engine runs on, known once the schema is up to date. */
+    public DatabaseDialect dialect() {
+        return dialect;
+    }
+
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrateAndValidate() {
         typePolicies.validate(registry.types());
         List<String> names = config.getOptionalValue("tideflow.datasource", String.class).map(List::of)
                 .orElse(DATASOURCE_NAMES);
-        List<String> applied = new SchemaMigrator(lookup(names), SchemaBootstrap.class.getClassLoader(), clock)
-                .migrate();
-        LOG.info(() -> applied.isEmpty() ? "Tideflow schema is up to date"
-                : "Tideflow schema migrations applied: " + applied);
+        DataSource dataSource = lookup(names);
+        dialect = DatabaseDialect.of(dataSource);
+        List<String> applied = new SchemaMigrator(dataSource, SchemaBootstrap.class.getClassLoader(), clock).migrate();
+        LOG.info(() -> (applied.isEmpty() ? "Tideflow schema is up to date"
+                : "Tideflow schema migrations applied: " + applied) + " (" + dialect + ")");
     }
 
     private static DataSource lookup(List<String> names) {

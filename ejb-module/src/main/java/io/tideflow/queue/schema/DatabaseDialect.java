@@ -17,6 +17,15 @@ public enum DatabaseDialect {
         return folder;
     }
 
+    /** The dialect of the database behind a datasource. */
+    public static DatabaseDialect of(javax.sql.DataSource dataSource) {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return of(connection.getMetaData().getDatabaseProductName());
+        } catch (java.sql.SQLException e) {
+            throw new TideflowException("cannot reach the database to tell which it is: " + e.getMessage(), e);
+        }
+    }
+
     /** The dialect for a JDBC product name, as {@code DatabaseMetaData.getDatabaseProductName()} reports it. */
     public static DatabaseDialect of(String productName) {
         String name = productName == null ? "" : productName.toLowerCase(java.util.Locale.ROOT);

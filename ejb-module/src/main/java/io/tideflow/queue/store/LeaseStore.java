@@ -23,9 +23,9 @@ public class LeaseStore {
     private final TaskStore tasks;
     private final TaskHistory history;
 
-    public LeaseStore(EntityManager em, String node) {
+    public LeaseStore(EntityManager em, String node, StoreDialect dialect) {
         this.em = em;
-        this.tasks = new TaskStore(em, node);
+        this.tasks = new TaskStore(em, node, dialect);
         this.history = new TaskHistory(em, node);
     }
 

@@ -32,6 +32,11 @@ import jakarta.persistence.Table;
         query = "UPDATE tasks SET state = 'RUNNING', lease_owner = ?1, lease_token = ?2, lease_expires_at = ?3,"
                 + " attempts = attempts + 1, updated_at = ?4"
                 + " WHERE state = 'PENDING' AND run_at <= ?5 AND id IN (" + TaskEntity.ID_LIST_FROM_6 + ")")
+@NamedNativeQuery(name = TaskEntity.CLAIM_SKIP_LOCKED, resultClass = TaskEntity.class,
+        query = "UPDATE tasks SET state = 'RUNNING', lease_owner = ?1, lease_token = ?2, lease_expires_at = ?3,"
+                + " attempts = attempts + 1, updated_at = ?4"
+                + " WHERE id IN (SELECT id FROM tasks WHERE state = 'PENDING' AND run_at <= ?5"
+                + " ORDER BY priority DESC, id LIMIT ?6 FOR UPDATE SKIP LOCKED) RETURNING *")
 @NamedNativeQuery(name = TaskEntity.CLAIMED_BY_TOKEN, resultClass = TaskEntity.class,
         query = "SELECT * FROM tasks WHERE lease_token = ?1 AND id IN (" + TaskEntity.ID_LIST_FROM_2 + ")")
 @NamedNativeQuery(name = TaskEntity.COMPLETE,
@@ -74,6 +79,7 @@ public class TaskEntity {
 
     static final String DUE_IDS = "Task.dueIds";
     static final String CLAIM_BATCH = "Task.claimBatch";
+    static final String CLAIM_SKIP_LOCKED = "Task.claimSkipLocked";
     static final String EXPIRED_LEASES = "Task.expiredLeases";
     static final String HELD_BY = "Task.heldBy";
     static final String RESCUE_EXPIRED = "Task.rescueExpired";

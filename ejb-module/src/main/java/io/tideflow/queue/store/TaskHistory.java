@@ -31,6 +31,7 @@ public class TaskHistory {
                 .setParameter(5, node)
                 .setParameter(6, attempt)
                 .setParameter(7, trim(detail))
+                .setParameter(8, taskId)
                 .executeUpdate();
     }
 

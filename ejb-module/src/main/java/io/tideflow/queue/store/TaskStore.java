@@ -8,12 +8,10 @@ import io.tideflow.queue.core.NewTask;
 import io.tideflow.queue.core.RetryDecision;
 import io.tideflow.queue.core.TaskTransitions;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,11 +42,13 @@ public class TaskStore {
 
     private final EntityManager em;
     private final String node;
+    private final StoreDialect dialect;
     private final TaskHistory history;
 
-    public TaskStore(EntityManager em, String node) {
+    public TaskStore(EntityManager em, String node, StoreDialect dialect) {
         this.em = em;
         this.node = node;
+        this.dialect = dialect;
         this.history = new TaskHistory(em, node);
     }
 
@@ -69,54 +69,23 @@ public class TaskStore {
     }
 
     /**
-     * Claims up to {@code limit} due PENDING tasks, highest priority first, then oldest. Candidates are read without a
-     * lock (Derby has no SKIP LOCKED, and EclipseLink drops the lock clause of a limited query); one conditional
-     * update then takes those still PENDING under a fresh lease token, and the claimed rows are read back by that
-     * token. Two claimers racing for the same rows each get only the rows their update won; the database locks the
-     * rows of an id list in index order, so two claimers never wait on each other in a cycle.
+     * Claims up to {@code limit} due PENDING tasks, highest priority first, then oldest, under one fresh lease token,
+     * the way this database does it best ({@link StoreDialect}), and records PENDING → RUNNING for each.
      */
     public List<ClaimedTask> claimDue(int limit, Instant now, Duration leaseDuration) {
-        List<String> candidates = em.createNamedQuery(TaskEntity.DUE_IDS, String.class)
-                .setParameter("state", PENDING)
-                .setParameter("now", now.toEpochMilli())
-                .setMaxResults(limit)
-                .getResultList();
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
         Instant expiresAt = now.plus(leaseDuration);
         String token = UUID.randomUUID().toString();
-        List<ClaimedTask> claimed = new ArrayList<>(candidates.size());
-        for (int from = 0; from < candidates.size(); from += TaskEntity.CLAIM_BATCH_SIZE) {
-            List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + TaskEntity.CLAIM_BATCH_SIZE));
-            if (claimChunk(chunk, token, expiresAt, now) > 0) {
-                history.appendClaimed(chunk, token, now);
-                for (TaskEntity row : claimedRows(chunk, token)) {
-                    claimed.add(new ClaimedTask(TaskId.of(row.getId()), row.getType(), row.getResourceGroup(),
-                            row.getPayload(), row.getAttempts(), row.getMaxAttempts(), token, expiresAt));
-                }
-            }
+        List<TaskEntity> rows = dialect.claim(em, new StoreDialect.ClaimRequest(limit, node, token, now, expiresAt));
+        List<ClaimedTask> claimed = new ArrayList<>(rows.size());
+        for (TaskEntity row : rows) {
+            claimed.add(new ClaimedTask(TaskId.of(row.getId()), row.getType(), row.getResourceGroup(),
+                    row.getPayload(), row.getAttempts(), row.getMaxAttempts(), token, expiresAt));
         }
-        claimed.sort(Comparator.comparingInt(task -> candidates.indexOf(task.id().value())));
+        for (int from = 0; from < claimed.size(); from += TaskEntity.CLAIM_BATCH_SIZE) {
+            history.appendClaimed(claimed.subList(from, Math.min(claimed.size(), from + TaskEntity.CLAIM_BATCH_SIZE))
+                    .stream().map(task -> task.id().value()).toList(), token, now);
+        }
         return claimed;
-    }
-
-    private int claimChunk(List<String> ids, String token, Instant expiresAt, Instant now) {
-        Query claim = em.createNamedQuery(TaskEntity.CLAIM_BATCH)
-                .setParameter(1, node)
-                .setParameter(2, token)
-                .setParameter(3, expiresAt.toEpochMilli())
-                .setParameter(4, now.toEpochMilli())
-                .setParameter(5, now.toEpochMilli());
-        TaskEntity.setIdList(claim, 6, ids);
-        return claim.executeUpdate();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<TaskEntity> claimedRows(List<String> ids, String token) {
-        Query query = em.createNamedQuery(TaskEntity.CLAIMED_BY_TOKEN).setParameter(1, token);
-        TaskEntity.setIdList(query, 2, ids);
-        return query.getResultList();
     }
 
     /**

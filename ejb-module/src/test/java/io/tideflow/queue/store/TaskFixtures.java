@@ -20,11 +20,11 @@ final class TaskFixtures {
     private String payload = "{}";
 
     /** Inserts {@code count} tasks, a few hundred per transaction (one huge persistence context flushes slowly). */
-    static void insertInChunks(DerbyTestDatabase db, int count, java.util.function.IntFunction<TaskFixtures> task) {
+    static void insertInChunks(TestDatabase db, int count, java.util.function.IntFunction<TaskFixtures> task) {
         for (int from = 0; from < count; from += 500) {
             int start = from;
             db.inTransaction(em -> {
-                TaskStore store = new TaskStore(em, "loader");
+                TaskStore store = db.store(em, "loader");
                 for (int i = start; i < Math.min(count, start + 500); i++) {
                     store.insert(task.apply(i).build());
                 }

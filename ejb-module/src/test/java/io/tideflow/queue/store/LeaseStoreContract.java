@@ -14,12 +14,14 @@ import java.util.List;
 import static io.tideflow.queue.store.TaskFixtures.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LeaseStoreTest {
+abstract class LeaseStoreContract {
 
     private static final Duration LEASE = Duration.ofSeconds(30);
     private final Instant claimedAt = Instant.parse("2026-06-01T12:00:00Z");
     private final Instant afterExpiry = claimedAt.plus(LEASE).plusMillis(1);
-    private final DerbyTestDatabase db = new DerbyTestDatabase();
+    private final TestDatabase db = newDatabase();
+
+    abstract TestDatabase newDatabase();
 
     @AfterEach
     void dropDatabase() {
@@ -46,7 +48,7 @@ class LeaseStoreTest {
         claim("node-a");
         NewTask fresh = insert(aTask());
         List<ClaimedTask> freshAttempt = db.inTransaction(em ->
-                new TaskStore(em, "node-b").claimDue(1, claimedAt.plusSeconds(20), LEASE));
+                db.store(em, "node-b").claimDue(1, claimedAt.plusSeconds(20), LEASE));
         assertThat(freshAttempt).extracting(ClaimedTask::id).containsExactly(fresh.id());
 
         List<RescueCandidate> due = db.inTransaction(em -> leases(em, "node-c").expiredLeases(afterExpiry, 10));
@@ -74,7 +76,7 @@ class LeaseStoreTest {
         // the rescuer reads its candidate, then the slow worker completes, then the rescuer acts on what it read
         RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10)).get(0);
         assertThat(db.<Boolean>inTransaction(em ->
-                new TaskStore(em, "node-a").markSucceeded(attempt, "{}", 5, afterExpiry))).isTrue();
+                db.store(em, "node-a").markSucceeded(attempt, "{}", 5, afterExpiry))).isTrue();
         assertThat(db.<FailureOutcome>inTransaction(em ->
                 leases(em, "node-b").rescueExpired(read, afterExpiry, afterExpiry)))
                 .isEqualTo(FailureOutcome.STALE_LEASE);
@@ -88,7 +90,7 @@ class LeaseStoreTest {
         RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10)).get(0);
         db.inTransaction(em -> leases(em, "node-b").rescueExpired(read, afterExpiry, afterExpiry));
         assertThat(db.<Boolean>inTransaction(em ->
-                new TaskStore(em, "node-a").markSucceeded(attempt, "{}", 5, afterExpiry))).isFalse();
+                db.store(em, "node-a").markSucceeded(attempt, "{}", 5, afterExpiry))).isFalse();
         assertThat(stateOf(task.id())).isEqualTo(TaskState.FAILED);
     }
 
@@ -139,30 +141,30 @@ class LeaseStoreTest {
         NewTask left = insert(aTask());
         claim("node-a");
         claim("node-a");
-        db.inTransaction(em -> new TaskStore(em, "op").cancel(asked.id(), claimedAt));
+        db.inTransaction(em -> db.store(em, "op").cancel(asked.id(), claimedAt));
         assertThat(db.<java.util.Set<String>>inTransaction(em -> leases(em, "node-a").cancelRequestedAmong(
                 List.of(asked.id().value(), left.id().value())))).containsExactly(asked.id().value());
     }
 
-    private static LeaseStore leases(jakarta.persistence.EntityManager em, String node) {
-        return new LeaseStore(em, node);
+    private LeaseStore leases(jakarta.persistence.EntityManager em, String node) {
+        return db.leases(em, node);
     }
 
     private NewTask insert(TaskFixtures fixture) {
         NewTask task = fixture.build();
         db.inTransaction(em -> {
-            new TaskStore(em, "loader").insert(task);
+            db.store(em, "loader").insert(task);
             return null;
         });
         return task;
     }
 
     private List<ClaimedTask> claim(String node) {
-        return db.inTransaction(em -> new TaskStore(em, node).claimDue(1, claimedAt, LEASE));
+        return db.inTransaction(em -> db.store(em, node).claimDue(1, claimedAt, LEASE));
     }
 
     private TaskState stateOf(TaskId id) {
-        return db.inTransaction(em -> new TaskStore(em, "x").stateOf(id)).orElseThrow();
+        return db.inTransaction(em -> db.store(em, "x").stateOf(id)).orElseThrow();
     }
 
     private List<TaskEventView> history(TaskId id) {

@@ -6,9 +6,6 @@ import io.tideflow.queue.core.RetryDecision;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * come due at once and are promoted by both dispatchers. Every task must end COMPLETED or DEAD_LETTER exactly as its
  * attempts dictate, and a successful attempt's side effect (written in its transaction) must exist exactly once.
  */
-class FlakyDrainTest {
+abstract class FlakyDrainContract {
 
     private static final int TASKS = 10_000;
     private static final int MAX_ATTEMPTS = 3;
@@ -41,7 +38,9 @@ class FlakyDrainTest {
     private static final double FAILURE_RATE = 0.2;
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
-    private final DerbyTestDatabase db = new DerbyTestDatabase();
+    private final TestDatabase db = newDatabase();
+
+    abstract TestDatabase newDatabase();
     private final Map<String, AtomicInteger> failedRuns = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> succeededRuns = new ConcurrentHashMap<>();
     private final LongAdder attempts = new LongAdder();
@@ -94,9 +93,9 @@ class FlakyDrainTest {
             while (true) {
                 free.acquireUninterruptibly();
                 int capacity = 1 + free.drainPermits();
-                db.inTransaction(em -> new TaskStore(em, node).promoteDueRetries(NOW, 500));
+                db.inTransaction(em -> db.store(em, node).promoteDueRetries(NOW, 500));
                 List<ClaimedTask> batch = db.inTransaction(em ->
-                        new TaskStore(em, node).claimDue(capacity, NOW, Duration.ofMinutes(5)));
+                        db.store(em, node).claimDue(capacity, NOW, Duration.ofMinutes(5)));
                 free.release(capacity - batch.size());
                 for (ClaimedTask task : batch) {
                     workers.execute(() -> {
@@ -127,7 +126,7 @@ class FlakyDrainTest {
             RuntimeException error = new IllegalStateException("random failure");
             RetryDecision decision = RetryDecider.decide(task.attempt(), task.maxAttempts(), error);
             FailureOutcome outcome = db.inTransaction(em ->
-                    new TaskStore(em, node).recordFailure(task, error.toString(), decision, NOW, NOW));
+                    db.store(em, node).recordFailure(task, error.toString(), decision, NOW, NOW));
             if (outcome == FailureOutcome.STALE_LEASE) {
                 staleOutcomes.increment();
             }
@@ -136,7 +135,7 @@ class FlakyDrainTest {
         db.inTransaction(em -> {
             em.createNativeQuery("INSERT INTO side_effects (task_id) VALUES (?)")
                     .setParameter(1, task.id().value()).executeUpdate();
-            if (!new TaskStore(em, node).markSucceeded(task, null, 0, NOW)) {
+            if (!db.store(em, node).markSucceeded(task, null, 0, NOW)) {
                 staleOutcomes.increment();
                 throw new IllegalStateException("stale lease for " + task.id());
             }
@@ -146,12 +145,6 @@ class FlakyDrainTest {
     }
 
     private long count(String sql) {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return db.count(sql);
     }
 }

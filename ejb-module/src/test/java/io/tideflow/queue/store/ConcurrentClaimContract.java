@@ -4,9 +4,6 @@ import io.tideflow.queue.api.TaskState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,15 +27,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * key in the completion's transaction, so a task run twice would show as a key violation; runs are also counted in
  * memory.
  */
-class ConcurrentClaimTest {
+abstract class ConcurrentClaimContract {
 
     private static final int TASKS = 5_000;
     private static final int WORKERS = 8;
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
-    private final DerbyTestDatabase db = new DerbyTestDatabase();
+    private final TestDatabase db = newDatabase();
+
+    abstract TestDatabase newDatabase();
     private final Map<String, AtomicInteger> runsPerTask = new ConcurrentHashMap<>();
     private final LongAdder duplicateEffects = new LongAdder();
+    private final java.util.Queue<Exception> otherFailures = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final LongAdder staleCompletions = new LongAdder();
     private final LongAdder completed = new LongAdder();
 
@@ -56,6 +56,7 @@ class ConcurrentClaimTest {
         CompletableFuture<Void> b = CompletableFuture.runAsync(() -> dispatch("node-b"));
         CompletableFuture.allOf(a, b).get(5, TimeUnit.MINUTES);
 
+        assertThat(otherFailures).as("completions that failed for another reason than a duplicate").isEmpty();
         assertThat(duplicateEffects.sum()).as("side effects written twice").isZero();
         assertThat(staleCompletions.sum()).as("completions refused for a stale lease").isZero();
         assertThat(runsPerTask).hasSize(TASKS);
@@ -78,7 +79,7 @@ class ConcurrentClaimTest {
                 free.acquireUninterruptibly();
                 int capacity = 1 + free.drainPermits();
                 List<ClaimedTask> batch = db.inTransaction(em ->
-                        new TaskStore(em, node).claimDue(capacity, NOW, Duration.ofMinutes(5)));
+                        db.store(em, node).claimDue(capacity, NOW, Duration.ofMinutes(5)));
                 free.release(capacity - batch.size());
                 for (ClaimedTask task : batch) {
                     workers.execute(() -> {
@@ -113,7 +114,7 @@ class ConcurrentClaimTest {
             db.inTransaction(em -> {
                 em.createNativeQuery("INSERT INTO side_effects (task_id, worker) VALUES (?, ?)")
                         .setParameter(1, task.id().value()).setParameter(2, worker).executeUpdate();
-                if (!new TaskStore(em, "worker").markSucceeded(task, null, 0, NOW)) {
+                if (!db.store(em, "worker").markSucceeded(task, null, 0, NOW)) {
                     staleCompletions.increment();
                     throw new IllegalStateException("stale lease for " + task.id());
                 }
@@ -121,17 +122,24 @@ class ConcurrentClaimTest {
             });
             completed.increment();
         } catch (jakarta.persistence.PersistenceException e) {
-            duplicateEffects.increment();
+            if (isUniqueViolation(e)) {
+                duplicateEffects.increment();
+            } else {
+                otherFailures.add(e);
+            }
         }
     }
 
-    private long count(String sql) {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    private long count(String sql) {
+        return db.count(sql);
     }
 }

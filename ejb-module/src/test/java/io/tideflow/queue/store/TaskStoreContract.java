@@ -22,11 +22,13 @@ import static io.tideflow.queue.store.TaskFixtures.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class TaskStoreTest {
+abstract class TaskStoreContract {
 
     private static final Duration LEASE = Duration.ofSeconds(30);
     private final Instant now = Instant.parse("2026-06-01T12:00:00Z");
-    private final DerbyTestDatabase db = new DerbyTestDatabase();
+    private final TestDatabase db = newDatabase();
+
+    abstract TestDatabase newDatabase();
 
     @AfterEach
     void dropDatabase() {
@@ -81,14 +83,14 @@ class TaskStoreTest {
         ClaimedTask claimed = claim(1, "node-a").get(0);
         ClaimedTask stale = withToken(claimed, "00000000-0000-0000-0000-000000000000");
 
-        assertThat(db.<Boolean>inTransaction(em -> new TaskStore(em, "node-a").markSucceeded(stale, "1", 5, now))).isFalse();
+        assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").markSucceeded(stale, "1", 5, now))).isFalse();
         assertThat(stateOf(task.id())).isEqualTo(TaskState.RUNNING);
-        assertThat(db.<Boolean>inTransaction(em -> new TaskStore(em, "node-a").markSucceeded(claimed, "{\"ok\":true}", 5, now)))
+        assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").markSucceeded(claimed, "{\"ok\":true}", 5, now)))
                 .isTrue();
         TaskView view = db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
         assertThat(view.state()).isEqualTo(TaskState.COMPLETED);
         assertThat(view.resultJson()).isEqualTo("{\"ok\":true}");
-        assertThat(db.<Boolean>inTransaction(em -> new TaskStore(em, "node-a").markSucceeded(claimed, "2", 5, now)))
+        assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").markSucceeded(claimed, "2", 5, now)))
                 .as("a second completion with the same token").isFalse();
     }
 
@@ -96,7 +98,7 @@ class TaskStoreTest {
     void failureWithAStaleLeaseTokenChangesNothing() {
         NewTask task = insert(aTask());
         ClaimedTask stale = withToken(claim(1, "node-a").get(0), "00000000-0000-0000-0000-000000000000");
-        assertThat(db.<FailureOutcome>inTransaction(em -> new TaskStore(em, "node-a").recordFailure(stale, "boom", RetryDecision.RETRY, now, now)))
+        assertThat(db.<FailureOutcome>inTransaction(em -> db.store(em, "node-a").recordFailure(stale, "boom", RetryDecision.RETRY, now, now)))
                 .isEqualTo(FailureOutcome.STALE_LEASE);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.RUNNING);
     }
@@ -106,17 +108,17 @@ class TaskStoreTest {
         NewTask task = insert(aTask().withMaxAttempts(2));
         ClaimedTask first = claim(1, "node-a").get(0);
         Instant retryAt = now.plusSeconds(5);
-        assertThat(db.<FailureOutcome>inTransaction(em -> new TaskStore(em, "node-a").recordFailure(first, "boom 1", RetryDecision.RETRY, retryAt, now)))
+        assertThat(db.<FailureOutcome>inTransaction(em -> db.store(em, "node-a").recordFailure(first, "boom 1", RetryDecision.RETRY, retryAt, now)))
                 .isEqualTo(FailureOutcome.RETRY_SCHEDULED);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.FAILED);
 
-        assertThat(db.<Integer>inTransaction(em -> new TaskStore(em, "node-a").promoteDueRetries(now, 10))).as("not due yet").isZero();
-        assertThat(db.<Integer>inTransaction(em -> new TaskStore(em, "node-a").promoteDueRetries(retryAt, 10))).isEqualTo(1);
+        assertThat(db.<Integer>inTransaction(em -> db.store(em, "node-a").promoteDueRetries(now, 10))).as("not due yet").isZero();
+        assertThat(db.<Integer>inTransaction(em -> db.store(em, "node-a").promoteDueRetries(retryAt, 10))).isEqualTo(1);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.PENDING);
 
-        ClaimedTask second = db.inTransaction(em -> new TaskStore(em, "node-a").claimDue(1, retryAt, LEASE)).get(0);
+        ClaimedTask second = db.inTransaction(em -> db.store(em, "node-a").claimDue(1, retryAt, LEASE)).get(0);
         assertThat(second.attempt()).isEqualTo(2);
-        assertThat(db.<FailureOutcome>inTransaction(em -> new TaskStore(em, "node-a").recordFailure(second, "boom 2", RetryDecision.DEAD_LETTER, retryAt, retryAt)))
+        assertThat(db.<FailureOutcome>inTransaction(em -> db.store(em, "node-a").recordFailure(second, "boom 2", RetryDecision.DEAD_LETTER, retryAt, retryAt)))
                 .isEqualTo(FailureOutcome.DEAD_LETTERED);
         TaskView view = db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
         assertThat(view.state()).isEqualTo(TaskState.DEAD_LETTER);
@@ -131,7 +133,7 @@ class TaskStoreTest {
 
         NewTask failed = insert(aTask());
         ClaimedTask attempt = claim(1, "node-a").get(0);
-        db.inTransaction(em -> new TaskStore(em, "node-a").recordFailure(attempt, "boom", RetryDecision.RETRY,
+        db.inTransaction(em -> db.store(em, "node-a").recordFailure(attempt, "boom", RetryDecision.RETRY,
                 now.plusSeconds(60), now));
         assertThat(cancel(failed.id())).isEqualTo(CancelOutcome.CANCELLED);
         assertThat(historyOf(failed.id())).extracting(TaskEventView::to).containsExactly(
@@ -141,7 +143,7 @@ class TaskStoreTest {
         ClaimedTask runningAttempt = claim(1, "node-a").get(0);
         assertThat(cancel(running.id())).isEqualTo(CancelOutcome.STOP_REQUESTED);
         assertThat(stateOf(running.id())).isEqualTo(TaskState.RUNNING);
-        assertThat(db.<Boolean>inTransaction(em -> new TaskStore(em, "node-a").markCancelled(runningAttempt, now)))
+        assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").markCancelled(runningAttempt, now)))
                 .isTrue();
         assertThat(stateOf(running.id())).isEqualTo(TaskState.CANCELLED);
 
@@ -155,10 +157,10 @@ class TaskStoreTest {
     void everyTransitionIsRecordedInTheTasksHistory() {
         NewTask task = insert(aTask().withMaxAttempts(2));
         ClaimedTask first = claim(1, "node-a").get(0);
-        db.inTransaction(em -> new TaskStore(em, "node-a").recordFailure(first, "boom", RetryDecision.RETRY, now, now));
-        db.inTransaction(em -> new TaskStore(em, "node-a").promoteDueRetries(now, 10));
+        db.inTransaction(em -> db.store(em, "node-a").recordFailure(first, "boom", RetryDecision.RETRY, now, now));
+        db.inTransaction(em -> db.store(em, "node-a").promoteDueRetries(now, 10));
         ClaimedTask second = claim(1, "node-b").get(0);
-        db.inTransaction(em -> new TaskStore(em, "node-b").markSucceeded(second, "{}", 1, now));
+        db.inTransaction(em -> db.store(em, "node-b").markSucceeded(second, "{}", 1, now));
 
         List<TaskEventView> history = historyOf(task.id());
         assertThat(history).extracting(TaskEventView::from).containsExactly(
@@ -176,10 +178,10 @@ class TaskStoreTest {
     void aReleasedTaskIsPendingAgainWithoutCountingTheAttempt() {
         NewTask task = insert(aTask());
         ClaimedTask attempt = claim(1, "node-a").get(0);
-        assertThat(db.<Boolean>inTransaction(em -> new TaskStore(em, "node-a").release(attempt, now))).isTrue();
+        assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").release(attempt, now))).isTrue();
         assertThat(stateOf(task.id())).isEqualTo(TaskState.PENDING);
         assertThat(claim(1, "node-b").get(0).attempt()).isEqualTo(1);
-        assertThat(db.<Boolean>inTransaction(em -> new TaskStore(em, "node-a").markSucceeded(attempt, null, 1, now)))
+        assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").markSucceeded(attempt, null, 1, now)))
                 .as("the released attempt's late completion").isFalse();
     }
 
@@ -187,19 +189,20 @@ class TaskStoreTest {
     void theSchemaRefusesRowsThatBreakTheInvariants() {
         String columns = "INSERT INTO tasks (id, type, resource_group, payload, state, priority, run_at, created_at,"
                 + " updated_at, attempts, max_attempts, lease_token, lease_expires_at) VALUES ";
-        assertThatThrownBy(() -> db.execute(columns
-                + "('a0000000-0000-7000-8000-000000000001','t','g','{}','SLEEPING',5,0,0,0,0,3,NULL,NULL)"))
-                .hasRootCauseMessage("The check constraint 'TASKS_STATE_CK' was violated while performing an INSERT"
-                        + " or UPDATE on table '\"APP\".\"TASKS\"'.");
-        assertThatThrownBy(() -> db.execute(columns
-                + "('a0000000-0000-7000-8000-000000000002','t','g','{}','PENDING',10,0,0,0,0,3,NULL,NULL)"))
-                .rootCause().hasMessageContaining("TASKS_PRIORITY_CK");
-        assertThatThrownBy(() -> db.execute(columns
-                + "('a0000000-0000-7000-8000-000000000003','t','g','{}','PENDING',5,0,0,0,4,3,NULL,NULL)"))
-                .rootCause().hasMessageContaining("TASKS_ATTEMPTS_CK");
-        assertThatThrownBy(() -> db.execute(columns
-                + "('a0000000-0000-7000-8000-000000000004','t','g','{}','RUNNING',5,0,0,0,1,3,NULL,NULL)"))
-                .rootCause().hasMessageContaining("TASKS_RUNNING_HAS_LEASE_CK");
+        assertRefusedBy("tasks_state_ck", columns
+                + "('a0000000-0000-7000-8000-000000000001','t','g','{}','SLEEPING',5,0,0,0,0,3,NULL,NULL)");
+        assertRefusedBy("tasks_priority_ck", columns
+                + "('a0000000-0000-7000-8000-000000000002','t','g','{}','PENDING',10,0,0,0,0,3,NULL,NULL)");
+        assertRefusedBy("tasks_attempts_ck", columns
+                + "('a0000000-0000-7000-8000-000000000003','t','g','{}','PENDING',5,0,0,0,4,3,NULL,NULL)");
+        assertRefusedBy("tasks_running_has_lease_ck", columns
+                + "('a0000000-0000-7000-8000-000000000004','t','g','{}','RUNNING',5,0,0,0,1,3,NULL,NULL)");
+        assertThat(db.count("SELECT COUNT(*) FROM tasks")).isZero();
+    }
+
+    private void assertRefusedBy(String constraint, String sql) {
+        assertThatThrownBy(() -> db.execute(sql)).rootCause()
+                .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase(constraint));
     }
 
     @Test
@@ -230,18 +233,18 @@ class TaskStoreTest {
     private NewTask insert(TaskFixtures fixture) {
         NewTask task = fixture.build();
         db.inTransaction(em -> {
-            new TaskStore(em, "node-a").insert(task);
+            db.store(em, "node-a").insert(task);
             return null;
         });
         return task;
     }
 
     private List<ClaimedTask> claim(int limit, String owner) {
-        return db.inTransaction(em -> new TaskStore(em, owner).claimDue(limit, now, LEASE));
+        return db.inTransaction(em -> db.store(em, owner).claimDue(limit, now, LEASE));
     }
 
     private CancelOutcome cancel(TaskId id) {
-        return db.inTransaction(em -> new TaskStore(em, "node-a").cancel(id, now));
+        return db.inTransaction(em -> db.store(em, "node-a").cancel(id, now));
     }
 
     private List<TaskEventView> historyOf(TaskId id) {
@@ -249,7 +252,7 @@ class TaskStoreTest {
     }
 
     private TaskState stateOf(TaskId id) {
-        return db.inTransaction(em -> new TaskStore(em, "node-a").stateOf(id)).orElseThrow();
+        return db.inTransaction(em -> db.store(em, "node-a").stateOf(id)).orElseThrow();
     }
 
     private static ClaimedTask withToken(ClaimedTask task, String token) {

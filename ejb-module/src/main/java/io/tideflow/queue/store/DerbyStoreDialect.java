@@ -1,0 +1,47 @@
+package io.tideflow.queue.store;
+
+import io.tideflow.queue.api.TaskState;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Derby has no SKIP LOCKED, and EclipseLink drops the lock clause of a query with a row limit, so a locking read
+ * cannot pick the batch. Candidates are read without a lock; one conditional update per chunk of ids then takes
+ * those still PENDING under the claim's token, and the rows are read back by token. Two claimers racing for the same
+ * rows each get only the rows their update won; Derby locks an id list's rows in index order, so they never wait on
+ * each other in a cycle.
+ */
+final class DerbyStoreDialect implements StoreDialect {
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<TaskEntity> claim(EntityManager em, ClaimRequest request) {
+        List<String> candidates = em.createNamedQuery(TaskEntity.DUE_IDS, String.class)
+                .setParameter("state", TaskState.PENDING)
+                .setParameter("now", request.now().toEpochMilli())
+                .setMaxResults(request.limit())
+                .getResultList();
+        List<TaskEntity> claimed = new ArrayList<>(candidates.size());
+        for (int from = 0; from < candidates.size(); from += TaskEntity.CLAIM_BATCH_SIZE) {
+            List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + TaskEntity.CLAIM_BATCH_SIZE));
+            Query claim = em.createNamedQuery(TaskEntity.CLAIM_BATCH)
+                    .setParameter(1, request.owner())
+                    .setParameter(2, request.token())
+                    .setParameter(3, request.expiresAt().toEpochMilli())
+                    .setParameter(4, request.now().toEpochMilli())
+                    .setParameter(5, request.now().toEpochMilli());
+            TaskEntity.setIdList(claim, 6, chunk);
+            if (claim.executeUpdate() > 0) {
+                Query rows = em.createNamedQuery(TaskEntity.CLAIMED_BY_TOKEN).setParameter(1, request.token());
+                TaskEntity.setIdList(rows, 2, chunk);
+                claimed.addAll(rows.getResultList());
+            }
+        }
+        claimed.sort(Comparator.comparingInt(task -> candidates.indexOf(task.getId())));
+        return claimed;
+    }
+}

@@ -1,0 +1,30 @@
+package io.tideflow.queue.store;
+
+import jakarta.persistence.EntityManager;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * PostgreSQL claims a batch in one statement: the due rows are picked and locked with {@code FOR UPDATE SKIP LOCKED},
+ * so concurrent claimers on any number of nodes pass over each other's rows instead of waiting, and the update
+ * returns what it took.
+ */
+final class PostgresStoreDialect implements StoreDialect {
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<TaskEntity> claim(EntityManager em, ClaimRequest request) {
+        List<TaskEntity> claimed = new ArrayList<>(em.createNamedQuery(TaskEntity.CLAIM_SKIP_LOCKED)
+                .setParameter(1, request.owner())
+                .setParameter(2, request.token())
+                .setParameter(3, request.expiresAt().toEpochMilli())
+                .setParameter(4, request.now().toEpochMilli())
+                .setParameter(5, request.now().toEpochMilli())
+                .setParameter(6, request.limit())
+                .getResultList());
+        claimed.sort(Comparator.comparingInt((TaskEntity task) -> -task.getPriority()).thenComparing(TaskEntity::getId));
+        return claimed;
+    }
+}

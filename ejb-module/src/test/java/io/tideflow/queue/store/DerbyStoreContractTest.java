@@ -1,0 +1,39 @@
+package io.tideflow.queue.store;
+
+import org.junit.jupiter.api.Nested;
+
+/** The store contract on Derby embedded (in memory). */
+class DerbyStoreContractTest {
+
+    @Nested
+    class Tasks extends TaskStoreContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new DerbyTestDatabase();
+        }
+    }
+
+    @Nested
+    class Leases extends LeaseStoreContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new DerbyTestDatabase();
+        }
+    }
+
+    @Nested
+    class ConcurrentClaims extends ConcurrentClaimContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new DerbyTestDatabase();
+        }
+    }
+
+    @Nested
+    class FlakyDrain extends FlakyDrainContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new DerbyTestDatabase();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.tideflow.queue.store;
+
+import org.junit.jupiter.api.Nested;
+
+/** The store contract on the local PostgreSQL, in a schema of its own. */
+class PostgresStoreContractTest {
+
+    @Nested
+    class Tasks extends TaskStoreContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
+    class Leases extends LeaseStoreContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
+    class ConcurrentClaims extends ConcurrentClaimContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
+    class FlakyDrain extends FlakyDrainContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.tideflow.queue.store;
+
+import io.tideflow.queue.schema.DatabaseDialect;
+import io.tideflow.queue.schema.SchemaMigrator;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.Persistence;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * A fresh database with the real migrations applied, and the store's persistence unit on top of it. Each
+ * {@link #inTransaction} call gets its own entity manager, as a JTA transaction-scoped one would be. The store
+ * contract tests run once per subclass: Derby embedded and PostgreSQL.
+ */
+public abstract class TestDatabase implements AutoCloseable {
+
+    private final DataSource dataSource;
+    private final DatabaseDialect dialect;
+    private final EntityManagerFactory emf;
+
+    /**
+     * @param unitProperties how the persistence unit connects: a datasource, or JDBC settings for EclipseLink's own
+     *                       connection pool where opening a connection is expensive (PostgreSQL)
+     */
+    protected TestDatabase(DataSource dataSource, Map<String, Object> unitProperties) {
+        this.dataSource = dataSource;
+        this.dialect = DatabaseDialect.of(dataSource);
+        new SchemaMigrator(dataSource, TestDatabase.class.getClassLoader(), Clock.systemUTC()).migrate();
+        emf = Persistence.createEntityManagerFactory("tideflow-store-test", unitProperties);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public TaskStore store(EntityManager em, String node) {
+        return new TaskStore(em, node, StoreDialect.of(dialect));
+    }
+
+    public LeaseStore leases(EntityManager em, String node) {
+        return new LeaseStore(em, node, StoreDialect.of(dialect));
+    }
+
+    public <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } finally {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            em.close();
+        }
+    }
+
+    public void execute(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public long count(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+        drop();
+    }
+
+    protected abstract void drop();
+}
