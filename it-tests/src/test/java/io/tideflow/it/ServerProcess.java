@@ -23,13 +23,19 @@ final class ServerProcess {
 
     private final Path jbossHome;
     private final Path baseDir;
+    private final String serverConfig;
     private final int portOffset;
     private final List<String> properties;
     private Process launcher;
 
     ServerProcess(Path jbossHome, Path baseDir, int portOffset, List<String> properties) {
+        this(jbossHome, baseDir, "standalone-full.xml", portOffset, properties);
+    }
+
+    ServerProcess(Path jbossHome, Path baseDir, String serverConfig, int portOffset, List<String> properties) {
         this.jbossHome = jbossHome;
         this.baseDir = baseDir;
+        this.serverConfig = serverConfig;
         this.portOffset = portOffset;
         this.properties = List.copyOf(properties);
     }
@@ -55,7 +61,7 @@ final class ServerProcess {
 
     void start() throws IOException {
         List<String> command = new ArrayList<>(List.of(jbossHome.resolve("bin/standalone.sh").toString(),
-                "-c", "standalone-full.xml",
+                "-c", serverConfig,
                 "-Djboss.server.base.dir=" + baseDir,
                 "-Djboss.socket.binding.port-offset=" + portOffset));
         command.addAll(properties);

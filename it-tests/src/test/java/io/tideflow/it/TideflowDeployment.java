@@ -1,5 +1,7 @@
 package io.tideflow.it;
 
+import io.tideflow.it.support.BulkEnqueueResource;
+import io.tideflow.it.support.CountOnceHandler;
 import io.tideflow.it.support.EffectsResource;
 import io.tideflow.it.support.EffectsTable;
 import io.tideflow.it.support.WriteThenFailHandler;
@@ -30,7 +32,8 @@ final class TideflowDeployment {
         return ShrinkWrap.createFromZipFile(WebArchive.class, war)
                 .addClasses(EffectsTable.class, EffectsResource.class, WriteThenFailHandler.class,
                         WriteThenSucceedHandler.class, SlowWriteHandler.class, HangingHandler.class,
-                        RejectingHandler.class, NonTransactionalWriteHandler.class)
+                        RejectingHandler.class, NonTransactionalWriteHandler.class, CountOnceHandler.class,
+                        BulkEnqueueResource.class)
                 .addAsResource(new StringAsset(TEST_CONFIG), "META-INF/microprofile-config.properties");
     }
 }

@@ -1,0 +1,178 @@
+package io.tideflow.it;
+
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static io.tideflow.it.ApiClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two WildFly nodes from the same installation (port offsets, separate base directories) sharing one PostgreSQL
+ * database: they drain a load together without running any task twice, and when one is killed with SIGKILL the other
+ * rescues its tasks after the lease expires.
+ */
+class TwoNodePostgresIT {
+
+    private static final String DATABASE = "tideflow_it";
+    private static final Path TARGET = Path.of("target").toAbsolutePath();
+    private static final Duration LEASE = Duration.ofSeconds(6);
+    private static final List<ServerProcess> NODES = new ArrayList<>();
+    private static Path war;
+
+    @BeforeAll
+    static void startTwoNodes() throws Exception {
+        recreateDatabase();
+        war = TARGET.resolve("two-nodes/tideflow.war");
+        Files.createDirectories(war.getParent());
+        TideflowDeployment.withTestHandlers().as(ZipExporter.class).exportTo(war.toFile(), true);
+        for (int n = 1; n <= 2; n++) {
+            ServerProcess node = node(n);
+            node.prepare();
+            node.deploy(war);
+            node.start();
+            NODES.add(node);
+        }
+        NODES.forEach(TwoNodePostgresIT::awaitUp);
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        NODES.forEach(ServerProcess::stop);
+    }
+
+    @Test
+    void twoNodesDrainTwentyThousandTasksWithNoneRunTwiceAndNoneLeft() throws Exception {
+        long started = System.nanoTime();
+        for (int batch = 0; batch < 20; batch++) {
+            ApiClient api = new ApiClient(NODES.get(batch % 2).apiBase());
+            assertThat(api.post("it/bulk?type=it.count-once&count=1000", OPERATOR, "").body()).isEqualTo("1000");
+        }
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> count("SELECT COUNT(*) FROM tasks WHERE type = 'it.count-once' AND state = 'COMPLETED'")
+                        == 20_000);
+        System.out.printf("TwoNodePostgresIT: 20,000 tasks enqueued (20 requests of 1,000) and drained by two nodes"
+                + " in %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
+        assertThat(count("SELECT COUNT(*) FROM it_effects e JOIN tasks t ON t.id = e.marker"
+                + " WHERE t.type = 'it.count-once'")).isEqualTo(20_000);
+        assertThat(count("SELECT COUNT(*) FROM (SELECT marker FROM it_effects GROUP BY marker HAVING COUNT(*) > 1) d"))
+                .as("tasks whose effect was recorded twice").isZero();
+        assertThat(count("SELECT COUNT(*) FROM tasks WHERE type = 'it.count-once' AND state <> 'COMPLETED'")).isZero();
+        assertThat(count("SELECT COUNT(DISTINCT e.node) FROM task_events e JOIN tasks t ON t.id = e.task_id"
+                + " WHERE t.type = 'it.count-once' AND e.to_state = 'COMPLETED'")).isEqualTo(2);
+    }
+
+    @Test
+    void whenANodeIsKilledTheOtherRescuesItsTasksAfterTheLeaseExpires() throws Exception {
+        List<String> markers = new ArrayList<>();
+        ApiClient first = new ApiClient(NODES.get(0).apiBase());
+        for (int i = 0; i < 24; i++) {
+            String marker = "two-nodes-" + UUID.randomUUID();
+            markers.add(marker);
+            ApiClient api = new ApiClient(NODES.get(i % 2).apiBase());
+            assertThat(api.post("tasks", OPERATOR, "{\"type\":\"it.slow-write\",\"maxAttempts\":5,"
+                    + "\"payload\":{\"marker\":\"" + marker + "\",\"ms\":3000}}").status()).isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("SELECT COUNT(*) FROM tasks WHERE state = 'RUNNING' AND lease_owner = 'node-2'") > 0);
+        ServerProcess second = NODES.get(1);
+        try {
+            long killedAt = System.currentTimeMillis();
+            second.killHard();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    count("SELECT COUNT(*) FROM task_events WHERE detail = 'lease expired (held by node-2)'"
+                            + " AND occurred_at >= " + killedAt) > 0);
+            long rescuedAt = count("SELECT MIN(occurred_at) FROM task_events"
+                    + " WHERE detail = 'lease expired (held by node-2)' AND occurred_at >= " + killedAt);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> count(
+                    "SELECT COUNT(*) FROM task_events WHERE to_state = 'RUNNING' AND node = 'node-1' AND attempt >= 2"
+                            + " AND occurred_at >= " + rescuedAt) > 0);
+            long runningAgainAt = count("SELECT MIN(occurred_at) FROM task_events WHERE to_state = 'RUNNING'"
+                    + " AND node = 'node-1' AND attempt >= 2 AND occurred_at >= " + rescuedAt);
+            System.out.printf("TwoNodePostgresIT: kill -9 of node-2 to its first task rescued %d ms, running again on"
+                    + " node-1 %d ms (lease %s)%n", rescuedAt - killedAt, runningAgainAt - killedAt, LEASE);
+            assertThat(runningAgainAt - killedAt).as("about the lease expiry, not much more")
+                    .isLessThan(LEASE.toMillis() + 10_000);
+
+            await().atMost(Duration.ofSeconds(120)).until(() -> markers.stream().allMatch(marker ->
+                    "1".equals(first.get("it/effects/" + marker, VIEWER).body())));
+            assertThat(count("SELECT COUNT(*) FROM tasks WHERE type = 'it.slow-write' AND state <> 'COMPLETED'"))
+                    .isZero();
+        } finally {
+            second.start();
+            awaitUp(second);
+        }
+    }
+
+    private static ServerProcess node(int n) {
+        return new ServerProcess(Path.of(System.getProperty("jboss.home")), TARGET.resolve("two-nodes/node-" + n),
+                "standalone-postgresql.xml", 400 + 100 * n, List.of(
+                "-Djboss.node.name=node-" + n,
+                "-Dtideflow.pg.url=jdbc:postgresql://" + pgHost() + ":" + pgPort() + "/" + DATABASE,
+                "-Dtideflow.pg.user=" + pgUser(),
+                // the datasource refuses an empty password; with trust authentication any one is accepted
+                "-Dtideflow.pg.password=" + System.getProperty("tideflow.test.pg.password", "trust"),
+                "-Dtideflow.lease.duration=" + LEASE,
+                "-Dtideflow.lease.rescue-interval=PT0.5S",
+                "-Dtideflow.retry.base-delay=PT0.1S"));
+    }
+
+    private static void awaitUp(ServerProcess node) {
+        ApiClient api = new ApiClient(node.apiBase());
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> api.get("tasks?limit=1", VIEWER).status() == 200);
+    }
+
+    private static void recreateDatabase() throws SQLException {
+        try (Connection c = dataSource("postgres").getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + DATABASE);
+        }
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection c = dataSource(DATABASE).getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static PGSimpleDataSource dataSource(String database) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setServerNames(new String[] {pgHost()});
+        dataSource.setPortNumbers(new int[] {pgPort()});
+        dataSource.setDatabaseName(database);
+        dataSource.setUser(pgUser());
+        dataSource.setPassword(System.getProperty("tideflow.test.pg.password", ""));
+        return dataSource;
+    }
+
+    private static String pgHost() {
+        return System.getProperty("tideflow.test.pg.host", "127.0.0.1");
+    }
+
+    private static int pgPort() {
+        return Integer.getInteger("tideflow.test.pg.port", 5432);
+    }
+
+    private static String pgUser() {
+        return System.getProperty("tideflow.test.pg.user", "postgres");
+    }
+}
