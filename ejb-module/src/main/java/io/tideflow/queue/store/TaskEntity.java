@@ -32,6 +32,10 @@ import jakarta.persistence.Table;
         query = "UPDATE tasks SET state = 'RUNNING', lease_owner = ?1, lease_token = ?2, lease_expires_at = ?3,"
                 + " attempts = attempts + 1, updated_at = ?4"
                 + " WHERE state = 'PENDING' AND run_at <= ?5 AND id IN (" + TaskEntity.ID_LIST_FROM_6 + ")")
+@NamedNativeQuery(name = TaskEntity.INSERT,
+        query = "INSERT INTO tasks (id, type, resource_group, payload, state, priority, run_at, created_at, updated_at,"
+                + " attempts, max_attempts, idempotency_key, requeued_from)"
+                + " VALUES (?1, ?2, ?3, ?4, 'PENDING', ?5, ?6, ?7, ?7, 0, ?8, ?9, ?10)")
 @NamedNativeQuery(name = TaskEntity.CLAIM_SKIP_LOCKED, resultClass = TaskEntity.class,
         query = "UPDATE tasks SET state = 'RUNNING', lease_owner = ?1, lease_token = ?2, lease_expires_at = ?3,"
                 + " attempts = attempts + 1, updated_at = ?4"
@@ -78,6 +82,7 @@ import jakarta.persistence.Table;
 public class TaskEntity {
 
     static final String DUE_IDS = "Task.dueIds";
+    static final String INSERT = "Task.insert";
     static final String CLAIM_BATCH = "Task.claimBatch";
     static final String CLAIM_SKIP_LOCKED = "Task.claimSkipLocked";
     static final String EXPIRED_LEASES = "Task.expiredLeases";
