@@ -2,21 +2,18 @@ package io.tideflow.queue.bench;
 
 import io.tideflow.queue.core.NewTask;
 import io.tideflow.queue.core.TaskIdGenerator;
-import io.tideflow.queue.store.ClaimedTask;
 import io.tideflow.queue.store.DerbyTestDatabase;
 import io.tideflow.queue.store.PostgresTestDatabase;
+import io.tideflow.queue.store.SimulatedDispatcher;
 import io.tideflow.queue.store.TestDatabase;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -92,29 +89,10 @@ public final class StoreBenchmark {
         }
     }
 
-    private static void drain(TestDatabase db) throws Exception {
-        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
-        Semaphore free = new Semaphore(WORKERS);
-        AtomicInteger done = new AtomicInteger();
-        while (done.get() < DRAIN) {
-            free.acquireUninterruptibly();
-            int capacity = 1 + free.drainPermits();
-            List<ClaimedTask> batch = db.inTransaction(em ->
-                    db.store(em, "bench").claimDue(capacity, Instant.now(), Duration.ofMinutes(5)));
-            free.release(capacity - batch.size());
-            for (ClaimedTask task : batch) {
-                workers.execute(() -> {
-                    try {
-                        db.inTransaction(em -> db.store(em, "bench").markSucceeded(task, null, 0, Instant.now()));
-                        done.incrementAndGet();
-                    } finally {
-                        free.release();
-                    }
-                });
-            }
-        }
-        workers.shutdown();
-        workers.awaitTermination(1, TimeUnit.MINUTES);
+    private static void drain(TestDatabase db) {
+        new SimulatedDispatcher(db, "bench", WORKERS, Instant.now()).drain(
+                "SELECT COUNT(*) FROM tasks WHERE state IN ('PENDING', 'RUNNING')",
+                (task, worker) -> db.inTransaction(em -> db.store(em, "bench").markSucceeded(task, null, 0, Instant.now())));
     }
 
     private static NewTask task(TaskIdGenerator ids) {

@@ -4,19 +4,13 @@ import io.tideflow.queue.api.TaskState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 
 import static io.tideflow.queue.store.TaskFixtures.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,42 +64,8 @@ abstract class ConcurrentClaimContract {
 
     /** One dispatcher: claims what its free workers can take, until no task is left PENDING. */
     private void dispatch(String node) {
-        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
-        Semaphore free = new Semaphore(WORKERS);
-        AtomicInteger workerNames = new AtomicInteger();
-        ThreadLocal<String> workerName = ThreadLocal.withInitial(() -> node + "/" + workerNames.getAndIncrement());
-        try {
-            while (true) {
-                free.acquireUninterruptibly();
-                int capacity = 1 + free.drainPermits();
-                List<ClaimedTask> batch = db.inTransaction(em ->
-                        db.store(em, node).claimDue(capacity, NOW, Duration.ofMinutes(5)));
-                free.release(capacity - batch.size());
-                for (ClaimedTask task : batch) {
-                    workers.execute(() -> {
-                        try {
-                            run(task, workerName.get());
-                        } finally {
-                            free.release();
-                        }
-                    });
-                }
-                if (batch.isEmpty()) {
-                    if (count("SELECT COUNT(*) FROM tasks WHERE state = 'PENDING'") == 0) {
-                        break;
-                    }
-                    // the other dispatcher holds the rows we wanted; let it commit
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-                }
-            }
-        } finally {
-            workers.shutdown();
-            try {
-                assertThat(workers.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        new SimulatedDispatcher(db, node, WORKERS, NOW)
+                .drain("SELECT COUNT(*) FROM tasks WHERE state IN ('PENDING', 'RUNNING')", this::run);
     }
 
     private void run(ClaimedTask task, String worker) {

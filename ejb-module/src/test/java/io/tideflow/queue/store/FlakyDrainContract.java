@@ -1,25 +1,18 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.core.RetryDecider;
 import io.tideflow.queue.core.RetryDecision;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 
 import static io.tideflow.queue.store.TaskFixtures.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,35 +80,9 @@ abstract class FlakyDrainContract {
     }
 
     private void dispatch(String node) {
-        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
-        Semaphore free = new Semaphore(WORKERS);
-        try {
-            while (true) {
-                free.acquireUninterruptibly();
-                int capacity = 1 + free.drainPermits();
-                db.inTransaction(em -> db.store(em, node).promoteDueRetries(NOW, 500));
-                List<ClaimedTask> batch = db.inTransaction(em ->
-                        db.store(em, node).claimDue(capacity, NOW, Duration.ofMinutes(5)));
-                free.release(capacity - batch.size());
-                for (ClaimedTask task : batch) {
-                    workers.execute(() -> {
-                        try {
-                            run(node, task);
-                        } finally {
-                            free.release();
-                        }
-                    });
-                }
-                if (batch.isEmpty()) {
-                    if (count("SELECT COUNT(*) FROM tasks WHERE state IN ('PENDING', 'RUNNING', 'FAILED')") == 0) {
-                        break;
-                    }
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-                }
-            }
-        } finally {
-            workers.shutdown();
-        }
+        new SimulatedDispatcher(db, node, WORKERS, NOW)
+                .drain("SELECT COUNT(*) FROM tasks WHERE state IN ('PENDING', 'RUNNING', 'FAILED')",
+                        (task, worker) -> run(node, task));
     }
 
     private void run(String node, ClaimedTask task) {
