@@ -169,6 +169,16 @@ class TaskApiIT {
     }
 
     @Test
+    void theNodeListShowsThisNodeAlive() throws Exception {
+        ApiClient api = api();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !api.get("nodes", VIEWER).json().getJsonArray("nodes").isEmpty());
+        JsonObject node = api.get("nodes", VIEWER).json().getJsonArray("nodes").getJsonObject(0);
+        assertThat(node.getBoolean("alive")).isTrue();
+        assertThat(node.getString("id")).isNotBlank();
+        assertThat(api.get("nodes", null).status()).isEqualTo(401);
+    }
+
+    @Test
     void anIdleDispatcherStartsATaskWithinMillisecondsOfItsCommit() throws Exception {
         ApiClient api = api();
         java.util.List<Long> latencies = new java.util.ArrayList<>();

@@ -110,6 +110,9 @@ class TwoNodePostgresIT {
             assertThat(runningAgainAt - killedAt).as("about the lease expiry, not much more")
                     .isLessThan(LEASE.toMillis() + 10_000);
 
+            await().atMost(Duration.ofSeconds(30)).until(() -> aliveOf(first, "node-2").equals("false"));
+            assertThat(aliveOf(first, "node-1")).isEqualTo("true");
+
             await().atMost(Duration.ofSeconds(120)).until(() -> markers.stream().allMatch(marker ->
                     "1".equals(first.get("it/effects/" + marker, VIEWER).body())));
             assertThat(count("SELECT COUNT(*) FROM tasks WHERE type = 'it.slow-write' AND state <> 'COMPLETED'"))
@@ -118,6 +121,14 @@ class TwoNodePostgresIT {
             second.start();
             awaitUp(second);
         }
+    }
+
+    private static String aliveOf(ApiClient api, String node) {
+        return api.get("nodes", VIEWER).json().getJsonArray("nodes").stream()
+                .map(jakarta.json.JsonValue::asJsonObject)
+                .filter(n -> n.getString("id").equals(node))
+                .map(n -> Boolean.toString(n.getBoolean("alive")))
+                .findFirst().orElse("missing");
     }
 
     private static ServerProcess node(int n) {

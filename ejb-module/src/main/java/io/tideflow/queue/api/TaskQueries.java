@@ -21,4 +21,7 @@ public interface TaskQueries {
      * @throws TaskNotFoundException when no task has this id
      */
     java.util.List<TaskEventView> history(TaskId id);
+
+    /** The nodes that share the database, alive or gone, by id. */
+    java.util.List<NodeView> nodes();
 }

@@ -1,6 +1,7 @@
 package io.tideflow.queue.core;
 
 import io.tideflow.queue.store.LeaseStore;
+import io.tideflow.queue.store.NodeRegistry;
 import io.tideflow.queue.store.StoreDialect;
 import io.tideflow.queue.store.TaskHistory;
 import io.tideflow.queue.store.TaskReader;
@@ -55,6 +56,11 @@ public class EngineProducers {
     @Produces
     LeaseStore leaseStore(EngineSettings settings, StoreDialect dialect) {
         return new LeaseStore(em, settings.nodeId(), dialect);
+    }
+
+    @Produces
+    NodeRegistry nodeRegistry() {
+        return new NodeRegistry(em);
     }
 
     @Produces

@@ -23,7 +23,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps this node's running attempts honest: extends their leases every heartbeat interval, passes cancel requests
+ * Keeps this node's row in the node registry fresh, and its running attempts honest: extends their leases every
+ * heartbeat interval, passes cancel requests
  * on to their handlers, and interrupts attempts that ran past their timeout (and stops extending their leases, so a
  * hung attempt is rescued by the lease's expiry).
  */
@@ -52,11 +53,13 @@ public class LeaseKeeper {
     Clock clock;
 
     private ScheduledFuture<?> beat;
+    private Instant startedAt;
 
     @PostConstruct
     void start() {
+        startedAt = clock.instant();
         long everyMs = settings.heartbeatInterval().toMillis();
-        beat = scheduler.scheduleAtFixedRate(this::keep, everyMs, everyMs, TimeUnit.MILLISECONDS);
+        beat = scheduler.scheduleAtFixedRate(this::keep, 0, everyMs, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -67,6 +70,7 @@ public class LeaseKeeper {
     void keep() {
         try {
             List<RunningAttempt> running = attempts.snapshot();
+            leases.beat(startedAt, running.size());
             if (running.isEmpty()) {
                 return;
             }

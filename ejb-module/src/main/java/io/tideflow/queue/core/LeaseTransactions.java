@@ -2,6 +2,7 @@ package io.tideflow.queue.core;
 
 import io.tideflow.queue.store.FailureOutcome;
 import io.tideflow.queue.store.LeaseStore;
+import io.tideflow.queue.store.NodeRegistry;
 import io.tideflow.queue.store.RescueCandidate;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -24,6 +25,9 @@ public class LeaseTransactions {
     LeaseStore leases;
 
     @Inject
+    NodeRegistry nodes;
+
+    @Inject
     EngineSettings settings;
 
     @Inject
@@ -44,6 +48,11 @@ public class LeaseTransactions {
             }
         }
         return lost;
+    }
+
+    /** Refreshes this node's row in the node registry. */
+    public void beat(Instant startedAt, int running) {
+        nodes.beat(settings.nodeId(), startedAt, clock.instant(), running);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -2,6 +2,7 @@ package io.tideflow.queue.core;
 
 import io.tideflow.queue.api.IllegalTransitionException;
 import io.tideflow.queue.api.InvalidTaskRequestException;
+import io.tideflow.queue.api.NodeView;
 import io.tideflow.queue.api.TaskEventView;
 import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.TaskEnqueued;
@@ -13,6 +14,7 @@ import io.tideflow.queue.api.TaskQueries;
 import io.tideflow.queue.api.TaskQueue;
 import io.tideflow.queue.api.TaskRequest;
 import io.tideflow.queue.api.TaskView;
+import io.tideflow.queue.store.NodeRegistry;
 import io.tideflow.queue.store.TaskHistory;
 import io.tideflow.queue.store.TaskReader;
 import io.tideflow.queue.store.TaskStore;
@@ -54,6 +56,9 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
 
     @Inject
     TaskHistory history;
+
+    @Inject
+    NodeRegistry nodes;
 
     @Inject
     Clock clock;
@@ -106,6 +111,11 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
             throw new TaskNotFoundException(id);
         }
         return history.of(id);
+    }
+
+    @Override
+    public List<NodeView> nodes() {
+        return nodes.all(clock.instant(), settings.heartbeatInterval().multipliedBy(3));
     }
 
     @Override

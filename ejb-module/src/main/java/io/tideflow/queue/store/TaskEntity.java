@@ -32,6 +32,12 @@ import jakarta.persistence.Table;
         query = "UPDATE tasks SET state = 'RUNNING', lease_owner = ?1, lease_token = ?2, lease_expires_at = ?3,"
                 + " attempts = attempts + 1, updated_at = ?4"
                 + " WHERE state = 'PENDING' AND run_at <= ?5 AND id IN (" + TaskEntity.ID_LIST_FROM_6 + ")")
+@NamedNativeQuery(name = TaskEntity.NODE_BEAT,
+        query = "UPDATE tideflow_nodes SET last_seen = ?1, running = ?2, started_at = ?3 WHERE node_id = ?4")
+@NamedNativeQuery(name = TaskEntity.NODE_JOIN,
+        query = "INSERT INTO tideflow_nodes (node_id, started_at, last_seen, running) VALUES (?1, ?2, ?3, ?4)")
+@NamedNativeQuery(name = TaskEntity.NODES,
+        query = "SELECT node_id, started_at, last_seen, running FROM tideflow_nodes ORDER BY node_id")
 @NamedNativeQuery(name = TaskEntity.INSERT,
         query = "INSERT INTO tasks (id, type, resource_group, payload, state, priority, run_at, created_at, updated_at,"
                 + " attempts, max_attempts, idempotency_key, requeued_from)"
@@ -83,6 +89,9 @@ public class TaskEntity {
 
     static final String DUE_IDS = "Task.dueIds";
     static final String INSERT = "Task.insert";
+    static final String NODE_BEAT = "Node.beat";
+    static final String NODE_JOIN = "Node.join";
+    static final String NODES = "Node.all";
     static final String CLAIM_BATCH = "Task.claimBatch";
     static final String CLAIM_SKIP_LOCKED = "Task.claimSkipLocked";
     static final String EXPIRED_LEASES = "Task.expiredLeases";

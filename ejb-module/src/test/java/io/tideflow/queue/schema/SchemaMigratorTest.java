@@ -27,7 +27,8 @@ class SchemaMigratorTest {
     @Test
     void migrationsApplyOnceAndASecondRunAppliesNothing() {
         SchemaMigrator migrator = new SchemaMigrator(dataSource, getClass().getClassLoader(), Clock.systemUTC());
-        assertThat(migrator.migrate()).containsExactly("V001__create_tasks.sql", "V002__task_events_and_cancel_requests.sql");
+        assertThat(migrator.migrate()).containsExactly("V001__create_tasks.sql", "V002__task_events_and_cancel_requests.sql",
+                "V003__nodes.sql");
         assertThat(migrator.migrate()).isEmpty();
     }
 

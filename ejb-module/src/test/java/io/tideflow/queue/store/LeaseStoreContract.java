@@ -146,6 +146,26 @@ abstract class LeaseStoreContract {
                 List.of(asked.id().value(), left.id().value())))).containsExactly(asked.id().value());
     }
 
+    @Test
+    void nodesAreListedAliveWhileTheyBeatAndGoneWhenTheyStop() {
+        Instant started = claimedAt.minusSeconds(60);
+        db.inTransaction(em -> {
+            new NodeRegistry(em).beat("node-a", started, claimedAt, 3);
+            new NodeRegistry(em).beat("node-b", started, claimedAt, 0);
+            return null;
+        });
+        db.inTransaction(em -> {
+            new NodeRegistry(em).beat("node-a", started, claimedAt.plusSeconds(20), 1);
+            return null;
+        });
+        List<io.tideflow.queue.api.NodeView> nodes = db.inTransaction(em ->
+                new NodeRegistry(em).all(claimedAt.plusSeconds(25), Duration.ofSeconds(10)));
+        assertThat(nodes).extracting(io.tideflow.queue.api.NodeView::id).containsExactly("node-a", "node-b");
+        assertThat(nodes).extracting(io.tideflow.queue.api.NodeView::alive).containsExactly(true, false);
+        assertThat(nodes.get(0).running()).isEqualTo(1);
+        assertThat(nodes.get(0).lastSeen()).isEqualTo(claimedAt.plusSeconds(20));
+    }
+
     private LeaseStore leases(jakarta.persistence.EntityManager em, String node) {
         return db.leases(em, node);
     }
