@@ -50,9 +50,11 @@ public class TaskExecution {
     public AttemptResult attempt(RunningAttempt attempt) {
         ClaimedTask task = attempt.task();
         long started = System.nanoTime();
-        Instance.Handle<TaskHandler> handle = registry.handlerFor(task.type());
         boolean transactional = registry.isTransactional(task.type());
+        Instance.Handle<TaskHandler> handle = null;
         try {
+            // inside the try: a type without a handler on this node is a failed attempt, recorded like any other
+            handle = registry.handlerFor(task.type());
             if (transactional) {
                 begin(attempt);
             }
@@ -83,7 +85,9 @@ public class TaskExecution {
             LOG.log(Level.FINE, cause, () -> "task " + task.id() + " attempt " + task.attempt() + " failed");
             return AttemptResult.failed(cause);
         } finally {
-            handle.destroy();
+            if (handle != null) {
+                handle.destroy();
+            }
             attempt.finish();
             // a timeout's interrupt must not leak into whatever this pooled thread runs next
             Thread.interrupted();
