@@ -23,6 +23,9 @@ import jakarta.persistence.Table;
                 + " SELECT CAST(?1 AS CHAR(36)), COUNT(*), CAST(?2 AS VARCHAR(16)), CAST(?3 AS VARCHAR(16)),"
                 + " CAST(?4 AS BIGINT), CAST(?5 AS VARCHAR(200)), CAST(?6 AS INTEGER), CAST(?7 AS VARCHAR(4000))"
                 + " FROM task_events WHERE task_id = ?8")
+@NamedNativeQuery(name = TaskEventEntity.APPEND_ENQUEUED,
+        query = "INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt, detail)"
+                + " VALUES (?1, 0, NULL, 'PENDING', ?2, ?3, 0, ?4)")
 @NamedNativeQuery(name = TaskEventEntity.APPEND_CLAIMED,
         query = "INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt)"
                 + " SELECT t.id, (SELECT COUNT(*) FROM task_events e WHERE e.task_id = t.id), 'PENDING', 'RUNNING',"
@@ -33,6 +36,7 @@ public class TaskEventEntity {
     static final String OF_TASK = "TaskEvent.ofTask";
     static final String APPEND = "TaskEvent.append";
     static final String APPEND_CLAIMED = "TaskEvent.appendClaimed";
+    static final String APPEND_ENQUEUED = "TaskEvent.appendEnqueued";
 
     @Id
     @Column(name = "task_id", length = 36)

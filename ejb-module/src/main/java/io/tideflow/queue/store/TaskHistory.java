@@ -35,6 +35,16 @@ public class TaskHistory {
                 .executeUpdate();
     }
 
+    /** The first event of a new task: its place is 0, so no count is needed on the enqueue path. */
+    void appendEnqueued(String taskId, Instant at, String detail) {
+        em.createNamedQuery(TaskEventEntity.APPEND_ENQUEUED)
+                .setParameter(1, taskId)
+                .setParameter(2, at.toEpochMilli())
+                .setParameter(3, node)
+                .setParameter(4, detail)
+                .executeUpdate();
+    }
+
     /** PENDING → RUNNING for every task that a claim statement took under {@code token}. */
     void appendClaimed(List<String> ids, String token, Instant at) {
         Query append = em.createNamedQuery(TaskEventEntity.APPEND_CLAIMED)

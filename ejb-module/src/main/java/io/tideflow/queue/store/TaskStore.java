@@ -75,7 +75,7 @@ public class TaskStore {
                 .setParameter(9, task.idempotencyKey())
                 .setParameter(10, task.requeuedFrom() == null ? null : task.requeuedFrom().value())
                 .executeUpdate();
-        history.append(task.id().value(), null, PENDING, task.createdAt(), 0,
+        history.appendEnqueued(task.id().value(), task.createdAt(),
                 task.requeuedFrom() == null ? null : "requeued from " + task.requeuedFrom());
     }
 
