@@ -212,9 +212,4 @@ public class TaskDispatcher {
             wake();
         }
     }
-
-    /** Attempts running on this node now. */
-    public int runningCount() {
-        return running.get();
-    }
 }

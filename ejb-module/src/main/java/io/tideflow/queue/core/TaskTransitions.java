@@ -38,7 +38,7 @@ public final class TaskTransitions {
         return ALLOWED.get(from).contains(to);
     }
 
-    /** Throws unless the transition is in the table; every store operation checks its transition through here. */
+    /** Throws unless the transition is in the table, with the task named in the message. */
     public static void requireAllowed(TaskId id, String type, TaskState from, TaskState to) {
         if (!isAllowed(from, to)) {
             throw new IllegalTransitionException(id, type, from, to);

@@ -19,7 +19,7 @@ import jakarta.persistence.Table;
                 + " ORDER BY t.priority DESC, t.id")
 @NamedQuery(name = TaskEntity.BY_IDEMPOTENCY_KEY, query = "SELECT t.id FROM TaskEntity t WHERE t.idempotencyKey = :key")
 @NamedQuery(name = TaskEntity.DUE_RETRY_IDS,
-        query = "SELECT t.id FROM TaskEntity t WHERE t.state = :failed AND t.runAt <= :now"
+        query = "SELECT t.id, t.attempts FROM TaskEntity t WHERE t.state = :failed AND t.runAt <= :now"
                 + " AND t.attempts < t.maxAttempts ORDER BY t.runAt")
 @NamedQuery(name = TaskEntity.EXPIRED_LEASES,
         query = "SELECT t FROM TaskEntity t WHERE t.state = :running AND t.leaseExpiresAt < :now"

@@ -145,20 +145,21 @@ public class TaskStore {
 
     /** FAILED → PENDING for up to {@code limit} tasks whose retry time has come. */
     public int promoteDueRetries(Instant now, int limit) {
-        List<String> due = em.createNamedQuery(TaskEntity.DUE_RETRY_IDS, String.class)
+        List<Object[]> due = em.createNamedQuery(TaskEntity.DUE_RETRY_IDS, Object[].class)
                 .setParameter("failed", FAILED)
                 .setParameter("now", now.toEpochMilli())
                 .setMaxResults(limit)
                 .getResultList();
         int promoted = 0;
-        for (String id : due) {
+        for (Object[] row : due) {
+            String id = (String) row[0];
             int rows = em.createNamedQuery(TaskEntity.RETRY_TO_PENDING)
                     .setParameter(1, now.toEpochMilli())
                     .setParameter(2, id)
                     .setParameter(3, now.toEpochMilli())
                     .executeUpdate();
             if (rows == 1) {
-                history.append(id, FAILED, PENDING, now, attemptsOf(id), "retry");
+                history.append(id, FAILED, PENDING, now, ((Number) row[1]).intValue(), "retry");
                 promoted++;
             }
         }
