@@ -6,6 +6,7 @@ import io.tideflow.it.support.EffectsResource;
 import io.tideflow.it.support.EffectsTable;
 import io.tideflow.it.support.WriteThenFailHandler;
 import io.tideflow.it.support.HangingHandler;
+import io.tideflow.it.support.NoOpHandler;
 import io.tideflow.it.support.NonTransactionalWriteHandler;
 import io.tideflow.it.support.RejectingHandler;
 import io.tideflow.it.support.SlowWriteHandler;
@@ -33,7 +34,7 @@ final class TideflowDeployment {
                 .addClasses(EffectsTable.class, EffectsResource.class, WriteThenFailHandler.class,
                         WriteThenSucceedHandler.class, SlowWriteHandler.class, HangingHandler.class,
                         RejectingHandler.class, NonTransactionalWriteHandler.class, CountOnceHandler.class,
-                        BulkEnqueueResource.class)
+                        NoOpHandler.class, BulkEnqueueResource.class)
                 .addAsResource(new StringAsset(TEST_CONFIG), "META-INF/microprofile-config.properties");
     }
 }

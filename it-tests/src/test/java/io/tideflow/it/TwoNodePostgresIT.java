@@ -25,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two WildFly nodes from the same installation (port offsets, separate base directories) sharing one PostgreSQL
  * database: they drain a load together without running any task twice, and when one is killed with SIGKILL the other
- * rescues its tasks after the lease expires.
+ * rescues its tasks after the lease expires. A third, submit-only node ({@code tideflow.dispatcher.enabled=false})
+ * shows that an enqueue wakes the other nodes at once rather than at their next poll.
  */
 class TwoNodePostgresIT {
 
@@ -33,6 +34,7 @@ class TwoNodePostgresIT {
     private static final Path TARGET = Path.of("target").toAbsolutePath();
     private static final Duration LEASE = Duration.ofSeconds(6);
     private static final List<ServerProcess> NODES = new ArrayList<>();
+    private static ServerProcess submitOnly;
     private static Path war;
 
     @BeforeAll
@@ -42,18 +44,43 @@ class TwoNodePostgresIT {
         Files.createDirectories(war.getParent());
         TideflowDeployment.withTestHandlers().as(ZipExporter.class).exportTo(war.toFile(), true);
         for (int n = 1; n <= 2; n++) {
-            ServerProcess node = node(n);
-            node.prepare();
-            node.deploy(war);
-            node.start();
-            NODES.add(node);
+            NODES.add(startNode(n, List.of()));
         }
+        submitOnly = startNode(3, List.of("-Dtideflow.dispatcher.enabled=false"));
         NODES.forEach(TwoNodePostgresIT::awaitUp);
+        awaitUp(submitOnly);
     }
 
     @AfterAll
     static void stopNodes() {
         NODES.forEach(ServerProcess::stop);
+        if (submitOnly != null) {
+            submitOnly.stop();
+        }
+    }
+
+    @Test
+    void anEnqueueOnOneNodeStartsOnAnotherWithoutWaitingForThePoll() throws Exception {
+        ApiClient submitter = new ApiClient(submitOnly.apiBase());
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String id = submitter.post("tasks", OPERATOR, "{\"type\":\"it.noop\"}").json().getString("id");
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> startLatencyOf(id) >= 0);
+            latencies.add(startLatencyOf(id));
+            Thread.sleep(20);
+        }
+        latencies.sort(null);
+        long p50 = latencies.get(24);
+        long p95 = latencies.get(47);
+        long p99 = latencies.get(49);
+        System.out.printf("TwoNodePostgresIT: idle enqueue on the submit-only node-3 to start on node-1 or node-2,"
+                + " 50 tasks: p50 %d ms, p95 %d ms, p99 (max) %d ms%n", p50, p95, p99);
+        assertThat(count("SELECT COUNT(*) FROM task_events WHERE node = 'node-3' AND to_state = 'RUNNING'"))
+                .as("the submit-only node claims nothing").isZero();
+        // both nodes poll every second: without the wake-up the median would be near 500 ms and the maximum near 1 s
+        assertThat(p50).isLessThan(100);
+        assertThat(p99).isLessThan(400);
     }
 
     @Test
@@ -131,9 +158,29 @@ class TwoNodePostgresIT {
                 .findFirst().orElse("missing");
     }
 
-    private static ServerProcess node(int n) {
-        return new ServerProcess(Path.of(System.getProperty("jboss.home")), TARGET.resolve("two-nodes/node-" + n),
-                "standalone-postgresql.xml", 400 + 100 * n, List.of(
+    private static ServerProcess startNode(int n, List<String> extraOptions) throws Exception {
+        ServerProcess node = node(n, extraOptions);
+        node.prepare();
+        node.deploy(war);
+        node.start();
+        return node;
+    }
+
+    /** Milliseconds from the task's enqueue to its first start, or -1 while it has not started. */
+    private static long startLatencyOf(String id) throws SQLException {
+        try (Connection c = dataSource(DATABASE).getConnection();
+             var query = c.prepareStatement("SELECT e.occurred_at - t.created_at FROM tasks t"
+                     + " JOIN task_events e ON e.task_id = t.id AND e.to_state = 'RUNNING' WHERE t.id = ?")) {
+            query.setString(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : -1;
+            }
+        }
+    }
+
+    private static ServerProcess node(int n, List<String> extraOptions) {
+        List<String> options = new ArrayList<>(extraOptions);
+        options.addAll(List.of(
                 "-Djboss.node.name=node-" + n,
                 "-Dtideflow.pg.url=jdbc:postgresql://" + pgHost() + ":" + pgPort() + "/" + DATABASE,
                 "-Dtideflow.pg.user=" + pgUser(),
@@ -142,6 +189,8 @@ class TwoNodePostgresIT {
                 "-Dtideflow.lease.duration=" + LEASE,
                 "-Dtideflow.lease.rescue-interval=PT0.5S",
                 "-Dtideflow.retry.base-delay=PT0.1S"));
+        return new ServerProcess(Path.of(System.getProperty("jboss.home")), TARGET.resolve("two-nodes/node-" + n),
+                "standalone-postgresql.xml", 400 + 100 * n, options);
     }
 
     private static void awaitUp(ServerProcess node) {

@@ -1,12 +1,20 @@
 package io.tideflow.queue.core;
 
-/** How one attempt ended. */
-public record AttemptResult(AttemptOutcome outcome, Throwable error) {
+import io.tideflow.queue.store.CompletionWriter.Completion;
+
+/**
+ * How one attempt ended.
+ *
+ * @param completion what to write, for {@link AttemptOutcome#HANDED_OVER} only
+ */
+public record AttemptResult(AttemptOutcome outcome, Throwable error, Completion completion) {
 
     /** The kinds of end an attempt can have. */
     public enum AttemptOutcome {
         /** The handler returned and the task is COMPLETED, in one commit. */
         SUCCEEDED,
+        /** A non-transactional handler returned; its completion is written with the next batch. */
+        HANDED_OVER,
         /** The handler threw or ran out of time; its work was rolled back and the failure is recorded next. */
         FAILED,
         /** The handler stopped on a cancel request; its work was rolled back and the task is cancelled next. */
@@ -16,18 +24,22 @@ public record AttemptResult(AttemptOutcome outcome, Throwable error) {
     }
 
     static AttemptResult succeeded() {
-        return new AttemptResult(AttemptOutcome.SUCCEEDED, null);
+        return new AttemptResult(AttemptOutcome.SUCCEEDED, null, null);
     }
 
     static AttemptResult failed(Throwable error) {
-        return new AttemptResult(AttemptOutcome.FAILED, error);
+        return new AttemptResult(AttemptOutcome.FAILED, error, null);
     }
 
     static AttemptResult cancelled() {
-        return new AttemptResult(AttemptOutcome.CANCELLED, null);
+        return new AttemptResult(AttemptOutcome.CANCELLED, null, null);
     }
 
     static AttemptResult staleLease() {
-        return new AttemptResult(AttemptOutcome.STALE_LEASE, null);
+        return new AttemptResult(AttemptOutcome.STALE_LEASE, null, null);
+    }
+
+    static AttemptResult handedOver(Completion completion) {
+        return new AttemptResult(AttemptOutcome.HANDED_OVER, null, completion);
     }
 }

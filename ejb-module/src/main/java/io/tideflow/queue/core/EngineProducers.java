@@ -1,5 +1,6 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.store.CompletionWriter;
 import io.tideflow.queue.store.LeaseStore;
 import io.tideflow.queue.store.NodeRegistry;
 import io.tideflow.queue.store.StoreDialect;
@@ -56,6 +57,11 @@ public class EngineProducers {
     @Produces
     LeaseStore leaseStore(EngineSettings settings, StoreDialect dialect) {
         return new LeaseStore(em, settings.nodeId(), dialect);
+    }
+
+    @Produces
+    CompletionWriter completionWriter(EngineSettings settings) {
+        return new CompletionWriter(em, settings.nodeId());
     }
 
     @Produces

@@ -12,8 +12,9 @@ import java.time.Duration;
  * @param rescueInterval      how often this node looks for expired leases
  * @param shutdownGracePeriod how long an undeploy waits for running attempts before it releases their tasks
  * @param taskDefaults        the policy of every type that configures none of its own
+ * @param dispatcherEnabled   false for a node that only submits (it claims and runs nothing)
  */
-public record EngineSettings(String nodeId, int workers, Duration pollInterval, Duration leaseDuration,
+public record EngineSettings(String nodeId, boolean dispatcherEnabled, int workers, Duration pollInterval, Duration leaseDuration,
                              Duration heartbeatInterval, Duration rescueInterval, Duration shutdownGracePeriod,
                              int payloadMaxBytes, TaskTypePolicy taskDefaults, boolean demoEnabled) {
 
@@ -24,7 +25,7 @@ public record EngineSettings(String nodeId, int workers, Duration pollInterval, 
 
     /** The defaults, for tests and for servers with no configuration at all. */
     public static EngineSettings defaults() {
-        return new EngineSettings("local", 8, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10),
+        return new EngineSettings("local", true, 8, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10),
                 Duration.ofSeconds(5), Duration.ofSeconds(10), 256 * 1024, DEFAULT_POLICY, false);
     }
 
@@ -38,6 +39,7 @@ public record EngineSettings(String nodeId, int workers, Duration pollInterval, 
                 Duration.ofMillis(100), lease.minusMillis(1));
         return new EngineSettings(
                 r.text("tideflow.node.id", defaultNodeId()),
+                r.bool("tideflow.dispatcher.enabled", d.dispatcherEnabled()),
                 r.integer("tideflow.dispatcher.workers", d.workers(), 1, 256),
                 r.duration("tideflow.dispatcher.poll-interval", d.pollInterval(), Duration.ofMillis(50),
                         Duration.ofMinutes(10)),
@@ -53,12 +55,12 @@ public record EngineSettings(String nodeId, int workers, Duration pollInterval, 
     }
 
     public EngineSettings withNodeId(String node) {
-        return new EngineSettings(node, workers, pollInterval, leaseDuration, heartbeatInterval, rescueInterval,
+        return new EngineSettings(node, dispatcherEnabled, workers, pollInterval, leaseDuration, heartbeatInterval, rescueInterval,
                 shutdownGracePeriod, payloadMaxBytes, taskDefaults, demoEnabled);
     }
 
     public EngineSettings withPayloadMaxBytes(int bytes) {
-        return new EngineSettings(nodeId, workers, pollInterval, leaseDuration, heartbeatInterval, rescueInterval,
+        return new EngineSettings(nodeId, dispatcherEnabled, workers, pollInterval, leaseDuration, heartbeatInterval, rescueInterval,
                 shutdownGracePeriod, bytes, taskDefaults, demoEnabled);
     }
 

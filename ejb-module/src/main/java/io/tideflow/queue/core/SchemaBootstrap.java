@@ -50,10 +50,16 @@ public class SchemaBootstrap {
     Clock clock;
 
     private volatile DatabaseDialect dialect;
+    private volatile DataSource dataSource;
 
     /** The database the engine runs on, known once the schema is up to date. */
     public DatabaseDialect dialect() {
         return dialect;
+    }
+
+    /** The engine's datasource, for the work that needs plain connections (schema, notifications). */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     @PostConstruct
@@ -62,7 +68,7 @@ public class SchemaBootstrap {
         typePolicies.validate(registry.types());
         List<String> names = config.getOptionalValue("tideflow.datasource", String.class).map(List::of)
                 .orElse(DATASOURCE_NAMES);
-        DataSource dataSource = lookup(names);
+        dataSource = lookup(names);
         dialect = DatabaseDialect.of(dataSource);
         List<String> applied = new SchemaMigrator(dataSource, SchemaBootstrap.class.getClassLoader(), clock).migrate();
         LOG.info(() -> (applied.isEmpty() ? "Tideflow schema is up to date"

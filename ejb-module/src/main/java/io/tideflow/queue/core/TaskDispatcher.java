@@ -33,7 +33,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn({"SchemaBootstrap", "LeaseRescuer", "LeaseKeeper", "LeaseReleaser"})
+@DependsOn({"SchemaBootstrap", "LeaseRescuer", "LeaseKeeper", "LeaseReleaser", "CompletionTransactions"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TaskDispatcher {
@@ -65,6 +65,9 @@ public class TaskDispatcher {
     LeaseReleaser releaser;
 
     @Inject
+    CompletionBatcher completions;
+
+    @Inject
     TaskHandlerRegistry registry;
 
     @Inject
@@ -76,6 +79,8 @@ public class TaskDispatcher {
     @Inject
     Clock clock;
 
+    private static final Duration COMPLETIONS_AT_SHUTDOWN = Duration.ofSeconds(10);
+
     private final AtomicInteger running = new AtomicInteger();
     private final Object idle = new Object();
     private final AtomicBoolean dispatching = new AtomicBoolean();
@@ -84,6 +89,13 @@ public class TaskDispatcher {
 
     @PostConstruct
     void start() {
+        if (!settings.dispatcherEnabled()) {
+            // a submit-only node: nothing is claimed here, so every wake is ignored
+            stopping = true;
+            LOG.info(() -> "Tideflow dispatcher disabled on node '" + settings.nodeId()
+                    + "' (tideflow.dispatcher.enabled=false): this node submits, other nodes run");
+            return;
+        }
         long pollMs = settings.pollInterval().toMillis();
         timerService.createIntervalTimer(pollMs, pollMs, new TimerConfig("tideflow-dispatcher-poll", false));
         signal.listen(this::wake);
@@ -102,6 +114,9 @@ public class TaskDispatcher {
         stopping = true;
         signal.stopListening();
         awaitIdle(settings.shutdownGracePeriod());
+        if (!completions.awaitWritten(COMPLETIONS_AT_SHUTDOWN)) {
+            LOG.warning("completions handed over were not all written at shutdown; those tasks run again");
+        }
         for (RunningAttempt attempt : attempts.snapshot()) {
             try {
                 boolean released = releaser.release(attempt.task());
@@ -187,6 +202,7 @@ public class TaskDispatcher {
         RunningAttempt attempt = new RunningAttempt(task, types.policyOf(task.type()).timeout(), clock.instant());
         attempt.runsOn(Thread.currentThread());
         attempts.add(attempt);
+        boolean handedOver = false;
         try {
             AttemptResult result;
             try {
@@ -197,6 +213,10 @@ public class TaskDispatcher {
             switch (result.outcome()) {
                 case FAILED -> failures.record(task, result.error());
                 case CANCELLED -> failures.recordCancelled(task);
+                case HANDED_OVER -> {
+                    completions.submit(attempt, result.completion());
+                    handedOver = true;
+                }
                 case SUCCEEDED, STALE_LEASE -> { }
                 default -> throw new IllegalStateException(result.outcome() + " is not handled; this indicates a bug");
             }
@@ -204,7 +224,9 @@ public class TaskDispatcher {
             LOG.log(Level.SEVERE, "task " + task.id() + " of type '" + task.type()
                     + "': recording the attempt failed; the lease will expire and the task be rescued", e);
         } finally {
-            attempts.remove(attempt);
+            if (!handedOver) {
+                attempts.remove(attempt);
+            }
             running.decrementAndGet();
             synchronized (idle) {
                 idle.notifyAll();

@@ -4,6 +4,7 @@ import io.tideflow.queue.api.TaskCancelledException;
 import io.tideflow.queue.api.TaskHandler;
 import io.tideflow.queue.api.TaskTimeoutException;
 import io.tideflow.queue.store.ClaimedTask;
+import io.tideflow.queue.store.CompletionWriter.Completion;
 import io.tideflow.queue.store.TaskStore;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -22,9 +23,9 @@ import java.util.logging.Logger;
 
 /**
  * Runs one attempt. A transactional handler and the RUNNING → COMPLETED update share one JTA transaction, bounded by
- * the type's timeout, so a handler's own writes to the same database commit exactly when the task completes. A
- * {@link io.tideflow.queue.api.NonTransactional} handler runs first, outside any transaction, and its completion is
- * written after it.
+ * the type's timeout, so a handler's own writes to the same database commit exactly when the task completes: one
+ * commit per task, the price of exactly-once. A {@link io.tideflow.queue.api.NonTransactional} handler runs outside
+ * any transaction and its completion is handed to the {@link CompletionBatcher}, which shares commits.
  */
 @Stateless
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -62,10 +63,11 @@ public class TaskExecution {
             if (clock.instant().isAfter(attempt.deadline())) {
                 throw timeoutOf(attempt);
             }
-            if (!transactional) {
-                begin(attempt);
-            }
             long executionMs = (System.nanoTime() - started) / 1_000_000;
+            if (!transactional) {
+                return AttemptResult.handedOver(
+                        new Completion(task, json.resultJson(result), executionMs, clock.instant()));
+            }
             if (!store.markSucceeded(task, json.resultJson(result), executionMs, clock.instant())) {
                 // someone else decided this task (its lease was rescued): our work must not commit
                 rollback(task);

@@ -160,7 +160,7 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
-                        signal.wake();
+                        signal.enqueued();
                     }
                 }
             });

@@ -15,7 +15,7 @@ class EngineSettingsTest {
     @Test
     void anEmptyConfigurationGivesTheDocumentedDefaults() {
         EngineSettings settings = EngineSettings.from(new MapConfig(Map.of("tideflow.node.id", "n1")));
-        assertThat(settings).isEqualTo(new EngineSettings("n1", 8, Duration.ofSeconds(1), Duration.ofSeconds(30),
+        assertThat(settings).isEqualTo(new EngineSettings("n1", true, 8, Duration.ofSeconds(1), Duration.ofSeconds(30),
                 Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(10), 262_144,
                 new TaskTypePolicy(5, 5, new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5)),
                         Duration.ofMinutes(5)), false));
@@ -26,8 +26,10 @@ class EngineSettingsTest {
     void configuredValuesAreRead() {
         EngineSettings settings = EngineSettings.from(new MapConfig(Map.of(
                 "tideflow.node.id", "n2", "tideflow.dispatcher.workers", "16",
-                "tideflow.lease.duration", "PT2M", "tideflow.demo.enabled", "true")));
+                "tideflow.lease.duration", "PT2M", "tideflow.demo.enabled", "true",
+                "tideflow.dispatcher.enabled", "false")));
         assertThat(settings.workers()).isEqualTo(16);
+        assertThat(settings.dispatcherEnabled()).isFalse();
         assertThat(settings.leaseDuration()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.demoEnabled()).isTrue();
         assertThat(settings.heartbeatInterval()).as("a third of the lease unless set").isEqualTo(Duration.ofSeconds(40));

@@ -21,6 +21,7 @@ import java.util.List;
 import static io.tideflow.queue.store.TaskFixtures.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 abstract class TaskStoreContract {
 
@@ -92,6 +93,36 @@ abstract class TaskStoreContract {
         assertThat(view.resultJson()).isEqualTo("{\"ok\":true}");
         assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").markSucceeded(claimed, "2", 5, now)))
                 .as("a second completion with the same token").isFalse();
+    }
+
+    @Test
+    void batchedCompletionsWriteEveryTaskWhoseLeaseIsStillItsOwnAndNothingForAStaleOne() {
+        for (int i = 0; i < 3; i++) {
+            insert(aTask());
+        }
+        List<ClaimedTask> claimed = claim(3, "node-a");
+        ClaimedTask stale = withToken(claimed.get(1), "00000000-0000-0000-0000-000000000000");
+        List<CompletionWriter.Completion> completions = List.of(
+                new CompletionWriter.Completion(claimed.get(0), "{\"n\":0}", 3, now),
+                new CompletionWriter.Completion(stale, "{\"n\":1}", 3, now),
+                new CompletionWriter.Completion(claimed.get(2), null, 4, now));
+
+        List<CompletionWriter.Completion> refused = db.inTransaction(em ->
+                new CompletionWriter(em, "node-a").writeAll(completions));
+
+        assertThat(refused).containsExactly(completions.get(1));
+        TaskView first = db.inTransaction(em -> new TaskReader(em).find(claimed.get(0).id())).orElseThrow();
+        assertThat(first.state()).isEqualTo(TaskState.COMPLETED);
+        assertThat(first.resultJson()).isEqualTo("{\"n\":0}");
+        assertThat(first.executionMs()).isEqualTo(3L);
+        assertThat(stateOf(claimed.get(1).id())).isEqualTo(TaskState.RUNNING);
+        assertThat(stateOf(claimed.get(2).id())).isEqualTo(TaskState.COMPLETED);
+        assertThat(historyOf(claimed.get(2).id())).extracting(TaskEventView::to, TaskEventView::node)
+                .containsExactly(tuple(TaskState.PENDING, "node-a"),
+                        tuple(TaskState.RUNNING, "node-a"),
+                        tuple(TaskState.COMPLETED, "node-a"));
+        assertThat(historyOf(claimed.get(1).id())).extracting(TaskEventView::to)
+                .containsExactly(TaskState.PENDING, TaskState.RUNNING);
     }
 
     @Test
