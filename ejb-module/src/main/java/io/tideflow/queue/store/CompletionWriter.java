@@ -26,7 +26,7 @@ public class CompletionWriter {
     private static final String EVENT = "INSERT INTO task_events"
             + " (task_id, seq, from_state, to_state, occurred_at, node, attempt, detail)"
             + " SELECT CAST(? AS CHAR(36)), COUNT(*), 'RUNNING', 'COMPLETED', CAST(? AS BIGINT),"
-            + " CAST(? AS VARCHAR(200)), CAST(? AS INTEGER), NULL FROM task_events WHERE task_id = ?";
+            + " CAST(? AS VARCHAR(200)), CAST(? AS INTEGER), CAST(NULL AS VARCHAR(4000)) FROM task_events WHERE task_id = ?";
 
     /** One successful attempt waiting to be written. */
     public record Completion(ClaimedTask task, String resultJson, long executionMs, Instant at) {

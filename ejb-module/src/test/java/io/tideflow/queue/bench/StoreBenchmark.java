@@ -1,13 +1,16 @@
 package io.tideflow.queue.bench;
 
+import io.tideflow.queue.core.CompletionQueue;
 import io.tideflow.queue.core.NewTask;
 import io.tideflow.queue.core.TaskIdGenerator;
+import io.tideflow.queue.store.CompletionWriter;
 import io.tideflow.queue.store.DerbyTestDatabase;
 import io.tideflow.queue.store.PostgresTestDatabase;
 import io.tideflow.queue.store.SimulatedDispatcher;
 import io.tideflow.queue.store.TestDatabase;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +23,11 @@ import java.util.function.Supplier;
 /**
  * Measures the task store itself, on Derby embedded and on PostgreSQL, with the engine's own store operations and
  * transactions (EclipseLink, resource-local, no application server): enqueue one task per transaction from one and
- * from eight submitters, bulk enqueue (1,000 per transaction), and the drain of no-op tasks by one dispatcher with
- * eight workers (a claim transaction per batch, a completion transaction per task, as the engine does).
- * Run with {@code mvn -pl ejb-module -Pbenchmark verify}; it prints one line per figure.
+ * from eight submitters, bulk enqueue (1,000 per transaction), the drain of no-op tasks by one dispatcher with eight
+ * workers (a claim transaction per batch; then either a completion transaction per task, as for transactional
+ * handlers, or the engine's {@link CompletionQueue}, as for non-transactional ones), and the idle enqueue-to-start
+ * latency on one node and, on PostgreSQL, across nodes through LISTEN/NOTIFY.
+ * Run with {@code mvn -pl ejb-module -Pbenchmark verify -DskipTests}; it prints one line per figure.
  */
 public final class StoreBenchmark {
 
@@ -31,13 +36,20 @@ public final class StoreBenchmark {
     private static final int BULK = 20_000;
     private static final int DRAIN = 10_000;
     private static final int WORKERS = 8;
+    private static final int LATENCY = 500;
 
     private StoreBenchmark() {
     }
 
+    /** {@code -Dtideflow.bench.databases=postgresql} runs one database only (for a profile, say). */
     public static void main(String[] args) throws Exception {
-        run("derby", DerbyTestDatabase::new);
-        run("postgresql", PostgresTestDatabase::new);
+        List<String> databases = List.of(System.getProperty("tideflow.bench.databases", "derby,postgresql").split(","));
+        if (databases.contains("derby")) {
+            run("derby", DerbyTestDatabase::new);
+        }
+        if (databases.contains("postgresql")) {
+            run("postgresql", PostgresTestDatabase::new);
+        }
     }
 
     private static void run(String name, Supplier<TestDatabase> databases) throws Exception {
@@ -51,7 +63,17 @@ public final class StoreBenchmark {
         }
         try (TestDatabase db = databases.get()) {
             bulk(db, new TaskIdGenerator(Clock.systemUTC()), DRAIN);
-            report(name, "drain no-op tasks, 1 dispatcher x 8 workers", DRAIN, time(() -> drain(db)));
+            report(name, "drain, 8 workers, a commit per completion", DRAIN, time(() -> drain(db)));
+        }
+        try (TestDatabase db = databases.get()) {
+            bulk(db, new TaskIdGenerator(Clock.systemUTC()), DRAIN);
+            report(name, "drain, 8 workers, batched completions", DRAIN, time(() -> drainBatched(db)));
+        }
+        try (TestDatabase db = databases.get()) {
+            latency(name, "idle enqueue-to-start, same node", new IdleLatencyProbe(db).sameNode(LATENCY));
+            if (name.equals("postgresql")) {
+                latency(name, "idle enqueue-to-start, across nodes", new IdleLatencyProbe(db).acrossNodes(LATENCY));
+            }
         }
     }
 
@@ -93,6 +115,34 @@ public final class StoreBenchmark {
         new SimulatedDispatcher(db, "bench", WORKERS, Instant.now()).drain(
                 "SELECT COUNT(*) FROM tasks WHERE state IN ('PENDING', 'RUNNING')",
                 (task, worker) -> db.inTransaction(em -> db.store(em, "bench").markSucceeded(task, null, 0, Instant.now())));
+    }
+
+    private static void drainBatched(TestDatabase db) {
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            CompletionQueue completions = new CompletionQueue(writer, batch ->
+                    db.inTransaction(em -> new CompletionWriter(em, "bench").writeAll(batch)));
+            new SimulatedDispatcher(db, "bench", WORKERS, Instant.now()).drain(
+                    "SELECT COUNT(*) FROM tasks WHERE state IN ('PENDING', 'RUNNING')",
+                    (task, worker) -> completions.submit(new CompletionWriter.Completion(task, null, 0, Instant.now()),
+                            () -> { }));
+            if (!completions.awaitWritten(Duration.ofMinutes(1))) {
+                throw new IllegalStateException("completions were not written within a minute");
+            }
+        } finally {
+            writer.shutdown();
+        }
+    }
+
+    private static void latency(String database, String what, long[] sortedMicros) {
+        System.out.printf("BENCHMARK %-10s | %-46s | %6d tasks | p50 %6.2f ms | p95 %6.2f ms | p99 %6.2f ms%n",
+                database, what, sortedMicros.length, percentile(sortedMicros, 50), percentile(sortedMicros, 95),
+                percentile(sortedMicros, 99));
+    }
+
+    private static double percentile(long[] sortedMicros, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sortedMicros.length) - 1;
+        return sortedMicros[Math.max(0, index)] / 1_000.0;
     }
 
     private static NewTask task(TaskIdGenerator ids) {

@@ -12,8 +12,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A dispatcher as the engine runs one, without a server: one thread claims as many due tasks as there are free
- * workers (promoting due retries first) and hands each to a worker of a fixed pool, until a query of the work left
- * answers zero.
+ * workers (promoting due retries when a claim comes back short) and hands each to a worker of a fixed pool, until a
+ * query of the work left answers zero.
  */
 public final class SimulatedDispatcher {
 
@@ -45,9 +45,12 @@ public final class SimulatedDispatcher {
             while (true) {
                 free.acquireUninterruptibly();
                 int capacity = 1 + free.drainPermits();
-                db.inTransaction(em -> db.store(em, node).promoteDueRetries(now, 500));
                 List<ClaimedTask> batch = db.inTransaction(em ->
                         db.store(em, node).claimDue(capacity, now, Duration.ofMinutes(5)));
+                if (batch.size() < capacity) {
+                    // like the engine's poll: retries are promoted when the pending work runs short
+                    db.inTransaction(em -> db.store(em, node).promoteDueRetries(now, 500));
+                }
                 free.release(capacity - batch.size());
                 for (ClaimedTask task : batch) {
                     pool.execute(() -> {
