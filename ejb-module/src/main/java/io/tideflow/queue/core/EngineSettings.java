@@ -13,8 +13,10 @@ import java.time.Duration;
  * @param shutdownGracePeriod how long an undeploy waits for running attempts before it releases their tasks
  * @param taskDefaults        the policy of every type that configures none of its own
  * @param dispatcherEnabled   false for a node that only submits (it claims and runs nothing)
+ * @param claimAhead          the most claimed tasks kept waiting for a worker, when tasks are short
  */
-public record EngineSettings(String nodeId, boolean dispatcherEnabled, int workers, Duration pollInterval, Duration leaseDuration,
+public record EngineSettings(String nodeId, boolean dispatcherEnabled, int workers, int claimAhead,
+                             Duration pollInterval, Duration leaseDuration,
                              Duration heartbeatInterval, Duration rescueInterval, Duration shutdownGracePeriod,
                              int payloadMaxBytes, TaskTypePolicy taskDefaults, boolean demoEnabled) {
 
@@ -25,8 +27,8 @@ public record EngineSettings(String nodeId, boolean dispatcherEnabled, int worke
 
     /** The defaults, for tests and for servers with no configuration at all. */
     public static EngineSettings defaults() {
-        return new EngineSettings("local", true, 8, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), 256 * 1024, DEFAULT_POLICY, false);
+        return new EngineSettings("local", true, 8, 64, Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(10), 256 * 1024, DEFAULT_POLICY, false);
     }
 
     /** Reads every key, falling back to {@link #defaults()}; throws {@link InvalidSettingException} on a bad value. */
@@ -41,6 +43,7 @@ public record EngineSettings(String nodeId, boolean dispatcherEnabled, int worke
                 r.text("tideflow.node.id", defaultNodeId()),
                 r.bool("tideflow.dispatcher.enabled", d.dispatcherEnabled()),
                 r.integer("tideflow.dispatcher.workers", d.workers(), 1, 256),
+                r.integer("tideflow.dispatcher.claim-ahead", d.claimAhead(), 0, 1_000),
                 r.duration("tideflow.dispatcher.poll-interval", d.pollInterval(), Duration.ofMillis(50),
                         Duration.ofMinutes(10)),
                 lease,
@@ -55,13 +58,13 @@ public record EngineSettings(String nodeId, boolean dispatcherEnabled, int worke
     }
 
     public EngineSettings withNodeId(String node) {
-        return new EngineSettings(node, dispatcherEnabled, workers, pollInterval, leaseDuration, heartbeatInterval, rescueInterval,
-                shutdownGracePeriod, payloadMaxBytes, taskDefaults, demoEnabled);
+        return new EngineSettings(node, dispatcherEnabled, workers, claimAhead, pollInterval, leaseDuration,
+                heartbeatInterval, rescueInterval, shutdownGracePeriod, payloadMaxBytes, taskDefaults, demoEnabled);
     }
 
     public EngineSettings withPayloadMaxBytes(int bytes) {
-        return new EngineSettings(nodeId, dispatcherEnabled, workers, pollInterval, leaseDuration, heartbeatInterval, rescueInterval,
-                shutdownGracePeriod, bytes, taskDefaults, demoEnabled);
+        return new EngineSettings(nodeId, dispatcherEnabled, workers, claimAhead, pollInterval, leaseDuration,
+                heartbeatInterval, rescueInterval, shutdownGracePeriod, bytes, taskDefaults, demoEnabled);
     }
 
     private static String defaultNodeId() {

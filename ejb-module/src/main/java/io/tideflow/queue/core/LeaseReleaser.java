@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 
 /**
- * Gives running tasks back at shutdown. A singleton, so that the dispatcher can depend on it: the container keeps it
+ * Gives claimed tasks back: running ones at shutdown, waiting ones whose lease ran low before a worker was free. A singleton, so that the dispatcher can depend on it: the container keeps it
  * alive until the dispatcher's shutdown is over, which it does not promise for stateless beans.
  */
 @Singleton
@@ -24,7 +24,7 @@ public class LeaseReleaser {
 
     /** RUNNING → PENDING without counting the attempt; false when the task was decided elsewhere meanwhile. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean release(ClaimedTask task) {
-        return store.release(task, clock.instant());
+    public boolean release(ClaimedTask task, String reason) {
+        return store.release(task, clock.instant(), reason);
     }
 }

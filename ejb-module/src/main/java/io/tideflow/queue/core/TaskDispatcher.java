@@ -20,16 +20,14 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Claims due tasks and runs them on the server's managed executor, at most {@code tideflow.dispatcher.workers} at
- * once. It is woken right after an enqueue commits and after every finished attempt; a non-persistent timer polls as
- * the fallback (tasks enqueued by other nodes, retries coming due).
+ * The server's shell around the {@link DispatchLoop}: runs it on the managed executor, at most
+ * {@code tideflow.dispatcher.workers} attempts at once. It is woken right after an enqueue commits (here, or on
+ * another node through {@link ClusterWakeUp}) and after every finished attempt; a non-persistent timer polls as the
+ * fallback (retries coming due, lost notifications).
  */
 @Singleton
 @Startup
@@ -81,69 +79,58 @@ public class TaskDispatcher {
 
     private static final Duration COMPLETIONS_AT_SHUTDOWN = Duration.ofSeconds(10);
 
-    private final AtomicInteger running = new AtomicInteger();
-    private final Object idle = new Object();
-    private final AtomicBoolean dispatching = new AtomicBoolean();
-    private final AtomicBoolean wakeRequested = new AtomicBoolean();
-    private volatile boolean stopping;
+    private volatile DispatchLoop loop;
 
     @PostConstruct
     void start() {
         if (!settings.dispatcherEnabled()) {
-            // a submit-only node: nothing is claimed here, so every wake is ignored
-            stopping = true;
             LOG.info(() -> "Tideflow dispatcher disabled on node '" + settings.nodeId()
                     + "' (tideflow.dispatcher.enabled=false): this node submits, other nodes run");
             return;
         }
+        loop = new DispatchLoop(executor, settings.workers(), settings.claimAhead(), settings.leaseDuration(), clock,
+                claims::claimDue, this::runAttempt,
+                task -> releaser.release(task, "released unstarted (its lease ran low while it waited)"));
         long pollMs = settings.pollInterval().toMillis();
         timerService.createIntervalTimer(pollMs, pollMs, new TimerConfig("tideflow-dispatcher-poll", false));
-        signal.listen(this::wake);
+        signal.listen(loop::wake);
         LOG.info(() -> "Tideflow dispatcher started on node '" + settings.nodeId() + "' with " + settings.workers()
-                + " workers, polling every " + settings.pollInterval() + ", task types " + registry.types());
-        wake();
+                + " workers, claiming up to " + settings.claimAhead() + " ahead, polling every "
+                + settings.pollInterval() + ", task types " + registry.types());
+        loop.wake();
     }
 
     /**
-     * Graceful shutdown: claims nothing more, waits up to {@code tideflow.shutdown.grace-period} for running attempts,
-     * then gives the tasks still running back (PENDING, attempt not counted) so another node or the next start runs
-     * them at once. A released attempt that finishes later is refused by its stale lease and rolled back.
+     * Graceful shutdown: claims nothing more and gives back the tasks claimed but not started, waits up to
+     * {@code tideflow.shutdown.grace-period} for running attempts and for completions still being written, then gives
+     * the tasks still running back (PENDING, attempt not counted) so another node or the next start runs them at once.
+     * A released attempt that finishes later is refused by its stale lease and rolled back.
      */
     @PreDestroy
     void stop() {
-        stopping = true;
+        if (loop == null) {
+            return;
+        }
         signal.stopListening();
-        awaitIdle(settings.shutdownGracePeriod());
+        for (ClaimedTask unstarted : loop.stop()) {
+            giveBack(unstarted, "released at shutdown (not started)");
+        }
+        loop.awaitIdle(settings.shutdownGracePeriod());
         if (!completions.awaitWritten(COMPLETIONS_AT_SHUTDOWN)) {
             LOG.warning("completions handed over were not all written at shutdown; those tasks run again");
         }
         for (RunningAttempt attempt : attempts.snapshot()) {
-            try {
-                boolean released = releaser.release(attempt.task());
-                LOG.info(() -> "task " + attempt.task().id() + " still running at shutdown: "
-                        + (released ? "released" : "already decided elsewhere"));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "releasing task " + attempt.task().id()
-                        + " failed; its lease will expire and the task be rescued", e);
-            }
+            giveBack(attempt.task(), "released at shutdown");
         }
     }
 
-    private void awaitIdle(Duration grace) {
-        long deadline = System.nanoTime() + grace.toNanos();
-        synchronized (idle) {
-            while (running.get() > 0) {
-                long leftMs = (deadline - System.nanoTime()) / 1_000_000;
-                if (leftMs <= 0) {
-                    return;
-                }
-                try {
-                    idle.wait(leftMs);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    private void giveBack(ClaimedTask task, String reason) {
+        try {
+            boolean released = releaser.release(task, reason);
+            LOG.info(() -> "task " + task.id() + " " + (released ? reason : "was already decided elsewhere"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "releasing task " + task.id()
+                    + " failed; its lease will expire and the task be rescued", e);
         }
     }
 
@@ -154,47 +141,8 @@ public class TaskDispatcher {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "promoting due retries failed; the next poll tries again", e);
         }
-        wake();
-    }
-
-    /** Asks for a dispatch pass; cheap and safe to call from any thread, any number of times. */
-    public void wake() {
-        wakeRequested.set(true);
-        if (!stopping && dispatching.compareAndSet(false, true)) {
-            executor.execute(this::dispatchWhileWoken);
-        }
-    }
-
-    private void dispatchWhileWoken() {
-        try {
-            while (!stopping && wakeRequested.getAndSet(false)) {
-                claimWhileCapacity();
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "dispatch pass failed; the next poll tries again", e);
-        } finally {
-            dispatching.set(false);
-        }
-        // a wake that arrived between the last check and the reset above must not be lost
-        if (wakeRequested.get() && !stopping && dispatching.compareAndSet(false, true)) {
-            executor.execute(this::dispatchWhileWoken);
-        }
-    }
-
-    private void claimWhileCapacity() {
-        while (!stopping) {
-            int free = settings.workers() - running.get();
-            if (free <= 0) {
-                return;
-            }
-            List<ClaimedTask> batch = claims.claimDue(free);
-            for (ClaimedTask task : batch) {
-                running.incrementAndGet();
-                executor.execute(() -> runAttempt(task));
-            }
-            if (batch.size() < free) {
-                return;
-            }
+        if (loop != null) {
+            loop.wake();
         }
     }
 
@@ -220,18 +168,10 @@ public class TaskDispatcher {
                 case SUCCEEDED, STALE_LEASE -> { }
                 default -> throw new IllegalStateException(result.outcome() + " is not handled; this indicates a bug");
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "task " + task.id() + " of type '" + task.type()
-                    + "': recording the attempt failed; the lease will expire and the task be rescued", e);
         } finally {
             if (!handedOver) {
                 attempts.remove(attempt);
             }
-            running.decrementAndGet();
-            synchronized (idle) {
-                idle.notifyAll();
-            }
-            wake();
         }
     }
 }

@@ -207,14 +207,16 @@ public class TaskStore {
     }
 
     /**
-     * Gives a running task back at shutdown: RUNNING → FAILED → PENDING in one statement, without counting the
-     * attempt, so another node or the next start runs it at once.
+     * Gives a claimed task back (at shutdown, or never started): RUNNING → FAILED → PENDING in one statement, without
+     * counting the attempt, so another node or the next start runs it at once.
+     *
+     * @param reason the history's detail, such as "released at shutdown"
      */
-    public boolean release(ClaimedTask task, Instant now) {
+    public boolean release(ClaimedTask task, Instant now, String reason) {
         if (leaseChange(TaskEntity.RELEASE, task, now) == 0) {
             return false;
         }
-        history.append(task.id().value(), RUNNING, FAILED, now, task.attempt(), "released at shutdown");
+        history.append(task.id().value(), RUNNING, FAILED, now, task.attempt(), reason);
         history.append(task.id().value(), FAILED, PENDING, now, task.attempt() - 1, null);
         return true;
     }

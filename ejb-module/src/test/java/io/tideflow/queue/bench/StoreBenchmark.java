@@ -1,12 +1,13 @@
 package io.tideflow.queue.bench;
 
 import io.tideflow.queue.core.CompletionQueue;
+import io.tideflow.queue.core.DispatchLoop;
+import io.tideflow.queue.core.EngineSettings;
 import io.tideflow.queue.core.NewTask;
 import io.tideflow.queue.core.TaskIdGenerator;
 import io.tideflow.queue.store.CompletionWriter;
 import io.tideflow.queue.store.DerbyTestDatabase;
 import io.tideflow.queue.store.PostgresTestDatabase;
-import io.tideflow.queue.store.SimulatedDispatcher;
 import io.tideflow.queue.store.TestDatabase;
 
 import java.time.Clock;
@@ -23,8 +24,8 @@ import java.util.function.Supplier;
 /**
  * Measures the task store itself, on Derby embedded and on PostgreSQL, with the engine's own store operations and
  * transactions (EclipseLink, resource-local, no application server): enqueue one task per transaction from one and
- * from eight submitters, bulk enqueue (1,000 per transaction), the drain of no-op tasks by one dispatcher with eight
- * workers (a claim transaction per batch; then either a completion transaction per task, as for transactional
+ * from eight submitters, bulk enqueue (1,000 per transaction), the drain of no-op tasks by the engine's
+ * {@link DispatchLoop} with its defaults (8 workers, up to 64 claimed ahead; a claim transaction per batch; then either a completion transaction per task, as for transactional
  * handlers, or the engine's {@link CompletionQueue}, as for non-transactional ones), and the idle enqueue-to-start
  * latency on one node and, on PostgreSQL, across nodes through LISTEN/NOTIFY.
  * Run with {@code mvn -pl ejb-module -Pbenchmark verify -DskipTests}; it prints one line per figure.
@@ -35,7 +36,6 @@ public final class StoreBenchmark {
     private static final int CONCURRENT = 8_000;
     private static final int BULK = 20_000;
     private static final int DRAIN = 10_000;
-    private static final int WORKERS = 8;
     private static final int LATENCY = 500;
 
     private StoreBenchmark() {
@@ -111,26 +111,49 @@ public final class StoreBenchmark {
         }
     }
 
-    private static void drain(TestDatabase db) {
-        new SimulatedDispatcher(db, "bench", WORKERS, Instant.now()).drain(
-                "SELECT COUNT(*) FROM tasks WHERE state IN ('PENDING', 'RUNNING')",
-                (task, worker) -> db.inTransaction(em -> db.store(em, "bench").markSucceeded(task, null, 0, Instant.now())));
+    /** One transaction per completion, as for transactional handlers. */
+    private static void drain(TestDatabase db) throws InterruptedException {
+        drainWithEngineLoop(db, task ->
+                db.inTransaction(em -> db.store(em, "bench").markSucceeded(task, null, 0, Instant.now())));
     }
 
-    private static void drainBatched(TestDatabase db) {
+    /** Completions handed to the engine's completion queue, as for non-transactional handlers. */
+    private static void drainBatched(TestDatabase db) throws InterruptedException {
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try {
             CompletionQueue completions = new CompletionQueue(writer, batch ->
                     db.inTransaction(em -> new CompletionWriter(em, "bench").writeAll(batch)));
-            new SimulatedDispatcher(db, "bench", WORKERS, Instant.now()).drain(
-                    "SELECT COUNT(*) FROM tasks WHERE state IN ('PENDING', 'RUNNING')",
-                    (task, worker) -> completions.submit(new CompletionWriter.Completion(task, null, 0, Instant.now()),
-                            () -> { }));
+            drainWithEngineLoop(db, task -> completions.submit(
+                    new CompletionWriter.Completion(task, null, 0, Instant.now()), () -> { }));
             if (!completions.awaitWritten(Duration.ofMinutes(1))) {
                 throw new IllegalStateException("completions were not written within a minute");
             }
         } finally {
             writer.shutdown();
+        }
+    }
+
+    /** The engine's own dispatch loop, with the default workers and claim-ahead, until no work is left. */
+    private static void drainWithEngineLoop(TestDatabase db, DispatchLoop.Runner runner) throws InterruptedException {
+        EngineSettings settings = EngineSettings.defaults();
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            DispatchLoop loop = new DispatchLoop(threads, settings.workers(), settings.claimAhead(),
+                    settings.leaseDuration(), Clock.systemUTC(),
+                    limit -> db.inTransaction(em ->
+                            db.store(em, "bench").claimDue(limit, Instant.now(), settings.leaseDuration())),
+                    runner,
+                    task -> db.inTransaction(em -> db.store(em, "bench").release(task, Instant.now(), "benchmark")));
+            loop.wake();
+            while (db.count("SELECT COUNT(*) FROM tasks WHERE state IN ('PENDING', 'RUNNING')") > 0) {
+                Thread.sleep(10);
+                // the engine's poll, in case a wake-up raced the last claim
+                loop.wake();
+            }
+            loop.stop();
+            loop.awaitIdle(Duration.ofMinutes(1));
+        } finally {
+            threads.shutdown();
         }
     }
 

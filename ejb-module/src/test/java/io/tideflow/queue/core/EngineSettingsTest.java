@@ -15,7 +15,7 @@ class EngineSettingsTest {
     @Test
     void anEmptyConfigurationGivesTheDocumentedDefaults() {
         EngineSettings settings = EngineSettings.from(new MapConfig(Map.of("tideflow.node.id", "n1")));
-        assertThat(settings).isEqualTo(new EngineSettings("n1", true, 8, Duration.ofSeconds(1), Duration.ofSeconds(30),
+        assertThat(settings).isEqualTo(new EngineSettings("n1", true, 8, 64, Duration.ofSeconds(1), Duration.ofSeconds(30),
                 Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(10), 262_144,
                 new TaskTypePolicy(5, 5, new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5)),
                         Duration.ofMinutes(5)), false));

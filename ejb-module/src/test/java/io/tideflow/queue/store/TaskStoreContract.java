@@ -209,7 +209,7 @@ abstract class TaskStoreContract {
     void aReleasedTaskIsPendingAgainWithoutCountingTheAttempt() {
         NewTask task = insert(aTask());
         ClaimedTask attempt = claim(1, "node-a").get(0);
-        assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").release(attempt, now))).isTrue();
+        assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").release(attempt, now, "released at shutdown"))).isTrue();
         assertThat(stateOf(task.id())).isEqualTo(TaskState.PENDING);
         assertThat(claim(1, "node-b").get(0).attempt()).isEqualTo(1);
         assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").markSucceeded(attempt, null, 1, now)))
