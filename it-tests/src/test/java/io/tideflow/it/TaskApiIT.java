@@ -57,6 +57,30 @@ class TaskApiIT {
     }
 
     @Test
+    void aBatchIsEnqueuedInOneGoAndABadOneEnqueuesNothing() throws Exception {
+        ApiClient api = api();
+        String group = "batch-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient.Response created = api.post("tasks/batch", OPERATOR, "{\"tasks\":["
+                + "{\"type\":\"demo.echo\",\"group\":\"" + group + "\",\"payload\":1},"
+                + "{\"type\":\"demo.echo\",\"group\":\"" + group + "\",\"payload\":2},"
+                + "{\"type\":\"demo.echo\",\"group\":\"" + group + "\",\"payload\":3}]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var ids = created.json().getJsonArray("ids");
+        assertThat(ids).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(awaitState(api, ids.getString(i), "COMPLETED").getInt("result")).isEqualTo(i + 1);
+        }
+
+        String other = "batch-" + UUID.randomUUID().toString().substring(0, 8);
+        assertProblem(api.post("tasks/batch", OPERATOR, "{\"tasks\":["
+                + "{\"type\":\"demo.echo\",\"group\":\"" + other + "\"},"
+                + "{\"type\":\"no.such.type\",\"group\":\"" + other + "\"}]}"), 400, "tasks[1].type");
+        assertThat(api.get("tasks?group=" + other, VIEWER).json().getJsonArray("items")).isEmpty();
+        assertThat(api.post("tasks/batch", VIEWER, "{\"tasks\":[{\"type\":\"demo.echo\"}]}").status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void listingFiltersByTypeAndPagesWithACursor() throws Exception {
         ApiClient api = api();
         String group = "list-" + UUID.randomUUID().toString().substring(0, 8);

@@ -1,6 +1,5 @@
 package io.tideflow.it;
 
-import io.tideflow.it.support.BulkEnqueueResource;
 import io.tideflow.it.support.CountOnceHandler;
 import io.tideflow.it.support.EffectsResource;
 import io.tideflow.it.support.EffectsTable;
@@ -34,7 +33,7 @@ final class TideflowDeployment {
                 .addClasses(EffectsTable.class, EffectsResource.class, WriteThenFailHandler.class,
                         WriteThenSucceedHandler.class, SlowWriteHandler.class, HangingHandler.class,
                         RejectingHandler.class, NonTransactionalWriteHandler.class, CountOnceHandler.class,
-                        NoOpHandler.class, BulkEnqueueResource.class)
+                        NoOpHandler.class)
                 .addAsResource(new StringAsset(TEST_CONFIG), "META-INF/microprofile-config.properties");
     }
 }

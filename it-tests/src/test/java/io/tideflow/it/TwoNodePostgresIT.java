@@ -34,6 +34,8 @@ class TwoNodePostgresIT {
     private static final Path TARGET = Path.of("target").toAbsolutePath();
     private static final Duration LEASE = Duration.ofSeconds(6);
     private static final List<ServerProcess> NODES = new ArrayList<>();
+    private static final String THOUSAND_COUNT_ONCE_TASKS = "{\"tasks\":["
+            + String.join(",", java.util.Collections.nCopies(1000, "{\"type\":\"it.count-once\"}")) + "]}";
     private static ServerProcess submitOnly;
     private static Path war;
 
@@ -88,12 +90,14 @@ class TwoNodePostgresIT {
         long started = System.nanoTime();
         for (int batch = 0; batch < 20; batch++) {
             ApiClient api = new ApiClient(NODES.get(batch % 2).apiBase());
-            assertThat(api.post("it/bulk?type=it.count-once&count=1000", OPERATOR, "").body()).isEqualTo("1000");
+            ApiClient.Response created = api.post("tasks/batch", OPERATOR, THOUSAND_COUNT_ONCE_TASKS);
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertThat(created.json().getJsonArray("ids")).hasSize(1000);
         }
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> count("SELECT COUNT(*) FROM tasks WHERE type = 'it.count-once' AND state = 'COMPLETED'")
                         == 20_000);
-        System.out.printf("TwoNodePostgresIT: 20,000 tasks enqueued (20 requests of 1,000) and drained by two nodes"
+        System.out.printf("TwoNodePostgresIT: 20,000 tasks enqueued (20 batch requests of 1,000) and drained by two nodes"
                 + " in %d ms%n",
                 (System.nanoTime() - started) / 1_000_000);
         assertThat(count("SELECT COUNT(*) FROM it_effects e JOIN tasks t ON t.id = e.marker"

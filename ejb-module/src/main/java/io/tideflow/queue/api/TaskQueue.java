@@ -1,5 +1,7 @@
 package io.tideflow.queue.api;
 
+import java.util.List;
+
 /**
  * Submits and steers tasks. Inject it into any bean; {@link #enqueue} joins the caller's transaction, so a task
  * enqueued in a transaction that rolls back was never enqueued, and the dispatcher is woken only after the commit.
@@ -13,6 +15,18 @@ public interface TaskQueue {
      * @throws InvalidTaskRequestException naming the field at fault; nothing is persisted then
      */
     TaskId enqueue(TaskRequest request);
+
+    /**
+     * Enqueues many tasks at once, in the caller's transaction, written together: much faster than one
+     * {@link #enqueue} per task. Every request is validated before anything is persisted.
+     *
+     * @param requests 1 to 10,000 requests
+     * @return one id per request, in order (an idempotency key seen before, in the store or earlier in the list,
+     *         gives that task's id)
+     * @throws InvalidTaskRequestException naming the request and its field, as in {@code tasks[3].payload};
+     *                                     nothing is persisted then
+     */
+    List<TaskId> enqueueAll(List<TaskRequest> requests);
 
     /**
      * Cancels a task: one that waits (PENDING, or FAILED before its retry) becomes CANCELLED at once; a RUNNING one is

@@ -3,6 +3,7 @@ package io.tideflow.queue.core;
 import io.tideflow.queue.api.TaskEnqueued;
 import io.tideflow.queue.api.TaskId;
 
+import java.util.List;
 import java.util.Optional;
 
 /** What the enqueue flow needs from the outside: persistence and the two after-commit signals. */
@@ -13,6 +14,9 @@ public interface EnqueuePorts {
 
     /** Persists the task in the caller's transaction. */
     void persist(NewTask task);
+
+    /** Persists the tasks in the caller's transaction, together. */
+    void persistAll(List<NewTask> tasks);
 
     /** Fires the enqueued event; observers that ask for it see it only after the transaction commits. */
     void fireEnqueued(TaskEnqueued event);

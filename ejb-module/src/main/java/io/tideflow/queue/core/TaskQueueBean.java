@@ -85,6 +85,11 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
     }
 
     @Override
+    public List<TaskId> enqueueAll(List<TaskRequest> requests) {
+        return flow.enqueueAll(requests);
+    }
+
+    @Override
     public TaskView cancel(TaskId id) {
         store.cancel(id, clock.instant());
         return reader.find(id).orElseThrow(() -> new TaskNotFoundException(id));
@@ -142,6 +147,11 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
         @Override
         public void persist(NewTask task) {
             store.insert(task);
+        }
+
+        @Override
+        public void persistAll(List<NewTask> tasks) {
+            store.insertAll(tasks);
         }
 
         @Override

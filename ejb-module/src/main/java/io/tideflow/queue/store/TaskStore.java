@@ -79,6 +79,11 @@ public class TaskStore {
                 task.requeuedFrom() == null ? null : "requeued from " + task.requeuedFrom());
     }
 
+    /** Like {@link #insert} for each task, in two JDBC batches: the bulk enqueue's path. */
+    public void insertAll(List<NewTask> tasks) {
+        BulkTaskInsert.insertAll(em, node, tasks);
+    }
+
     /**
      * Claims up to {@code limit} due PENDING tasks, highest priority first, then oldest, under one fresh lease token,
      * the way this database does it best ({@link StoreDialect}), and records PENDING → RUNNING for each.

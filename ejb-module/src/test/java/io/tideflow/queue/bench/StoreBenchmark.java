@@ -98,14 +98,15 @@ public final class StoreBenchmark {
         pool.shutdown();
     }
 
+    /** The bulk enqueue's store path: {@code TaskStore.insertAll}, 1,000 tasks per transaction. */
     private static void bulk(TestDatabase db, TaskIdGenerator ids, int count) {
         for (int from = 0; from < count; from += 1_000) {
-            int size = Math.min(1_000, count - from);
+            List<NewTask> tasks = new ArrayList<>();
+            for (int i = 0; i < Math.min(1_000, count - from); i++) {
+                tasks.add(task(ids));
+            }
             db.inTransaction(em -> {
-                var store = db.store(em, "bench");
-                for (int i = 0; i < size; i++) {
-                    store.insert(task(ids));
-                }
+                db.store(em, "bench").insertAll(tasks);
                 return null;
             });
         }

@@ -108,6 +108,45 @@ class EnqueueFlowTest {
         assertThat(ports.persisted).extracting(NewTask::runAt).containsExactly(clock.instant(), future);
     }
 
+    @Test
+    void aBulkEnqueueValidatesEveryRequestBeforePersistingAnyAndNamesTheOneAtFault() {
+        List<TaskRequest> requests = List.of(TaskRequest.ofType("mail.send").build(),
+                TaskRequest.ofType("mail.send").priority(12).build());
+        assertThatThrownBy(() -> flow.enqueueAll(requests))
+                .isInstanceOfSatisfying(InvalidTaskRequestException.class,
+                        e -> assertThat(e.field()).isEqualTo("tasks[1].priority"));
+        assertThat(ports.persisted).isEmpty();
+        assertThat(ports.events).isEmpty();
+        assertThat(ports.wokenGroups).isEmpty();
+    }
+
+    @Test
+    void aBulkEnqueuePersistsTogetherAndAnswersAnIdPerRequestInOrder() {
+        TaskId earlier = flow.enqueue(TaskRequest.ofType("mail.send").idempotencyKey("order-1").build());
+        List<TaskId> ids = flow.enqueueAll(List.of(
+                TaskRequest.ofType("mail.send").build(),
+                TaskRequest.ofType("mail.digest").idempotencyKey("order-1").build(),
+                TaskRequest.ofType("mail.digest").idempotencyKey("order-2").build(),
+                TaskRequest.ofType("mail.digest").idempotencyKey("order-2").build()));
+        assertThat(ids).hasSize(4);
+        assertThat(ids.get(1)).as("a key seen in the store").isEqualTo(earlier);
+        assertThat(ids.get(3)).as("a key seen earlier in the list").isEqualTo(ids.get(2));
+        assertThat(ports.persistedTogether).containsExactly(2);
+        assertThat(ports.persisted).extracting(NewTask::id).containsExactly(earlier, ids.get(0), ids.get(2));
+        assertThat(ports.events).extracting(TaskEnqueued::id).containsExactly(earlier, ids.get(0), ids.get(2));
+        assertThat(ports.wokenGroups).containsExactly("mail-relay", "mail-relay", "default");
+    }
+
+    @Test
+    void aBulkEnqueueRefusesAnEmptyOrOversizedList() {
+        assertThatThrownBy(() -> flow.enqueueAll(List.of()))
+                .isInstanceOfSatisfying(InvalidTaskRequestException.class,
+                        e -> assertThat(e.field()).isEqualTo("tasks"));
+        List<TaskRequest> tooMany = java.util.Collections.nCopies(EnqueueFlow.MAX_BULK + 1,
+                TaskRequest.ofType("mail.send").build());
+        assertThatThrownBy(() -> flow.enqueueAll(tooMany)).hasMessageContaining("1 to 10000");
+    }
+
     private static final class RecordingIds extends TaskIdGenerator {
         private final List<String> steps;
 
@@ -127,6 +166,7 @@ class EnqueueFlowTest {
         final List<NewTask> persisted = new ArrayList<>();
         final List<TaskEnqueued> events = new ArrayList<>();
         final List<String> wokenGroups = new ArrayList<>();
+        final List<Integer> persistedTogether = new ArrayList<>();
         final Map<String, TaskId> keys = new HashMap<>();
 
         @Override
@@ -141,6 +181,12 @@ class EnqueueFlowTest {
             if (task.idempotencyKey() != null) {
                 keys.put(task.idempotencyKey(), task.id());
             }
+        }
+
+        @Override
+        public void persistAll(List<NewTask> tasks) {
+            persistedTogether.add(tasks.size());
+            tasks.forEach(this::persist);
         }
 
         @Override

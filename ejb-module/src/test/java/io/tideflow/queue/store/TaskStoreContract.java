@@ -96,6 +96,27 @@ abstract class TaskStoreContract {
     }
 
     @Test
+    void aBulkInsertWritesEveryTaskWithItsFirstHistoryRowAsTheSingleInsertDoes() {
+        List<NewTask> tasks = List.of(aTask().withPriority(7).build(), aTask().withPayload("{\"n\":2}").build(),
+                aTask().build());
+        db.inTransaction(em -> {
+            db.store(em, "node-a").insertAll(tasks);
+            return null;
+        });
+        for (NewTask task : tasks) {
+            TaskView view = db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
+            assertThat(view.state()).isEqualTo(TaskState.PENDING);
+            assertThat(view.priority()).isEqualTo(task.priority());
+            assertThat(view.payloadJson()).isEqualTo(task.payloadJson());
+            assertThat(view.createdAt()).isEqualTo(task.createdAt());
+            assertThat(historyOf(task.id())).extracting(TaskEventView::to, TaskEventView::node)
+                    .containsExactly(tuple(TaskState.PENDING, "node-a"));
+        }
+        assertThat(claim(10, "node-b")).extracting(ClaimedTask::id)
+                .containsExactly(tasks.get(0).id(), tasks.get(1).id(), tasks.get(2).id());
+    }
+
+    @Test
     void batchedCompletionsWriteEveryTaskWhoseLeaseIsStillItsOwnAndNothingForAStaleOne() {
         for (int i = 0; i < 3; i++) {
             insert(aTask());

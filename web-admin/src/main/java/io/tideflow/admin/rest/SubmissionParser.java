@@ -4,6 +4,7 @@ import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.PayloadTooLargeException;
 import io.tideflow.queue.api.TaskRequest;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -17,10 +18,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a submission body into a {@link TaskRequest}. The body is read up to a bound before it is parsed, so an
+ * Reads a submission body into a {@link TaskRequest}, or a batch body into a list of them. The body is read up to a bound before it is parsed, so an
  * oversized request costs no more memory than the bound; every refusal names the field.
  */
 final class SubmissionParser {
@@ -29,6 +32,8 @@ final class SubmissionParser {
             Set.of("type", "payload", "group", "priority", "maxAttempts", "runAt", "idempotencyKey");
     /** Room for the fields around the payload; the engine checks the payload's own size exactly. */
     private static final int ENVELOPE_BYTES = 16 * 1024;
+    /** A batch body is read whole before it is parsed; this bounds the memory one request can take. */
+    static final long BATCH_MAX_BYTES = 32L * 1024 * 1024;
 
     private final int payloadMaxBytes;
 
@@ -37,24 +42,53 @@ final class SubmissionParser {
     }
 
     TaskRequest parse(InputStream body) {
-        JsonObject json = readObject(readBounded(body));
+        return requestOf(readObject(readBounded(body, (long) payloadMaxBytes + ENVELOPE_BYTES)), "");
+    }
+
+    /** Reads {@code {"tasks": [submission, ...]}}; a refusal names the submission, as in {@code tasks[3].type}. */
+    List<TaskRequest> parseBatch(InputStream body) {
+        JsonObject json = readObject(readBounded(body, BATCH_MAX_BYTES));
+        for (String name : json.keySet()) {
+            if (!name.equals("tasks")) {
+                throw new InvalidTaskRequestException(name, "is not a field of a batch submission; send {\"tasks\": [...]}");
+            }
+        }
+        JsonValue tasks = json.get("tasks");
+        if (!(tasks instanceof JsonArray array)) {
+            throw new InvalidTaskRequestException("tasks", "must be an array of task submissions");
+        }
+        List<TaskRequest> requests = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonValue item = array.get(i);
+            if (!(item instanceof JsonObject submission)) {
+                throw new InvalidTaskRequestException("tasks[" + i + "]", "must be a JSON object");
+            }
+            requests.add(requestOf(submission, "tasks[" + i + "]."));
+        }
+        return requests;
+    }
+
+    private static TaskRequest requestOf(JsonObject json, String prefix) {
         for (String name : json.keySet()) {
             if (!FIELDS.contains(name)) {
-                throw new InvalidTaskRequestException(name, "is not a field of a task submission; known fields are "
-                        + FIELDS);
+                throw new InvalidTaskRequestException(prefix + name, "is not a field of a task submission; known fields"
+                        + " are " + FIELDS);
             }
         }
         JsonValue payload = json.getOrDefault("payload", JsonValue.NULL);
-        return new TaskRequest(text(json, "type"), payload.toString(), text(json, "group"),
-                whole(json, "priority"), whole(json, "maxAttempts"), instant(json, "runAt"),
-                text(json, "idempotencyKey"));
+        return new TaskRequest(text(json, prefix, "type"), payload.toString(), text(json, prefix, "group"),
+                whole(json, prefix, "priority"), whole(json, prefix, "maxAttempts"), instant(json, prefix, "runAt"),
+                text(json, prefix, "idempotencyKey"));
     }
 
-    private byte[] readBounded(InputStream body) {
-        long bound = (long) payloadMaxBytes + ENVELOPE_BYTES;
+    private byte[] readBounded(InputStream body, long bound) {
         try {
             byte[] bytes = body == null ? new byte[0] : body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, bound + 1));
             if (bytes.length > bound) {
+                if (bound == BATCH_MAX_BYTES) {
+                    throw new InvalidTaskRequestException("body", "is larger than " + BATCH_MAX_BYTES
+                            + " bytes; split the batch");
+                }
                 throw new PayloadTooLargeException(bytes.length, payloadMaxBytes);
             }
             return bytes;
@@ -83,7 +117,7 @@ final class SubmissionParser {
         }
     }
 
-    private static String text(JsonObject json, String field) {
+    private static String text(JsonObject json, String prefix, String field) {
         JsonValue value = json.get(field);
         if (value == null || value == JsonValue.NULL) {
             return null;
@@ -91,10 +125,10 @@ final class SubmissionParser {
         if (value instanceof JsonString string) {
             return string.getString();
         }
-        throw new InvalidTaskRequestException(field, "must be a string, got " + value.getValueType());
+        throw new InvalidTaskRequestException(prefix + field, "must be a string, got " + value.getValueType());
     }
 
-    private static Integer whole(JsonObject json, String field) {
+    private static Integer whole(JsonObject json, String prefix, String field) {
         JsonValue value = json.get(field);
         if (value == null || value == JsonValue.NULL) {
             return null;
@@ -103,21 +137,22 @@ final class SubmissionParser {
             try {
                 return number.intValueExact();
             } catch (ArithmeticException e) {
-                throw new InvalidTaskRequestException(field, "is out of range: " + number);
+                throw new InvalidTaskRequestException(prefix + field, "is out of range: " + number);
             }
         }
-        throw new InvalidTaskRequestException(field, "must be a whole number, got " + value);
+        throw new InvalidTaskRequestException(prefix + field, "must be a whole number, got " + value);
     }
 
-    private static Instant instant(JsonObject json, String field) {
-        String text = text(json, field);
+    private static Instant instant(JsonObject json, String prefix, String field) {
+        String text = text(json, prefix, field);
         if (text == null) {
             return null;
         }
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidTaskRequestException(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+            throw new InvalidTaskRequestException(prefix + field,
+                    "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
     }
 }

@@ -10,6 +10,8 @@ import io.tideflow.queue.api.TaskQueue;
 import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.TaskView;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 
 /** Submits, reads and cancels tasks. Reads need {@code tideflow-viewer}, writes {@code tideflow-operator} (web.xml). */
@@ -54,6 +57,19 @@ public class TaskResource {
         TaskView task = queries.find(id).orElseThrow(() -> new TaskNotFoundException(id));
         return Response.created(uriInfo.getBaseUriBuilder().path(TaskResource.class).path(id.value()).build())
                 .entity(TaskJson.of(task).build().toString())
+                .build();
+    }
+
+    /** Many tasks in one transaction: {@code {"tasks": [submission, ...]}}, answered with their ids in order. */
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submitBatch(InputStream body) {
+        List<TaskId> ids = queue.enqueueAll(new SubmissionParser(payloadMaxBytes).parseBatch(body));
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        ids.forEach(id -> array.add(id.value()));
+        return Response.status(Response.Status.CREATED)
+                .entity(Json.createObjectBuilder().add("ids", array).build().toString())
                 .build();
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,6 +58,34 @@ class SubmissionParserTest {
         ByteArrayInputStream body = new ByteArrayInputStream(huge);
         assertThatThrownBy(() -> parser.parse(body)).isInstanceOf(PayloadTooLargeException.class);
         assertThat(body.available()).as("bytes left unread").isGreaterThan(900_000);
+    }
+
+    @Test
+    void aBatchIsReadInOrder() {
+        List<TaskRequest> requests = parser.parseBatch(body("{\"tasks\":[{\"type\":\"a\"},"
+                + "{\"type\":\"b\",\"payload\":{\"n\":1},\"priority\":2}]}"));
+        assertThat(requests).containsExactly(new TaskRequest("a", "null", null, null, null, null, null),
+                new TaskRequest("b", "{\"n\":1}", null, 2, null, null, null));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "[]|body|must be a JSON object",
+            "{\"task\":[]}|task|not a field of a batch",
+            "{\"tasks\":{}}|tasks|must be an array",
+            "{\"tasks\":[{\"type\":\"a\"},7]}|tasks[1]|must be a JSON object",
+            "{\"tasks\":[{\"type\":\"a\"},{\"type\":\"b\",\"priority\":\"x\"}]}|tasks[1].priority|whole number",
+            "{\"tasks\":[{\"type\":\"a\",\"prio\":1}]}|tasks[0].prio|not a field"})
+    void aBadBatchIsRefusedNamingTheSubmissionAndItsField(String body, String field, String problem) {
+        assertThatThrownBy(() -> parser.parseBatch(body(body)))
+                .isInstanceOfSatisfying(InvalidTaskRequestException.class, e -> {
+                    assertThat(e.field()).isEqualTo(field);
+                    assertThat(e.problem()).contains(problem);
+                });
+    }
+
+    private static ByteArrayInputStream body(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private TaskRequest parse(String body) {
