@@ -56,6 +56,8 @@ public final class PostgresTestDatabase extends TestDatabase {
         }
         PGSimpleDataSource dataSource = server();
         dataSource.setCurrentSchema(schema);
+        // as the WildFly datasource is configured: batched INSERTs become multi-row statements
+        dataSource.setReWriteBatchedInserts(true);
         return dataSource;
     }
 
