@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,6 +60,7 @@ public final class DispatchLoop {
 
     private final Queue<ClaimedTask> ready = new ConcurrentLinkedQueue<>();
     private final AtomicInteger readyCount = new AtomicInteger();
+    private final Map<String, AtomicInteger> heldByGroup = new ConcurrentHashMap<>();
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicBoolean dispatching = new AtomicBoolean();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
@@ -97,6 +100,7 @@ public final class DispatchLoop {
         List<ClaimedTask> unstarted = new ArrayList<>();
         ClaimedTask task;
         while ((task = takeReady()) != null) {
+            letGo(task);
             unstarted.add(task);
         }
         return unstarted;
@@ -120,6 +124,12 @@ public final class DispatchLoop {
             }
         }
         return true;
+    }
+
+    /** Tasks of {@code group} this node holds: claimed, waiting for a worker or running. */
+    public int heldIn(String group) {
+        AtomicInteger held = heldByGroup.get(group);
+        return held == null ? 0 : held.get();
     }
 
     /** Claimed tasks waiting for a worker. */
@@ -159,6 +169,7 @@ public final class DispatchLoop {
             }
             List<ClaimedTask> batch = claimer.claim(room);
             for (ClaimedTask task : batch) {
+                heldByGroup.computeIfAbsent(task.group(), g -> new AtomicInteger()).incrementAndGet();
                 ready.add(task);
                 readyCount.incrementAndGet();
             }
@@ -211,7 +222,19 @@ public final class DispatchLoop {
         return task;
     }
 
+    private void letGo(ClaimedTask task) {
+        heldByGroup.get(task.group()).decrementAndGet();
+    }
+
     private void runOrGiveBack(ClaimedTask task) {
+        try {
+            runOrGiveBackHeld(task);
+        } finally {
+            letGo(task);
+        }
+    }
+
+    private void runOrGiveBackHeld(ClaimedTask task) {
         if (clock.instant().plus(lease.dividedBy(2)).isAfter(task.leaseExpiresAt())) {
             // waited for a worker longer than planned: another node may be about to rescue it
             try {

@@ -1,6 +1,7 @@
 package io.tideflow.queue.core;
 
 import io.tideflow.queue.store.CompletionWriter;
+import io.tideflow.queue.store.GroupStore;
 import io.tideflow.queue.store.LeaseStore;
 import io.tideflow.queue.store.NodeRegistry;
 import io.tideflow.queue.store.StoreDialect;
@@ -62,6 +63,11 @@ public class EngineProducers {
     @Produces
     CompletionWriter completionWriter(EngineSettings settings) {
         return new CompletionWriter(em, settings.nodeId());
+    }
+
+    @Produces
+    GroupStore groupStore() {
+        return new GroupStore(em);
     }
 
     @Produces

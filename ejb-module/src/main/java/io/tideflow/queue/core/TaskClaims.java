@@ -1,6 +1,7 @@
 package io.tideflow.queue.core;
 
 import io.tideflow.queue.store.ClaimedTask;
+import io.tideflow.queue.store.GroupStore;
 import io.tideflow.queue.store.TaskStore;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -10,7 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 
-/** The dispatcher's short transactions: each claim batch and retry promotion commits on its own. */
+/** The dispatcher's short transactions: each claim batch, group claim and retry promotion commits on its own. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class TaskClaims {
@@ -21,6 +22,9 @@ public class TaskClaims {
     TaskStore store;
 
     @Inject
+    GroupStore groups;
+
+    @Inject
     EngineSettings settings;
 
     @Inject
@@ -28,6 +32,12 @@ public class TaskClaims {
 
     public List<ClaimedTask> claimDue(int limit) {
         return store.claimDue(limit, clock.instant(), settings.leaseDuration());
+    }
+
+    /** A claim from one restricted group, within its limits, in its own transaction. */
+    public RestrictedGroupClaim.Result claimDueInGroup(String group, int wanted, int heldHere) {
+        return RestrictedGroupClaim.claim(store, groups, group, wanted, heldHere, clock.instant(),
+                settings.leaseDuration());
     }
 
     public int promoteDueRetries() {

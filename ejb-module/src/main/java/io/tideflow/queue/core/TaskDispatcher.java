@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,7 +32,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn({"SchemaBootstrap", "LeaseRescuer", "LeaseKeeper", "LeaseReleaser", "CompletionTransactions"})
+@DependsOn({"SchemaBootstrap", "GroupBootstrap", "LeaseRescuer", "LeaseKeeper", "LeaseReleaser", "CompletionTransactions"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TaskDispatcher {
@@ -66,6 +67,12 @@ public class TaskDispatcher {
     CompletionBatcher completions;
 
     @Inject
+    GroupDirectory directory;
+
+    @Inject
+    GroupTransactions groups;
+
+    @Inject
     TaskHandlerRegistry registry;
 
     @Inject
@@ -88,8 +95,19 @@ public class TaskDispatcher {
                     + "' (tideflow.dispatcher.enabled=false): this node submits, other nodes run");
             return;
         }
+        GroupAwareClaimer claimer = new GroupAwareClaimer(new GroupAwareClaimer.Claims() {
+            @Override
+            public List<ClaimedTask> unrestricted(int limit) {
+                return claims.claimDue(limit);
+            }
+
+            @Override
+            public RestrictedGroupClaim.Result inGroup(String group, int wanted, int heldHere) {
+                return claims.claimDueInGroup(group, wanted, heldHere);
+            }
+        }, directory::restricted, group -> loop.heldIn(group), clock);
         loop = new DispatchLoop(executor, settings.workers(), settings.claimAhead(), settings.leaseDuration(), clock,
-                claims::claimDue, this::runAttempt,
+                claimer, this::runAttempt,
                 task -> releaser.release(task, "released unstarted (its lease ran low while it waited)"));
         long pollMs = settings.pollInterval().toMillis();
         timerService.createIntervalTimer(pollMs, pollMs, new TimerConfig("tideflow-dispatcher-poll", false));
@@ -140,6 +158,11 @@ public class TaskDispatcher {
             claims.promoteDueRetries();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "promoting due retries failed; the next poll tries again", e);
+        }
+        try {
+            directory.replace(groups.all());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reading the resource groups failed; the next poll tries again", e);
         }
         if (loop != null) {
             loop.wake();

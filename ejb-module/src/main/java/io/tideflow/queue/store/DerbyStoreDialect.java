@@ -1,6 +1,5 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.api.TaskState;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
@@ -20,11 +19,13 @@ final class DerbyStoreDialect implements StoreDialect {
     @Override
     @SuppressWarnings("unchecked")
     public List<TaskEntity> claim(EntityManager em, ClaimRequest request) {
-        List<String> candidates = em.createNamedQuery(TaskEntity.DUE_IDS, String.class)
-                .setParameter("state", TaskState.PENDING)
-                .setParameter("now", request.now().toEpochMilli())
-                .setMaxResults(request.limit())
-                .getResultList();
+        Query due = em.createNamedQuery(request.group() == null ? TaskEntity.DUE_IDS : TaskEntity.DUE_IDS_IN_GROUP)
+                .setParameter(1, request.now().toEpochMilli())
+                .setMaxResults(request.limit());
+        if (request.group() != null) {
+            due.setParameter(2, request.group());
+        }
+        List<String> candidates = ((List<Object>) due.getResultList()).stream().map(Object::toString).toList();
         List<TaskEntity> claimed = new ArrayList<>(candidates.size());
         for (int from = 0; from < candidates.size(); from += TaskEntity.CLAIM_BATCH_SIZE) {
             List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + TaskEntity.CLAIM_BATCH_SIZE));

@@ -1,6 +1,7 @@
 package io.tideflow.queue.store;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,14 +17,18 @@ final class PostgresStoreDialect implements StoreDialect {
     @Override
     @SuppressWarnings("unchecked")
     public List<TaskEntity> claim(EntityManager em, ClaimRequest request) {
-        List<TaskEntity> claimed = new ArrayList<>(em.createNamedQuery(TaskEntity.CLAIM_SKIP_LOCKED)
+        Query claim = em.createNamedQuery(request.group() == null ? TaskEntity.CLAIM_SKIP_LOCKED
+                        : TaskEntity.CLAIM_SKIP_LOCKED_IN_GROUP)
                 .setParameter(1, request.owner())
                 .setParameter(2, request.token())
                 .setParameter(3, request.expiresAt().toEpochMilli())
                 .setParameter(4, request.now().toEpochMilli())
                 .setParameter(5, request.now().toEpochMilli())
-                .setParameter(6, request.limit())
-                .getResultList());
+                .setParameter(6, request.limit());
+        if (request.group() != null) {
+            claim.setParameter(7, request.group());
+        }
+        List<TaskEntity> claimed = new ArrayList<>(claim.getResultList());
         claimed.sort(Comparator.comparingInt((TaskEntity task) -> -task.getPriority()).thenComparing(TaskEntity::getId));
         return claimed;
     }

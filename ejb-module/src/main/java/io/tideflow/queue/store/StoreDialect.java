@@ -16,8 +16,12 @@ public interface StoreDialect {
     /** Claims and returns the rows this claim won, in claim order. */
     List<TaskEntity> claim(EntityManager em, ClaimRequest request);
 
-    /** What one claim asks for. */
-    record ClaimRequest(int limit, String owner, String token, Instant now, Instant expiresAt) {
+    /**
+     * What one claim asks for.
+     *
+     * @param group the restricted group to claim from, or {@code null} for the tasks of every unrestricted group
+     */
+    record ClaimRequest(int limit, String owner, String token, Instant now, Instant expiresAt, String group) {
     }
 
     static StoreDialect of(DatabaseDialect database) {

@@ -14,9 +14,6 @@ import jakarta.persistence.Table;
 /** A row of {@code tasks}. Times are epoch milliseconds (see the schema). */
 @Entity
 @Table(name = "tasks")
-@NamedQuery(name = TaskEntity.DUE_IDS,
-        query = "SELECT t.id FROM TaskEntity t WHERE t.state = :state AND t.runAt <= :now"
-                + " ORDER BY t.priority DESC, t.id")
 @NamedQuery(name = TaskEntity.BY_IDEMPOTENCY_KEY, query = "SELECT t.id FROM TaskEntity t WHERE t.idempotencyKey = :key")
 @NamedQuery(name = TaskEntity.DUE_RETRY_IDS,
         query = "SELECT t.id, t.attempts FROM TaskEntity t WHERE t.state = :failed AND t.runAt <= :now"
@@ -46,7 +43,19 @@ import jakarta.persistence.Table;
         query = "UPDATE tasks SET state = 'RUNNING', lease_owner = ?1, lease_token = ?2, lease_expires_at = ?3,"
                 + " attempts = attempts + 1, updated_at = ?4"
                 + " WHERE id IN (SELECT id FROM tasks WHERE state = 'PENDING' AND run_at <= ?5"
+                + " AND resource_group NOT IN (" + TaskEntity.RESTRICTED_GROUPS + ")"
                 + " ORDER BY priority DESC, id LIMIT ?6 FOR UPDATE SKIP LOCKED) RETURNING *")
+@NamedNativeQuery(name = TaskEntity.CLAIM_SKIP_LOCKED_IN_GROUP, resultClass = TaskEntity.class,
+        query = "UPDATE tasks SET state = 'RUNNING', lease_owner = ?1, lease_token = ?2, lease_expires_at = ?3,"
+                + " attempts = attempts + 1, updated_at = ?4"
+                + " WHERE id IN (SELECT id FROM tasks WHERE state = 'PENDING' AND run_at <= ?5 AND resource_group = ?7"
+                + " ORDER BY priority DESC, id LIMIT ?6 FOR UPDATE SKIP LOCKED) RETURNING *")
+@NamedNativeQuery(name = TaskEntity.DUE_IDS,
+        query = "SELECT id FROM tasks WHERE state = 'PENDING' AND run_at <= ?1"
+                + " AND resource_group NOT IN (" + TaskEntity.RESTRICTED_GROUPS + ") ORDER BY priority DESC, id")
+@NamedNativeQuery(name = TaskEntity.DUE_IDS_IN_GROUP,
+        query = "SELECT id FROM tasks WHERE state = 'PENDING' AND run_at <= ?1 AND resource_group = ?2"
+                + " ORDER BY priority DESC, id")
 @NamedNativeQuery(name = TaskEntity.CLAIMED_BY_TOKEN, resultClass = TaskEntity.class,
         query = "SELECT * FROM tasks WHERE lease_token = ?1 AND id IN (" + TaskEntity.ID_LIST_FROM_2 + ")")
 @NamedNativeQuery(name = TaskEntity.COMPLETE,
@@ -88,6 +97,11 @@ import jakarta.persistence.Table;
 public class TaskEntity {
 
     static final String DUE_IDS = "Task.dueIds";
+    static final String DUE_IDS_IN_GROUP = "Task.dueIdsInGroup";
+    static final String CLAIM_SKIP_LOCKED_IN_GROUP = "Task.claimSkipLockedInGroup";
+    /** The groups whose tasks are claimed one group at a time, within their limits: see resource_groups. */
+    static final String RESTRICTED_GROUPS = "SELECT name FROM resource_groups WHERE paused = 1"
+            + " OR max_concurrent IS NOT NULL OR max_concurrent_cluster IS NOT NULL OR rate_permits IS NOT NULL";
     static final String INSERT = "Task.insert";
     static final String NODE_BEAT = "Node.beat";
     static final String NODE_JOIN = "Node.join";

@@ -85,13 +85,24 @@ public class TaskStore {
     }
 
     /**
-     * Claims up to {@code limit} due PENDING tasks, highest priority first, then oldest, under one fresh lease token,
-     * the way this database does it best ({@link StoreDialect}), and records PENDING → RUNNING for each.
+     * Claims up to {@code limit} due PENDING tasks of the unrestricted groups (those without a row in
+     * {@code resource_groups} that limits or pauses them), highest priority first, then oldest, under one fresh lease
+     * token, the way this database does it best ({@link StoreDialect}), and records PENDING → RUNNING for each.
      */
     public List<ClaimedTask> claimDue(int limit, Instant now, Duration leaseDuration) {
+        return claim(limit, now, leaseDuration, null);
+    }
+
+    /** Like {@link #claimDue}, from one group only: the caller has decided how many that group may start. */
+    public List<ClaimedTask> claimDueInGroup(String group, int limit, Instant now, Duration leaseDuration) {
+        return claim(limit, now, leaseDuration, group);
+    }
+
+    private List<ClaimedTask> claim(int limit, Instant now, Duration leaseDuration, String group) {
         Instant expiresAt = now.plus(leaseDuration);
         String token = UUID.randomUUID().toString();
-        List<TaskEntity> rows = dialect.claim(em, new StoreDialect.ClaimRequest(limit, node, token, now, expiresAt));
+        List<TaskEntity> rows = dialect.claim(em,
+                new StoreDialect.ClaimRequest(limit, node, token, now, expiresAt, group));
         List<ClaimedTask> claimed = new ArrayList<>(rows.size());
         for (TaskEntity row : rows) {
             claimed.add(new ClaimedTask(TaskId.of(row.getId()), row.getType(), row.getResourceGroup(),

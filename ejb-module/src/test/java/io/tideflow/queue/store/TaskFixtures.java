@@ -52,6 +52,11 @@ final class TaskFixtures {
         return this;
     }
 
+    TaskFixtures inGroup(String group) {
+        this.group = group;
+        return this;
+    }
+
     TaskFixtures withPayload(String payload) {
         this.payload = payload;
         return this;

@@ -38,6 +38,15 @@ public abstract class TestDatabase implements AutoCloseable {
         emf = Persistence.createEntityManagerFactory("tideflow-store-test", unitProperties);
     }
 
+    /**
+     * True when a count sees one instant (PostgreSQL's MVCC). Derby's read-committed count locks row by row and can see
+     * a row that just left a state together with one that just entered it; a serializable one deadlocks with the
+     * writers it counts.
+     */
+    public boolean countsSnapshots() {
+        return dialect == DatabaseDialect.POSTGRESQL;
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

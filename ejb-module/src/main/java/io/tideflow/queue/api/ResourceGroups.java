@@ -1,0 +1,28 @@
+package io.tideflow.queue.api;
+
+import java.util.List;
+
+/**
+ * Watches and steers resource groups. Changes are stored in the shared database and applied by every node within
+ * its poll interval (this node at once).
+ */
+public interface ResourceGroups {
+
+    /** Every group that has tasks or a row of its own (limits, a pause), by name. */
+    List<GroupView> list();
+
+    /**
+     * Sets a group's limits; they stay until {@link #resetLimits} even when the configuration says otherwise.
+     *
+     * @throws InvalidTaskRequestException naming the field at fault
+     */
+    GroupView setLimits(String group, GroupLimitsRequest limits);
+
+    /** Gives the group's limits back to configuration (none, if the configuration names no limits for it). */
+    GroupView resetLimits(String group);
+
+    /** Claims of the group stop on every node; running tasks finish. */
+    GroupView pause(String group);
+
+    GroupView resume(String group);
+}

@@ -1,0 +1,91 @@
+package io.tideflow.queue.core;
+
+import io.tideflow.queue.store.GroupLimits;
+import org.eclipse.microprofile.config.Config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The resource groups defined in configuration, under {@code tideflow.group."<name>".}: {@code max-concurrent} (per
+ * node), {@code max-concurrent-cluster} (across nodes) and {@code rate} (permits per period, as {@code 50/PT1S}).
+ * Every key under {@code tideflow.group.} is checked when the application deploys: an unknown key or a bad value
+ * fails the deployment with a message that names the key and the value.
+ */
+public final class GroupSettings {
+
+    private static final String PREFIX = "tideflow.group.";
+    private static final Pattern KEY = Pattern.compile("tideflow\\.group\\.\"([^\"]+)\"\\.([a-z.-]+)");
+    private static final Pattern RATE = Pattern.compile("(\\d{1,9})\\s*/\\s*(\\S+)");
+    private static final Set<String> KNOWN = Set.of("max-concurrent", "max-concurrent-cluster", "rate");
+
+    private GroupSettings() {
+    }
+
+    /** Every configured group with its limits, by name. */
+    public static Map<String, GroupLimits> from(Config config) {
+        SettingReader reader = new SettingReader(config);
+        Map<String, GroupLimits> groups = new TreeMap<>();
+        for (String key : config.getPropertyNames()) {
+            if (!key.startsWith(PREFIX)) {
+                continue;
+            }
+            Matcher parts = KEY.matcher(key);
+            if (!parts.matches()) {
+                throw new InvalidSettingException(key, reader.raw(key).orElse(""),
+                        "is not a group key; write tideflow.group.\"<name>\".<key> with <key> one of " + KNOWN);
+            }
+            String group = parts.group(1);
+            if (!TaskRequestValidator.GROUP_NAME.matcher(group).matches()) {
+                throw new InvalidSettingException(key, reader.raw(key).orElse(""),
+                        "names group '" + group + "'; a group name is 1 to 100 letters, digits, '.', '-' or '_'");
+            }
+            if (!KNOWN.contains(parts.group(2))) {
+                throw new InvalidSettingException(key, reader.raw(key).orElse(""),
+                        "is not a group setting; known settings are " + KNOWN);
+            }
+            groups.computeIfAbsent(group, name -> limitsOf(reader, name));
+        }
+        return groups;
+    }
+
+    private static GroupLimits limitsOf(SettingReader reader, String group) {
+        String prefix = PREFIX + "\"" + group + "\".";
+        Integer perNode = optionalInteger(reader, prefix + "max-concurrent");
+        Integer cluster = optionalInteger(reader, prefix + "max-concurrent-cluster");
+        String rateKey = prefix + "rate";
+        Integer permits = null;
+        Long periodMillis = null;
+        if (reader.raw(rateKey).isPresent()) {
+            String rate = reader.raw(rateKey).get();
+            Matcher parts = RATE.matcher(rate);
+            if (!parts.matches()) {
+                throw new InvalidSettingException(rateKey, rate, "must be permits per period, such as 50/PT1S");
+            }
+            permits = Integer.parseInt(parts.group(1));
+            periodMillis = periodOf(rateKey, rate, parts.group(2)).toMillis();
+            if (permits < 1 || periodMillis < 1) {
+                throw new InvalidSettingException(rateKey, rate, "needs at least 1 permit and a period of at least"
+                        + " 1 ms");
+            }
+        }
+        return new GroupLimits(perNode, cluster, permits, periodMillis);
+    }
+
+    private static Duration periodOf(String key, String rate, String text) {
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidSettingException(key, rate, "the period must be an ISO-8601 duration such as PT1S");
+        }
+    }
+
+    private static Integer optionalInteger(SettingReader reader, String key) {
+        return reader.raw(key).isEmpty() ? null : reader.integer(key, 1, 1, 100_000);
+    }
+}
