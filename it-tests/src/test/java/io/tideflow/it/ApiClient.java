@@ -38,6 +38,15 @@ final class ApiClient {
         return send(builder.build());
     }
 
+    Response put(String path, String user, String json) {
+        return send(request(path, user).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    Response delete(String path, String user) {
+        return send(request(path, user).DELETE().build());
+    }
+
     private HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         if (user != null) {

@@ -28,12 +28,17 @@ final class TideflowDeployment {
     }
 
     static WebArchive withTestHandlers() {
+        return withTestHandlers("tideflow.war", "");
+    }
+
+    /** The same WAR under another name, with more configuration lines after the test handlers' own. */
+    static WebArchive withTestHandlers(String name, String extraConfig) {
         File war = new File(System.getProperty("tideflow.war", "target/server-lib/tideflow.war"));
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war)
+        return ShrinkWrap.create(WebArchive.class, name).merge(ShrinkWrap.createFromZipFile(WebArchive.class, war))
                 .addClasses(EffectsTable.class, EffectsResource.class, WriteThenFailHandler.class,
                         WriteThenSucceedHandler.class, SlowWriteHandler.class, HangingHandler.class,
                         RejectingHandler.class, NonTransactionalWriteHandler.class, CountOnceHandler.class,
                         NoOpHandler.class)
-                .addAsResource(new StringAsset(TEST_CONFIG), "META-INF/microprofile-config.properties");
+                .addAsResource(new StringAsset(TEST_CONFIG + extraConfig), "META-INF/microprofile-config.properties");
     }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Reads and checks the group configuration when the application deploys (a bad key or value fails the deployment)
- * and writes it to {@code resource_groups}, before the dispatcher claims anything.
+ * Writes the group configuration (checked by {@link SchemaBootstrap} before anything starts) to
+ * {@code resource_groups}, before the dispatcher claims anything.
  */
 @Singleton
 @Startup

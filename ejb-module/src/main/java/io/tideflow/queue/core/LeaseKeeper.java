@@ -64,7 +64,8 @@ public class LeaseKeeper {
 
     @PreDestroy
     void stop() {
-        beat.cancel(false);
+        // interrupts a heartbeat still waiting for the application to finish starting, which a failed start never does
+        beat.cancel(true);
     }
 
     void keep() {

@@ -66,6 +66,8 @@ public class SchemaBootstrap {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrateAndValidate() {
         typePolicies.validate(registry.types());
+        // read here, before any other part of the engine starts, so that a bad group key fails the deployment cleanly
+        GroupSettings.from(config);
         List<String> names = config.getOptionalValue("tideflow.datasource", String.class).map(List::of)
                 .orElse(DATASOURCE_NAMES);
         dataSource = lookup(names);

@@ -1,0 +1,169 @@
+package io.tideflow.it;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static io.tideflow.it.ApiClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** Resource groups through the REST API of the deployed WAR: pause and resume, limits, refusals, configuration. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GroupApiIT {
+
+    @ArquillianResource
+    @OperateOnDeployment("tideflow")
+    URL deploymentUrl;
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(name = "tideflow", testable = false)
+    static WebArchive deployment() {
+        return TideflowDeployment.withTestHandlers();
+    }
+
+    /** The same application with a group key the engine does not know: it must not deploy. */
+    @Deployment(name = "bad-groups", managed = false, testable = false)
+    static WebArchive badGroupConfiguration() {
+        return TideflowDeployment.withTestHandlers("bad-groups.war",
+                "tideflow.group.\"mail\".max-concurent=3\n");
+    }
+
+    private ApiClient api() {
+        return new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
+    }
+
+    @Test
+    void aPausedGroupKeepsItsTasksWaitingWhileOthersRunAndRunsThemWhenResumed() throws Exception {
+        ApiClient api = api();
+        String group = "paused-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonObject paused = api.post("groups/" + group + "/pause", OPERATOR, "").json();
+        assertThat(paused.getBoolean("paused")).isTrue();
+
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(submit(api, group, "demo.echo", "{}"));
+        }
+        String elsewhere = submit(api, "default", "demo.echo", "{}");
+        awaitState(api, elsewhere, "COMPLETED");
+        Thread.sleep(1_500);
+        for (String id : ids) {
+            assertThat(api.get("tasks/" + id, VIEWER).json().getString("state")).isEqualTo("PENDING");
+        }
+        JsonObject listed = groupOf(api, group);
+        assertThat(listed.getBoolean("paused")).isTrue();
+        assertThat(listed.getJsonObject("depth").getInt("PENDING")).isEqualTo(3);
+
+        assertThat(api.post("groups/" + group + "/resume", OPERATOR, "").json().getBoolean("paused")).isFalse();
+        for (String id : ids) {
+            awaitState(api, id, "COMPLETED");
+        }
+    }
+
+    @Test
+    void aClusterLimitOfOneRunsTheGroupsTasksOneAfterAnother() throws Exception {
+        ApiClient api = api();
+        String group = "one-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient.Response set = api.put("groups/" + group + "/limits", OPERATOR, "{\"maxConcurrentCluster\":1}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().getJsonObject("limits").getInt("maxConcurrentCluster")).isEqualTo(1);
+        assertThat(set.json().getString("limitsFrom")).isEqualTo("api");
+
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(submit(api, group, "demo.sleep", "{\"ms\":300}"));
+        }
+        List<Instant[]> runs = new ArrayList<>();
+        for (String id : ids) {
+            awaitState(api, id, "COMPLETED");
+            JsonArray events = api.get("tasks/" + id + "/history", VIEWER).json().getJsonArray("events");
+            Instant started = at(events, "RUNNING");
+            Instant ended = at(events, "COMPLETED");
+            runs.add(new Instant[] {started, ended});
+        }
+        runs.sort((a, b) -> a[0].compareTo(b[0]));
+        for (int i = 1; i < runs.size(); i++) {
+            assertThat(runs.get(i)[0]).as("run %d starts after run %d ended", i, i - 1)
+                    .isAfterOrEqualTo(runs.get(i - 1)[1]);
+        }
+
+        JsonObject reset = api.delete("groups/" + group + "/limits", OPERATOR).json();
+        assertThat(reset.getJsonObject("limits").get("maxConcurrentCluster")).isEqualTo(JsonValue.NULL);
+        assertThat(reset.getString("limitsFrom")).isEqualTo("configuration");
+    }
+
+    @Test
+    void badLimitsAreRefusedNamingTheFieldAndChangesNeedTheOperatorRole() {
+        ApiClient api = api();
+        assertProblem(api.put("groups/mail/limits", OPERATOR, "{\"maxConcurent\":3}"), "maxConcurent");
+        assertProblem(api.put("groups/mail/limits", OPERATOR, "{\"maxConcurrent\":0}"), "maxConcurrent");
+        assertProblem(api.put("groups/mail/limits", OPERATOR, "{\"ratePermits\":5}"), "ratePeriod");
+        assertProblem(api.put("groups/mail/limits", OPERATOR, "{\"ratePermits\":5,\"ratePeriod\":\"soon\"}"),
+                "ratePeriod");
+        assertProblem(api.post("groups/no%20spaces/pause", OPERATOR, ""), "group");
+        assertThat(api.put("groups/mail/limits", VIEWER, "{\"maxConcurrent\":3}").status()).isEqualTo(403);
+        assertThat(api.post("groups/mail/pause", VIEWER, "").status()).isEqualTo(403);
+        assertThat(api.get("groups", VIEWER).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownGroupKeyInTheConfigurationFailsTheDeploymentNamingTheKey() {
+        // the server's failure report escapes the quotes around the group name
+        assertThatThrownBy(() -> deployer.deploy("bad-groups"))
+                .hasStackTraceContaining("max-concurent' has the bad value '3': is not a group setting");
+    }
+
+    private static String submit(ApiClient api, String group, String type, String payload) {
+        ApiClient.Response created = api.post("tasks", OPERATOR,
+                "{\"type\":\"" + type + "\",\"group\":\"" + group + "\",\"payload\":" + payload + "}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().getString("id");
+    }
+
+    private static JsonObject groupOf(ApiClient api, String group) {
+        return api.get("groups", VIEWER).json().getJsonArray("groups").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(g -> g.getString("name").equals(group))
+                .findFirst().orElseThrow();
+    }
+
+    private static Instant at(JsonArray events, String state) {
+        return events.stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("to").equals(state))
+                .map(e -> Instant.parse(e.getString("at")))
+                .findFirst().orElseThrow();
+    }
+
+    private static void awaitState(ApiClient api, String id, String state) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("tasks/" + id, VIEWER).json().getString("state").equals(state));
+    }
+
+    private static void assertProblem(ApiClient.Response response, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().getString("field")).isEqualTo(field);
+    }
+}
