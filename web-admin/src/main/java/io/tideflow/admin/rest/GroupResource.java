@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -127,23 +126,9 @@ public class GroupResource {
                 throw new InvalidTaskRequestException(field, "is not a limit; known fields are " + LIMIT_FIELDS);
             }
         }
-        return new GroupLimitsRequest(whole(json, "maxConcurrent"), whole(json, "maxConcurrentCluster"),
-                whole(json, "ratePermits"), duration(json, "ratePeriod"));
-    }
-
-    private static Integer whole(JsonObject json, String field) {
-        JsonValue value = json.get(field);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (value instanceof JsonNumber number && number.isIntegral()) {
-            try {
-                return number.intValueExact();
-            } catch (ArithmeticException e) {
-                throw new InvalidTaskRequestException(field, "is out of range: " + number);
-            }
-        }
-        throw new InvalidTaskRequestException(field, "must be a whole number or null, got " + value);
+        return new GroupLimitsRequest(JsonFields.whole(json, "maxConcurrent", "maxConcurrent"),
+                JsonFields.whole(json, "maxConcurrentCluster", "maxConcurrentCluster"),
+                JsonFields.whole(json, "ratePermits", "ratePermits"), duration(json, "ratePeriod"));
     }
 
     private static Duration duration(JsonObject json, String field) {

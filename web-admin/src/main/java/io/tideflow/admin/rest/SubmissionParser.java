@@ -6,7 +6,6 @@ import io.tideflow.queue.api.TaskRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -129,18 +128,7 @@ final class SubmissionParser {
     }
 
     private static Integer whole(JsonObject json, String prefix, String field) {
-        JsonValue value = json.get(field);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (value instanceof JsonNumber number && number.isIntegral()) {
-            try {
-                return number.intValueExact();
-            } catch (ArithmeticException e) {
-                throw new InvalidTaskRequestException(prefix + field, "is out of range: " + number);
-            }
-        }
-        throw new InvalidTaskRequestException(prefix + field, "must be a whole number, got " + value);
+        return JsonFields.whole(json, field, prefix + field);
     }
 
     private static Instant instant(JsonObject json, String prefix, String field) {
