@@ -115,6 +115,51 @@ class GroupApiIT {
         assertThat(reset.getString("limitsFrom")).isEqualTo("configuration");
     }
 
+    /** The worked example of docs/resource-groups.md, with the configuration of {@link TideflowDeployment}. */
+    @Test
+    void aFlakyMailRelayOpensItsBreakerHoldsItsMailAndRecoversThroughAProbe() {
+        ApiClient api = api();
+        assertThat(api.post("groups/it-relay/breaker/reset", OPERATOR, "").json().getJsonObject("breaker")
+                .getString("state")).isEqualTo("CLOSED");
+        for (int i = 0; i < 4; i++) {
+            api.post("tasks", OPERATOR, "{\"type\":\"demo.fail\",\"group\":\"it-relay\",\"maxAttempts\":1,"
+                    + "\"payload\":{\"always\":true}}");
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> breakerOf(api, "it-relay").getString("state").equals("OPEN"));
+        JsonObject open = breakerOf(api, "it-relay");
+        Instant probesFrom = Instant.parse(open.getString("nextAttempt"));
+
+        List<String> mails = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mails.add(submit(api, "it-relay", "demo.echo", "{}"));
+        }
+        for (String id : mails) {
+            awaitState(api, id, "COMPLETED");
+            assertThat(api.get("tasks/" + id, VIEWER).json().getInt("attempts")).as("no attempt burned").isEqualTo(1);
+        }
+        assertThat(breakerOf(api, "it-relay").getString("state")).isEqualTo("CLOSED");
+        List<Instant> starts = new ArrayList<>();
+        for (String id : mails) {
+            starts.add(at(api.get("tasks/" + id + "/history", VIEWER).json().getJsonArray("events"), "RUNNING"));
+        }
+        assertThat(starts).as("held while OPEN: none started before the probes were due")
+                .allSatisfy(start -> assertThat(start).isAfterOrEqualTo(probesFrom));
+
+        JsonObject forced = api.post("groups/it-relay/breaker/open", OPERATOR, "").json().getJsonObject("breaker");
+        assertThat(forced.getString("state")).isEqualTo("OPEN");
+        assertThat(forced.get("nextAttempt")).as("held open by hand").isEqualTo(JsonValue.NULL);
+        assertThat(api.post("groups/it-relay/breaker/close", OPERATOR, "").json().getJsonObject("breaker")
+                .getString("state")).isEqualTo("CLOSED");
+        assertThat(api.post("groups/it-relay/breaker/open", VIEWER, "").status()).isEqualTo(403);
+        assertProblem(api.post("groups/no-breaker-here/breaker/open", OPERATOR, ""), "group");
+        assertProblem(api.post("groups/it-relay/breaker/toggle", OPERATOR, ""), "action");
+    }
+
+    private static JsonObject breakerOf(ApiClient api, String group) {
+        return groupOf(api, group).getJsonObject("breaker");
+    }
+
     @Test
     void badLimitsAreRefusedNamingTheFieldAndChangesNeedTheOperatorRole() {
         ApiClient api = api();

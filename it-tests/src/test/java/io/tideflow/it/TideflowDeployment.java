@@ -22,7 +22,12 @@ final class TideflowDeployment {
     /** Per-type settings of the test handlers, read by the engine like any application's configuration. */
     private static final String TEST_CONFIG = "tideflow.type.\"it.hang\".timeout=PT2S\n"
             + "tideflow.type.\"it.hang\".max-attempts=2\n"
-            + "tideflow.type.\"it.hang\".retry.base-delay=PT0.1S\n";
+            + "tideflow.type.\"it.hang\".retry.base-delay=PT0.1S\n"
+            // the worked example of docs/resource-groups.md: a flaky mail relay behind a breaker
+            + "tideflow.group.\"it-relay\".breaker.minimum-calls=4\n"
+            + "tideflow.group.\"it-relay\".breaker.failure-ratio=0.5\n"
+            + "tideflow.group.\"it-relay\".breaker.open-delay=PT3S\n"
+            + "tideflow.group.\"it-relay\".breaker.probes=1\n";
 
     private TideflowDeployment() {
     }

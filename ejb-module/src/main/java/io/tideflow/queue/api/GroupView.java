@@ -11,8 +11,9 @@ import java.util.Map;
  * @param maxConcurrentCluster across all nodes, or {@code null} for none
  * @param ratePermits          starts per {@code ratePeriod} across all nodes, or {@code null} for none
  * @param limitsFromApi        the limits were set by an operator; configuration no longer changes them
+ * @param breaker              the group's circuit breaker, or {@code null} when it has none
  */
 public record GroupView(String name, Map<TaskState, Long> depth, boolean paused, Integer maxConcurrent,
                         Integer maxConcurrentCluster, Integer ratePermits, Duration ratePeriod,
-                        boolean limitsFromApi) {
+                        boolean limitsFromApi, BreakerView breaker) {
 }

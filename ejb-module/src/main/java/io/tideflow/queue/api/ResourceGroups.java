@@ -25,4 +25,17 @@ public interface ResourceGroups {
     GroupView pause(String group);
 
     GroupView resume(String group);
+
+    /**
+     * Opens the group's breaker and holds it open until {@link #closeBreaker} or {@link #resetBreaker}.
+     *
+     * @throws InvalidTaskRequestException naming {@code group} when the group has no breaker
+     */
+    GroupView openBreaker(String group);
+
+    /** Closes the group's breaker, keeping what its window counted. */
+    GroupView closeBreaker(String group);
+
+    /** Closes the group's breaker and forgets what it counted. */
+    GroupView resetBreaker(String group);
 }

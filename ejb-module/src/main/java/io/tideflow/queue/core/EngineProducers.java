@@ -1,5 +1,6 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.store.BreakerStore;
 import io.tideflow.queue.store.CompletionWriter;
 import io.tideflow.queue.store.GroupStore;
 import io.tideflow.queue.store.LeaseStore;
@@ -63,6 +64,11 @@ public class EngineProducers {
     @Produces
     CompletionWriter completionWriter(EngineSettings settings) {
         return new CompletionWriter(em, settings.nodeId());
+    }
+
+    @Produces
+    BreakerStore breakerStore() {
+        return new BreakerStore(em);
     }
 
     @Produces

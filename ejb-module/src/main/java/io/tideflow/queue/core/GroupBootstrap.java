@@ -1,6 +1,5 @@
 package io.tideflow.queue.core;
 
-import io.tideflow.queue.store.GroupLimits;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJBException;
@@ -34,13 +33,14 @@ public class GroupBootstrap {
 
     @PostConstruct
     void applyConfiguration() {
-        Map<String, GroupLimits> configured = GroupSettings.from(config);
+        Map<String, ConfiguredGroup> configured = GroupSettings.from(config);
         try {
             transactions.applyConfiguration(configured);
         } catch (EJBException firstTry) {
             // two nodes starting together may both create a group's row; the second try finds it
             transactions.applyConfiguration(configured);
         }
+        directory.configure(configured);
         directory.replace(transactions.all());
         LOG.info(() -> "Tideflow resource groups configured: " + (configured.isEmpty() ? "none" : configured));
     }

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * The resource groups defined in configuration, under {@code tideflow.group."<name>".}: {@code max-concurrent} (per
- * node), {@code max-concurrent-cluster} (across nodes) and {@code rate} (permits per period, as {@code 50/PT1S}).
+ * node), {@code max-concurrent-cluster} (across nodes), {@code rate} (permits per period, as {@code 50/PT1S}) and the
+ * circuit breaker's {@code breaker.enabled}, {@code breaker.failure-ratio}, {@code breaker.minimum-calls},
+ * {@code breaker.window}, {@code breaker.open-delay} and {@code breaker.probes} (any breaker key but
+ * {@code breaker.enabled=false} gives the group a breaker, with defaults for the keys left out).
  * Every key under {@code tideflow.group.} is checked when the application deploys: an unknown key or a bad value
  * fails the deployment with a message that names the key and the value.
  */
@@ -22,15 +25,17 @@ public final class GroupSettings {
     private static final String PREFIX = "tideflow.group.";
     private static final Pattern KEY = Pattern.compile("tideflow\\.group\\.\"([^\"]+)\"\\.([a-z.-]+)");
     private static final Pattern RATE = Pattern.compile("(\\d{1,9})\\s*/\\s*(\\S+)");
-    private static final Set<String> KNOWN = Set.of("max-concurrent", "max-concurrent-cluster", "rate");
+    private static final Set<String> KNOWN = Set.of("max-concurrent", "max-concurrent-cluster", "rate",
+            "breaker.enabled", "breaker.failure-ratio", "breaker.minimum-calls", "breaker.window", "breaker.open-delay",
+            "breaker.probes");
 
     private GroupSettings() {
     }
 
-    /** Every configured group with its limits, by name. */
-    public static Map<String, GroupLimits> from(Config config) {
+    /** Every configured group with its limits and breaker, by name. */
+    public static Map<String, ConfiguredGroup> from(Config config) {
         SettingReader reader = new SettingReader(config);
-        Map<String, GroupLimits> groups = new TreeMap<>();
+        Map<String, ConfiguredGroup> groups = new TreeMap<>();
         for (String key : config.getPropertyNames()) {
             if (!key.startsWith(PREFIX)) {
                 continue;
@@ -49,7 +54,7 @@ public final class GroupSettings {
                 throw new InvalidSettingException(key, reader.raw(key).orElse(""),
                         "is not a group setting; known settings are " + KNOWN);
             }
-            groups.computeIfAbsent(group, name -> limitsOf(reader, name));
+            groups.computeIfAbsent(group, name -> new ConfiguredGroup(limitsOf(reader, name), breakerOf(reader, name)));
         }
         return groups;
     }
@@ -75,6 +80,22 @@ public final class GroupSettings {
             }
         }
         return new GroupLimits(perNode, cluster, permits, periodMillis);
+    }
+
+    private static BreakerSettings breakerOf(SettingReader reader, String group) {
+        String prefix = PREFIX + "\"" + group + "\".breaker.";
+        boolean anyKey = KNOWN.stream().filter(key -> key.startsWith("breaker."))
+                .anyMatch(key -> reader.raw(PREFIX + "\"" + group + "\"." + key).isPresent());
+        if (!anyKey || !reader.bool(prefix + "enabled", true)) {
+            return null;
+        }
+        BreakerSettings d = BreakerSettings.DEFAULTS;
+        return new BreakerSettings(
+                reader.decimal(prefix + "failure-ratio", d.failureRatio(), 0.01, 1.0),
+                reader.integer(prefix + "minimum-calls", d.minimumCalls(), 1, 100_000),
+                reader.duration(prefix + "window", d.window(), Duration.ofSeconds(1), Duration.ofDays(1)),
+                reader.duration(prefix + "open-delay", d.openDelay(), Duration.ofMillis(100), Duration.ofDays(1)),
+                reader.integer(prefix + "probes", d.probes(), 1, 1_000));
     }
 
     private static Duration periodOf(String key, String rate, String text) {

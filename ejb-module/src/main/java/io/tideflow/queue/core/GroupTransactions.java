@@ -1,5 +1,6 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.store.BreakerStore;
 import io.tideflow.queue.store.GroupLimits;
 import io.tideflow.queue.store.GroupRow;
 import io.tideflow.queue.store.GroupStore;
@@ -21,6 +22,9 @@ public class GroupTransactions {
     GroupStore groups;
 
     @Inject
+    BreakerStore breakers;
+
+    @Inject
     Clock clock;
 
     public List<GroupRow> all() {
@@ -28,16 +32,28 @@ public class GroupTransactions {
     }
 
     /**
-     * Applies the configured limits to every group whose limits no operator has set, and lifts the limits of groups
-     * the configuration no longer names (pauses stay: they are the operators').
+     * Applies the configured limits to every group whose limits no operator has set, lifts the limits of groups the
+     * configuration no longer names (pauses stay: they are the operators'), and gives every group the circuit breaker
+     * its configuration asks for (a new one starts CLOSED; one that exists keeps its state).
      */
-    public void applyConfiguration(Map<String, GroupLimits> configured) {
-        for (Map.Entry<String, GroupLimits> group : configured.entrySet()) {
-            groups.setLimits(group.getKey(), group.getValue(), false, clock.instant());
+    public void applyConfiguration(Map<String, ConfiguredGroup> configured) {
+        long now = clock.millis();
+        for (Map.Entry<String, ConfiguredGroup> group : configured.entrySet()) {
+            groups.setLimits(group.getKey(), group.getValue().limits(), false, clock.instant());
+            boolean breaker = group.getValue().breaker() != null;
+            groups.setBreaker(group.getKey(), breaker, clock.instant());
+            if (breaker) {
+                breakers.createIfMissing(group.getKey(), now);
+            }
         }
         for (GroupRow row : groups.all()) {
-            if (!row.limitsFromApi() && !configured.containsKey(row.name())) {
+            ConfiguredGroup config = configured.get(row.name());
+            if (!row.limitsFromApi() && config == null) {
                 groups.setLimits(row.name(), GroupLimits.NONE, false, clock.instant());
+            }
+            if (row.breaker() && (config == null || config.breaker() == null)) {
+                groups.setBreaker(row.name(), false, clock.instant());
+                breakers.delete(row.name());
             }
         }
     }

@@ -1,10 +1,13 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.api.BreakerState;
+import io.tideflow.queue.api.BreakerView;
 import io.tideflow.queue.api.GroupLimitsRequest;
 import io.tideflow.queue.api.GroupView;
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.ResourceGroups;
 import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.store.BreakerStore;
 import io.tideflow.queue.store.GroupLimits;
 import io.tideflow.queue.store.GroupRow;
 import io.tideflow.queue.store.GroupStore;
@@ -14,8 +17,10 @@ import org.eclipse.microprofile.config.Config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -33,6 +38,12 @@ public class ResourceGroupsBean implements ResourceGroups {
     GroupDirectory directory;
 
     @Inject
+    BreakerStore breakers;
+
+    @Inject
+    BreakerTransactions breakerTransactions;
+
+    @Inject
     Config config;
 
     @Inject
@@ -41,15 +52,41 @@ public class ResourceGroupsBean implements ResourceGroups {
     @Override
     public List<GroupView> list() {
         Map<String, Map<TaskState, Long>> depth = groups.depthByGroup();
-        Map<String, GroupRow> rows = new java.util.HashMap<>();
+        Map<String, GroupRow> rows = new HashMap<>();
         groups.all().forEach(row -> rows.put(row.name(), row));
+        Map<String, Breaker> byGroup = new HashMap<>();
+        breakers.all().forEach(breaker -> byGroup.put(breaker.group(), breaker));
         TreeSet<String> names = new TreeSet<>(depth.keySet());
         names.addAll(rows.keySet());
         List<GroupView> views = new ArrayList<>();
         for (String name : names) {
-            views.add(view(name, rows.get(name), depth.getOrDefault(name, Map.of())));
+            views.add(view(name, rows.get(name), depth.getOrDefault(name, Map.of()), byGroup.get(name)));
         }
         return views;
+    }
+
+    @Override
+    public GroupView openBreaker(String group) {
+        return changeBreaker(group, breaker -> breaker.forcedOpen(clock.millis()));
+    }
+
+    @Override
+    public GroupView closeBreaker(String group) {
+        return changeBreaker(group, breaker -> breaker.forcedClosed(clock.millis()));
+    }
+
+    @Override
+    public GroupView resetBreaker(String group) {
+        return changeBreaker(group, breaker -> breaker.reset(clock.millis()));
+    }
+
+    private GroupView changeBreaker(String group, java.util.function.UnaryOperator<Breaker> change) {
+        requireName(group);
+        if (breakerTransactions.change(group, change).isEmpty()) {
+            throw new InvalidTaskRequestException("group", "'" + group + "' has no circuit breaker; give it one with"
+                    + " tideflow.group.\"" + group + "\".breaker.* keys");
+        }
+        return refreshed(group);
     }
 
     @Override
@@ -64,8 +101,8 @@ public class ResourceGroupsBean implements ResourceGroups {
     public GroupView resetLimits(String group) {
         requireName(group);
         groups.releaseLimitsToConfiguration(group, clock.instant());
-        groups.setLimits(group, GroupSettings.from(config).getOrDefault(group, GroupLimits.NONE), false,
-                clock.instant());
+        ConfiguredGroup configured = GroupSettings.from(config).get(group);
+        groups.setLimits(group, configured == null ? GroupLimits.NONE : configured.limits(), false, clock.instant());
         return refreshed(group);
     }
 
@@ -85,17 +122,22 @@ public class ResourceGroupsBean implements ResourceGroups {
 
     private GroupView refreshed(String group) {
         directory.replace(groups.all());
-        return view(group, groups.find(group).orElse(null), groups.depthByGroup().getOrDefault(group, Map.of()));
+        return view(group, groups.find(group).orElse(null), groups.depthByGroup().getOrDefault(group, Map.of()),
+                breakers.find(group).orElse(null));
     }
 
-    private static GroupView view(String name, GroupRow row, Map<TaskState, Long> depth) {
+    private static GroupView view(String name, GroupRow row, Map<TaskState, Long> depth, Breaker breaker) {
         Map<TaskState, Long> states = depth.isEmpty() ? Map.of() : new EnumMap<>(depth);
+        BreakerView breakerView = breaker == null ? null : new BreakerView(breaker.state(), breaker.failureCount(),
+                breaker.calls(), breaker.lastFailureAt() == 0 ? null : Instant.ofEpochMilli(breaker.lastFailureAt()),
+                breaker.state() != BreakerState.OPEN || breaker.nextAttemptAt() == Long.MAX_VALUE ? null
+                        : Instant.ofEpochMilli(breaker.nextAttemptAt()));
         if (row == null) {
-            return new GroupView(name, states, false, null, null, null, null, false);
+            return new GroupView(name, states, false, null, null, null, null, false, breakerView);
         }
         return new GroupView(name, states, row.paused(), row.maxConcurrent(), row.maxConcurrentCluster(),
                 row.ratePermits(), row.ratePeriodMillis() == null ? null : Duration.ofMillis(row.ratePeriodMillis()),
-                row.limitsFromApi());
+                row.limitsFromApi(), breakerView);
     }
 
     private static void requireName(String group) {

@@ -1,5 +1,7 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.api.BreakerState;
+import io.tideflow.queue.store.BreakerStore;
 import io.tideflow.queue.store.ClaimedTask;
 import io.tideflow.queue.store.GroupRow;
 import io.tideflow.queue.store.GroupStore;
@@ -12,8 +14,8 @@ import java.util.Optional;
 
 /**
  * One claim from one restricted group, in the caller's transaction: with the group's row locked (so that the claims of
- * all nodes for this group take turns), it takes no more than the group's node limit, cluster limit and rate token
- * bucket allow, and spends the tokens it used.
+ * all nodes for this group take turns), it takes no more than the group's node limit, cluster limit, rate token
+ * bucket and circuit breaker allow, spends the tokens it used and counts the probes it let through.
  */
 public final class RestrictedGroupClaim {
 
@@ -31,9 +33,10 @@ public final class RestrictedGroupClaim {
     /**
      * @param wanted    how many the caller's workers can take
      * @param heldHere  tasks of the group this node holds now (claimed, running or waiting for a worker)
+     * @param breakerSettings the group's breaker settings in this node's configuration, or {@code null}
      */
-    public static Result claim(TaskStore tasks, GroupStore groups, String group, int wanted, int heldHere,
-                               Instant now, Duration lease) {
+    public static Result claim(TaskStore tasks, GroupStore groups, BreakerStore breakers, String group, int wanted,
+                               int heldHere, BreakerSettings breakerSettings, Instant now, Duration lease) {
         Optional<GroupRow> locked = groups.lockForClaim(group);
         if (locked.isEmpty()) {
             // restrictions lifted meanwhile: the unrestricted claim takes its tasks from now on
@@ -44,6 +47,16 @@ public final class RestrictedGroupClaim {
             return new Result(List.of(), null);
         }
         int room = wanted;
+        Breaker breakerRead = null;
+        Breaker breaker = null;
+        if (row.breaker() && breakerSettings != null) {
+            Optional<Breaker> lockedBreaker = breakers.lock(group);
+            if (lockedBreaker.isPresent()) {
+                breakerRead = lockedBreaker.get();
+                breaker = breakerRead.beforeClaim(now.toEpochMilli());
+                room = Math.min(room, breaker.claimRoom(breakerSettings));
+            }
+        }
         if (row.maxConcurrent() != null) {
             room = Math.min(room, row.maxConcurrent() - heldHere);
         }
@@ -59,6 +72,15 @@ public final class RestrictedGroupClaim {
             heldByRate = true;
         }
         List<ClaimedTask> claimed = room <= 0 ? List.of() : tasks.claimDueInGroup(group, room, now, lease);
+        if (breakerRead != null) {
+            breakers.replace(breakerRead, breaker.claimed(claimed.size(), now.toEpochMilli()));
+            if (breaker.state() == BreakerState.OPEN) {
+                // no claim of this group before the breaker may let probes through; asked again at least every second
+                // so that an operator's close on another node is seen soon
+                return new Result(claimed, Instant.ofEpochMilli(Math.min(breaker.nextAttemptAt(),
+                        now.plusSeconds(1).toEpochMilli())));
+            }
+        }
         if (bucket != null) {
             double left = tokens - claimed.size();
             groups.spendTokens(group, left, now);

@@ -1,5 +1,6 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.store.BreakerStore;
 import io.tideflow.queue.store.ClaimedTask;
 import io.tideflow.queue.store.GroupStore;
 import io.tideflow.queue.store.TaskStore;
@@ -25,6 +26,12 @@ public class TaskClaims {
     GroupStore groups;
 
     @Inject
+    BreakerStore breakers;
+
+    @Inject
+    GroupDirectory directory;
+
+    @Inject
     EngineSettings settings;
 
     @Inject
@@ -36,8 +43,8 @@ public class TaskClaims {
 
     /** A claim from one restricted group, within its limits, in its own transaction. */
     public RestrictedGroupClaim.Result claimDueInGroup(String group, int wanted, int heldHere) {
-        return RestrictedGroupClaim.claim(store, groups, group, wanted, heldHere, clock.instant(),
-                settings.leaseDuration());
+        return RestrictedGroupClaim.claim(store, groups, breakers, group, wanted, heldHere,
+                directory.breakerOf(group), clock.instant(), settings.leaseDuration());
     }
 
     public int promoteDueRetries() {

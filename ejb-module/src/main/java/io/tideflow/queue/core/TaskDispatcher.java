@@ -70,6 +70,9 @@ public class TaskDispatcher {
     GroupDirectory directory;
 
     @Inject
+    BreakerOutcomes breakerOutcomes;
+
+    @Inject
     GroupTransactions groups;
 
     @Inject
@@ -182,13 +185,18 @@ public class TaskDispatcher {
                 result = AttemptResult.failed(e.getCause() == null ? e : e.getCause());
             }
             switch (result.outcome()) {
-                case FAILED -> failures.record(task, result.error());
+                case FAILED -> {
+                    breakerOutcomes.failed(task.group(), result.error());
+                    failures.record(task, result.error());
+                }
                 case CANCELLED -> failures.recordCancelled(task);
                 case HANDED_OVER -> {
+                    breakerOutcomes.succeeded(task.group());
                     completions.submit(attempt, result.completion());
                     handedOver = true;
                 }
-                case SUCCEEDED, STALE_LEASE -> { }
+                case SUCCEEDED -> breakerOutcomes.succeeded(task.group());
+                case STALE_LEASE -> { }
                 default -> throw new IllegalStateException(result.outcome() + " is not handled; this indicates a bug");
             }
         } finally {

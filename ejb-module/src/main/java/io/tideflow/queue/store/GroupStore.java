@@ -24,7 +24,7 @@ import java.util.TreeMap;
 public class GroupStore {
 
     private static final String COLUMNS = "name, paused, max_concurrent, max_concurrent_cluster, rate_permits,"
-            + " rate_period_ms, rate_tokens, rate_refilled_at, limits_from_api, updated_at";
+            + " rate_period_ms, rate_tokens, rate_refilled_at, limits_from_api, updated_at, breaker";
 
     private final EntityManager em;
 
@@ -118,6 +118,22 @@ public class GroupStore {
         }
     }
 
+    /** Marks whether the group has a circuit breaker, as its configuration says. */
+    public void setBreaker(String group, boolean breaker, Instant now) {
+        try (PreparedStatement update = connection().prepareStatement(
+                "UPDATE resource_groups SET breaker = ?, updated_at = ? WHERE name = ?")) {
+            update.setInt(1, breaker ? 1 : 0);
+            update.setLong(2, now.toEpochMilli());
+            update.setString(3, group);
+            if (update.executeUpdate() == 1 || !breaker) {
+                return;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("marking the breaker of group " + group + " failed", e);
+        }
+        insert(group, false, GroupLimits.NONE, false, now, true);
+    }
+
     /** @return false when the group already was in that state */
     public boolean setPaused(String group, boolean paused, Instant now) {
         try (PreparedStatement update = connection().prepareStatement(
@@ -156,8 +172,13 @@ public class GroupStore {
     }
 
     private void insert(String group, boolean paused, GroupLimits limits, boolean fromApi, Instant now) {
+        insert(group, paused, limits, fromApi, now, false);
+    }
+
+    private void insert(String group, boolean paused, GroupLimits limits, boolean fromApi, Instant now,
+                        boolean breaker) {
         try (PreparedStatement insert = connection().prepareStatement("INSERT INTO resource_groups (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, group);
             insert.setInt(2, paused ? 1 : 0);
             insert.setObject(3, limits.maxConcurrent(), Types.INTEGER);
@@ -169,6 +190,7 @@ public class GroupStore {
             insert.setLong(8, now.toEpochMilli());
             insert.setInt(9, fromApi ? 1 : 0);
             insert.setLong(10, now.toEpochMilli());
+            insert.setInt(11, breaker ? 1 : 0);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new PersistenceException("creating the row of group " + group + " failed", e);
@@ -201,7 +223,7 @@ public class GroupStore {
                 while (rows.next()) {
                     groups.add(new GroupRow(rows.getString(1), rows.getInt(2) == 1, nullableInt(rows, 3),
                             nullableInt(rows, 4), nullableInt(rows, 5), nullableLong(rows, 6), rows.getDouble(7),
-                            rows.getLong(8), rows.getInt(9) == 1, rows.getLong(10)));
+                            rows.getLong(8), rows.getInt(9) == 1, rows.getLong(10), rows.getInt(11) == 1));
                 }
             }
             return groups;

@@ -100,7 +100,7 @@ public class TaskEntity {
     static final String DUE_IDS_IN_GROUP = "Task.dueIdsInGroup";
     static final String CLAIM_SKIP_LOCKED_IN_GROUP = "Task.claimSkipLockedInGroup";
     /** The groups whose tasks are claimed one group at a time, within their limits: see resource_groups. */
-    static final String RESTRICTED_GROUPS = "SELECT name FROM resource_groups WHERE paused = 1"
+    static final String RESTRICTED_GROUPS = "SELECT name FROM resource_groups WHERE paused = 1 OR breaker = 1"
             + " OR max_concurrent IS NOT NULL OR max_concurrent_cluster IS NOT NULL OR rate_permits IS NOT NULL";
     static final String INSERT = "Task.insert";
     static final String NODE_BEAT = "Node.beat";

@@ -90,7 +90,7 @@ class GroupAwareClaimerTest {
     }
 
     private static GroupRow group(String name, boolean paused, Integer maxConcurrent) {
-        return new GroupRow(name, paused, maxConcurrent, null, null, null, 0, 0, false, 0);
+        return new GroupRow(name, paused, maxConcurrent, null, null, null, 0, 0, false, 0, false);
     }
 
     private static List<ClaimedTask> tasks(String group, int count) {

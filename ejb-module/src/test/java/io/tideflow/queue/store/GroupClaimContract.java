@@ -1,5 +1,8 @@
 package io.tideflow.queue.store;
 
+import io.tideflow.queue.api.BreakerState;
+import io.tideflow.queue.core.Breaker;
+import io.tideflow.queue.core.BreakerSettings;
 import io.tideflow.queue.core.DispatchLoop;
 import io.tideflow.queue.core.GroupAwareClaimer;
 import io.tideflow.queue.core.RestrictedGroupClaim;
@@ -41,6 +44,7 @@ abstract class GroupClaimContract {
     private final Map<String, AtomicInteger> runningNow = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> mostAtOnce = new ConcurrentHashMap<>();
     private final List<DispatchLoop> loops = new ArrayList<>();
+    private final Map<String, BreakerSettings> breakers = new ConcurrentHashMap<>();
 
     abstract TestDatabase newDatabase();
 
@@ -139,6 +143,53 @@ abstract class GroupClaimContract {
         assertThat((double) startedTasks).isBetween(expected * 0.9, expected * 1.1);
     }
 
+    @Test
+    void anOpenBreakerHoldsItsGroupWithoutBurningAttemptsAndHalfOpenLetsOnlyTheProbesThroughOnAnyNode()
+            throws InterruptedException {
+        BreakerSettings settings = new BreakerSettings(0.5, 4, Duration.ofMinutes(1), Duration.ofSeconds(3), 2);
+        breakers.put("flaky", settings);
+        db.inTransaction(em -> {
+            new GroupStore(em).setBreaker("flaky", true, Instant.now());
+            new BreakerStore(em).createIfMissing("flaky", System.currentTimeMillis());
+            return null;
+        });
+        recordOutcomes("flaky", 0, 4, settings);
+        assertThat(breaker("flaky").state()).isEqualTo(BreakerState.OPEN);
+        insert(10, "flaky");
+        insert(10, "default");
+
+        start("node-a", 0);
+        start("node-b", 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> completedIn("default") == 10);
+        assertThat(breaker("flaky").state()).as("the other group drained within the open delay")
+                .isEqualTo(BreakerState.OPEN);
+        assertThat(db.count("SELECT COUNT(*) FROM tasks WHERE resource_group = 'flaky' AND attempts > 0"))
+                .as("no attempt burned while OPEN").isZero();
+
+        // after the delay: HALF_OPEN, two probes on whichever nodes, and nothing more until they are counted
+        await().atMost(Duration.ofSeconds(15)).until(() -> completedIn("flaky") == 2);
+        Thread.sleep(500);
+        assertThat(completedIn("flaky")).isEqualTo(2);
+        assertThat(breaker("flaky").state()).isEqualTo(BreakerState.HALF_OPEN);
+        assertThat(breaker("flaky").probesStarted()).isEqualTo(2);
+
+        recordOutcomes("flaky", 2, 0, settings);
+        assertThat(breaker("flaky").state()).isEqualTo(BreakerState.CLOSED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> completedIn("flaky") == 10);
+    }
+
+    private void recordOutcomes(String group, int successes, int failures, BreakerSettings settings) {
+        db.inTransaction(em -> {
+            BreakerStore store = new BreakerStore(em);
+            Breaker read = store.lock(group).orElseThrow();
+            return store.replace(read, read.withOutcomes(successes, failures, System.currentTimeMillis(), settings));
+        });
+    }
+
+    private Breaker breaker(String group) {
+        return db.inTransaction(em -> new BreakerStore(em).find(group)).orElseThrow();
+    }
+
     private void start(String node, long handlerMillis) {
         DispatchLoop[] self = new DispatchLoop[1];
         GroupAwareClaimer claimer = new GroupAwareClaimer(new GroupAwareClaimer.Claims() {
@@ -150,7 +201,7 @@ abstract class GroupClaimContract {
             @Override
             public RestrictedGroupClaim.Result inGroup(String group, int wanted, int heldHere) {
                 return db.inTransaction(em -> RestrictedGroupClaim.claim(db.store(em, node), new GroupStore(em),
-                        group, wanted, heldHere, Instant.now(), LEASE));
+                        new BreakerStore(em), group, wanted, heldHere, breakers.get(group), Instant.now(), LEASE));
             }
         }, () -> db.inTransaction(em -> new GroupStore(em).all()).stream().filter(GroupRow::restricted).toList(),
                 group -> self[0].heldIn(group), Clock.systemUTC());

@@ -1,5 +1,6 @@
 package io.tideflow.admin.rest;
 
+import io.tideflow.queue.api.BreakerView;
 import io.tideflow.queue.api.GroupLimitsRequest;
 import io.tideflow.queue.api.GroupView;
 import io.tideflow.queue.api.InvalidTaskRequestException;
@@ -31,7 +32,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Resource groups: their depth by state, limits and pause. Reading needs {@code tideflow-viewer}, every change
+ * Resource groups: their depth by state, limits, pause and circuit breaker. Reading needs {@code tideflow-viewer}, every change
  * {@code tideflow-operator} (web.xml).
  */
 @Path("/groups")
@@ -79,6 +80,20 @@ public class GroupResource {
         return json(groups.resume(name)).build().toString();
     }
 
+    /** {@code open} holds the breaker open until closed; {@code close} keeps its counts; {@code reset} forgets them. */
+    @POST
+    @Path("/{name}/breaker/{action}")
+    public String breaker(@PathParam("name") String name, @PathParam("action") String action) {
+        GroupView changed = switch (action) {
+            case "open" -> groups.openBreaker(name);
+            case "close" -> groups.closeBreaker(name);
+            case "reset" -> groups.resetBreaker(name);
+            default -> throw new InvalidTaskRequestException("action", "must be open, close or reset, got '"
+                    + action + "'");
+        };
+        return json(changed).build().toString();
+    }
+
     private static JsonObjectBuilder json(GroupView group) {
         JsonObjectBuilder depth = Json.createObjectBuilder();
         for (Map.Entry<TaskState, Long> state : group.depth().entrySet()) {
@@ -93,13 +108,34 @@ public class GroupResource {
         } else {
             limits.add("ratePeriod", group.ratePeriod().toString());
         }
-        return Json.createObjectBuilder()
+        JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("name", group.name())
                 .add("depth", depth)
                 .add("running", group.depth().getOrDefault(TaskState.RUNNING, 0L))
                 .add("paused", group.paused())
                 .add("limits", limits)
                 .add("limitsFrom", group.limitsFromApi() ? "api" : "configuration");
+        BreakerView breaker = group.breaker();
+        if (breaker == null) {
+            json.addNull("breaker");
+        } else {
+            JsonObjectBuilder state = Json.createObjectBuilder()
+                    .add("state", breaker.state().name())
+                    .add("failureCount", breaker.failureCount())
+                    .add("calls", breaker.calls());
+            addNullable(state, "lastFailure", breaker.lastFailure());
+            addNullable(state, "nextAttempt", breaker.nextAttempt());
+            json.add("breaker", state);
+        }
+        return json;
+    }
+
+    private static void addNullable(JsonObjectBuilder json, String field, java.time.Instant value) {
+        if (value == null) {
+            json.addNull(field);
+        } else {
+            json.add(field, value.toString());
+        }
     }
 
     private static void addNullable(JsonObjectBuilder json, String field, Integer value) {

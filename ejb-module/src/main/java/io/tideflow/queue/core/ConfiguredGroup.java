@@ -1,0 +1,11 @@
+package io.tideflow.queue.core;
+
+import io.tideflow.queue.store.GroupLimits;
+
+/**
+ * What the configuration says of one group.
+ *
+ * @param breaker the circuit breaker's settings, or {@code null} when the group has none
+ */
+public record ConfiguredGroup(GroupLimits limits, BreakerSettings breaker) {
+}
