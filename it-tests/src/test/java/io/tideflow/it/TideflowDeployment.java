@@ -1,6 +1,11 @@
 package io.tideflow.it;
 
+import io.tideflow.it.support.BuggyHandler;
 import io.tideflow.it.support.CountOnceHandler;
+import io.tideflow.it.support.EscalationRecorder;
+import io.tideflow.it.support.FaultToleranceBreakerHandler;
+import io.tideflow.it.support.FaultToleranceRetryHandler;
+import io.tideflow.it.support.FaultToleranceTimeoutHandler;
 import io.tideflow.it.support.EffectsResource;
 import io.tideflow.it.support.EffectsTable;
 import io.tideflow.it.support.WriteThenFailHandler;
@@ -8,6 +13,7 @@ import io.tideflow.it.support.HangingHandler;
 import io.tideflow.it.support.NoOpHandler;
 import io.tideflow.it.support.NonTransactionalWriteHandler;
 import io.tideflow.it.support.RejectingHandler;
+import io.tideflow.it.support.RetryLaterHandler;
 import io.tideflow.it.support.SlowWriteHandler;
 import io.tideflow.it.support.WriteThenSucceedHandler;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -27,7 +33,9 @@ final class TideflowDeployment {
             + "tideflow.group.\"it-relay\".breaker.minimum-calls=4\n"
             + "tideflow.group.\"it-relay\".breaker.failure-ratio=0.5\n"
             + "tideflow.group.\"it-relay\".breaker.open-delay=PT3S\n"
-            + "tideflow.group.\"it-relay\".breaker.probes=1\n";
+            + "tideflow.group.\"it-relay\".breaker.probes=1\n"
+            + "tideflow.type.\"it.ft-breaker\".retry.base-delay=PT0.2S\n"
+            + "tideflow.type.\"it.buggy\".retry.base-delay=PT0.1S\n";
 
     private TideflowDeployment() {
     }
@@ -43,7 +51,9 @@ final class TideflowDeployment {
                 .addClasses(EffectsTable.class, EffectsResource.class, WriteThenFailHandler.class,
                         WriteThenSucceedHandler.class, SlowWriteHandler.class, HangingHandler.class,
                         RejectingHandler.class, NonTransactionalWriteHandler.class, CountOnceHandler.class,
-                        NoOpHandler.class)
+                        NoOpHandler.class, FaultToleranceRetryHandler.class, FaultToleranceBreakerHandler.class,
+                        FaultToleranceTimeoutHandler.class, RetryLaterHandler.class, BuggyHandler.class,
+                        EscalationRecorder.class)
                 .addAsResource(new StringAsset(TEST_CONFIG + extraConfig), "META-INF/microprofile-config.properties");
     }
 }

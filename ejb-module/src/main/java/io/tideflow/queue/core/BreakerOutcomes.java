@@ -7,8 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Feeds attempt outcomes to the breakers of the groups that have one. A failure the handler declared permanent (the
- * task's own fault, not the downstream system's) does not count against the group; a timeout does.
+ * Feeds attempt outcomes to the breakers of the groups that have one. Only failures of the downstream system count:
+ * TRANSIENT and DATABASE ones ({@link ErrorClassifier#countsAgainstBreaker}); a validation failure is the task's own
+ * fault, a business decision the handler's, a system error a bug.
  */
 @ApplicationScoped
 public class BreakerOutcomes {
@@ -41,7 +42,8 @@ public class BreakerOutcomes {
     }
 
     void failed(String group, Throwable error) {
-        if (directory.breakerOf(group) != null && !RetryDecider.isPermanent(error)) {
+        if (directory.breakerOf(group) != null
+                && ErrorClassifier.countsAgainstBreaker(ErrorClassifier.classify(error))) {
             tally.failed(group);
         }
     }

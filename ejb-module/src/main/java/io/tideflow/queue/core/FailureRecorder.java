@@ -1,11 +1,15 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.api.ErrorClass;
+import io.tideflow.queue.api.RetryTaskAt;
+import io.tideflow.queue.api.TaskEscalated;
 import io.tideflow.queue.store.ClaimedTask;
 import io.tideflow.queue.store.FailureOutcome;
 import io.tideflow.queue.store.TaskStore;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.io.PrintWriter;
@@ -33,19 +37,64 @@ public class FailureRecorder {
     @Inject
     Clock clock;
 
+    @Inject
+    GroupDirectory directory;
+
+    @Inject
+    Event<TaskEscalated> escalations;
+
     private final RetryBackoff backoff = new RetryBackoff(() -> ThreadLocalRandom.current().nextDouble());
 
-    /** RUNNING → FAILED, and on to DEAD_LETTER when attempts are spent or the failure is permanent. */
+    /**
+     * Records a failed attempt as its {@link ErrorClass} says: RUNNING → FAILED with the retry time (backoff, the
+     * handler's {@link RetryTaskAt}, or the breaker's delay for a database failure), on to DEAD_LETTER when attempts
+     * are spent or the failure is a validation failure; a deferred one goes back to PENDING without burning its
+     * attempt. An unexpected (SYSTEM) failure is logged at SEVERE and raised as {@link TaskEscalated}.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public FailureOutcome record(ClaimedTask task, Throwable error) {
         Instant now = clock.instant();
-        RetryDecision decision = RetryDecider.decide(task.attempt(), task.maxAttempts(), error);
-        Instant retryAt = now.plus(backoff.delayAfter(types.policyOf(task.type()).retry(), task.attempt()));
-        FailureOutcome outcome = store.recordFailure(task, describe(error), decision, retryAt, now);
-        Level level = outcome == FailureOutcome.STALE_LEASE ? Level.WARNING : Level.INFO;
-        LOG.log(level, () -> "task " + task.id() + " of type '" + task.type() + "' attempt " + task.attempt() + "/"
-                + task.maxAttempts() + " failed (" + error + "): " + outcome);
+        ErrorClass kind = ErrorClassifier.classify(error);
+        String described = "[" + kind + "] " + describe(error);
+        FailureOutcome outcome;
+        if (kind == ErrorClass.DEFERRED) {
+            outcome = store.defer(task, now.plus(types.policyOf(task.type()).retry().baseDelay()),
+                    "deferred: " + error, now);
+        } else {
+            RetryDecision decision = RetryDecider.decide(task.attempt(), task.maxAttempts(), kind);
+            outcome = store.recordFailure(task, described, decision, retryAt(task, kind, error, now), now);
+        }
+        if (kind == ErrorClass.SYSTEM && outcome != FailureOutcome.STALE_LEASE) {
+            LOG.log(Level.SEVERE, "task " + task.id() + " of type '" + task.type() + "' attempt " + task.attempt()
+                    + " failed unexpectedly: " + outcome, error);
+            escalations.fire(new TaskEscalated(task.id(), task.type(), task.group(), task.attempt(), described));
+        } else {
+            Level level = outcome == FailureOutcome.STALE_LEASE ? Level.WARNING : Level.INFO;
+            LOG.log(level, () -> "task " + task.id() + " of type '" + task.type() + "' attempt " + task.attempt() + "/"
+                    + task.maxAttempts() + " failed (" + kind + ": " + error + "): " + outcome);
+        }
         return outcome;
+    }
+
+    private Instant retryAt(ClaimedTask task, ErrorClass kind, Throwable error, Instant now) {
+        if (kind == ErrorClass.BUSINESS) {
+            Instant wanted = businessRetryTime(error);
+            return wanted.isBefore(now) ? now : wanted;
+        }
+        BreakerSettings breaker = directory.breakerOf(task.group());
+        if (kind == ErrorClass.DATABASE && breaker != null) {
+            return now.plus(breaker.openDelay());
+        }
+        return now.plus(backoff.delayAfter(types.policyOf(task.type()).retry(), task.attempt()));
+    }
+
+    private static Instant businessRetryTime(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RetryTaskAt retry) {
+                return retry.at();
+            }
+        }
+        throw new IllegalStateException("a BUSINESS failure without RetryTaskAt; this indicates a bug", error);
     }
 
     /** A handler stopped on a cancel request: RUNNING ends CANCELLED. */

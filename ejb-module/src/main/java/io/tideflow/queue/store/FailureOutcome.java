@@ -6,6 +6,8 @@ public enum FailureOutcome {
     RETRY_SCHEDULED,
     /** No attempt remains: the task went through FAILED to DEAD_LETTER. */
     DEAD_LETTERED,
+    /** The task was given back without burning its attempt and is PENDING again at a later time. */
+    DEFERRED,
     /** The lease token was no longer the task's (rescued or completed elsewhere): nothing was changed. */
     STALE_LEASE
 }

@@ -89,6 +89,10 @@ import jakarta.persistence.Table;
         query = "UPDATE tasks SET state = 'PENDING', lease_owner = NULL, lease_token = NULL,"
                 + " lease_expires_at = NULL, cancel_requested = 0, attempts = attempts - 1, updated_at = ?1"
                 + " WHERE id = ?2 AND state = 'RUNNING' AND lease_token = ?3")
+@NamedNativeQuery(name = TaskEntity.DEFER,
+        query = "UPDATE tasks SET state = 'PENDING', lease_owner = NULL, lease_token = NULL,"
+                + " lease_expires_at = NULL, cancel_requested = 0, attempts = attempts - 1, run_at = ?4,"
+                + " updated_at = ?1 WHERE id = ?2 AND state = 'RUNNING' AND lease_token = ?3")
 @NamedNativeQuery(name = TaskEntity.HEARTBEAT,
         query = "UPDATE tasks SET lease_expires_at = ?1 WHERE id = ?2 AND state = 'RUNNING' AND lease_token = ?3")
 @NamedNativeQuery(name = TaskEntity.CANCEL_REQUESTED_AMONG,
@@ -116,6 +120,7 @@ public class TaskEntity {
     static final String CANCEL_RUNNING = "Task.cancelRunning";
     static final String RELEASE = "Task.release";
     static final String HEARTBEAT = "Task.heartbeat";
+    static final String DEFER = "Task.defer";
     static final String CANCEL_REQUESTED_AMONG = "Task.cancelRequestedAmong";
     static final String ID_LIST_FROM_1 = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32";
     static final String ID_LIST_FROM_2 = "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33";

@@ -237,6 +237,25 @@ public class TaskStore {
         return true;
     }
 
+    /**
+     * Gives a running task back for later without burning its attempt (the handler's own protection refused the call):
+     * RUNNING → FAILED → PENDING in one statement, due at {@code runAt}.
+     */
+    public FailureOutcome defer(ClaimedTask task, Instant runAt, String reason, Instant now) {
+        int rows = em.createNamedQuery(TaskEntity.DEFER)
+                .setParameter(1, now.toEpochMilli())
+                .setParameter(2, task.id().value())
+                .setParameter(3, task.leaseToken())
+                .setParameter(4, runAt.toEpochMilli())
+                .executeUpdate();
+        if (rows == 0) {
+            return FailureOutcome.STALE_LEASE;
+        }
+        history.append(task.id().value(), RUNNING, FAILED, now, task.attempt(), reason);
+        history.append(task.id().value(), FAILED, PENDING, now, task.attempt() - 1, "deferred, attempt not counted");
+        return FailureOutcome.DEFERRED;
+    }
+
     /** The state of a task as this transaction sees it. */
     public Optional<TaskState> stateOf(TaskId id) {
         return Optional.ofNullable(em.find(TaskEntity.class, id.value())).map(TaskEntity::getState);

@@ -147,6 +147,25 @@ abstract class TaskStoreContract {
     }
 
     @Test
+    void aDeferredTaskIsPendingAgainLaterWithoutItsAttemptCounted() {
+        NewTask task = insert(aTask());
+        ClaimedTask claimed = claim(1, "node-a").get(0);
+        Instant later = now.plusSeconds(5);
+        assertThat(db.<FailureOutcome>inTransaction(em -> db.store(em, "node-a").defer(claimed, later, "deferred: full",
+                now))).isEqualTo(FailureOutcome.DEFERRED);
+
+        TaskView view = db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
+        assertThat(view.state()).isEqualTo(TaskState.PENDING);
+        assertThat(view.attempts()).isZero();
+        assertThat(view.runAt()).isEqualTo(later);
+        assertThat(historyOf(task.id())).extracting(TaskEventView::to)
+                .containsExactly(TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED, TaskState.PENDING);
+        assertThat(claim(1, "node-a")).as("not before its time").isEmpty();
+        assertThat(db.<FailureOutcome>inTransaction(em -> db.store(em, "node-a").defer(claimed, later, "again", now)))
+                .as("the token is spent").isEqualTo(FailureOutcome.STALE_LEASE);
+    }
+
+    @Test
     void failureWithAStaleLeaseTokenChangesNothing() {
         NewTask task = insert(aTask());
         ClaimedTask stale = withToken(claim(1, "node-a").get(0), "00000000-0000-0000-0000-000000000000");

@@ -1,0 +1,148 @@
+package io.tideflow.it;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static io.tideflow.it.ApiClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Error classes and MicroProfile Fault Tolerance on deployed handlers (SmallRye, added to the server by the
+ * configuration script): in-method retries, a Fault Tolerance breaker whose refusals do not burn attempts, a timeout
+ * that is a transient failure, a handler's own retry time, and an escalated bug.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FaultToleranceIT {
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TideflowDeployment.withTestHandlers();
+    }
+
+    private ApiClient api() {
+        return new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
+    }
+
+    @Test
+    void aFaultToleranceRetryActsWithinOneAttempt() {
+        ApiClient api = api();
+        String id = submit(api, "{\"type\":\"it.ft-retry\"}");
+        JsonObject done = awaitState(api, id, "COMPLETED");
+        assertThat(done.getInt("result")).as("the third call succeeded").isEqualTo(3);
+        assertThat(done.getInt("attempts")).isEqualTo(1);
+    }
+
+    @Test
+    void refusalsOfAnOpenFaultToleranceBreakerAreDeferredWithoutBurningAttempts() {
+        ApiClient api = api();
+        String first = submit(api, "{\"type\":\"it.ft-breaker\",\"maxAttempts\":3}");
+        String second = submit(api, "{\"type\":\"it.ft-breaker\",\"maxAttempts\":3}");
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    details(api, first).contains("CircuitBreakerOpenException")
+                            && details(api, second).contains("CircuitBreakerOpenException"));
+            for (String id : new String[] {first, second}) {
+                JsonObject task = api.get("tasks/" + id, VIEWER).json();
+                assertThat(task.getString("state")).isIn("PENDING", "RUNNING");
+                assertThat(task.getInt("attempts")).as("only the calls that reached the relay count").isLessThanOrEqualTo(2);
+                assertThat(details(api, id)).contains("deferred: org.eclipse.microprofile.faulttolerance.exceptions"
+                        + ".CircuitBreakerOpenException");
+            }
+            assertThat(api.get("tasks/" + first, VIEWER).json().getString("lastError")).startsWith("[TRANSIENT]")
+                    .contains("relay down");
+        } finally {
+            awaitCancelled(api, first);
+            awaitCancelled(api, second);
+        }
+    }
+
+    @Test
+    void aFaultToleranceTimeoutIsATransientFailure() {
+        ApiClient api = api();
+        String id = submit(api, "{\"type\":\"it.ft-timeout\",\"maxAttempts\":1}");
+        JsonObject dead = awaitState(api, id, "DEAD_LETTER");
+        assertThat(dead.getString("lastError")).startsWith("[TRANSIENT]").contains("TimeoutException");
+    }
+
+    @Test
+    void aHandlersRetryTimeIsKept() {
+        ApiClient api = api();
+        String id = submit(api, "{\"type\":\"it.retry-later\",\"maxAttempts\":3}");
+        JsonObject done = awaitState(api, id, "COMPLETED");
+        assertThat(done.getInt("attempts")).isEqualTo(2);
+        JsonArray events = api.get("tasks/" + id + "/history", VIEWER).json().getJsonArray("events");
+        Instant failed = at(events, "FAILED");
+        Instant runAgain = events.stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("to").equals("RUNNING") && e.getInt("attempt") == 2)
+                .map(e -> Instant.parse(e.getString("at"))).findFirst().orElseThrow();
+        assertThat(Duration.between(failed, runAgain)).as("the handler asked for two seconds")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
+        assertThat(events.stream().map(JsonValue::asJsonObject).filter(e -> e.getString("to").equals("FAILED"))
+                .findFirst().orElseThrow().getString("detail")).startsWith("[BUSINESS]");
+    }
+
+    @Test
+    void aBugIsEscalatedAndStillRetried() {
+        ApiClient api = api();
+        String id = submit(api, "{\"type\":\"it.buggy\",\"maxAttempts\":2}");
+        JsonObject dead = awaitState(api, id, "DEAD_LETTER");
+        assertThat(dead.getInt("attempts")).isEqualTo(2);
+        assertThat(dead.getString("lastError")).startsWith("[SYSTEM]").contains("NullPointerException");
+        assertThat(api.get("it/effects/escalated-" + id, VIEWER).body()).as("one TaskEscalated per attempt")
+                .isEqualTo("2");
+    }
+
+    private static String details(ApiClient api, String id) {
+        StringBuilder all = new StringBuilder();
+        api.get("tasks/" + id + "/history", VIEWER).json().getJsonArray("events").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(e -> e.containsKey("detail") && e.get("detail") != JsonValue.NULL)
+                .forEach(e -> all.append(e.getString("detail")).append('\n'));
+        return all.toString();
+    }
+
+    private static void awaitCancelled(ApiClient api, String id) {
+        // a deferred task comes back every 200 ms; cancel it while it waits
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            api.post("tasks/" + id + "/cancel", OPERATOR, "");
+            return api.get("tasks/" + id, VIEWER).json().getString("state").equals("CANCELLED");
+        });
+    }
+
+    private static String submit(ApiClient api, String json) {
+        ApiClient.Response created = api.post("tasks", OPERATOR, json);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().getString("id");
+    }
+
+    private static JsonObject awaitState(ApiClient api, String id, String state) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("tasks/" + id, VIEWER).json(), task -> state.equals(task.getString("state")));
+    }
+
+    private static Instant at(JsonArray events, String state) {
+        return events.stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("to").equals(state))
+                .map(e -> Instant.parse(e.getString("at")))
+                .findFirst().orElseThrow();
+    }
+}
