@@ -3,6 +3,7 @@ package io.tideflow.it;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -13,7 +14,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A small HTTP client for the REST API, with the quickstart's demo users. */
 final class ApiClient {
@@ -45,6 +51,31 @@ final class ApiClient {
 
     Response delete(String path, String user) {
         return send(request(path, user).DELETE().build());
+    }
+
+    /** Submits a task as the operator and returns its id; fails the test unless it was created. */
+    String submit(String json) {
+        Response created = post("tasks", OPERATOR, json);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().getString("id");
+    }
+
+    /** Waits up to 30 s for the task to reach {@code state}, and returns it then. */
+    JsonObject awaitState(String id, String state) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> get("tasks/" + id, VIEWER).json(), task -> state.equals(task.getString("state")));
+    }
+
+    /** The task's history, oldest first. */
+    List<JsonObject> events(String id) {
+        return get("tasks/" + id + "/history", VIEWER).json().getJsonArray("events").stream()
+                .map(JsonValue::asJsonObject).toList();
+    }
+
+    /** When the task first entered {@code state}, from its history. */
+    static Instant firstAt(List<JsonObject> events, String state) {
+        return events.stream().filter(e -> e.getString("to").equals(state))
+                .map(e -> Instant.parse(e.getString("at"))).findFirst().orElseThrow();
     }
 
     private HttpRequest.Builder request(String path, String user) {

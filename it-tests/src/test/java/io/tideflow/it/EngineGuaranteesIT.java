@@ -1,8 +1,6 @@
 package io.tideflow.it;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -42,21 +40,21 @@ class EngineGuaranteesIT {
     @Test
     void theHistoryListsEveryTransitionOfARetriedTask() {
         ApiClient api = api();
-        String id = submit(api, "{\"type\":\"demo.fail\",\"payload\":{\"failTimes\":1}}");
-        awaitState(api, id, "COMPLETED");
-        List<String> transitions = events(api, id).stream()
+        String id = api.submit("{\"type\":\"demo.fail\",\"payload\":{\"failTimes\":1}}");
+        api.awaitState(id, "COMPLETED");
+        List<String> transitions = api.events(id).stream()
                 .map(e -> (e.isNull("from") ? "-" : e.getString("from")) + ">" + e.getString("to")).toList();
         assertThat(transitions).containsExactly("-" + ">PENDING", "PENDING>RUNNING", "RUNNING>FAILED",
                 "FAILED>PENDING", "PENDING>RUNNING", "RUNNING>COMPLETED");
-        assertThat(events(api, id).get(2).getString("detail")).contains("DemoFailure");
+        assertThat(api.events(id).get(2).getString("detail")).contains("DemoFailure");
         assertThat(api.get("tasks/01a22059-3c17-7000-9c96-000000000000/history", VIEWER).status()).isEqualTo(404);
     }
 
     @Test
     void aDeadLetterIsRequeuedAsANewLinkedTaskAndStaysDead() {
         ApiClient api = api();
-        String dead = submit(api, "{\"type\":\"demo.fail\",\"payload\":{\"always\":true},\"maxAttempts\":1}");
-        awaitState(api, dead, "DEAD_LETTER");
+        String dead = api.submit("{\"type\":\"demo.fail\",\"payload\":{\"always\":true},\"maxAttempts\":1}");
+        api.awaitState(dead, "DEAD_LETTER");
         assertThat(api.post("tasks/" + dead + "/requeue", VIEWER, "").status()).isEqualTo(403);
 
         ApiClient.Response requeued = api.post("tasks/" + dead + "/requeue", OPERATOR, "");
@@ -64,32 +62,32 @@ class EngineGuaranteesIT {
         JsonObject copy = requeued.json();
         assertThat(copy.getString("requeuedFrom")).isEqualTo(dead);
         assertThat(copy.getJsonObject("payload")).isEqualTo(api.get("tasks/" + dead, VIEWER).json().getJsonObject("payload"));
-        awaitState(api, copy.getString("id"), "DEAD_LETTER");
+        api.awaitState(copy.getString("id"), "DEAD_LETTER");
         assertThat(api.get("tasks/" + dead, VIEWER).json().getString("state")).isEqualTo("DEAD_LETTER");
 
-        String done = submit(api, "{\"type\":\"demo.echo\"}");
-        awaitState(api, done, "COMPLETED");
+        String done = api.submit("{\"type\":\"demo.echo\"}");
+        api.awaitState(done, "COMPLETED");
         assertThat(api.post("tasks/" + done + "/requeue", OPERATOR, "").status()).isEqualTo(409);
     }
 
     @Test
     void aRunningTaskAskedToStopEndsCancelled() {
         ApiClient api = api();
-        String id = submit(api, "{\"type\":\"demo.sleep\",\"payload\":{\"ms\":60000}}");
-        awaitState(api, id, "RUNNING");
+        String id = api.submit("{\"type\":\"demo.sleep\",\"payload\":{\"ms\":60000}}");
+        api.awaitState(id, "RUNNING");
         ApiClient.Response asked = api.post("tasks/" + id + "/cancel", OPERATOR, "");
         assertThat(asked.status()).isEqualTo(200);
         assertThat(asked.json().getBoolean("cancelRequested")).isTrue();
-        JsonObject cancelled = awaitState(api, id, "CANCELLED");
+        JsonObject cancelled = api.awaitState(id, "CANCELLED");
         assertThat(cancelled.getInt("attempts")).isEqualTo(1);
-        assertThat(events(api, id).stream().map(e -> e.getString("detail", ""))).contains("stopped on a cancel request");
+        assertThat(api.events(id).stream().map(e -> e.getString("detail", ""))).contains("stopped on a cancel request");
     }
 
     @Test
     void aPermanentFailureIsDeadLetteredWithoutARetry() {
         ApiClient api = api();
-        String id = submit(api, "{\"type\":\"it.reject\",\"maxAttempts\":5}");
-        JsonObject dead = awaitState(api, id, "DEAD_LETTER");
+        String id = api.submit("{\"type\":\"it.reject\",\"maxAttempts\":5}");
+        JsonObject dead = api.awaitState(id, "DEAD_LETTER");
         assertThat(dead.getInt("attempts")).isEqualTo(1);
         assertThat(dead.getString("lastError")).contains("PermanentTaskFailure").contains("can never succeed");
     }
@@ -98,7 +96,7 @@ class EngineGuaranteesIT {
     void anAttemptPastItsTimeoutFailsAndItsWorkIsRolledBack() {
         ApiClient api = api();
         String marker = "hang-" + UUID.randomUUID();
-        String id = submit(api, "{\"type\":\"it.hang\",\"payload\":{\"marker\":\"" + marker + "\"}}");
+        String id = api.submit("{\"type\":\"it.hang\",\"payload\":{\"marker\":\"" + marker + "\"}}");
         JsonObject dead = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> api.get("tasks/" + id, VIEWER).json(), t -> "DEAD_LETTER".equals(t.getString("state")));
         assertThat(dead.getInt("attempts")).as("it.hang allows 2 attempts").isEqualTo(2);
@@ -110,25 +108,10 @@ class EngineGuaranteesIT {
     void aNonTransactionalHandlerKeepsTheWorkOfAFailedAttempt() {
         ApiClient api = api();
         String marker = "nontx-" + UUID.randomUUID();
-        String id = submit(api, "{\"type\":\"it.non-transactional-write\",\"payload\":{\"marker\":\"" + marker + "\"}}");
-        assertThat(awaitState(api, id, "COMPLETED").getInt("attempts")).isEqualTo(2);
+        String id = api.submit("{\"type\":\"it.non-transactional-write\",\"payload\":{\"marker\":\"" + marker + "\"}}");
+        assertThat(api.awaitState(id, "COMPLETED").getInt("attempts")).isEqualTo(2);
         assertThat(api.get("it/effects/" + marker, VIEWER).body()).as("one row per attempt: at-least-once")
                 .isEqualTo("2");
     }
 
-    private static String submit(ApiClient api, String json) {
-        ApiClient.Response created = api.post("tasks", OPERATOR, json);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().getString("id");
-    }
-
-    private static List<JsonObject> events(ApiClient api, String id) {
-        JsonArray events = api.get("tasks/" + id + "/history", VIEWER).json().getJsonArray("events");
-        return events.stream().map(JsonValue::asJsonObject).toList();
-    }
-
-    private static JsonObject awaitState(ApiClient api, String id, String state) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> api.get("tasks/" + id, VIEWER).json(), task -> state.equals(task.getString("state")));
-    }
 }

@@ -1,6 +1,5 @@
 package io.tideflow.it;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -15,6 +14,7 @@ import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static io.tideflow.it.ApiClient.OPERATOR;
 import static io.tideflow.it.ApiClient.VIEWER;
@@ -45,8 +45,8 @@ class FaultToleranceIT {
     @Test
     void aFaultToleranceRetryActsWithinOneAttempt() {
         ApiClient api = api();
-        String id = submit(api, "{\"type\":\"it.ft-retry\"}");
-        JsonObject done = awaitState(api, id, "COMPLETED");
+        String id = api.submit("{\"type\":\"it.ft-retry\"}");
+        JsonObject done = api.awaitState(id, "COMPLETED");
         assertThat(done.getInt("result")).as("the third call succeeded").isEqualTo(3);
         assertThat(done.getInt("attempts")).isEqualTo(1);
     }
@@ -54,8 +54,8 @@ class FaultToleranceIT {
     @Test
     void refusalsOfAnOpenFaultToleranceBreakerAreDeferredWithoutBurningAttempts() {
         ApiClient api = api();
-        String first = submit(api, "{\"type\":\"it.ft-breaker\",\"maxAttempts\":3}");
-        String second = submit(api, "{\"type\":\"it.ft-breaker\",\"maxAttempts\":3}");
+        String first = api.submit("{\"type\":\"it.ft-breaker\",\"maxAttempts\":3}");
+        String second = api.submit("{\"type\":\"it.ft-breaker\",\"maxAttempts\":3}");
         try {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                     details(api, first).contains("CircuitBreakerOpenException")
@@ -78,33 +78,33 @@ class FaultToleranceIT {
     @Test
     void aFaultToleranceTimeoutIsATransientFailure() {
         ApiClient api = api();
-        String id = submit(api, "{\"type\":\"it.ft-timeout\",\"maxAttempts\":1}");
-        JsonObject dead = awaitState(api, id, "DEAD_LETTER");
+        String id = api.submit("{\"type\":\"it.ft-timeout\",\"maxAttempts\":1}");
+        JsonObject dead = api.awaitState(id, "DEAD_LETTER");
         assertThat(dead.getString("lastError")).startsWith("[TRANSIENT]").contains("TimeoutException");
     }
 
     @Test
     void aHandlersRetryTimeIsKept() {
         ApiClient api = api();
-        String id = submit(api, "{\"type\":\"it.retry-later\",\"maxAttempts\":3}");
-        JsonObject done = awaitState(api, id, "COMPLETED");
+        String id = api.submit("{\"type\":\"it.retry-later\",\"maxAttempts\":3}");
+        JsonObject done = api.awaitState(id, "COMPLETED");
         assertThat(done.getInt("attempts")).isEqualTo(2);
-        JsonArray events = api.get("tasks/" + id + "/history", VIEWER).json().getJsonArray("events");
-        Instant failed = at(events, "FAILED");
-        Instant runAgain = events.stream().map(JsonValue::asJsonObject)
+        List<JsonObject> events = api.events(id);
+        Instant failed = ApiClient.firstAt(events, "FAILED");
+        Instant runAgain = events.stream()
                 .filter(e -> e.getString("to").equals("RUNNING") && e.getInt("attempt") == 2)
                 .map(e -> Instant.parse(e.getString("at"))).findFirst().orElseThrow();
         assertThat(Duration.between(failed, runAgain)).as("the handler asked for two seconds")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
-        assertThat(events.stream().map(JsonValue::asJsonObject).filter(e -> e.getString("to").equals("FAILED"))
+        assertThat(events.stream().filter(e -> e.getString("to").equals("FAILED"))
                 .findFirst().orElseThrow().getString("detail")).startsWith("[BUSINESS]");
     }
 
     @Test
     void aBugIsEscalatedAndStillRetried() {
         ApiClient api = api();
-        String id = submit(api, "{\"type\":\"it.buggy\",\"maxAttempts\":2}");
-        JsonObject dead = awaitState(api, id, "DEAD_LETTER");
+        String id = api.submit("{\"type\":\"it.buggy\",\"maxAttempts\":2}");
+        JsonObject dead = api.awaitState(id, "DEAD_LETTER");
         assertThat(dead.getInt("attempts")).isEqualTo(2);
         assertThat(dead.getString("lastError")).startsWith("[SYSTEM]").contains("NullPointerException");
         assertThat(api.get("it/effects/escalated-" + id, VIEWER).body()).as("one TaskEscalated per attempt")
@@ -113,8 +113,7 @@ class FaultToleranceIT {
 
     private static String details(ApiClient api, String id) {
         StringBuilder all = new StringBuilder();
-        api.get("tasks/" + id + "/history", VIEWER).json().getJsonArray("events").stream()
-                .map(JsonValue::asJsonObject)
+        api.events(id).stream()
                 .filter(e -> e.containsKey("detail") && e.get("detail") != JsonValue.NULL)
                 .forEach(e -> all.append(e.getString("detail")).append('\n'));
         return all.toString();
@@ -128,21 +127,4 @@ class FaultToleranceIT {
         });
     }
 
-    private static String submit(ApiClient api, String json) {
-        ApiClient.Response created = api.post("tasks", OPERATOR, json);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().getString("id");
-    }
-
-    private static JsonObject awaitState(ApiClient api, String id, String state) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> api.get("tasks/" + id, VIEWER).json(), task -> state.equals(task.getString("state")));
-    }
-
-    private static Instant at(JsonArray events, String state) {
-        return events.stream().map(JsonValue::asJsonObject)
-                .filter(e -> e.getString("to").equals(state))
-                .map(e -> Instant.parse(e.getString("at")))
-                .findFirst().orElseThrow();
-    }
 }

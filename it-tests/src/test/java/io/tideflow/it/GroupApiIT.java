@@ -1,6 +1,5 @@
 package io.tideflow.it;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -9,7 +8,6 @@ import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,7 +66,7 @@ class GroupApiIT {
             ids.add(submit(api, group, "demo.echo", "{}"));
         }
         String elsewhere = submit(api, "default", "demo.echo", "{}");
-        awaitState(api, elsewhere, "COMPLETED");
+        api.awaitState(elsewhere, "COMPLETED");
         Thread.sleep(1_500);
         for (String id : ids) {
             assertThat(api.get("tasks/" + id, VIEWER).json().getString("state")).isEqualTo("PENDING");
@@ -79,7 +77,7 @@ class GroupApiIT {
 
         assertThat(api.post("groups/" + group + "/resume", OPERATOR, "").json().getBoolean("paused")).isFalse();
         for (String id : ids) {
-            awaitState(api, id, "COMPLETED");
+            api.awaitState(id, "COMPLETED");
         }
     }
 
@@ -98,10 +96,10 @@ class GroupApiIT {
         }
         List<Instant[]> runs = new ArrayList<>();
         for (String id : ids) {
-            awaitState(api, id, "COMPLETED");
-            JsonArray events = api.get("tasks/" + id + "/history", VIEWER).json().getJsonArray("events");
-            Instant started = at(events, "RUNNING");
-            Instant ended = at(events, "COMPLETED");
+            api.awaitState(id, "COMPLETED");
+            List<JsonObject> events = api.events(id);
+            Instant started = ApiClient.firstAt(events, "RUNNING");
+            Instant ended = ApiClient.firstAt(events, "COMPLETED");
             runs.add(new Instant[] {started, ended});
         }
         runs.sort((a, b) -> a[0].compareTo(b[0]));
@@ -135,13 +133,13 @@ class GroupApiIT {
             mails.add(submit(api, "it-relay", "demo.echo", "{}"));
         }
         for (String id : mails) {
-            awaitState(api, id, "COMPLETED");
+            api.awaitState(id, "COMPLETED");
             assertThat(api.get("tasks/" + id, VIEWER).json().getInt("attempts")).as("no attempt burned").isEqualTo(1);
         }
         assertThat(breakerOf(api, "it-relay").getString("state")).isEqualTo("CLOSED");
         List<Instant> starts = new ArrayList<>();
         for (String id : mails) {
-            starts.add(at(api.get("tasks/" + id + "/history", VIEWER).json().getJsonArray("events"), "RUNNING"));
+            starts.add(ApiClient.firstAt(api.events(id), "RUNNING"));
         }
         assertThat(starts).as("held while OPEN: none started before the probes were due")
                 .allSatisfy(start -> assertThat(start).isAfterOrEqualTo(probesFrom));
@@ -182,10 +180,7 @@ class GroupApiIT {
     }
 
     private static String submit(ApiClient api, String group, String type, String payload) {
-        ApiClient.Response created = api.post("tasks", OPERATOR,
-                "{\"type\":\"" + type + "\",\"group\":\"" + group + "\",\"payload\":" + payload + "}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().getString("id");
+        return api.submit("{\"type\":\"" + type + "\",\"group\":\"" + group + "\",\"payload\":" + payload + "}");
     }
 
     private static JsonObject groupOf(ApiClient api, String group) {
@@ -193,18 +188,6 @@ class GroupApiIT {
                 .map(JsonValue::asJsonObject)
                 .filter(g -> g.getString("name").equals(group))
                 .findFirst().orElseThrow();
-    }
-
-    private static Instant at(JsonArray events, String state) {
-        return events.stream().map(JsonValue::asJsonObject)
-                .filter(e -> e.getString("to").equals(state))
-                .map(e -> Instant.parse(e.getString("at")))
-                .findFirst().orElseThrow();
-    }
-
-    private static void awaitState(ApiClient api, String id, String state) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> api.get("tasks/" + id, VIEWER).json().getString("state").equals(state));
     }
 
     private static void assertProblem(ApiClient.Response response, String field) {

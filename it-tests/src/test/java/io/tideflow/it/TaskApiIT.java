@@ -50,7 +50,7 @@ class TaskApiIT {
         assertThat(task.getString("group")).isEqualTo("default");
         assertThat(task.getInt("priority")).isEqualTo(5);
 
-        JsonObject done = awaitState(api, task.getString("id"), "COMPLETED");
+        JsonObject done = api.awaitState(task.getString("id"), "COMPLETED");
         assertThat(done.getJsonObject("result")).isEqualTo(done.getJsonObject("payload"));
         assertThat(done.getInt("attempts")).isEqualTo(1);
         assertThat(done.containsKey("executionMs")).isTrue();
@@ -68,7 +68,7 @@ class TaskApiIT {
         var ids = created.json().getJsonArray("ids");
         assertThat(ids).hasSize(3);
         for (int i = 0; i < 3; i++) {
-            assertThat(awaitState(api, ids.getString(i), "COMPLETED").getInt("result")).isEqualTo(i + 1);
+            assertThat(api.awaitState(ids.getString(i), "COMPLETED").getInt("result")).isEqualTo(i + 1);
         }
 
         String other = "batch-" + UUID.randomUUID().toString().substring(0, 8);
@@ -121,8 +121,8 @@ class TaskApiIT {
         assertThat(api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"payload\":").status()).isEqualTo(400);
         String after = api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"payload\":\"after\"}").json()
                 .getString("id");
-        assertThat(awaitState(api, before, "COMPLETED").getString("result")).isEqualTo("before");
-        assertThat(awaitState(api, after, "COMPLETED").getString("result")).isEqualTo("after");
+        assertThat(api.awaitState(before, "COMPLETED").getString("result")).isEqualTo("before");
+        assertThat(api.awaitState(after, "COMPLETED").getString("result")).isEqualTo("after");
     }
 
     @Test
@@ -161,7 +161,7 @@ class TaskApiIT {
         ApiClient api = api();
         String id = api.post("tasks", OPERATOR,
                 "{\"type\":\"demo.fail\",\"payload\":{\"always\":true},\"maxAttempts\":2}").json().getString("id");
-        JsonObject dead = awaitState(api, id, "DEAD_LETTER");
+        JsonObject dead = api.awaitState(id, "DEAD_LETTER");
         assertThat(dead.getInt("attempts")).isEqualTo(2);
         assertThat(dead.getString("lastError")).contains("DemoFailure").contains("attempt 2 fails on purpose");
     }
@@ -171,7 +171,7 @@ class TaskApiIT {
         ApiClient api = api();
         String id = api.post("tasks", OPERATOR, "{\"type\":\"demo.fail\",\"payload\":{\"failTimes\":2}}").json()
                 .getString("id");
-        JsonObject done = awaitState(api, id, "COMPLETED");
+        JsonObject done = api.awaitState(id, "COMPLETED");
         assertThat(done.getInt("attempts")).isEqualTo(3);
         assertThat(done.getJsonObject("result").getInt("succeededOnAttempt")).isEqualTo(3);
     }
@@ -182,13 +182,13 @@ class TaskApiIT {
         String kept = "kept-" + UUID.randomUUID();
         String succeeding = api.post("tasks", OPERATOR,
                 "{\"type\":\"it.write-then-succeed\",\"payload\":{\"marker\":\"" + kept + "\"}}").json().getString("id");
-        awaitState(api, succeeding, "COMPLETED");
+        api.awaitState(succeeding, "COMPLETED");
         assertThat(api.get("it/effects/" + kept, VIEWER).body()).isEqualTo("1");
 
         String lost = "lost-" + UUID.randomUUID();
         String failing = api.post("tasks", OPERATOR, "{\"type\":\"it.write-then-fail\",\"maxAttempts\":2,"
                 + "\"payload\":{\"marker\":\"" + lost + "\"}}").json().getString("id");
-        assertThat(awaitState(api, failing, "DEAD_LETTER").getInt("attempts")).isEqualTo(2);
+        assertThat(api.awaitState(failing, "DEAD_LETTER").getInt("attempts")).isEqualTo(2);
         assertThat(api.get("it/effects/" + lost, VIEWER).body()).as("rows written by failed attempts").isEqualTo("0");
     }
 
@@ -208,7 +208,7 @@ class TaskApiIT {
         java.util.List<Long> latencies = new java.util.ArrayList<>();
         for (int i = 0; i < 60; i++) {
             String id = api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\"}").json().getString("id");
-            awaitState(api, id, "COMPLETED");
+            api.awaitState(id, "COMPLETED");
             var events = api.get("tasks/" + id + "/history", VIEWER).json().getJsonArray("events");
             Instant enqueued = Instant.parse(events.getJsonObject(0).getString("at"));
             Instant started = Instant.parse(events.getJsonObject(1).getString("at"));
@@ -222,11 +222,6 @@ class TaskApiIT {
                 + " max %d ms%n", p50, p95, p99);
         // the fallback poll runs every second: a wake-up that did not work would put the median near 500 ms
         assertThat(p50).isLessThan(200);
-    }
-
-    private static JsonObject awaitState(ApiClient api, String id, String state) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> api.get("tasks/" + id, VIEWER).json(), task -> state.equals(task.getString("state")));
     }
 
     private static void assertProblem(ApiClient.Response response, int status, String field) {
