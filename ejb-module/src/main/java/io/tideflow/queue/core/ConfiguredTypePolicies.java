@@ -10,24 +10,29 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Per-type configuration under {@code tideflow.type."<type>".}: {@code group}, {@code priority},
  * {@code max-attempts}, {@code timeout}, {@code retry.base-delay}, {@code retry.multiplier}, {@code retry.max-delay}.
- * Whatever a type leaves out comes from the engine's defaults.
+ * Whatever a type leaves out comes from its group's same keys under {@code tideflow.group."<group>".}, then from the
+ * engine's defaults.
  */
 final class ConfiguredTypePolicies implements TypePolicies {
 
     private final SettingReader reader;
     private final TaskTypePolicy defaults;
     private final Map<String, TaskTypePolicy> policies = new ConcurrentHashMap<>();
+    private final Map<String, TaskTypePolicy> groupPolicies = new ConcurrentHashMap<>();
 
     ConfiguredTypePolicies(Config config, EngineSettings settings) {
         this.reader = new SettingReader(config);
         this.defaults = settings.taskDefaults();
     }
 
-    /** Reads and checks every key of these types now, so a bad value fails the deployment rather than a task. */
-    void validate(Set<String> types) {
+    /**
+     * Reads and checks every key of these types and groups now, so a bad value fails the deployment rather than a
+     * task.
+     */
+    void validate(Set<String> types, Set<String> groups) {
+        groups.forEach(this::groupPolicyOf);
         types.forEach(type -> {
-            groupOf(type);
-            policyOf(type);
+            policyOf(type, groupOf(type).orElse(EngineSettings.DEFAULT_GROUP));
         });
     }
 
@@ -43,9 +48,16 @@ final class ConfiguredTypePolicies implements TypePolicies {
     }
 
     @Override
-    public TaskTypePolicy policyOf(String type) {
-        return policies.computeIfAbsent(type,
-                t -> reader.typePolicy(prefixOf(t), prefixOf(t) + ".retry", defaults));
+    public TaskTypePolicy policyOf(String type, String group) {
+        String groupName = group == null ? EngineSettings.DEFAULT_GROUP : group;
+        return policies.computeIfAbsent(type + "\u0000" + groupName,
+                key -> reader.typePolicy(prefixOf(type), prefixOf(type) + ".retry", groupPolicyOf(groupName)));
+    }
+
+    /** The group's own settings over the engine's defaults; checked for every configured group at deployment. */
+    TaskTypePolicy groupPolicyOf(String group) {
+        String prefix = "tideflow.group.\"" + group + "\"";
+        return groupPolicies.computeIfAbsent(group, g -> reader.typePolicy(prefix, prefix + ".retry", defaults));
     }
 
     private static String prefixOf(String type) {

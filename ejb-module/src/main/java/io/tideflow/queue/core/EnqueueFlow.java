@@ -108,7 +108,7 @@ public final class EnqueueFlow {
     private NewTask newTask(ValidatedTaskRequest valid, Instant now) {
         TaskId id = ids.next();
         String group = resourceGroupOf(valid);
-        TaskTypePolicy policy = types.policyOf(valid.type());
+        TaskTypePolicy policy = types.policyOf(valid.type(), group);
         int priority = valid.priority() != null ? valid.priority() : policy.priority();
         int maxAttempts = valid.maxAttempts() != null ? valid.maxAttempts() : policy.maxAttempts();
         Instant runAt = valid.runAt() == null || valid.runAt().isBefore(now) ? now : valid.runAt();

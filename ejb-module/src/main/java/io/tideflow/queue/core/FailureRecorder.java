@@ -58,7 +58,7 @@ public class FailureRecorder {
         String described = "[" + kind + "] " + describe(error);
         FailureOutcome outcome;
         if (kind == ErrorClass.DEFERRED) {
-            outcome = store.defer(task, now.plus(types.policyOf(task.type()).retry().baseDelay()),
+            outcome = store.defer(task, now.plus(types.policyOf(task.type(), task.group()).retry().baseDelay()),
                     "deferred: " + error, now);
         } else {
             RetryDecision decision = RetryDecider.decide(task.attempt(), task.maxAttempts(), kind);
@@ -85,7 +85,7 @@ public class FailureRecorder {
         if (kind == ErrorClass.DATABASE && breaker != null) {
             return now.plus(breaker.openDelay());
         }
-        return now.plus(backoff.delayAfter(types.policyOf(task.type()).retry(), task.attempt()));
+        return now.plus(backoff.delayAfter(types.policyOf(task.type(), task.group()).retry(), task.attempt()));
     }
 
     private static Instant businessRetryTime(Throwable error) {

@@ -26,6 +26,7 @@ public final class GroupSettings {
     private static final Pattern KEY = Pattern.compile("tideflow\\.group\\.\"([^\"]+)\"\\.([a-z.-]+)");
     private static final Pattern RATE = Pattern.compile("(\\d{1,9})\\s*/\\s*(\\S+)");
     private static final Set<String> KNOWN = Set.of("max-concurrent", "max-concurrent-cluster", "rate",
+            "priority", "max-attempts", "timeout", "retry.base-delay", "retry.multiplier", "retry.max-delay",
             "breaker.enabled", "breaker.failure-ratio", "breaker.minimum-calls", "breaker.window", "breaker.open-delay",
             "breaker.probes");
 

@@ -81,6 +81,6 @@ public class LeaseTransactions {
     }
 
     private Instant retryAt(RescueCandidate task, Instant now) {
-        return now.plus(backoff.delayAfter(types.policyOf(task.type()).retry(), task.attempts()));
+        return now.plus(backoff.delayAfter(types.policyOf(task.type(), task.group()).retry(), task.attempts()));
     }
 }

@@ -27,6 +27,8 @@ public final class RestrictedGroupClaim {
     public record Result(List<ClaimedTask> claimed, Instant retryAfter) {
     }
 
+    private static final Duration CLUSTER_FULL_RECHECK = Duration.ofMillis(250);
+
     private RestrictedGroupClaim() {
     }
 
@@ -60,8 +62,11 @@ public final class RestrictedGroupClaim {
         if (row.maxConcurrent() != null) {
             room = Math.min(room, row.maxConcurrent() - heldHere);
         }
+        boolean fullInCluster = false;
         if (room > 0 && row.maxConcurrentCluster() != null) {
-            room = Math.min(room, row.maxConcurrentCluster() - groups.runningIn(group));
+            int clusterRoom = row.maxConcurrentCluster() - groups.runningIn(group);
+            fullInCluster = clusterRoom <= 0;
+            room = Math.min(room, clusterRoom);
         }
         TokenBucket bucket = row.ratePermits() == null ? null : new TokenBucket(row.ratePermits(),
                 row.ratePeriodMillis());
@@ -88,6 +93,8 @@ public final class RestrictedGroupClaim {
                 return new Result(claimed, now.plusMillis(bucket.millisUntilNextToken(left)));
             }
         }
-        return new Result(claimed, null);
+        // full with none of it here: only other nodes free room, without telling this one, so look again soon rather
+        // than on every pass; with some of it here, this node's own completions wake the next look
+        return new Result(claimed, fullInCluster && heldHere == 0 ? now.plus(CLUSTER_FULL_RECHECK) : null);
     }
 }

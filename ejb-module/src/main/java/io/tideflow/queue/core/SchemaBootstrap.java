@@ -65,9 +65,8 @@ public class SchemaBootstrap {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrateAndValidate() {
-        typePolicies.validate(registry.types());
-        // read here, before any other part of the engine starts, so that a bad group key fails the deployment cleanly
-        GroupSettings.from(config);
+        // read here, before any other part of the engine starts, so that a bad key fails the deployment cleanly
+        typePolicies.validate(registry.types(), GroupSettings.from(config).keySet());
         List<String> names = config.getOptionalValue("tideflow.datasource", String.class).map(List::of)
                 .orElse(DATASOURCE_NAMES);
         dataSource = lookup(names);

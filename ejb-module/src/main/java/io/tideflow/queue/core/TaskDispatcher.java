@@ -173,7 +173,7 @@ public class TaskDispatcher {
     }
 
     private void runAttempt(ClaimedTask task) {
-        RunningAttempt attempt = new RunningAttempt(task, types.policyOf(task.type()).timeout(), clock.instant());
+        RunningAttempt attempt = new RunningAttempt(task, types.policyOf(task.type(), task.group()).timeout(), clock.instant());
         attempt.runsOn(Thread.currentThread());
         attempts.add(attempt);
         boolean handedOver = false;

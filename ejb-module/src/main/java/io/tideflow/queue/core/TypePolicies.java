@@ -7,7 +7,12 @@ public interface TypePolicies {
 
     Optional<String> groupOf(String type);
 
-    TaskTypePolicy policyOf(String type);
+    /**
+     * The policy of {@code type} when its task is in {@code group}: each setting from the type's own keys, else from
+     * the group's ({@code tideflow.group."<group>".priority}, {@code .max-attempts}, {@code .timeout},
+     * {@code .retry.*}), else the engine's default.
+     */
+    TaskTypePolicy policyOf(String type, String group);
 
     /** The engine's defaults for every type, with no per-type group. */
     static TypePolicies defaultsOf(EngineSettings settings) {
@@ -18,7 +23,7 @@ public interface TypePolicies {
             }
 
             @Override
-            public TaskTypePolicy policyOf(String type) {
+            public TaskTypePolicy policyOf(String type, String group) {
                 return settings.taskDefaults();
             }
         };

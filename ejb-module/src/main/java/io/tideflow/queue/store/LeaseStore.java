@@ -105,7 +105,8 @@ public class LeaseStore {
     }
 
     private static RescueCandidate candidate(TaskEntity row) {
-        return new RescueCandidate(TaskId.of(row.getId()), row.getType(), row.getLeaseOwner(), row.getLeaseToken(),
-                Instant.ofEpochMilli(row.getLeaseExpiresAt()), row.getAttempts(), row.getMaxAttempts());
+        return new RescueCandidate(TaskId.of(row.getId()), row.getType(), row.getResourceGroup(), row.getLeaseOwner(),
+                row.getLeaseToken(), Instant.ofEpochMilli(row.getLeaseExpiresAt()), row.getAttempts(),
+                row.getMaxAttempts());
     }
 }

@@ -45,20 +45,46 @@ class EngineSettingsTest {
                 "tideflow.type.\"mail.send\".group", "mail-relay"));
         EngineSettings settings = EngineSettings.from(config);
         ConfiguredTypePolicies types = new ConfiguredTypePolicies(config, settings);
-        TaskTypePolicy mail = types.policyOf("mail.send");
+        TaskTypePolicy mail = types.policyOf("mail.send", "default");
         assertThat(mail.maxAttempts()).isEqualTo(9);
         assertThat(mail.priority()).isEqualTo(5);
         assertThat(mail.timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(mail.retry()).isEqualTo(new RetryPolicy(Duration.ofSeconds(2), 3.0, Duration.ofMinutes(5)));
         assertThat(types.groupOf("mail.send")).contains("mail-relay");
-        assertThat(types.policyOf("other")).isEqualTo(settings.taskDefaults());
+        assertThat(types.policyOf("other", "default")).isEqualTo(settings.taskDefaults());
+    }
+
+    @Test
+    void aTypeTakesWhatItLeavesOutFromItsGroupThenFromTheEngine() {
+        MapConfig config = new MapConfig(Map.of(
+                "tideflow.group.\"mail-relay\".priority", "8",
+                "tideflow.group.\"mail-relay\".retry.base-delay", "PT10S",
+                "tideflow.group.\"mail-relay\".max-attempts", "7",
+                "tideflow.type.\"mail.send\".max-attempts", "9"));
+        ConfiguredTypePolicies types = new ConfiguredTypePolicies(config, EngineSettings.from(config));
+        TaskTypePolicy inRelay = types.policyOf("mail.send", "mail-relay");
+        assertThat(inRelay.maxAttempts()).as("the type's own").isEqualTo(9);
+        assertThat(inRelay.priority()).as("the group's").isEqualTo(8);
+        assertThat(inRelay.retry().baseDelay()).as("the group's").isEqualTo(Duration.ofSeconds(10));
+        assertThat(inRelay.timeout()).as("the engine's").isEqualTo(Duration.ofMinutes(5));
+        assertThat(types.policyOf("mail.send", "default").priority()).as("another group").isEqualTo(5);
+    }
+
+    @Test
+    void aBadGroupKeyFailsValidationWithTheKeyNamed() {
+        MapConfig config = new MapConfig(Map.of("tideflow.group.\"mail-relay\".priority", "12"));
+        ConfiguredTypePolicies types = new ConfiguredTypePolicies(config, EngineSettings.from(config));
+        assertThatThrownBy(() -> types.validate(java.util.Set.of(), java.util.Set.of("mail-relay")))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("'tideflow.group.\"mail-relay\".priority'")
+                .hasMessageContaining("'12'");
     }
 
     @Test
     void aBadTypeKeyFailsValidationWithTheKeyNamed() {
         MapConfig config = new MapConfig(Map.of("tideflow.type.\"mail.send\".retry.multiplier", "0.5"));
         ConfiguredTypePolicies types = new ConfiguredTypePolicies(config, EngineSettings.from(config));
-        assertThatThrownBy(() -> types.validate(java.util.Set.of("mail.send")))
+        assertThatThrownBy(() -> types.validate(java.util.Set.of("mail.send"), java.util.Set.of()))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("'tideflow.type.\"mail.send\".retry.multiplier'")
                 .hasMessageContaining("'0.5'");

@@ -38,7 +38,7 @@ class EnqueueFlowTest {
         }
 
         @Override
-        public TaskTypePolicy policyOf(String type) {
+        public TaskTypePolicy policyOf(String type, String group) {
             steps.add("priority");
             TaskTypePolicy defaults = settings.taskDefaults();
             return type.equals("mail.send")
