@@ -64,6 +64,8 @@ public final class DispatchLoop {
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicBoolean dispatching = new AtomicBoolean();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    /** System.nanoTime() when the pass running now began, 0 when none runs. */
+    private final AtomicLong passStartedAt = new AtomicLong();
     /** Exponentially weighted mean attempt duration; starts at a lease so that nothing is claimed ahead blindly. */
     private final AtomicLong meanAttemptNanos;
     private final Object idle = new Object();
@@ -132,6 +134,12 @@ public final class DispatchLoop {
         return held == null ? 0 : held.get();
     }
 
+    /** How long the dispatch pass running now has been running; zero when none runs. */
+    public java.time.Duration currentPass() {
+        long started = passStartedAt.get();
+        return started == 0 ? java.time.Duration.ZERO : java.time.Duration.ofNanos(System.nanoTime() - started);
+    }
+
     /** Claimed tasks waiting for a worker. */
     public int readyCount() {
         return readyCount.get();
@@ -147,11 +155,13 @@ public final class DispatchLoop {
     private void dispatchWhileWoken() {
         try {
             while (!stopping && wakeRequested.getAndSet(false)) {
+                passStartedAt.set(System.nanoTime());
                 claimWhileRoom();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "dispatch pass failed; the next poll tries again", e);
         } finally {
+            passStartedAt.set(0);
             dispatching.set(false);
         }
         // a wake that arrived between the last check and the reset above must not be lost

@@ -20,7 +20,9 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -90,6 +92,7 @@ public class TaskDispatcher {
     private static final Duration COMPLETIONS_AT_SHUTDOWN = Duration.ofSeconds(10);
 
     private volatile DispatchLoop loop;
+    private volatile Instant lastPoll;
 
     @PostConstruct
     void start() {
@@ -118,6 +121,7 @@ public class TaskDispatcher {
         LOG.info(() -> "Tideflow dispatcher started on node '" + settings.nodeId() + "' with " + settings.workers()
                 + " workers, claiming up to " + settings.claimAhead() + " ahead, polling every "
                 + settings.pollInterval() + ", task types " + registry.types());
+        lastPoll = clock.instant();
         loop.wake();
     }
 
@@ -155,8 +159,22 @@ public class TaskDispatcher {
         }
     }
 
+    /** The dispatcher's vital signs, for the health checks; empty on a submit-only node. */
+    public Optional<Vitals> vitals() {
+        DispatchLoop current = loop;
+        return current == null ? Optional.empty() : Optional.of(new Vitals(lastPoll, current.currentPass()));
+    }
+
+    /**
+     * @param lastPoll    when the fallback poll last ran
+     * @param currentPass how long the dispatch pass running now has been running (zero when none)
+     */
+    public record Vitals(Instant lastPoll, Duration currentPass) {
+    }
+
     @Timeout
     void poll() {
+        lastPoll = clock.instant();
         try {
             claims.promoteDueRetries();
         } catch (RuntimeException e) {

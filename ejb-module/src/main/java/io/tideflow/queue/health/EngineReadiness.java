@@ -1,0 +1,56 @@
+package io.tideflow.queue.health;
+
+import io.tideflow.queue.core.EngineSettings;
+import io.tideflow.queue.core.SchemaBootstrap;
+import io.tideflow.queue.core.TaskDispatcher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Ready when the database answers, the schema is migrated and (unless the node only submits) the dispatcher runs. */
+@Readiness
+@ApplicationScoped
+public class EngineReadiness implements HealthCheck {
+
+    private static final int DATABASE_TIMEOUT_SECONDS = 2;
+
+    @Inject
+    SchemaBootstrap schema;
+
+    @Inject
+    TaskDispatcher dispatcher;
+
+    @Inject
+    EngineSettings settings;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("tideflow-ready")
+                .withData("node", settings.nodeId());
+        boolean migrated = schema.dialect() != null;
+        response.withData("schema", migrated ? "migrated (" + schema.dialect() + ")" : "not migrated");
+        String database = databaseState(migrated);
+        response.withData("database", database);
+        boolean dispatching = !settings.dispatcherEnabled() || dispatcher.vitals().isPresent();
+        response.withData("dispatcher", !settings.dispatcherEnabled() ? "disabled (submit-only node)"
+                : dispatching ? "running" : "not started");
+        return response.status(migrated && database.equals("reachable") && dispatching).build();
+    }
+
+    private String databaseState(boolean migrated) {
+        if (!migrated) {
+            return "unknown";
+        }
+        try (Connection connection = schema.dataSource().getConnection()) {
+            return connection.isValid(DATABASE_TIMEOUT_SECONDS) ? "reachable" : "not answering";
+        } catch (SQLException e) {
+            return "unreachable: " + e.getMessage();
+        }
+    }
+}
