@@ -67,7 +67,9 @@ class GroupApiIT {
         }
         String elsewhere = submit(api, "default", "demo.echo", "{}");
         api.awaitState(elsewhere, "COMPLETED");
-        Thread.sleep(1_500);
+        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250))
+                .until(() -> ids.stream().allMatch(id ->
+                        api.get("tasks/" + id, VIEWER).json().getString("state").equals("PENDING")));
         for (String id : ids) {
             assertThat(api.get("tasks/" + id, VIEWER).json().getString("state")).isEqualTo("PENDING");
         }

@@ -7,7 +7,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -37,10 +36,5 @@ public class BreakerTransactions {
             }
             return next;
         });
-    }
-
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<Breaker> all() {
-        return breakers.all();
     }
 }

@@ -121,9 +121,10 @@ public class ResourceGroupsBean implements ResourceGroups {
     }
 
     private GroupView refreshed(String group) {
-        directory.replace(groups.all());
-        return view(group, groups.find(group).orElse(null), groups.depthByGroup().getOrDefault(group, Map.of()),
-                breakers.find(group).orElse(null));
+        List<GroupRow> rows = groups.all();
+        directory.replace(rows);
+        GroupRow row = rows.stream().filter(r -> r.name().equals(group)).findFirst().orElse(null);
+        return view(group, row, groups.depthOf(group), breakers.find(group).orElse(null));
     }
 
     private static GroupView view(String name, GroupRow row, Map<TaskState, Long> depth, Breaker breaker) {

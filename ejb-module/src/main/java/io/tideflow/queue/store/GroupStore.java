@@ -102,7 +102,7 @@ public class GroupStore {
         if (find(group).isPresent()) {
             return false;
         }
-        insert(group, false, limits, fromApi, now);
+        insert(group, false, limits, fromApi, now, false);
         return true;
     }
 
@@ -151,28 +151,37 @@ public class GroupStore {
         if (find(group).isPresent() || !paused) {
             return false;
         }
-        insert(group, true, GroupLimits.NONE, false, now);
+        insert(group, true, GroupLimits.NONE, false, now, false);
         return true;
     }
 
     /** How many tasks each group has in each state; groups without tasks are absent. */
     public Map<String, Map<TaskState, Long>> depthByGroup() {
+        return depth("SELECT resource_group, state, COUNT(*) FROM tasks GROUP BY resource_group, state", null);
+    }
+
+    /** How many tasks one group has in each state (empty when it has none). */
+    public Map<TaskState, Long> depthOf(String group) {
+        return depth("SELECT resource_group, state, COUNT(*) FROM tasks WHERE resource_group = ?"
+                + " GROUP BY resource_group, state", group).getOrDefault(group, Map.of());
+    }
+
+    private Map<String, Map<TaskState, Long>> depth(String sql, String group) {
         Map<String, Map<TaskState, Long>> depth = new TreeMap<>();
-        try (PreparedStatement count = connection().prepareStatement(
-                "SELECT resource_group, state, COUNT(*) FROM tasks GROUP BY resource_group, state");
-             ResultSet rows = count.executeQuery()) {
-            while (rows.next()) {
-                depth.computeIfAbsent(rows.getString(1), g -> new EnumMap<>(TaskState.class))
-                        .put(TaskState.valueOf(rows.getString(2)), rows.getLong(3));
+        try (PreparedStatement count = connection().prepareStatement(sql)) {
+            if (group != null) {
+                count.setString(1, group);
+            }
+            try (ResultSet rows = count.executeQuery()) {
+                while (rows.next()) {
+                    depth.computeIfAbsent(rows.getString(1), g -> new EnumMap<>(TaskState.class))
+                            .put(TaskState.valueOf(rows.getString(2)), rows.getLong(3));
+                }
             }
             return depth;
         } catch (SQLException e) {
             throw new PersistenceException("counting tasks by group failed", e);
         }
-    }
-
-    private void insert(String group, boolean paused, GroupLimits limits, boolean fromApi, Instant now) {
-        insert(group, paused, limits, fromApi, now, false);
     }
 
     private void insert(String group, boolean paused, GroupLimits limits, boolean fromApi, Instant now,

@@ -73,7 +73,8 @@ class DispatchLoopTest {
         });
         loop.wake();
         await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() == 2);
-        Thread.sleep(200);
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+                .until(() -> loop.readyCount() == 0 && due.size() == 4);
         assertThat(loop.readyCount()).as("nothing is known about these tasks' duration: claim for free workers only")
                 .isZero();
         assertThat(due).hasSize(4);
@@ -115,7 +116,7 @@ class DispatchLoopTest {
         finish.countDown();
         assertThat(loop.awaitIdle(Duration.ofSeconds(5))).isTrue();
         int startedAtStop = started.get();
-        Thread.sleep(100);
+        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1)).until(() -> started.get() == startedAtStop);
         assertThat(started.get()).isEqualTo(startedAtStop);
         assertThat(startedAtStop + unstarted.size() + due.size()).as("every task started, handed back or still due")
                 .isEqualTo(200);
