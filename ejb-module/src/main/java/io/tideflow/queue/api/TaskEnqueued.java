@@ -1,8 +1,12 @@
 package io.tideflow.queue.api;
 
+import java.time.Instant;
+
 /**
- * CDI event fired when a task was enqueued. Observe it with {@code during = TransactionPhase.AFTER_SUCCESS} to see
- * only tasks whose transaction committed.
+ * A task was enqueued. Fired twice over: synchronously inside the enqueuing transaction (observe it with
+ * {@code during = TransactionPhase.AFTER_SUCCESS} to see only committed tasks), and, like every
+ * {@link LifecycleEvent}, to {@code @ObservesAsync} observers after the commit.
  */
-public record TaskEnqueued(TaskId id, String type, String group, int priority) {
+public record TaskEnqueued(TaskId id, String type, String group, int priority, Instant at)
+        implements TaskLifecycleEvent {
 }

@@ -1,5 +1,7 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.api.BreakerStateChanged;
+import io.tideflow.queue.events.LifecycleEvents;
 import io.tideflow.queue.store.BreakerStore;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -21,6 +23,9 @@ public class BreakerTransactions {
     @Inject
     Clock clock;
 
+    @Inject
+    LifecycleEvents lifecycle;
+
     /** Applies attempt outcomes to the group's breaker (nothing when it has none, or no longer). */
     public void record(String group, int successes, int failures, BreakerSettings settings) {
         change(group, breaker -> breaker.withOutcomes(successes, failures, clock.millis(), settings));
@@ -33,6 +38,9 @@ public class BreakerTransactions {
             if (!breakers.replace(read, next)) {
                 throw new IllegalStateException("the breaker of group " + group + " changed under its lock; this"
                         + " indicates a bug");
+            }
+            if (next.state() != read.state()) {
+                lifecycle.publish(new BreakerStateChanged(group, read.state(), next.state(), clock.instant()));
             }
             return next;
         });

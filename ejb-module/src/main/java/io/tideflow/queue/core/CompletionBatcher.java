@@ -1,5 +1,8 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.api.TaskCompleted;
+import io.tideflow.queue.api.TaskLeaseLost;
+import io.tideflow.queue.events.LifecycleEvents;
 import io.tideflow.queue.store.CompletionWriter.Completion;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -8,6 +11,9 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Shares commits between the completions of {@link io.tideflow.queue.api.NonTransactional} handlers: their work is
@@ -27,11 +33,27 @@ public class CompletionBatcher {
     @Inject
     AttemptRegistry attempts;
 
+    @Inject
+    LifecycleEvents lifecycle;
+
     private CompletionQueue queue;
 
     @PostConstruct
     void init() {
-        queue = new CompletionQueue(executor, completions -> transactions.writeAll(completions));
+        queue = new CompletionQueue(executor, this::writeAndAnnounce);
+    }
+
+    private List<Completion> writeAndAnnounce(List<Completion> completions) {
+        List<Completion> refused = transactions.writeAll(completions);
+        Set<Completion> lost = new HashSet<>(refused);
+        for (Completion done : completions) {
+            var task = done.task();
+            lifecycle.publish(lost.contains(done)
+                    ? new TaskLeaseLost(task.id(), task.type(), task.group(), task.attempt(), done.at())
+                    : new TaskCompleted(task.id(), task.type(), task.group(), task.attempt(),
+                    Duration.ofMillis(done.executionMs()), done.at()));
+        }
+        return refused;
     }
 
     /** Takes over a finished attempt: written with the next batch, then it leaves the attempt registry. */

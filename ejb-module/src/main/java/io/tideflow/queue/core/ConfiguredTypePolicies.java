@@ -1,5 +1,8 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.config.InvalidSettingException;
+import io.tideflow.queue.config.SettingReader;
+
 import org.eclipse.microprofile.config.Config;
 
 import java.util.Map;
@@ -51,13 +54,13 @@ final class ConfiguredTypePolicies implements TypePolicies {
     public TaskTypePolicy policyOf(String type, String group) {
         String groupName = group == null ? EngineSettings.DEFAULT_GROUP : group;
         return policies.computeIfAbsent(type + "\u0000" + groupName,
-                key -> reader.typePolicy(prefixOf(type), prefixOf(type) + ".retry", groupPolicyOf(groupName)));
+                key -> PolicySettings.typePolicy(reader, prefixOf(type), prefixOf(type) + ".retry", groupPolicyOf(groupName)));
     }
 
     /** The group's own settings over the engine's defaults; checked for every configured group at deployment. */
     TaskTypePolicy groupPolicyOf(String group) {
         String prefix = "tideflow.group.\"" + group + "\"";
-        return groupPolicies.computeIfAbsent(group, g -> reader.typePolicy(prefix, prefix + ".retry", defaults));
+        return groupPolicies.computeIfAbsent(group, g -> PolicySettings.typePolicy(reader, prefix, prefix + ".retry", defaults));
     }
 
     private static String prefixOf(String type) {

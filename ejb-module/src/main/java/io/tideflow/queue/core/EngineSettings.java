@@ -1,5 +1,8 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.config.InvalidSettingException;
+import io.tideflow.queue.config.SettingReader;
+
 import org.eclipse.microprofile.config.Config;
 
 import java.time.Duration;
@@ -53,7 +56,7 @@ public record EngineSettings(String nodeId, boolean dispatcherEnabled, int worke
                 r.duration("tideflow.shutdown.grace-period", d.shutdownGracePeriod(), Duration.ZERO,
                         Duration.ofMinutes(10)),
                 r.integer("tideflow.payload.max-bytes", d.payloadMaxBytes(), 1, 64 * 1024 * 1024),
-                r.typePolicy("tideflow.task", "tideflow.retry", DEFAULT_POLICY),
+                PolicySettings.typePolicy(r, "tideflow.task", "tideflow.retry", DEFAULT_POLICY),
                 r.bool("tideflow.demo.enabled", d.demoEnabled()));
     }
 

@@ -50,7 +50,7 @@ public final class EnqueueFlow {
         }
         NewTask task = newTask(valid, clock.instant());
         ports.persist(task);
-        ports.fireEnqueued(new TaskEnqueued(task.id(), task.type(), task.group(), task.priority()));
+        ports.fireEnqueued(new TaskEnqueued(task.id(), task.type(), task.group(), task.priority(), task.createdAt()));
         ports.wakeDispatcherAfterCommit(task.group());
         return task.id();
     }
@@ -97,7 +97,7 @@ public final class EnqueueFlow {
         ports.persistAll(fresh);
         Set<String> groups = new LinkedHashSet<>();
         for (NewTask task : fresh) {
-            ports.fireEnqueued(new TaskEnqueued(task.id(), task.type(), task.group(), task.priority()));
+            ports.fireEnqueued(new TaskEnqueued(task.id(), task.type(), task.group(), task.priority(), task.createdAt()));
             groups.add(task.group());
         }
         groups.forEach(ports::wakeDispatcherAfterCommit);

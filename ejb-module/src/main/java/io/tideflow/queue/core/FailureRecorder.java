@@ -2,7 +2,14 @@ package io.tideflow.queue.core;
 
 import io.tideflow.queue.api.ErrorClass;
 import io.tideflow.queue.api.RetryTaskAt;
+import io.tideflow.queue.api.TaskCancelled;
+import io.tideflow.queue.api.TaskDeadLettered;
+import io.tideflow.queue.api.TaskDeferred;
 import io.tideflow.queue.api.TaskEscalated;
+import io.tideflow.queue.api.TaskFailed;
+import io.tideflow.queue.api.TaskLeaseLost;
+import io.tideflow.queue.api.TaskRetryScheduled;
+import io.tideflow.queue.events.LifecycleEvents;
 import io.tideflow.queue.store.ClaimedTask;
 import io.tideflow.queue.store.FailureOutcome;
 import io.tideflow.queue.store.TaskStore;
@@ -15,6 +22,7 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
@@ -43,6 +51,9 @@ public class FailureRecorder {
     @Inject
     Event<TaskEscalated> escalations;
 
+    @Inject
+    LifecycleEvents lifecycle;
+
     private final RetryBackoff backoff = new RetryBackoff(() -> ThreadLocalRandom.current().nextDouble());
 
     /**
@@ -52,18 +63,21 @@ public class FailureRecorder {
      * attempt. An unexpected (SYSTEM) failure is logged at SEVERE and raised as {@link TaskEscalated}.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public FailureOutcome record(ClaimedTask task, Throwable error) {
+    public FailureOutcome record(ClaimedTask task, Throwable error, Duration execution) {
         Instant now = clock.instant();
         ErrorClass kind = ErrorClassifier.classify(error);
         String described = "[" + kind + "] " + describe(error);
         FailureOutcome outcome;
+        Instant dueAgainAt;
         if (kind == ErrorClass.DEFERRED) {
-            outcome = store.defer(task, now.plus(types.policyOf(task.type(), task.group()).retry().baseDelay()),
-                    "deferred: " + error, now);
+            dueAgainAt = now.plus(types.policyOf(task.type(), task.group()).retry().baseDelay());
+            outcome = store.defer(task, dueAgainAt, "deferred: " + error, now);
         } else {
             RetryDecision decision = RetryDecider.decide(task.attempt(), task.maxAttempts(), kind);
-            outcome = store.recordFailure(task, described, decision, retryAt(task, kind, error, now), now);
+            dueAgainAt = retryAt(task, kind, error, now);
+            outcome = store.recordFailure(task, described, decision, dueAgainAt, now);
         }
+        publish(task, kind, error, execution, outcome, dueAgainAt, now);
         if (kind == ErrorClass.SYSTEM && outcome != FailureOutcome.STALE_LEASE) {
             LOG.log(Level.SEVERE, "task " + task.id() + " of type '" + task.type() + "' attempt " + task.attempt()
                     + " failed unexpectedly: " + outcome, error);
@@ -74,6 +88,23 @@ public class FailureRecorder {
                     + task.maxAttempts() + " failed (" + kind + ": " + error + "): " + outcome);
         }
         return outcome;
+    }
+
+    private void publish(ClaimedTask task, ErrorClass kind, Throwable error, Duration execution,
+                         FailureOutcome outcome, Instant dueAgainAt, Instant now) {
+        if (outcome == FailureOutcome.STALE_LEASE) {
+            lifecycle.publish(new TaskLeaseLost(task.id(), task.type(), task.group(), task.attempt(), now));
+            return;
+        }
+        if (outcome == FailureOutcome.DEFERRED) {
+            lifecycle.publish(new TaskDeferred(task.id(), task.type(), task.group(), dueAgainAt, now));
+            return;
+        }
+        lifecycle.publish(new TaskFailed(task.id(), task.type(), task.group(), task.attempt(), kind,
+                String.valueOf(error), execution, now));
+        lifecycle.publish(outcome == FailureOutcome.DEAD_LETTERED
+                ? new TaskDeadLettered(task.id(), task.type(), task.group(), task.attempt(), now)
+                : new TaskRetryScheduled(task.id(), task.type(), task.group(), task.attempt(), dueAgainAt, now));
     }
 
     private Instant retryAt(ClaimedTask task, ErrorClass kind, Throwable error, Instant now) {
@@ -100,7 +131,11 @@ public class FailureRecorder {
     /** A handler stopped on a cancel request: RUNNING ends CANCELLED. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean recordCancelled(ClaimedTask task) {
-        return store.markCancelled(task, clock.instant());
+        Instant now = clock.instant();
+        boolean cancelled = store.markCancelled(task, now);
+        lifecycle.publish(cancelled ? new TaskCancelled(task.id(), task.type(), task.group(), now)
+                : new TaskLeaseLost(task.id(), task.type(), task.group(), task.attempt(), now));
+        return cancelled;
     }
 
     /** The error class, message and the top of the stack trace, cut to fit the column. */

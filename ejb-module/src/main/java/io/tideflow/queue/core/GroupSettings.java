@@ -1,5 +1,8 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.config.InvalidSettingException;
+import io.tideflow.queue.config.SettingReader;
+
 import io.tideflow.queue.store.GroupLimits;
 import org.eclipse.microprofile.config.Config;
 

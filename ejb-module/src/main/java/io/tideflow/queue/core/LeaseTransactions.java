@@ -1,5 +1,9 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.api.TaskDeadLettered;
+import io.tideflow.queue.api.TaskLeaseRescued;
+import io.tideflow.queue.api.TaskRetryScheduled;
+import io.tideflow.queue.events.LifecycleEvents;
 import io.tideflow.queue.store.FailureOutcome;
 import io.tideflow.queue.store.LeaseStore;
 import io.tideflow.queue.store.NodeRegistry;
@@ -36,6 +40,9 @@ public class LeaseTransactions {
     @Inject
     Clock clock;
 
+    @Inject
+    LifecycleEvents lifecycle;
+
     private final RetryBackoff backoff = new RetryBackoff(() -> ThreadLocalRandom.current().nextDouble());
 
     /** Extends the leases of these attempts; returns those whose lease is no longer theirs. */
@@ -65,7 +72,10 @@ public class LeaseTransactions {
         Instant now = clock.instant();
         List<FailureOutcome> outcomes = new ArrayList<>();
         for (RescueCandidate task : leases.expiredLeases(now, limit)) {
-            outcomes.add(leases.rescueExpired(task, retryAt(task, now), now));
+            Instant retryAt = retryAt(task, now);
+            FailureOutcome outcome = leases.rescueExpired(task, retryAt, now);
+            announce(task, outcome, retryAt, now);
+            outcomes.add(outcome);
         }
         return outcomes;
     }
@@ -75,9 +85,22 @@ public class LeaseTransactions {
         Instant now = clock.instant();
         List<FailureOutcome> outcomes = new ArrayList<>();
         for (RescueCandidate task : leases.heldBy(settings.nodeId())) {
-            outcomes.add(leases.rescueOrphan(task, retryAt(task, now), now));
+            Instant retryAt = retryAt(task, now);
+            FailureOutcome outcome = leases.rescueOrphan(task, retryAt, now);
+            announce(task, outcome, retryAt, now);
+            outcomes.add(outcome);
         }
         return outcomes;
+    }
+
+    private void announce(RescueCandidate task, FailureOutcome outcome, Instant retryAt, Instant now) {
+        if (outcome == FailureOutcome.STALE_LEASE) {
+            return;
+        }
+        lifecycle.publish(new TaskLeaseRescued(task.id(), task.type(), task.group(), task.owner(), now));
+        lifecycle.publish(outcome == FailureOutcome.DEAD_LETTERED
+                ? new TaskDeadLettered(task.id(), task.type(), task.group(), task.attempts(), now)
+                : new TaskRetryScheduled(task.id(), task.type(), task.group(), task.attempts(), retryAt, now));
     }
 
     private Instant retryAt(RescueCandidate task, Instant now) {

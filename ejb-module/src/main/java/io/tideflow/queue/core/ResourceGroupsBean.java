@@ -1,5 +1,8 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.api.GroupPaused;
+import io.tideflow.queue.api.GroupResumed;
+import io.tideflow.queue.events.LifecycleEvents;
 import io.tideflow.queue.api.BreakerState;
 import io.tideflow.queue.api.BreakerView;
 import io.tideflow.queue.api.GroupLimitsRequest;
@@ -23,6 +26,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import java.util.TreeSet;
 
 /** {@link ResourceGroups} over the shared {@code resource_groups} table. */
@@ -48,6 +52,9 @@ public class ResourceGroupsBean implements ResourceGroups {
 
     @Inject
     Clock clock;
+
+    @Inject
+    LifecycleEvents lifecycle;
 
     @Override
     public List<GroupView> list() {
@@ -109,14 +116,20 @@ public class ResourceGroupsBean implements ResourceGroups {
     @Override
     public GroupView pause(String group) {
         requireName(group);
-        groups.setPaused(group, true, clock.instant());
+        Instant now = clock.instant();
+        if (groups.setPaused(group, true, now)) {
+            lifecycle.publish(new GroupPaused(group, now));
+        }
         return refreshed(group);
     }
 
     @Override
     public GroupView resume(String group) {
         requireName(group);
-        groups.setPaused(group, false, clock.instant());
+        Instant now = clock.instant();
+        if (groups.setPaused(group, false, now)) {
+            lifecycle.publish(new GroupResumed(group, now));
+        }
         return refreshed(group);
     }
 

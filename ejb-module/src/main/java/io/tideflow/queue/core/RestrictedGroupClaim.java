@@ -1,5 +1,6 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.api.BreakerStateChanged;
 import io.tideflow.queue.api.BreakerState;
 import io.tideflow.queue.store.BreakerStore;
 import io.tideflow.queue.store.ClaimedTask;
@@ -24,7 +25,12 @@ public final class RestrictedGroupClaim {
      *
      * @param retryAfter set when the rate held the claim back: no token before then
      */
-    public record Result(List<ClaimedTask> claimed, Instant retryAfter) {
+    /** @param breakerChange the change this claim made to the group's breaker (OPEN to HALF_OPEN), or null */
+    public record Result(List<ClaimedTask> claimed, Instant retryAfter, BreakerStateChanged breakerChange) {
+
+        Result(List<ClaimedTask> claimed, Instant retryAfter) {
+            this(claimed, retryAfter, null);
+        }
     }
 
     private static final Duration CLUSTER_FULL_RECHECK = Duration.ofMillis(250);
@@ -51,11 +57,15 @@ public final class RestrictedGroupClaim {
         int room = wanted;
         Breaker breakerRead = null;
         Breaker breaker = null;
+        BreakerStateChanged change = null;
         if (row.breaker() && breakerSettings != null) {
             Optional<Breaker> lockedBreaker = breakers.lock(group);
             if (lockedBreaker.isPresent()) {
                 breakerRead = lockedBreaker.get();
                 breaker = breakerRead.beforeClaim(now.toEpochMilli());
+                if (breaker.state() != breakerRead.state()) {
+                    change = new BreakerStateChanged(group, breakerRead.state(), breaker.state(), now);
+                }
                 room = Math.min(room, breaker.claimRoom(breakerSettings));
             }
         }
@@ -83,18 +93,18 @@ public final class RestrictedGroupClaim {
                 // no claim of this group before the breaker may let probes through; asked again at least every second
                 // so that an operator's close on another node is seen soon
                 return new Result(claimed, Instant.ofEpochMilli(Math.min(breaker.nextAttemptAt(),
-                        now.plusSeconds(1).toEpochMilli())));
+                        now.plusSeconds(1).toEpochMilli())), change);
             }
         }
         if (bucket != null) {
             double left = tokens - claimed.size();
             groups.spendTokens(group, left, now);
             if (heldByRate) {
-                return new Result(claimed, now.plusMillis(bucket.millisUntilNextToken(left)));
+                return new Result(claimed, now.plusMillis(bucket.millisUntilNextToken(left)), change);
             }
         }
         // full with none of it here: only other nodes free room, without telling this one, so look again soon rather
         // than on every pass; with some of it here, this node's own completions wake the next look
-        return new Result(claimed, fullInCluster && heldHere == 0 ? now.plus(CLUSTER_FULL_RECHECK) : null);
+        return new Result(claimed, fullInCluster && heldHere == 0 ? now.plus(CLUSTER_FULL_RECHECK) : null, change);
     }
 }

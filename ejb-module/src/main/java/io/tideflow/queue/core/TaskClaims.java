@@ -1,5 +1,6 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.events.LifecycleEvents;
 import io.tideflow.queue.store.BreakerStore;
 import io.tideflow.queue.store.ClaimedTask;
 import io.tideflow.queue.store.GroupStore;
@@ -37,14 +38,21 @@ public class TaskClaims {
     @Inject
     Clock clock;
 
+    @Inject
+    LifecycleEvents lifecycle;
+
     public List<ClaimedTask> claimDue(int limit) {
         return store.claimDue(limit, clock.instant(), settings.leaseDuration());
     }
 
     /** A claim from one restricted group, within its limits, in its own transaction. */
     public RestrictedGroupClaim.Result claimDueInGroup(String group, int wanted, int heldHere) {
-        return RestrictedGroupClaim.claim(store, groups, breakers, group, wanted, heldHere,
+        RestrictedGroupClaim.Result result = RestrictedGroupClaim.claim(store, groups, breakers, group, wanted, heldHere,
                 directory.breakerOf(group), clock.instant(), settings.leaseDuration());
+        if (result.breakerChange() != null) {
+            lifecycle.publish(result.breakerChange());
+        }
+        return result;
     }
 
     public int promoteDueRetries() {

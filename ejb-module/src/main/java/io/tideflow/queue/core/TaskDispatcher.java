@@ -1,5 +1,9 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.api.TaskCompleted;
+import io.tideflow.queue.api.TaskLeaseLost;
+import io.tideflow.queue.api.TaskStarted;
+import io.tideflow.queue.events.LifecycleEvents;
 import io.tideflow.queue.store.ClaimedTask;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -85,6 +89,9 @@ public class TaskDispatcher {
 
     @Inject
     TypePolicies types;
+
+    @Inject
+    LifecycleEvents lifecycle;
 
     @Inject
     Clock clock;
@@ -191,7 +198,11 @@ public class TaskDispatcher {
     }
 
     private void runAttempt(ClaimedTask task) {
-        RunningAttempt attempt = new RunningAttempt(task, types.policyOf(task.type(), task.group()).timeout(), clock.instant());
+        Instant startedAt = clock.instant();
+        long startedNanos = System.nanoTime();
+        RunningAttempt attempt = new RunningAttempt(task, types.policyOf(task.type(), task.group()).timeout(), startedAt);
+        lifecycle.publish(new TaskStarted(task.id(), task.type(), task.group(), task.attempt(), settings.nodeId(),
+                Duration.between(task.dueAt(), startedAt), startedAt));
         attempt.runsOn(Thread.currentThread());
         attempts.add(attempt);
         boolean handedOver = false;
@@ -202,10 +213,11 @@ public class TaskDispatcher {
             } catch (EJBException e) {
                 result = AttemptResult.failed(e.getCause() == null ? e : e.getCause());
             }
+            Duration execution = Duration.ofNanos(System.nanoTime() - startedNanos);
             switch (result.outcome()) {
                 case FAILED -> {
                     breakerOutcomes.failed(task.group(), result.error());
-                    failures.record(task, result.error());
+                    failures.record(task, result.error(), execution);
                 }
                 case CANCELLED -> failures.recordCancelled(task);
                 case HANDED_OVER -> {
@@ -213,8 +225,13 @@ public class TaskDispatcher {
                     completions.submit(attempt, result.completion());
                     handedOver = true;
                 }
-                case SUCCEEDED -> breakerOutcomes.succeeded(task.group());
-                case STALE_LEASE -> { }
+                case SUCCEEDED -> {
+                    breakerOutcomes.succeeded(task.group());
+                    lifecycle.publish(new TaskCompleted(task.id(), task.type(), task.group(), task.attempt(),
+                            execution, clock.instant()));
+                }
+                case STALE_LEASE -> lifecycle.publish(new TaskLeaseLost(task.id(), task.type(), task.group(),
+                        task.attempt(), clock.instant()));
                 default -> throw new IllegalStateException(result.outcome() + " is not handled; this indicates a bug");
             }
         } finally {

@@ -5,6 +5,7 @@ import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.NodeView;
 import io.tideflow.queue.api.TaskEventView;
 import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.api.TaskCancelled;
 import io.tideflow.queue.api.TaskEnqueued;
 import io.tideflow.queue.api.TaskFilter;
 import io.tideflow.queue.api.TaskId;
@@ -14,6 +15,8 @@ import io.tideflow.queue.api.TaskQueries;
 import io.tideflow.queue.api.TaskQueue;
 import io.tideflow.queue.api.TaskRequest;
 import io.tideflow.queue.api.TaskView;
+import io.tideflow.queue.events.LifecycleEvents;
+import io.tideflow.queue.store.CancelOutcome;
 import io.tideflow.queue.store.NodeRegistry;
 import io.tideflow.queue.store.TaskHistory;
 import io.tideflow.queue.store.TaskReader;
@@ -69,6 +72,9 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
     @Inject
     DispatchSignal signal;
 
+    @Inject
+    LifecycleEvents lifecycle;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -91,8 +97,13 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
 
     @Override
     public TaskView cancel(TaskId id) {
-        store.cancel(id, clock.instant());
-        return reader.find(id).orElseThrow(() -> new TaskNotFoundException(id));
+        Instant now = clock.instant();
+        CancelOutcome outcome = store.cancel(id, now);
+        TaskView cancelled = reader.find(id).orElseThrow(() -> new TaskNotFoundException(id));
+        if (outcome == CancelOutcome.CANCELLED) {
+            lifecycle.publish(new TaskCancelled(id, cancelled.type(), cancelled.group(), now));
+        }
+        return cancelled;
     }
 
     @Override
@@ -105,7 +116,7 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
         Instant now = clock.instant();
         store.insert(new NewTask(id, original.type(), original.group(), original.priority(), original.payloadJson(),
                 original.maxAttempts(), now, now, null, deadLetter));
-        enqueued.fire(new TaskEnqueued(id, original.type(), original.group(), original.priority()));
+        new Ports().fireEnqueued(new TaskEnqueued(id, original.type(), original.group(), original.priority(), now));
         new Ports().wakeDispatcherAfterCommit(original.group());
         return id;
     }
@@ -157,6 +168,7 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
         @Override
         public void fireEnqueued(TaskEnqueued event) {
             enqueued.fire(event);
+            lifecycle.publish(event);
         }
 
         @Override

@@ -9,7 +9,8 @@ import java.time.Instant;
  * that is no longer the task's changes nothing.
  *
  * @param attempt the number of this attempt, starting at 1
+ * @param dueAt   when the task became due (its run time or retry time), for the time it waited in the queue
  */
 public record ClaimedTask(TaskId id, String type, String group, String payloadJson, int attempt, int maxAttempts,
-                          String leaseToken, Instant leaseExpiresAt) {
+                          String leaseToken, Instant leaseExpiresAt, Instant dueAt) {
 }

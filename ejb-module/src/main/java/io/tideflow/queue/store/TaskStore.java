@@ -106,7 +106,8 @@ public class TaskStore {
         List<ClaimedTask> claimed = new ArrayList<>(rows.size());
         for (TaskEntity row : rows) {
             claimed.add(new ClaimedTask(TaskId.of(row.getId()), row.getType(), row.getResourceGroup(),
-                    row.getPayload(), row.getAttempts(), row.getMaxAttempts(), token, expiresAt));
+                    row.getPayload(), row.getAttempts(), row.getMaxAttempts(), token, expiresAt,
+                    Instant.ofEpochMilli(row.getRunAt())));
         }
         for (int from = 0; from < claimed.size(); from += TaskEntity.CLAIM_BATCH_SIZE) {
             history.appendClaimed(claimed.subList(from, Math.min(claimed.size(), from + TaskEntity.CLAIM_BATCH_SIZE))

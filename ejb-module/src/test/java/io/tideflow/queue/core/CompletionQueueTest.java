@@ -124,7 +124,7 @@ class CompletionQueueTest {
 
     private static Completion completion() {
         ClaimedTask task = new ClaimedTask(TaskId.of(UUID.randomUUID().toString()), "test.noop", "default", "{}", 1, 3,
-                UUID.randomUUID().toString(), Instant.now().plusSeconds(30));
+                UUID.randomUUID().toString(), Instant.now().plusSeconds(30), Instant.now());
         return new Completion(task, null, 0, Instant.now());
     }
 

@@ -142,7 +142,7 @@ class DispatchLoopTest {
 
     private static ClaimedTask task(Instant leaseExpiresAt) {
         return new ClaimedTask(TaskId.of(UUID.randomUUID().toString()), "test.noop", "default", "{}", 1, 3,
-                UUID.randomUUID().toString(), leaseExpiresAt);
+                UUID.randomUUID().toString(), leaseExpiresAt, Instant.now());
     }
 
     private static void hold(CountDownLatch latch) {

@@ -1,5 +1,7 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.config.InvalidSettingException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

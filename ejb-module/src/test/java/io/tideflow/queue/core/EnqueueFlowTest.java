@@ -77,7 +77,7 @@ class EnqueueFlowTest {
     @Test
     void theEventCarriesWhatWasPersisted() {
         TaskId id = flow.enqueue(TaskRequest.ofType("mail.send").build());
-        assertThat(ports.events).containsExactly(new TaskEnqueued(id, "mail.send", "mail-relay", 7));
+        assertThat(ports.events).containsExactly(new TaskEnqueued(id, "mail.send", "mail-relay", 7, clock.instant()));
         assertThat(ports.wokenGroups).containsExactly("mail-relay");
     }
 

@@ -97,7 +97,7 @@ class GroupAwareClaimerTest {
         List<ClaimedTask> tasks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             tasks.add(new ClaimedTask(TaskId.of(UUID.randomUUID().toString()), "t", group, "{}", 1, 3,
-                    UUID.randomUUID().toString(), Instant.now().plusSeconds(30)));
+                    UUID.randomUUID().toString(), Instant.now().plusSeconds(30), Instant.now()));
         }
         return tasks;
     }

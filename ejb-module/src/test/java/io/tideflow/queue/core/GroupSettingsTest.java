@@ -1,5 +1,7 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.config.InvalidSettingException;
+
 import io.tideflow.queue.store.GroupLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -38,7 +38,8 @@ abstract class LeaseStoreContract {
                 .as("extended past the first expiry").isEmpty();
 
         ClaimedTask stale = new ClaimedTask(attempt.id(), attempt.type(), attempt.group(), attempt.payloadJson(),
-                attempt.attempt(), attempt.maxAttempts(), "00000000-0000-0000-0000-000000000000", later);
+                attempt.attempt(), attempt.maxAttempts(), "00000000-0000-0000-0000-000000000000", later,
+                attempt.dueAt());
         assertThat(db.<Boolean>inTransaction(em -> leases(em, "node-a").heartbeat(stale, later))).isFalse();
     }
 

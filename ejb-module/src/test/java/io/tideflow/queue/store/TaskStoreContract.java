@@ -328,6 +328,6 @@ abstract class TaskStoreContract {
 
     private static ClaimedTask withToken(ClaimedTask task, String token) {
         return new ClaimedTask(task.id(), task.type(), task.group(), task.payloadJson(), task.attempt(),
-                task.maxAttempts(), token, task.leaseExpiresAt());
+                task.maxAttempts(), token, task.leaseExpiresAt(), task.dueAt());
     }
 }

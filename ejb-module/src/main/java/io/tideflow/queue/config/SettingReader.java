@@ -1,4 +1,4 @@
-package io.tideflow.queue.core;
+package io.tideflow.queue.config;
 
 import org.eclipse.microprofile.config.Config;
 
@@ -7,19 +7,19 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reads typed configuration values and names the key and the value in every error. */
-final class SettingReader {
+public final class SettingReader {
 
     private final Config config;
 
-    SettingReader(Config config) {
+    public SettingReader(Config config) {
         this.config = config;
     }
 
-    Optional<String> raw(String key) {
+    public Optional<String> raw(String key) {
         return config.getOptionalValue(key, String.class).map(String::trim);
     }
 
-    String text(String key, String fallback) {
+    public String text(String key, String fallback) {
         String value = raw(key).orElse(fallback);
         if (value.isEmpty() || value.length() > 200) {
             throw new InvalidSettingException(key, value, "must be 1 to 200 characters");
@@ -27,7 +27,7 @@ final class SettingReader {
         return value;
     }
 
-    int integer(String key, int fallback, int min, int max) {
+    public int integer(String key, int fallback, int min, int max) {
         Optional<String> raw = raw(key);
         if (raw.isEmpty()) {
             return fallback;
@@ -43,7 +43,7 @@ final class SettingReader {
         }
     }
 
-    double decimal(String key, double fallback, double min, double max) {
+    public double decimal(String key, double fallback, double min, double max) {
         Optional<String> raw = raw(key);
         if (raw.isEmpty()) {
             return fallback;
@@ -59,7 +59,7 @@ final class SettingReader {
         }
     }
 
-    Duration duration(String key, Duration fallback, Duration min, Duration max) {
+    public Duration duration(String key, Duration fallback, Duration min, Duration max) {
         Optional<String> raw = raw(key);
         if (raw.isEmpty()) {
             return fallback;
@@ -75,7 +75,7 @@ final class SettingReader {
         }
     }
 
-    boolean bool(String key, boolean fallback) {
+    public boolean bool(String key, boolean fallback) {
         Optional<String> raw = raw(key);
         if (raw.isEmpty()) {
             return fallback;
@@ -84,22 +84,5 @@ final class SettingReader {
             throw new InvalidSettingException(key, raw.get(), "must be true or false");
         }
         return Boolean.parseBoolean(raw.get());
-    }
-
-    /** A retry policy under {@code prefix} ("tideflow.retry" or a type's "...retry"), falling back to another. */
-    RetryPolicy retry(String prefix, RetryPolicy fallback) {
-        return new RetryPolicy(
-                duration(prefix + ".base-delay", fallback.baseDelay(), Duration.ZERO, Duration.ofDays(1)),
-                decimal(prefix + ".multiplier", fallback.multiplier(), 1.0, 10.0),
-                duration(prefix + ".max-delay", fallback.maxDelay(), Duration.ZERO, Duration.ofDays(7)));
-    }
-
-    /** A type policy under {@code prefix} ("tideflow.task" or a type's key), falling back to another. */
-    TaskTypePolicy typePolicy(String prefix, String retryPrefix, TaskTypePolicy fallback) {
-        return new TaskTypePolicy(
-                integer(prefix + ".max-attempts", fallback.maxAttempts(), 1, 100),
-                integer(prefix + ".priority", fallback.priority(), 0, 9),
-                retry(retryPrefix, fallback.retry()),
-                duration(prefix + ".timeout", fallback.timeout(), Duration.ofMillis(100), Duration.ofHours(24)));
     }
 }

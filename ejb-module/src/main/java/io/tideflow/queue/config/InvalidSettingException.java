@@ -1,4 +1,4 @@
-package io.tideflow.queue.core;
+package io.tideflow.queue.config;
 
 import io.tideflow.queue.api.TideflowException;
 

@@ -1,0 +1,13 @@
+package io.tideflow.queue.api;
+
+/** A lifecycle event of one task. */
+public sealed interface TaskLifecycleEvent extends LifecycleEvent permits TaskEnqueued, TaskStarted, TaskCompleted,
+        TaskFailed, TaskRetryScheduled, TaskDeadLettered, TaskDeferred, TaskCancelled, TaskLeaseRescued,
+        TaskLeaseLost {
+
+    TaskId id();
+
+    String type();
+
+    String group();
+}

@@ -1,0 +1,141 @@
+package io.tideflow.queue.events;
+
+import io.tideflow.queue.api.LifecycleEvent;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Carries committed events from the threads that made them to the listeners, on one delivery thread of its own. The
+ * queue is bounded: a publisher never waits, and when the listeners fall behind by a full queue the newest events are
+ * dropped and counted. A listener that throws is logged (at most once a minute per listener) and the others still
+ * get the event.
+ */
+public final class EventPump {
+
+    private static final Logger LOG = Logger.getLogger(EventPump.class.getName());
+    private static final int DELIVERY_BATCH = 256;
+    private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private final BlockingQueue<LifecycleEvent> queue;
+    private final List<LifecycleListener> listeners;
+    private final long[] lastLoggedAt;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong offered = new AtomicLong();
+    private volatile boolean stopping;
+    private volatile Thread thread;
+
+    public EventPump(int capacity, List<LifecycleListener> listeners) {
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.listeners = List.copyOf(listeners);
+        this.lastLoggedAt = new long[this.listeners.size()];
+    }
+
+    /** Queues an event for delivery; false (and counted as dropped) when the queue is full or the pump stopped. */
+    public boolean offer(LifecycleEvent event) {
+        if (stopping || !queue.offer(event)) {
+            dropped.incrementAndGet();
+            return false;
+        }
+        offered.incrementAndGet();
+        return true;
+    }
+
+    public void start(ThreadFactory threads) {
+        Thread started = threads.newThread(this::deliverUntilStopped);
+        started.setName("tideflow-events");
+        started.setDaemon(true);
+        thread = started;
+        started.start();
+    }
+
+    /** Stops taking events, delivers those already queued for up to {@code grace}, then ends the delivery thread. */
+    public void stop(Duration grace) {
+        stopping = true;
+        Thread running = thread;
+        if (running == null) {
+            return;
+        }
+        try {
+            running.join(grace.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        running.interrupt();
+    }
+
+    /** Waits until every event offered so far has been delivered; false when {@code max} passed first. */
+    public boolean awaitDelivered(Duration max) {
+        long target = offered.get();
+        long deadline = System.nanoTime() + max.toNanos();
+        while (delivered.get() < target) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public long dropped() {
+        return dropped.get();
+    }
+
+    public long delivered() {
+        return delivered.get();
+    }
+
+    public int backlog() {
+        return queue.size();
+    }
+
+    private void deliverUntilStopped() {
+        List<LifecycleEvent> batch = new ArrayList<>(DELIVERY_BATCH);
+        while (!stopping || !queue.isEmpty()) {
+            try {
+                LifecycleEvent first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, DELIVERY_BATCH - 1);
+            } catch (InterruptedException e) {
+                return;
+            }
+            for (LifecycleEvent event : batch) {
+                deliver(event);
+            }
+            delivered.addAndGet(batch.size());
+            batch.clear();
+        }
+    }
+
+    private void deliver(LifecycleEvent event) {
+        for (int i = 0; i < listeners.size(); i++) {
+            try {
+                listeners.get(i).on(event);
+            } catch (RuntimeException | LinkageError e) {
+                long now = System.nanoTime();
+                if (lastLoggedAt[i] == 0 || now - lastLoggedAt[i] > LOG_EVERY_NANOS) {
+                    lastLoggedAt[i] = now;
+                    LOG.log(Level.WARNING, "event listener " + listeners.get(i).getClass().getName() + " failed on "
+                            + event + " (logged at most once a minute); the event went on to the others", e);
+                }
+            }
+        }
+    }
+}
