@@ -27,6 +27,7 @@ final class TideflowDeployment {
 
     /** Per-type settings of the test handlers, read by the engine like any application's configuration. */
     private static final String TEST_CONFIG = "tideflow.type.\"it.hang\".timeout=PT2S\n"
+            + "tideflow.metrics.sample-interval=PT0.5S\n"
             + "tideflow.type.\"it.hang\".max-attempts=2\n"
             + "tideflow.type.\"it.hang\".retry.base-delay=PT0.1S\n"
             // the worked example of docs/resource-groups.md: a flaky mail relay behind a breaker

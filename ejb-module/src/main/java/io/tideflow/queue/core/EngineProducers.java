@@ -1,5 +1,7 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.config.ObservabilitySettings;
+import io.tideflow.queue.store.MetricHistoryStore;
 import io.tideflow.queue.store.BreakerStore;
 import io.tideflow.queue.store.CompletionWriter;
 import io.tideflow.queue.store.GroupStore;
@@ -34,6 +36,12 @@ public class EngineProducers {
     @Singleton
     EngineSettings settings() {
         return EngineSettings.from(ConfigProvider.getConfig(EngineProducers.class.getClassLoader()));
+    }
+
+    @Produces
+    @Singleton
+    ObservabilitySettings observabilitySettings() {
+        return ObservabilitySettings.from(ConfigProvider.getConfig(EngineProducers.class.getClassLoader()));
     }
 
     @Produces
@@ -84,6 +92,11 @@ public class EngineProducers {
     @Produces
     TaskHistory taskHistory(EngineSettings settings) {
         return new TaskHistory(em, settings.nodeId());
+    }
+
+    @Produces
+    MetricHistoryStore metricHistoryStore() {
+        return new MetricHistoryStore(em);
     }
 
     @Produces

@@ -1,7 +1,7 @@
 package io.tideflow.queue.core;
 
 import io.tideflow.queue.config.InvalidSettingException;
-import io.tideflow.queue.events.EventBus;
+import io.tideflow.queue.config.ObservabilitySettings;
 
 import io.tideflow.queue.schema.DatabaseDialect;
 import io.tideflow.queue.schema.SchemaMigrator;
@@ -70,7 +70,7 @@ public class SchemaBootstrap {
     void migrateAndValidate() {
         // read here, before any other part of the engine starts, so that a bad key fails the deployment cleanly
         typePolicies.validate(registry.types(), GroupSettings.from(config).keySet());
-        EventBus.capacityOf(config);
+        ObservabilitySettings.from(config);
         List<String> names = config.getOptionalValue("tideflow.datasource", String.class).map(List::of)
                 .orElse(DATASOURCE_NAMES);
         dataSource = lookup(names);

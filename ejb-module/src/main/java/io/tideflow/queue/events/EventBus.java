@@ -1,7 +1,7 @@
 package io.tideflow.queue.events;
 
 import io.tideflow.queue.api.LifecycleEvent;
-import io.tideflow.queue.config.SettingReader;
+import io.tideflow.queue.config.ObservabilitySettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
 
 import java.time.Duration;
 import java.util.logging.Logger;
@@ -21,9 +20,6 @@ public class EventBus {
 
     private static final Logger LOG = Logger.getLogger(EventBus.class.getName());
 
-    /** Enough for a full bulk enqueue (10,000) several times over; an entry is one small record. */
-    static final int DEFAULT_CAPACITY = 100_000;
-
     @Resource
     ManagedThreadFactory threads;
 
@@ -32,22 +28,16 @@ public class EventBus {
     Instance<LifecycleListener> listeners;
 
     @Inject
-    Config config;
+    ObservabilitySettings settings;
 
     private EventPump pump;
 
     @PostConstruct
     void start() {
-        int capacity = capacityOf(config);
+        int capacity = settings.eventQueueCapacity();
         pump = new EventPump(capacity, listeners.stream().toList());
         pump.start(threads);
         LOG.fine(() -> "Tideflow event bus started, queue of " + capacity);
-    }
-
-    /** The configured queue capacity; throws naming the key when it is bad. */
-    public static int capacityOf(Config config) {
-        return new SettingReader(config).integer("tideflow.events.queue-capacity", DEFAULT_CAPACITY, 1_000,
-                10_000_000);
     }
 
     @PreDestroy

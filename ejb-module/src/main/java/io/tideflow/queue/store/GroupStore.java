@@ -160,6 +160,23 @@ public class GroupStore {
         return depth("SELECT resource_group, state, COUNT(*) FROM tasks GROUP BY resource_group, state", null);
     }
 
+    /** When the longest-waiting due PENDING task of each group became due; groups with none are absent. */
+    public Map<String, Instant> oldestDueByGroup(Instant now) {
+        Map<String, Instant> oldest = new TreeMap<>();
+        try (PreparedStatement query = connection().prepareStatement("SELECT resource_group, MIN(run_at) FROM tasks"
+                + " WHERE state = 'PENDING' AND run_at <= ? GROUP BY resource_group")) {
+            query.setLong(1, now.toEpochMilli());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    oldest.put(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)));
+                }
+            }
+            return oldest;
+        } catch (SQLException e) {
+            throw new PersistenceException("reading the oldest due tasks failed", e);
+        }
+    }
+
     /** How many tasks one group has in each state (empty when it has none). */
     public Map<TaskState, Long> depthOf(String group) {
         return depth("SELECT resource_group, state, COUNT(*) FROM tasks WHERE resource_group = ?"

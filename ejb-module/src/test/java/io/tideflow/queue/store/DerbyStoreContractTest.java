@@ -44,4 +44,12 @@ class DerbyStoreContractTest {
             return new DerbyTestDatabase();
         }
     }
+
+    @Nested
+    class MetricHistory extends MetricHistoryContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new DerbyTestDatabase();
+        }
+    }
 }

@@ -44,4 +44,12 @@ class PostgresStoreContractTest {
             return new PostgresTestDatabase();
         }
     }
+
+    @Nested
+    class MetricHistory extends MetricHistoryContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
 }

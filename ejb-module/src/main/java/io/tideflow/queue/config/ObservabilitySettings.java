@@ -1,0 +1,59 @@
+package io.tideflow.queue.config;
+
+import org.eclipse.microprofile.config.Config;
+
+import java.time.Duration;
+
+/**
+ * Configuration of events, metrics and metric history, read once and validated at deployment. Every key and its
+ * default is listed in docs/configuration.md.
+ *
+ * @param eventQueueCapacity events waiting for delivery before new ones are dropped
+ * @param metricsLibrary     auto, micrometer, microprofile or none
+ * @param sampleInterval     how often the queue gauges are sampled
+ * @param historyEnabled     whether this node writes metric history
+ * @param historyFlush       how often this node writes its closed minutes (and rolls up, and deletes old rows)
+ * @param minuteRetention    how long per-minute rows are kept
+ * @param hourRetention      how long per-hour rows are kept
+ */
+public record ObservabilitySettings(int eventQueueCapacity, String metricsLibrary, Duration sampleInterval,
+                                    boolean historyEnabled, Duration historyFlush, Duration minuteRetention,
+                                    Duration hourRetention) {
+
+    public static ObservabilitySettings defaults() {
+        // enough for a full bulk enqueue (10,000) several times over; an entry is one small record
+        return new ObservabilitySettings(100_000, "auto", Duration.ofSeconds(15), true, Duration.ofSeconds(15),
+                Duration.ofHours(24), Duration.ofDays(30));
+    }
+
+    /** Reads every key, falling back to {@link #defaults()}; throws {@link InvalidSettingException} on a bad value. */
+    public static ObservabilitySettings from(Config config) {
+        ObservabilitySettings d = defaults();
+        SettingReader r = new SettingReader(config);
+        String library = r.raw("tideflow.metrics.library").orElse(d.metricsLibrary());
+        if (!library.matches("auto|micrometer|microprofile|none")) {
+            throw new InvalidSettingException("tideflow.metrics.library", library,
+                    "must be auto, micrometer, microprofile or none");
+        }
+        return new ObservabilitySettings(
+                r.integer("tideflow.events.queue-capacity", d.eventQueueCapacity(), 1_000, 10_000_000),
+                library,
+                r.duration("tideflow.metrics.sample-interval", d.sampleInterval(), Duration.ofMillis(100),
+                        Duration.ofHours(1)),
+                r.bool("tideflow.history.enabled", d.historyEnabled()),
+                r.duration("tideflow.history.flush-interval", d.historyFlush(), Duration.ofMillis(100),
+                        Duration.ofMinutes(10)),
+                r.duration("tideflow.history.minute-retention", d.minuteRetention(), Duration.ofHours(2),
+                        Duration.ofDays(31)),
+                r.duration("tideflow.history.hour-retention", d.hourRetention(), Duration.ofDays(1),
+                        Duration.ofDays(3650)));
+    }
+
+    /**
+     * How long after an hour ends it is rolled up: every node has written that hour's last minute by then (a minute
+     * is written at the first flush after it ends).
+     */
+    public Duration rollupGrace() {
+        return historyFlush.multipliedBy(2).plusMinutes(1);
+    }
+}

@@ -1,0 +1,39 @@
+package io.tideflow.queue.history;
+
+import io.tideflow.queue.metrics.LatencyHistogram;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import java.io.StringReader;
+
+/** A histogram as stored in a metric row's metadata: {@code {"sumMs":..,"maxMs":..,"buckets":[..]}}. */
+final class HistogramJson {
+
+    private HistogramJson() {
+    }
+
+    static String write(LatencyHistogram histogram) {
+        JsonArrayBuilder buckets = Json.createArrayBuilder();
+        for (long count : histogram.counts()) {
+            buckets.add(count);
+        }
+        return Json.createObjectBuilder().add("sumMs", histogram.sumMs()).add("maxMs", histogram.maxMs())
+                .add("buckets", buckets).build().toString();
+    }
+
+    static LatencyHistogram read(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonObject object = reader.readObject();
+            JsonArray buckets = object.getJsonArray("buckets");
+            long[] counts = new long[buckets.size()];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = buckets.getJsonNumber(i).longValue();
+            }
+            return LatencyHistogram.of(counts, object.getJsonNumber("sumMs").doubleValue(),
+                    object.getJsonNumber("maxMs").doubleValue());
+        }
+    }
+}

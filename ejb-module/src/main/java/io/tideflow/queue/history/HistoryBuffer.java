@@ -1,0 +1,122 @@
+package io.tideflow.queue.history;
+
+import io.tideflow.queue.api.LifecycleEvent;
+import io.tideflow.queue.api.TaskCancelled;
+import io.tideflow.queue.api.TaskCompleted;
+import io.tideflow.queue.api.TaskDeadLettered;
+import io.tideflow.queue.api.TaskDeferred;
+import io.tideflow.queue.api.TaskEnqueued;
+import io.tideflow.queue.api.TaskFailed;
+import io.tideflow.queue.api.TaskLeaseLost;
+import io.tideflow.queue.api.TaskLeaseRescued;
+import io.tideflow.queue.api.TaskLifecycleEvent;
+import io.tideflow.queue.api.TaskRetryScheduled;
+import io.tideflow.queue.api.TaskStarted;
+import io.tideflow.queue.metrics.LatencyHistogram;
+import io.tideflow.queue.store.MetricRow;
+import io.tideflow.queue.store.MetricRow.Resolution;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * This node's figures per minute and group, counted from committed events in memory until the minute is written: one
+ * row per minute, group and figure, never one per task.
+ */
+public final class HistoryBuffer {
+
+    private final Map<Key, Figure> figures = new HashMap<>();
+
+    public synchronized void on(LifecycleEvent event) {
+        if (!(event instanceof TaskLifecycleEvent task)) {
+            return;
+        }
+        long minute = Resolution.MINUTE.floor(event.at().toEpochMilli());
+        if (task instanceof TaskEnqueued) {
+            count(minute, task, HistoryMetric.ENQUEUED);
+        } else if (task instanceof TaskStarted started) {
+            count(minute, task, HistoryMetric.STARTED);
+            time(minute, task, HistoryMetric.WAIT, started.queueWait());
+        } else if (task instanceof TaskCompleted completed) {
+            count(minute, task, HistoryMetric.COMPLETED);
+            time(minute, task, HistoryMetric.RUN, completed.execution());
+        } else if (task instanceof TaskFailed failed) {
+            count(minute, task, HistoryMetric.FAILED);
+            time(minute, task, HistoryMetric.RUN, failed.execution());
+        } else if (task instanceof TaskRetryScheduled) {
+            count(minute, task, HistoryMetric.RETRIED);
+        } else if (task instanceof TaskDeadLettered) {
+            count(minute, task, HistoryMetric.DEAD_LETTERED);
+        } else if (task instanceof TaskCancelled) {
+            count(minute, task, HistoryMetric.CANCELLED);
+        } else if (task instanceof TaskDeferred) {
+            count(minute, task, HistoryMetric.DEFERRED);
+        } else if (task instanceof TaskLeaseRescued) {
+            count(minute, task, HistoryMetric.RESCUED);
+        } else if (task instanceof TaskLeaseLost) {
+            count(minute, task, HistoryMetric.LEASE_LOST);
+        }
+    }
+
+    /** Takes out the rows of the minutes that ended at or before {@code cutoff} (epoch ms). */
+    public synchronized List<MetricRow> drainMinutesEndedBy(long cutoff, String node) {
+        return drain(minute -> minute + Resolution.MINUTE.millis() <= cutoff, node);
+    }
+
+    /** The rows not written yet, left in place (so that reports include this node's last minutes). */
+    public synchronized List<MetricRow> peek(String node) {
+        List<MetricRow> rows = new ArrayList<>();
+        figures.forEach((key, figure) -> rows.add(new MetricRow(key.minute(), Resolution.MINUTE, key.group(),
+                key.metric(), node, figure.count, figure.histogram == null ? null
+                : HistogramJson.write(figure.histogram))));
+        return rows;
+    }
+
+    /** Takes out every row, the current minute's too (at shutdown). */
+    public synchronized List<MetricRow> drainAll(String node) {
+        return drain(minute -> true, node);
+    }
+
+    private List<MetricRow> drain(java.util.function.LongPredicate minuteIsDone, String node) {
+        List<MetricRow> rows = new ArrayList<>();
+        Iterator<Map.Entry<Key, Figure>> entries = figures.entrySet().iterator();
+        while (entries.hasNext()) {
+            Map.Entry<Key, Figure> entry = entries.next();
+            Key key = entry.getKey();
+            if (!minuteIsDone.test(key.minute())) {
+                continue;
+            }
+            Figure figure = entry.getValue();
+            rows.add(new MetricRow(key.minute(), Resolution.MINUTE, key.group(), key.metric(), node, figure.count,
+                    figure.histogram == null ? null : HistogramJson.write(figure.histogram)));
+            entries.remove();
+        }
+        return rows;
+    }
+
+    private void count(long minute, TaskLifecycleEvent task, String metric) {
+        figures.computeIfAbsent(new Key(minute, task.group(), metric), k -> new Figure(false)).count++;
+    }
+
+    private void time(long minute, TaskLifecycleEvent task, String metric, Duration duration) {
+        Figure figure = figures.computeIfAbsent(new Key(minute, task.group(), metric), k -> new Figure(true));
+        figure.count++;
+        figure.histogram.record(Math.max(0, duration.toNanos()) / 1_000_000.0);
+    }
+
+    private record Key(long minute, String group, String metric) {
+    }
+
+    private static final class Figure {
+        long count;
+        final LatencyHistogram histogram;
+
+        Figure(boolean timed) {
+            this.histogram = timed ? new LatencyHistogram() : null;
+        }
+    }
+}

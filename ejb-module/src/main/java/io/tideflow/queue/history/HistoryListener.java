@@ -1,0 +1,28 @@
+package io.tideflow.queue.history;
+
+import io.tideflow.queue.api.LifecycleEvent;
+import io.tideflow.queue.config.ObservabilitySettings;
+import io.tideflow.queue.events.LifecycleListener;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Counts committed events into this node's {@link HistoryBuffer}, unless history is switched off. */
+@ApplicationScoped
+public class HistoryListener implements LifecycleListener {
+
+    @Inject
+    ObservabilitySettings settings;
+
+    private final HistoryBuffer buffer = new HistoryBuffer();
+
+    @Override
+    public void on(LifecycleEvent event) {
+        if (settings.historyEnabled()) {
+            buffer.on(event);
+        }
+    }
+
+    HistoryBuffer buffer() {
+        return buffer;
+    }
+}

@@ -1,0 +1,27 @@
+package io.tideflow.queue.history;
+
+/** The figures the metric history keeps per group, as named in the {@code metric_type} column. */
+public final class HistoryMetric {
+
+    public static final String ENQUEUED = "enqueued";
+    public static final String STARTED = "started";
+    public static final String COMPLETED = "completed";
+    public static final String FAILED = "failed";
+    public static final String RETRIED = "retried";
+    public static final String DEAD_LETTERED = "dead_lettered";
+    public static final String CANCELLED = "cancelled";
+    public static final String DEFERRED = "deferred";
+    public static final String RESCUED = "rescued";
+    public static final String LEASE_LOST = "lease_lost";
+    /** Durations from due to start; the row's value is their count, its metadata their histogram. */
+    public static final String WAIT = "wait";
+    /** Durations of attempts (completed and failed); the row's value is their count, its metadata their histogram. */
+    public static final String RUN = "run";
+
+    private HistoryMetric() {
+    }
+
+    static boolean isDuration(String metric) {
+        return WAIT.equals(metric) || RUN.equals(metric);
+    }
+}

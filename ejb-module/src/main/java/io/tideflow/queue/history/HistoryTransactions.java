@@ -1,0 +1,37 @@
+package io.tideflow.queue.history;
+
+import io.tideflow.queue.store.MetricHistoryStore;
+import io.tideflow.queue.store.MetricRow;
+import io.tideflow.queue.store.MetricRow.Resolution;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The metric history's writes, each in a transaction of its own. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class HistoryTransactions {
+
+    @Inject
+    MetricHistoryStore store;
+
+    public void write(List<MetricRow> rows) {
+        store.insertAll(rows);
+    }
+
+    /** Rolls the hours that ended {@code grace} ago up, unless another node already has; returns the rows written. */
+    public int rollUpHours(Instant now, Duration grace) {
+        return HourlyRollup.run(store, now.minus(grace).toEpochMilli());
+    }
+
+    /** Deletes minute and hour rows past their retention; returns how many. */
+    public int applyRetention(Instant now, Duration minutes, Duration hours) {
+        return store.deleteOlderThan(Resolution.MINUTE, now.minus(minutes).toEpochMilli())
+                + store.deleteOlderThan(Resolution.HOUR, now.minus(hours).toEpochMilli());
+    }
+}

@@ -1,0 +1,119 @@
+package io.tideflow.queue.history;
+
+import io.tideflow.queue.config.ObservabilitySettings;
+import io.tideflow.queue.core.EngineSettings;
+import io.tideflow.queue.store.MetricRow;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Writes this node's closed minutes every {@code tideflow.history.flush-interval} (one batch, never a row per task),
+ * rolls closed hours up and deletes rows past their retention; at shutdown writes what it still holds, the current
+ * minute included.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaBootstrap")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class MetricHistory {
+
+    private static final Logger LOG = Logger.getLogger(MetricHistory.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    HistoryListener listener;
+
+    @Inject
+    HistoryTransactions transactions;
+
+    @Inject
+    ObservabilitySettings settings;
+
+    @Inject
+    EngineSettings engine;
+
+    @Inject
+    Clock clock;
+
+    /** Rows whose write failed (its transaction rolled back, so nothing of them was written), tried again next. */
+    private static final int MOST_KEPT_FOR_RETRY = 50_000;
+
+    private final AtomicBoolean flushing = new AtomicBoolean();
+    private final List<MetricRow> unwritten = new ArrayList<>();
+
+    @PostConstruct
+    void start() {
+        if (!settings.historyEnabled()) {
+            LOG.info("Tideflow metric history is off on this node (tideflow.history.enabled=false)");
+            return;
+        }
+        long everyMs = settings.historyFlush().toMillis();
+        timers.createIntervalTimer(everyMs, everyMs, new TimerConfig("tideflow-metric-history", false));
+    }
+
+    @PreDestroy
+    void stop() {
+        if (settings.historyEnabled()) {
+            write(listener.buffer().drainAll(engine.nodeId()));
+        }
+    }
+
+    @Timeout
+    void flush() {
+        if (!flushing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Instant now = clock.instant();
+            write(listener.buffer().drainMinutesEndedBy(now.toEpochMilli(), engine.nodeId()));
+            transactions.rollUpHours(now, settings.rollupGrace());
+            transactions.applyRetention(now, settings.minuteRetention(), settings.hourRetention());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "rolling up or pruning the metric history failed; the next flush tries again", e);
+        } finally {
+            flushing.set(false);
+        }
+    }
+
+    private synchronized void write(List<MetricRow> drained) {
+        List<MetricRow> rows = new ArrayList<>(unwritten);
+        rows.addAll(drained);
+        unwritten.clear();
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            transactions.write(rows);
+        } catch (RuntimeException e) {
+            if (rows.size() <= MOST_KEPT_FOR_RETRY) {
+                unwritten.addAll(rows);
+            }
+            LOG.log(Level.WARNING, "writing " + rows.size() + " metric history rows failed; "
+                    + (rows.size() <= MOST_KEPT_FOR_RETRY ? "the next flush tries again" : "too many to keep, dropped"),
+                    e);
+        }
+    }
+}

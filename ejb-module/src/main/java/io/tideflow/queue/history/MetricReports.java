@@ -1,0 +1,102 @@
+package io.tideflow.queue.history;
+
+import io.tideflow.queue.api.InvalidTaskRequestException;
+import io.tideflow.queue.api.MetricPoint;
+import io.tideflow.queue.api.MetricQueries;
+import io.tideflow.queue.api.MetricsSummary;
+import io.tideflow.queue.core.EngineSettings;
+import io.tideflow.queue.store.MetricHistoryStore;
+import io.tideflow.queue.store.MetricRow;
+import io.tideflow.queue.store.MetricRow.Resolution;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@link MetricQueries} over the metric history: hour rows for the hours already rolled up, minute rows after them,
+ * and this node's minutes not written yet (other nodes' appear once they flush, within
+ * {@code tideflow.history.flush-interval} of a minute's end).
+ */
+@Stateless
+public class MetricReports implements MetricQueries {
+
+    private static final Set<String> METRICS = Set.of(HistoryMetric.ENQUEUED, HistoryMetric.STARTED,
+            HistoryMetric.COMPLETED, HistoryMetric.FAILED, HistoryMetric.RETRIED, HistoryMetric.DEAD_LETTERED,
+            HistoryMetric.CANCELLED, HistoryMetric.DEFERRED, HistoryMetric.RESCUED, HistoryMetric.LEASE_LOST,
+            HistoryMetric.WAIT, HistoryMetric.RUN);
+    private static final Duration LONGEST_RANGE = Duration.ofDays(3660);
+
+    @Inject
+    MetricHistoryStore store;
+
+    @Inject
+    HistoryListener listener;
+
+    @Inject
+    EngineSettings engine;
+
+    @Override
+    public MetricsSummary summary(Instant from, Instant to, String group) {
+        requireRange(from, to);
+        List<MetricRow> rows = rowsBetween(from.toEpochMilli(), to.toEpochMilli(), group);
+        return new MetricsSummary(from, to, Summaries.byGroup(rows, Duration.between(from, to)));
+    }
+
+    @Override
+    public List<MetricPoint> series(String metric, String group, Instant from, Instant to, boolean hourly) {
+        if (metric == null || !METRICS.contains(metric)) {
+            throw new InvalidTaskRequestException("metric", "must be one of " + new java.util.TreeSet<>(METRICS)
+                    + ", got " + metric);
+        }
+        if (group == null || group.isBlank()) {
+            throw new InvalidTaskRequestException("group", "is required");
+        }
+        requireRange(from, to);
+        List<MetricRow> rows = new ArrayList<>();
+        for (MetricRow row : rowsBetween(from.toEpochMilli(), to.toEpochMilli(), group)) {
+            if (row.metricType().equals(metric)) {
+                rows.add(row);
+            }
+        }
+        return Summaries.series(hourly ? Rollup.into(Resolution.HOUR, rows) : Rollup.into(Resolution.MINUTE, rows));
+    }
+
+    private List<MetricRow> rowsBetween(long from, long to, String group) {
+        long rolled = store.rolledUntil(Resolution.HOUR);
+        List<MetricRow> rows = new ArrayList<>();
+        if (from < rolled) {
+            // whole hours only: an hour row stands for all of its minutes
+            rows.addAll(store.between(Resolution.HOUR, Resolution.HOUR.floor(from), Math.min(to, rolled), group));
+        }
+        long minutesFrom = Math.max(from, rolled);
+        if (minutesFrom < to) {
+            rows.addAll(store.between(Resolution.MINUTE, minutesFrom, to, group));
+            for (MetricRow row : listener.buffer().peek(engine.nodeId())) {
+                if (row.ts() >= minutesFrom && row.ts() < to && (group == null || group.equals(row.group()))) {
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static void requireRange(Instant from, Instant to) {
+        if (from == null) {
+            throw new InvalidTaskRequestException("from", "is required");
+        }
+        if (to == null) {
+            throw new InvalidTaskRequestException("to", "is required");
+        }
+        if (!from.isBefore(to)) {
+            throw new InvalidTaskRequestException("to", "must be after from (" + from + "), got " + to);
+        }
+        if (Duration.between(from, to).compareTo(LONGEST_RANGE) > 0) {
+            throw new InvalidTaskRequestException("from", "a range may span at most 10 years");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.tideflow.queue.history;
+
+import io.tideflow.queue.api.GroupMetrics;
+import io.tideflow.queue.api.LatencySummary;
+import io.tideflow.queue.api.MetricPoint;
+import io.tideflow.queue.metrics.LatencyHistogram;
+import io.tideflow.queue.store.MetricRow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Adds metric rows up into a group's figures, and into points of a series. */
+public final class Summaries {
+
+    private Summaries() {
+    }
+
+    /** Each group's figures from its rows; the range's length gives the throughput. */
+    public static List<GroupMetrics> byGroup(List<MetricRow> rows, Duration range) {
+        Map<String, List<MetricRow>> byGroup = new TreeMap<>();
+        for (MetricRow row : rows) {
+            byGroup.computeIfAbsent(row.group(), g -> new ArrayList<>()).add(row);
+        }
+        List<GroupMetrics> groups = new ArrayList<>();
+        byGroup.forEach((group, its) -> groups.add(of(group, its, range)));
+        return groups;
+    }
+
+    static GroupMetrics of(String group, List<MetricRow> rows, Duration range) {
+        Map<String, Double> counts = new TreeMap<>();
+        LatencyHistogram wait = new LatencyHistogram();
+        LatencyHistogram run = new LatencyHistogram();
+        for (MetricRow row : rows) {
+            counts.merge(row.metricType(), row.value(), Double::sum);
+            if (row.metadata() != null) {
+                (HistoryMetric.WAIT.equals(row.metricType()) ? wait : run).add(HistogramJson.read(row.metadata()));
+            }
+        }
+        long completed = count(counts, HistoryMetric.COMPLETED);
+        long failed = count(counts, HistoryMetric.FAILED);
+        double seconds = Math.max(1, range.toMillis()) / 1000.0;
+        return new GroupMetrics(group, count(counts, HistoryMetric.ENQUEUED), count(counts, HistoryMetric.STARTED),
+                completed, failed, count(counts, HistoryMetric.RETRIED), count(counts, HistoryMetric.DEAD_LETTERED),
+                count(counts, HistoryMetric.CANCELLED), count(counts, HistoryMetric.RESCUED), completed / seconds,
+                completed + failed == 0 ? 0 : (double) failed / (completed + failed), latency(wait), latency(run));
+    }
+
+    /** One point per row start, adding the rows (every node's) that share it. */
+    public static List<MetricPoint> series(List<MetricRow> rows) {
+        Map<Long, Double> values = new TreeMap<>();
+        Map<Long, LatencyHistogram> histograms = new TreeMap<>();
+        for (MetricRow row : rows) {
+            values.merge(row.ts(), row.value(), Double::sum);
+            if (row.metadata() != null) {
+                histograms.computeIfAbsent(row.ts(), ts -> new LatencyHistogram())
+                        .add(HistogramJson.read(row.metadata()));
+            }
+        }
+        List<MetricPoint> points = new ArrayList<>();
+        values.forEach((ts, value) -> {
+            LatencyHistogram histogram = histograms.get(ts);
+            points.add(new MetricPoint(Instant.ofEpochMilli(ts), value, histogram == null ? null : latency(histogram)));
+        });
+        return points;
+    }
+
+    static LatencySummary latency(LatencyHistogram histogram) {
+        return new LatencySummary(histogram.count(), histogram.percentileMs(0.5), histogram.percentileMs(0.95),
+                histogram.percentileMs(0.99), histogram.maxMs());
+    }
+
+    private static long count(Map<String, Double> counts, String metric) {
+        return Math.round(counts.getOrDefault(metric, 0.0));
+    }
+}

@@ -1,0 +1,155 @@
+package io.tideflow.queue.metrics;
+
+import io.tideflow.queue.api.BreakerState;
+import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.config.ObservabilitySettings;
+import io.tideflow.queue.core.AttemptRegistry;
+import io.tideflow.queue.core.Breaker;
+import io.tideflow.queue.events.AsyncObserverForwarder;
+import io.tideflow.queue.events.EventBus;
+import io.tideflow.queue.store.BreakerStore;
+import io.tideflow.queue.store.GroupRow;
+import io.tideflow.queue.store.GroupStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The gauges: samples the queue (tasks per group and state, oldest due task, paused groups, breakers) every
+ * {@code tideflow.metrics.sample-interval} into a {@link QueueSnapshot} that the gauges read, and registers the gauges
+ * of a group when it is first seen. The queue-wide figures are the same on every node; the node's own (attempts
+ * running, event backlog) are its own.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaBootstrap")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class QueueGauges {
+
+    private static final Logger LOG = Logger.getLogger(QueueGauges.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    MeterBackend meters;
+
+    @Inject
+    GroupStore groups;
+
+    @Inject
+    BreakerStore breakers;
+
+    @Inject
+    AttemptRegistry attempts;
+
+    @Inject
+    EventBus bus;
+
+    @Inject
+    AsyncObserverForwarder observers;
+
+    @Inject
+    ObservabilitySettings settings;
+
+    @Inject
+    Clock clock;
+
+    private volatile QueueSnapshot latest = QueueSnapshot.EMPTY;
+    private final Set<String> registeredGroups = new HashSet<>();
+    private final Set<String> registeredBreakers = new HashSet<>();
+    private final AtomicBoolean sampling = new AtomicBoolean();
+
+    @PostConstruct
+    void start() {
+        meters.gauge("tideflow.attempts.running", "Attempts running on this node now", MeterTags.of(),
+                attempts::size);
+        meters.gauge("tideflow.events.backlog", "Lifecycle events waiting for delivery on this node", MeterTags.of(),
+                bus::backlog);
+        meters.counterOf("tideflow.events.dropped", "Lifecycle events dropped because listeners were a full queue"
+                + " behind", MeterTags.of("listener", "tideflow"), bus::dropped);
+        meters.counterOf("tideflow.events.dropped", "Lifecycle events dropped because listeners were a full queue"
+                + " behind", MeterTags.of("listener", "application"), observers::dropped);
+        long everyMs = settings.sampleInterval().toMillis();
+        timers.createIntervalTimer(0, everyMs, new TimerConfig("tideflow-metrics-sampler", false));
+    }
+
+    /** The latest sample of the queue (empty before the first). */
+    public QueueSnapshot latest() {
+        return latest;
+    }
+
+    @Timeout
+    void sample() {
+        if (!sampling.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Instant now = clock.instant();
+            Set<String> paused = new HashSet<>();
+            Set<String> known = new HashSet<>();
+            for (GroupRow row : groups.all()) {
+                known.add(row.name());
+                if (row.paused()) {
+                    paused.add(row.name());
+                }
+            }
+            Map<String, BreakerState> breakerStates = new HashMap<>();
+            for (Breaker breaker : breakers.all()) {
+                breakerStates.put(breaker.group(), breaker.state());
+            }
+            QueueSnapshot snapshot = new QueueSnapshot(now, groups.depthByGroup(), groups.oldestDueByGroup(now),
+                    paused, breakerStates);
+            latest = snapshot;
+            known.addAll(snapshot.depth().keySet());
+            known.forEach(this::registerGroup);
+            breakerStates.keySet().forEach(this::registerBreaker);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "sampling the queue for the metrics failed; the next sample tries again", e);
+        } finally {
+            sampling.set(false);
+        }
+    }
+
+    private void registerGroup(String group) {
+        if (!registeredGroups.add(group)) {
+            return;
+        }
+        for (TaskState state : TaskState.values()) {
+            meters.gauge("tideflow.queue.depth", "Tasks in the queue by group and state (sampled)",
+                    MeterTags.of("group", group, "state", state.name()), () -> latest.depthOf(group, state));
+        }
+        meters.gauge("tideflow.queue.oldest.due.seconds", "How long the group's longest-waiting due task has waited"
+                + " (sampled)", MeterTags.of("group", group), () -> latest.oldestDueAge(group).toMillis() / 1000.0);
+        meters.gauge("tideflow.group.paused", "1 while the group is paused (sampled)", MeterTags.of("group", group),
+                () -> latest.paused().contains(group) ? 1 : 0);
+    }
+
+    private void registerBreaker(String group) {
+        if (!registeredBreakers.add(group)) {
+            return;
+        }
+        for (BreakerState state : BreakerState.values()) {
+            meters.gauge("tideflow.breaker.state", "1 for the state the group's circuit breaker is in (sampled)",
+                    MeterTags.of("group", group, "state", state.name()), () -> latest.breakerIn(group, state) ? 1 : 0);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.tideflow.queue.metrics;
+
+import io.tideflow.queue.api.LifecycleEvent;
+import io.tideflow.queue.events.LifecycleListener;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+
+/** Subscribes {@link TaskMetrics} to the event bus. */
+@ApplicationScoped
+public class TaskMetricsListener implements LifecycleListener {
+
+    @Inject
+    MeterBackend meters;
+
+    @Inject
+    Clock clock;
+
+    private TaskMetrics metrics;
+
+    @PostConstruct
+    void init() {
+        metrics = new TaskMetrics(meters, clock);
+    }
+
+    @Override
+    public void on(LifecycleEvent event) {
+        metrics.on(event);
+    }
+}

@@ -1,0 +1,33 @@
+package io.tideflow.queue.store;
+
+/**
+ * One row of the {@code metrics} table: a figure of one resource group over one minute or hour.
+ *
+ * @param ts       the start of the minute or hour, epoch milliseconds
+ * @param node     the node that counted it (a minute row), or {@code *} for an hour rolled up from every node's
+ * @param value    a count (for a duration metric: how many durations)
+ * @param metadata for a duration metric, its histogram as JSON; otherwise null
+ */
+public record MetricRow(long ts, Resolution resolution, String group, String metricType, String node, double value,
+                        String metadata) {
+
+    /** How much time one row covers. */
+    public enum Resolution {
+        MINUTE(60_000L), HOUR(3_600_000L);
+
+        private final long millis;
+
+        Resolution(long millis) {
+            this.millis = millis;
+        }
+
+        public long millis() {
+            return millis;
+        }
+
+        /** The start of the minute or hour {@code epochMillis} falls in. */
+        public long floor(long epochMillis) {
+            return Math.floorDiv(epochMillis, millis) * millis;
+        }
+    }
+}

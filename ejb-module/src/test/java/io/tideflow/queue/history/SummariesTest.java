@@ -1,0 +1,61 @@
+package io.tideflow.queue.history;
+
+import io.tideflow.queue.api.GroupMetrics;
+import io.tideflow.queue.api.MetricPoint;
+import io.tideflow.queue.metrics.LatencyHistogram;
+import io.tideflow.queue.store.MetricRow;
+import io.tideflow.queue.store.MetricRow.Resolution;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class SummariesTest {
+
+    private static final long T = 1_700_000_000_000L - 1_700_000_000_000L % 3_600_000L;
+
+    @Test
+    void throughputErrorRateAndPercentilesComeFromEveryNodesRows() {
+        LatencyHistogram runsA = new LatencyHistogram();
+        LatencyHistogram runsB = new LatencyHistogram();
+        for (int ms = 1; ms <= 100; ms++) {
+            (ms % 2 == 0 ? runsA : runsB).record(ms);
+        }
+        List<MetricRow> rows = List.of(
+                row(T, "mail", "completed", "a", 540), row(T + 60_000, "mail", "completed", "b", 60),
+                row(T, "mail", "failed", "a", 150), row(T, "mail", "enqueued", "b", 800),
+                new MetricRow(T, Resolution.MINUTE, "mail", "run", "a", 50, HistogramJson.write(runsA)),
+                new MetricRow(T, Resolution.MINUTE, "mail", "run", "b", 50, HistogramJson.write(runsB)),
+                row(T, "sms", "completed", "a", 1));
+
+        List<GroupMetrics> groups = Summaries.byGroup(rows, Duration.ofMinutes(10));
+
+        assertThat(groups).extracting(GroupMetrics::group).containsExactly("mail", "sms");
+        GroupMetrics mail = groups.get(0);
+        assertThat(mail.completed()).isEqualTo(600);
+        assertThat(mail.enqueued()).isEqualTo(800);
+        assertThat(mail.throughputPerSecond()).isCloseTo(1.0, within(1e-9));
+        assertThat(mail.errorRate()).isCloseTo(0.2, within(1e-9));
+        assertThat(mail.execution().count()).isEqualTo(100);
+        assertThat(mail.execution().p50Ms()).isCloseTo(50, within(0.001));
+        assertThat(mail.execution().p99Ms()).isCloseTo(99, within(0.001));
+        assertThat(mail.execution().maxMs()).isEqualTo(100);
+        assertThat(mail.queueWait().count()).isZero();
+        assertThat(groups.get(1).errorRate()).isZero();
+    }
+
+    @Test
+    void aSeriesHasOnePointPerStartAddingTheNodes() {
+        List<MetricPoint> points = Summaries.series(List.of(row(T, "g", "completed", "a", 2),
+                row(T, "g", "completed", "b", 3), row(T + 60_000, "g", "completed", "a", 1)));
+        assertThat(points).extracting(MetricPoint::value).containsExactly(5.0, 1.0);
+        assertThat(points.get(0).latency()).isNull();
+    }
+
+    private static MetricRow row(long ts, String group, String metric, String node, double value) {
+        return new MetricRow(ts, Resolution.MINUTE, group, metric, node, value, null);
+    }
+}

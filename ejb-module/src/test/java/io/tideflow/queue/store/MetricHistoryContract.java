@@ -1,0 +1,142 @@
+package io.tideflow.queue.store;
+
+import io.tideflow.queue.history.HourlyRollup;
+import io.tideflow.queue.store.MetricRow.Resolution;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The metric history's rollup and retention, on a controlled clock. */
+abstract class MetricHistoryContract {
+
+    private static final long T10 = Instant.parse("2026-06-01T10:00:00Z").toEpochMilli();
+    private static final long MINUTE = 60_000;
+    private static final long HOUR = 3_600_000;
+    private final TestDatabase db = newDatabase();
+
+    abstract TestDatabase newDatabase();
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    @Test
+    void closedHoursRollUpOnceSummingEveryNodesMinutes() {
+        List<MetricRow> minutes = new ArrayList<>();
+        for (int m = 0; m < 60; m++) {
+            minutes.add(minute(T10 + m * MINUTE, "mail", "completed", "node-a", 2));
+            minutes.add(minute(T10 + m * MINUTE, "mail", "completed", "node-b", 1));
+        }
+        minutes.add(minute(T10 + 65 * MINUTE, "mail", "completed", "node-a", 7));
+        write(minutes);
+
+        assertThat(rollUp(T10 + 70 * MINUTE)).isEqualTo(1);
+        List<MetricRow> hours = read(Resolution.HOUR, 0, Long.MAX_VALUE);
+        assertThat(hours).singleElement().satisfies(hour -> {
+            assertThat(hour.ts()).isEqualTo(T10);
+            assertThat(hour.value()).isEqualTo(180);
+            assertThat(hour.node()).isEqualTo("*");
+        });
+        assertThat(rollUp(T10 + 70 * MINUTE)).as("the same hour is not rolled up again").isZero();
+        assertThat(rollUp(T10 + 2 * HOUR + MINUTE)).isEqualTo(1);
+        assertThat(read(Resolution.HOUR, T10 + HOUR, T10 + 2 * HOUR)).singleElement()
+                .satisfies(hour -> assertThat(hour.value()).isEqualTo(7));
+    }
+
+    @Test
+    void nodesRollingUpAtOnceWriteEachHourExactlyOnce() throws Exception {
+        List<MetricRow> minutes = new ArrayList<>();
+        for (int h = 0; h < 3; h++) {
+            for (int m = 0; m < 60; m += 5) {
+                minutes.add(minute(T10 + h * HOUR + m * MINUTE, "g", "started", "node-a", 1));
+            }
+        }
+        write(minutes);
+        int nodes = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(nodes);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> written = new ArrayList<>();
+            for (int i = 0; i < nodes; i++) {
+                written.add(pool.submit((Callable<Integer>) () -> {
+                    go.await();
+                    return rollUp(T10 + 3 * HOUR + 5 * MINUTE);
+                }));
+            }
+            go.countDown();
+            int total = 0;
+            for (Future<Integer> rows : written) {
+                total += rows.get();
+            }
+            assertThat(total).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<MetricRow> hours = read(Resolution.HOUR, 0, Long.MAX_VALUE);
+        assertThat(hours).extracting(MetricRow::ts).containsExactly(T10, T10 + HOUR, T10 + 2 * HOUR);
+        assertThat(hours).allSatisfy(hour -> assertThat(hour.value()).isEqualTo(12));
+    }
+
+    @Test
+    void durationHistogramsMergeInTheRollup() {
+        write(List.of(
+                new MetricRow(T10, Resolution.MINUTE, "g", "run", "node-a", 2,
+                        "{\"sumMs\":30.0,\"maxMs\":20.0,\"buckets\":[0,0,0,1,0,1,0,0,0,0,0,0,0,0,0,0,0,0]}"),
+                new MetricRow(T10 + MINUTE, Resolution.MINUTE, "g", "run", "node-b", 1,
+                        "{\"sumMs\":400.0,\"maxMs\":400.0,\"buckets\":[0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0]}")));
+        rollUp(T10 + 2 * HOUR);
+        assertThat(read(Resolution.HOUR, 0, Long.MAX_VALUE)).singleElement().satisfies(hour -> {
+            assertThat(hour.value()).isEqualTo(3);
+            assertThat(hour.metadata()).contains("\"sumMs\":430.0", "\"maxMs\":400.0",
+                    "\"buckets\":[0,0,0,1,0,1,0,0,1,0,0,0,0,0,0,0,0,0]");
+        });
+    }
+
+    @Test
+    void retentionDeletesOnlyRowsOlderThanTheirResolutionKeepsThem() {
+        long now = T10 + 48 * HOUR;
+        write(List.of(minute(now - 25 * HOUR, "g", "started", "a", 1), minute(now - 23 * HOUR, "g", "started", "a", 1),
+                new MetricRow(now - 31L * 24 * HOUR, Resolution.HOUR, "g", "started", "*", 1, null),
+                new MetricRow(now - 29L * 24 * HOUR, Resolution.HOUR, "g", "started", "*", 1, null)));
+        int deleted = db.inTransaction(em -> {
+            MetricHistoryStore store = new MetricHistoryStore(em);
+            return store.deleteOlderThan(Resolution.MINUTE, now - 24 * HOUR)
+                    + store.deleteOlderThan(Resolution.HOUR, now - 30L * 24 * HOUR);
+        });
+        assertThat(deleted).isEqualTo(2);
+        assertThat(read(Resolution.MINUTE, 0, Long.MAX_VALUE)).extracting(MetricRow::ts)
+                .containsExactly(now - 23 * HOUR);
+        assertThat(read(Resolution.HOUR, 0, Long.MAX_VALUE)).extracting(MetricRow::ts)
+                .containsExactly(now - 29L * 24 * HOUR);
+    }
+
+    private static MetricRow minute(long ts, String group, String metric, String node, double value) {
+        return new MetricRow(ts, Resolution.MINUTE, group, metric, node, value, null);
+    }
+
+    private void write(List<MetricRow> rows) {
+        db.inTransaction(em -> {
+            new MetricHistoryStore(em).insertAll(rows);
+            return null;
+        });
+    }
+
+    private int rollUp(long cutoff) {
+        return db.inTransaction(em -> HourlyRollup.run(new MetricHistoryStore(em), cutoff));
+    }
+
+    private List<MetricRow> read(Resolution resolution, long from, long to) {
+        return db.inTransaction(em -> new MetricHistoryStore(em).between(resolution, from, to, null));
+    }
+}
