@@ -4,7 +4,6 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,7 +171,7 @@ class TwoNodePostgresIT {
 
     /** Milliseconds from the task's enqueue to its first start, or -1 while it has not started. */
     private static long startLatencyOf(String id) throws SQLException {
-        try (Connection c = dataSource(DATABASE).getConnection();
+        try (Connection c = PostgresAccess.dataSource(DATABASE).getConnection();
              var query = c.prepareStatement("SELECT e.occurred_at - t.created_at FROM tasks t"
                      + " JOIN task_events e ON e.task_id = t.id AND e.to_state = 'RUNNING' WHERE t.id = ?")) {
             query.setString(1, id);
@@ -186,8 +185,8 @@ class TwoNodePostgresIT {
         List<String> options = new ArrayList<>(extraOptions);
         options.addAll(List.of(
                 "-Djboss.node.name=node-" + n,
-                "-Dtideflow.pg.url=jdbc:postgresql://" + pgHost() + ":" + pgPort() + "/" + DATABASE,
-                "-Dtideflow.pg.user=" + pgUser(),
+                "-Dtideflow.pg.url=jdbc:postgresql://" + PostgresAccess.host() + ":" + PostgresAccess.port() + "/" + DATABASE,
+                "-Dtideflow.pg.user=" + PostgresAccess.user(),
                 // the datasource refuses an empty password; with trust authentication any one is accepted
                 "-Dtideflow.pg.password=" + System.getProperty("tideflow.test.pg.password", "trust"),
                 "-Dtideflow.lease.duration=" + LEASE,
@@ -204,39 +203,17 @@ class TwoNodePostgresIT {
     }
 
     private static void recreateDatabase() throws SQLException {
-        try (Connection c = dataSource("postgres").getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = PostgresAccess.dataSource("postgres").getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + DATABASE);
         }
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection c = dataSource(DATABASE).getConnection(); Statement s = c.createStatement();
+        try (Connection c = PostgresAccess.dataSource(DATABASE).getConnection(); Statement s = c.createStatement();
              ResultSet rows = s.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    private static PGSimpleDataSource dataSource(String database) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setServerNames(new String[] {pgHost()});
-        dataSource.setPortNumbers(new int[] {pgPort()});
-        dataSource.setDatabaseName(database);
-        dataSource.setUser(pgUser());
-        dataSource.setPassword(System.getProperty("tideflow.test.pg.password", ""));
-        return dataSource;
-    }
-
-    private static String pgHost() {
-        return System.getProperty("tideflow.test.pg.host", "127.0.0.1");
-    }
-
-    private static int pgPort() {
-        return Integer.getInteger("tideflow.test.pg.port", 5432);
-    }
-
-    private static String pgUser() {
-        return System.getProperty("tideflow.test.pg.user", "postgres");
     }
 }

@@ -2,6 +2,7 @@ package io.tideflow.queue.core;
 
 import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.store.MetricHistoryStore;
+import io.tideflow.queue.store.ReportStore;
 import io.tideflow.queue.store.BreakerStore;
 import io.tideflow.queue.store.CompletionWriter;
 import io.tideflow.queue.store.GroupStore;
@@ -92,6 +93,11 @@ public class EngineProducers {
     @Produces
     TaskHistory taskHistory(EngineSettings settings) {
         return new TaskHistory(em, settings.nodeId());
+    }
+
+    @Produces
+    ReportStore reportStore() {
+        return new ReportStore(em);
     }
 
     @Produces

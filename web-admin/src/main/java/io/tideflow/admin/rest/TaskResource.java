@@ -1,6 +1,8 @@
 package io.tideflow.admin.rest;
 
+import io.tideflow.queue.api.ExportFormat;
 import io.tideflow.queue.api.InvalidTaskRequestException;
+import io.tideflow.queue.api.Reports;
 import io.tideflow.queue.api.TaskFilter;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskNotFoundException;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,6 +45,9 @@ public class TaskResource {
 
     @Inject
     TaskQueries queries;
+
+    @Inject
+    Reports reports;
 
     @Inject
     @ConfigProperty(name = "tideflow.payload.max-bytes", defaultValue = "262144")
@@ -70,6 +76,30 @@ public class TaskResource {
         ids.forEach(id -> array.add(id.value()));
         return Response.status(Response.Status.CREATED)
                 .entity(Json.createObjectBuilder().add("ids", array).build().toString())
+                .build();
+    }
+
+    /**
+     * Streams every task the filters select (in storage order) as NDJSON ({@code format=ndjson}, the default) or CSV,
+     * from a database cursor: memory stays constant however many there are.
+     */
+    @GET
+    @Path("/export")
+    @Produces({"application/x-ndjson", "text/csv"})
+    public Response export(@QueryParam("format") @DefaultValue("ndjson") String format,
+                           @QueryParam("state") String state, @QueryParam("type") String type,
+                           @QueryParam("group") String group) {
+        ExportFormat chosen = switch (format.trim().toLowerCase(Locale.ROOT)) {
+            case "ndjson" -> ExportFormat.NDJSON;
+            case "csv" -> ExportFormat.CSV;
+            default -> throw new InvalidTaskRequestException("format", "must be ndjson or csv, got " + format);
+        };
+        TaskFilter filter = new TaskFilter(QueryParams.state(state), QueryParams.text(type), QueryParams.text(group),
+                null);
+        StreamingOutput body = out -> reports.export(filter, chosen, out);
+        return Response.ok(body, chosen == ExportFormat.CSV ? "text/csv; charset=UTF-8" : "application/x-ndjson")
+                .header("Content-Disposition", "attachment; filename=\"tideflow-tasks."
+                        + (chosen == ExportFormat.CSV ? "csv" : "ndjson") + "\"")
                 .build();
     }
 

@@ -1,0 +1,131 @@
+package io.tideflow.queue.reports;
+
+import io.tideflow.queue.api.ExportFormat;
+import io.tideflow.queue.api.QueueDepth;
+import io.tideflow.queue.api.Reports;
+import io.tideflow.queue.api.SystemHealth;
+import io.tideflow.queue.api.TaskFilter;
+import io.tideflow.queue.api.TaskReportFilter;
+import io.tideflow.queue.api.TaskReportRow;
+import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.core.SchemaBootstrap;
+import io.tideflow.queue.events.EventBus;
+import io.tideflow.queue.store.GroupStore;
+import io.tideflow.queue.store.ReportStore;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@link Reports} over the live tables. */
+@Stateless
+public class ReportsBean implements Reports {
+
+    private static final int DATABASE_TIMEOUT_SECONDS = 2;
+    private static final int EXPORT_BUFFER_CHARS = 64 * 1024;
+
+    @Inject
+    GroupStore groups;
+
+
+    @Inject
+    SystemHealthFigures figures;
+
+    @Inject
+    ReportStore store;
+
+    @Inject
+    SchemaBootstrap schema;
+
+    @Inject
+    EventBus bus;
+
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public List<QueueDepth> queueDepth() {
+        Instant now = clock.instant();
+        Map<String, Map<TaskState, Long>> depth = new TreeMap<>(groups.depthByGroup());
+        groups.all().forEach(row -> depth.putIfAbsent(row.name(), Map.of()));
+        Map<String, Instant> oldest = groups.oldestDueByGroup(now);
+        List<QueueDepth> result = new ArrayList<>();
+        depth.forEach((group, states) -> {
+            Map<TaskState, Long> all = new EnumMap<>(TaskState.class);
+            for (TaskState state : TaskState.values()) {
+                all.put(state, states.getOrDefault(state, 0L));
+            }
+            Instant due = oldest.get(group);
+            result.add(new QueueDepth(group, all, all.values().stream().mapToLong(Long::longValue).sum(),
+                    due == null || due.isAfter(now) ? Duration.ZERO : Duration.between(due, now)));
+        });
+        return result;
+    }
+
+    /**
+     * Outside any transaction: a connection that the outage broke, enlisted in one, would fail its commit and turn
+     * the report into an error instead of saying the database is away.
+     */
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public SystemHealth systemHealth() {
+        Instant now = clock.instant();
+        String database = databaseState();
+        if (database.equals("reachable")) {
+            try {
+                return figures.now(now, database);
+            } catch (EJBException | PersistenceException e) {
+                database = "unreachable: " + e.getMessage();
+            }
+        }
+        return new SystemHealth(now, database, List.of(), 0, List.of(), List.of(), Duration.ZERO, bus.dropped());
+    }
+
+    @Override
+    public List<TaskReportRow> tasks(TaskReportFilter filter) {
+        return store.taskReport(filter);
+    }
+
+    @Override
+    public long export(TaskFilter filter, ExportFormat format, OutputStream out) {
+        Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), EXPORT_BUFFER_CHARS);
+        TaskRowWriter rows = TaskRowWriter.of(format, text);
+        rows.begin();
+        long written = store.export(filter, rows::write);
+        try {
+            text.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the client stopped reading the export", e);
+        }
+        return written;
+    }
+
+    private String databaseState() {
+        try (Connection connection = schema.dataSource().getConnection()) {
+            return connection.isValid(DATABASE_TIMEOUT_SECONDS) ? "reachable" : "not answering";
+        } catch (SQLException | RuntimeException e) {
+            return "unreachable: " + e.getMessage();
+        }
+    }
+}
