@@ -28,6 +28,12 @@ final class TideflowDeployment {
     /** Per-type settings of the test handlers, read by the engine like any application's configuration. */
     private static final String TEST_CONFIG = "tideflow.type.\"it.hang\".timeout=PT2S\n"
             + "tideflow.metrics.sample-interval=PT0.5S\n"
+            // AlertsIT: a stuck group, and a webhook the test listens on
+            + "tideflow.alerts.interval=PT0.5S\n"
+            + "tideflow.alert.\"it-stuck\".kind=oldest-due\n"
+            + "tideflow.alert.\"it-stuck\".group=it-alerts\n"
+            + "tideflow.alert.\"it-stuck\".threshold=PT1S\n"
+            + "tideflow.alerts.webhook.url=http://127.0.0.1:" + AlertsIT.WEBHOOK_PORT + "/alerts\n"
             + "tideflow.type.\"it.hang\".max-attempts=2\n"
             + "tideflow.type.\"it.hang\".retry.base-delay=PT0.1S\n"
             // the worked example of docs/resource-groups.md: a flaky mail relay behind a breaker

@@ -2,7 +2,10 @@ package io.tideflow.queue.config;
 
 import org.eclipse.microprofile.config.Config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Configuration of events, metrics and metric history, read once and validated at deployment. Every key and its
@@ -15,15 +18,19 @@ import java.time.Duration;
  * @param historyFlush       how often this node writes its closed minutes (and rolls up, and deletes old rows)
  * @param minuteRetention    how long per-minute rows are kept
  * @param hourRetention      how long per-hour rows are kept
+ * @param alertRules         the configured alert rules
+ * @param alertInterval      how often the rules are evaluated
+ * @param webhookUrl         where the webhook notifier posts alerts, or null for none
  */
 public record ObservabilitySettings(int eventQueueCapacity, String metricsLibrary, Duration sampleInterval,
                                     boolean historyEnabled, Duration historyFlush, Duration minuteRetention,
-                                    Duration hourRetention) {
+                                    Duration hourRetention, List<AlertRule> alertRules, Duration alertInterval,
+                                    URI webhookUrl) {
 
     public static ObservabilitySettings defaults() {
         // enough for a full bulk enqueue (10,000) several times over; an entry is one small record
         return new ObservabilitySettings(100_000, "auto", Duration.ofSeconds(15), true, Duration.ofSeconds(15),
-                Duration.ofHours(24), Duration.ofDays(30));
+                Duration.ofHours(24), Duration.ofDays(30), List.of(), Duration.ofSeconds(30), null);
     }
 
     /** Reads every key, falling back to {@link #defaults()}; throws {@link InvalidSettingException} on a bad value. */
@@ -46,7 +53,25 @@ public record ObservabilitySettings(int eventQueueCapacity, String metricsLibrar
                 r.duration("tideflow.history.minute-retention", d.minuteRetention(), Duration.ofHours(2),
                         Duration.ofDays(31)),
                 r.duration("tideflow.history.hour-retention", d.hourRetention(), Duration.ofDays(1),
-                        Duration.ofDays(3650)));
+                        Duration.ofDays(3650)),
+                AlertRules.from(config),
+                r.duration("tideflow.alerts.interval", d.alertInterval(), Duration.ofMillis(100), Duration.ofHours(1)),
+                webhookOf(r));
+    }
+
+    private static URI webhookOf(SettingReader reader) {
+        String key = "tideflow.alerts.webhook.url";
+        return reader.raw(key).filter(text -> !text.isEmpty()).map(text -> {
+            try {
+                URI uri = new URI(text);
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    throw new InvalidSettingException(key, text, "must be an http or https URL");
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                throw new InvalidSettingException(key, text, "must be an http or https URL");
+            }
+        }).orElse(null);
     }
 
     /**

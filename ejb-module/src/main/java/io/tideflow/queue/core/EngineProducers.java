@@ -1,6 +1,7 @@
 package io.tideflow.queue.core;
 
 import io.tideflow.queue.config.ObservabilitySettings;
+import io.tideflow.queue.store.AlertStore;
 import io.tideflow.queue.store.MetricHistoryStore;
 import io.tideflow.queue.store.ReportStore;
 import io.tideflow.queue.store.BreakerStore;
@@ -93,6 +94,11 @@ public class EngineProducers {
     @Produces
     TaskHistory taskHistory(EngineSettings settings) {
         return new TaskHistory(em, settings.nodeId());
+    }
+
+    @Produces
+    AlertStore alertStore() {
+        return new AlertStore(em);
     }
 
     @Produces

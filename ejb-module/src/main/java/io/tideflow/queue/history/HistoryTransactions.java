@@ -3,7 +3,9 @@ package io.tideflow.queue.history;
 import io.tideflow.queue.store.MetricHistoryStore;
 import io.tideflow.queue.store.MetricRow;
 import io.tideflow.queue.store.MetricRow.Resolution;
-import jakarta.ejb.Stateless;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -12,8 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** The metric history's writes, each in a transaction of its own. */
-@Stateless
+/**
+ * The metric history's writes, each in a transaction of its own. A singleton without locking (like the completion
+ * writer) so that {@link MetricHistory} can depend on it and write its last minutes while it shuts down.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class HistoryTransactions {
 

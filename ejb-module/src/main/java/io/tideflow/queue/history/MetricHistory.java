@@ -33,7 +33,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaBootstrap")
+@DependsOn({"SchemaBootstrap", "HistoryTransactions"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MetricHistory {

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * from eight submitters, bulk enqueue (1,000 per transaction), the drain of no-op tasks by the engine's
  * {@link DispatchLoop} with its defaults (8 workers, up to 64 claimed ahead; a claim transaction per batch; then either a completion transaction per task, as for transactional
  * handlers, or the engine's {@link CompletionQueue}, as for non-transactional ones), and the idle enqueue-to-start
- * latency on one node and, on PostgreSQL, across nodes through LISTEN/NOTIFY.
+ * latency on one node and, on PostgreSQL, across nodes through LISTEN/NOTIFY; and the batched drain without and
+ * with observability (events, metrics, history: {@link ObservedDrain}), alternated twice.
  * Run with {@code mvn -pl ejb-module -Pbenchmark verify -DskipTests}; it prints one line per figure.
  */
 public final class StoreBenchmark {
@@ -69,6 +70,21 @@ public final class StoreBenchmark {
             bulk(db, new TaskIdGenerator(Clock.systemUTC()), DRAIN);
             report(name, "drain, 8 workers, batched completions", DRAIN, time(() -> drainBatched(db)));
         }
+        // observability's cost: the same batched drain without and with events, metrics and history, alternated
+        for (int round = 1; round <= 2; round++) {
+            try (TestDatabase db = databases.get()) {
+                bulk(db, new TaskIdGenerator(Clock.systemUTC()), DRAIN);
+                report(name, "drain, batched, observability off (round " + round + ")", DRAIN,
+                        time(() -> drainBatched(db)));
+            }
+            try (TestDatabase db = databases.get()) {
+                bulk(db, new TaskIdGenerator(Clock.systemUTC()), DRAIN);
+                ObservedDrain observed = new ObservedDrain(db);
+                report(name, "drain, batched, observability on (round " + round + ")", DRAIN,
+                        time(() -> observed.drain(() -> drainWithEngineLoop(db, observed.runner()))));
+                observed.printFigures(name);
+            }
+        }
         try (TestDatabase db = databases.get()) {
             latency(name, "idle enqueue-to-start, same node", new IdleLatencyProbe(db).sameNode(LATENCY));
             if (name.equals("postgresql")) {
@@ -99,7 +115,7 @@ public final class StoreBenchmark {
     }
 
     /** The bulk enqueue's store path: {@code TaskStore.insertAll}, 1,000 tasks per transaction. */
-    private static void bulk(TestDatabase db, TaskIdGenerator ids, int count) {
+    static void bulk(TestDatabase db, TaskIdGenerator ids, int count) {
         for (int from = 0; from < count; from += 1_000) {
             List<NewTask> tasks = new ArrayList<>();
             for (int i = 0; i < Math.min(1_000, count - from); i++) {
@@ -135,7 +151,7 @@ public final class StoreBenchmark {
     }
 
     /** The engine's own dispatch loop, with the default workers and claim-ahead, until no work is left. */
-    private static void drainWithEngineLoop(TestDatabase db, DispatchLoop.Runner runner) throws InterruptedException {
+    static void drainWithEngineLoop(TestDatabase db, DispatchLoop.Runner runner) throws InterruptedException {
         EngineSettings settings = EngineSettings.defaults();
         ExecutorService threads = Executors.newCachedThreadPool();
         try {

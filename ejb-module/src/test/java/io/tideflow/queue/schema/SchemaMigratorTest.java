@@ -29,7 +29,7 @@ class SchemaMigratorTest {
         SchemaMigrator migrator = new SchemaMigrator(dataSource, getClass().getClassLoader(), Clock.systemUTC());
         assertThat(migrator.migrate()).containsExactly("V001__create_tasks.sql", "V002__task_events_and_cancel_requests.sql",
                 "V003__nodes.sql", "V004__resource_groups.sql",
-                "V005__circuit_breakers.sql", "V006__metric_history.sql");
+                "V005__circuit_breakers.sql", "V006__metric_history.sql", "V007__alerts.sql");
         assertThat(migrator.migrate()).isEmpty();
     }
 

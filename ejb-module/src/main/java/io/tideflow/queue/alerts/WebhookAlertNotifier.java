@@ -1,0 +1,71 @@
+package io.tideflow.queue.alerts;
+
+import io.tideflow.queue.api.AlertNotifier;
+import io.tideflow.queue.api.AlertView;
+import io.tideflow.queue.config.ObservabilitySettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.logging.Logger;
+
+/**
+ * Posts alerts as JSON to {@code tideflow.alerts.webhook.url} (nothing when it is not set):
+ * {@code {"event":"raised"|"cleared","rule":..,"kind":..,"group":..,"message":..,"observed":..,"threshold":..,
+ * "raisedAt":..,"clearedAt":..}}. A failed post is logged, not retried.
+ */
+@ApplicationScoped
+public class WebhookAlertNotifier implements AlertNotifier {
+
+    private static final Logger LOG = Logger.getLogger(WebhookAlertNotifier.class.getName());
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    @Inject
+    ObservabilitySettings settings;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    @Override
+    public void raised(AlertView alert) {
+        post("raised", alert);
+    }
+
+    @Override
+    public void cleared(AlertView alert) {
+        post("cleared", alert);
+    }
+
+    private void post(String event, AlertView alert) {
+        URI url = settings.webhookUrl();
+        if (url == null) {
+            return;
+        }
+        JsonObjectBuilder body = Json.createObjectBuilder().add("event", event).add("rule", alert.rule())
+                .add("kind", alert.kind().name()).add("group", alert.group()).add("message", alert.message())
+                .add("observed", alert.observed()).add("threshold", alert.threshold())
+                .add("raisedAt", alert.raisedAt().toString()).add("raisedBy", alert.raisedBy());
+        if (alert.clearedAt() != null) {
+            body.add("clearedAt", alert.clearedAt().toString());
+        }
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.build().toString())).build();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() >= 300) {
+                LOG.warning(() -> "the alert webhook " + url + " answered " + response.statusCode() + " to " + event
+                        + " " + alert.rule() + " (" + alert.group() + ")");
+            }
+        } catch (IOException e) {
+            LOG.warning(() -> "posting " + event + " " + alert.rule() + " to the alert webhook " + url + " failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.tideflow.queue.bench;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tideflow.queue.api.TaskCompleted;
+import io.tideflow.queue.api.TaskStarted;
+import io.tideflow.queue.core.CompletionQueue;
+import io.tideflow.queue.core.DispatchLoop;
+import io.tideflow.queue.events.EventPump;
+import io.tideflow.queue.history.HistoryBuffer;
+import io.tideflow.queue.metrics.MicrometerBackend;
+import io.tideflow.queue.metrics.TaskMetrics;
+import io.tideflow.queue.store.CompletionWriter;
+import io.tideflow.queue.store.MetricHistoryStore;
+import io.tideflow.queue.store.MetricRow;
+import io.tideflow.queue.store.TestDatabase;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The batched drain with the engine's observability on, wired as the server wires it: a TaskStarted per attempt and a
+ * TaskCompleted per completion written, through the {@link EventPump} to the metrics (Micrometer) and the history
+ * buffer, whose closed minutes a flusher writes to the database every second.
+ */
+final class ObservedDrain {
+
+    private final TestDatabase db;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final HistoryBuffer history = new HistoryBuffer();
+    private final EventPump pump;
+    private final AtomicLong historyRows = new AtomicLong();
+    private CompletionQueue completions;
+
+    ObservedDrain(TestDatabase db) {
+        this.db = db;
+        TaskMetrics metrics = new TaskMetrics(new MicrometerBackend(registry), Clock.systemUTC());
+        this.pump = new EventPump(100_000, List.of(metrics::on, history::on));
+    }
+
+    DispatchLoop.Runner runner() {
+        return task -> {
+            Instant now = Instant.now();
+            pump.offer(new TaskStarted(task.id(), task.type(), task.group(), task.attempt(), "bench",
+                    Duration.between(task.dueAt(), now), now));
+            completions.submit(new CompletionWriter.Completion(task, null, 0, now), () -> { });
+        };
+    }
+
+    /** Runs {@code drain} with the pump, the completion queue and the history flusher running. */
+    void drain(StoreDrain drain) throws Exception {
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor();
+        pump.start(Executors.defaultThreadFactory());
+        try {
+            completions = new CompletionQueue(writer, batch -> {
+                List<CompletionWriter.Completion> refused = db.inTransaction(em ->
+                        new CompletionWriter(em, "bench").writeAll(batch));
+                Set<CompletionWriter.Completion> lost = new HashSet<>(refused);
+                for (CompletionWriter.Completion done : batch) {
+                    if (!lost.contains(done)) {
+                        pump.offer(new TaskCompleted(done.task().id(), done.task().type(), done.task().group(),
+                                done.task().attempt(), Duration.ofMillis(done.executionMs()), done.at()));
+                    }
+                }
+                return refused;
+            });
+            flusher.scheduleAtFixedRate(() -> write(history.drainMinutesEndedBy(System.currentTimeMillis(), "bench")),
+                    1, 1, TimeUnit.SECONDS);
+            drain.run();
+            if (!completions.awaitWritten(Duration.ofMinutes(1))) {
+                throw new IllegalStateException("completions were not written within a minute");
+            }
+            if (!pump.awaitDelivered(Duration.ofMinutes(1))) {
+                throw new IllegalStateException("events were not delivered within a minute");
+            }
+        } finally {
+            flusher.shutdown();
+            flusher.awaitTermination(1, TimeUnit.MINUTES);
+            write(history.drainAll("bench"));
+            pump.stop(Duration.ofSeconds(5));
+            writer.shutdown();
+        }
+    }
+
+    void printFigures(String database) {
+        System.out.printf("BENCHMARK %-10s | observability: %d events delivered, %d dropped, %.0f completions counted,"
+                        + " %d history rows written%n", database, pump.delivered(), pump.dropped(),
+                registry.get("tideflow.tasks.completed").counter().count(), historyRows.get());
+    }
+
+    private void write(List<MetricRow> rows) {
+        if (!rows.isEmpty()) {
+            db.inTransaction(em -> {
+                new MetricHistoryStore(em).insertAll(rows);
+                return null;
+            });
+            historyRows.addAndGet(rows.size());
+        }
+    }
+
+    @FunctionalInterface
+    interface StoreDrain {
+        void run() throws Exception;
+    }
+}
