@@ -42,7 +42,10 @@ public final class StoreBenchmark {
     private StoreBenchmark() {
     }
 
-    /** {@code -Dtideflow.bench.databases=postgresql} runs one database only (for a profile, say). */
+    /**
+     * {@code -Dtideflow.bench.databases=postgresql} runs one database only (for a profile, say);
+     * {@code -Dtideflow.bench.observability-rounds=5} alternates the drains without and with observability 5 times.
+     */
     public static void main(String[] args) throws Exception {
         List<String> databases = List.of(System.getProperty("tideflow.bench.databases", "derby,postgresql").split(","));
         if (databases.contains("derby")) {
@@ -71,7 +74,8 @@ public final class StoreBenchmark {
             report(name, "drain, 8 workers, batched completions", DRAIN, time(() -> drainBatched(db)));
         }
         // observability's cost: the same batched drain without and with events, metrics and history, alternated
-        for (int round = 1; round <= 2; round++) {
+        int rounds = Integer.getInteger("tideflow.bench.observability-rounds", 2);
+        for (int round = 1; round <= rounds; round++) {
             try (TestDatabase db = databases.get()) {
                 bulk(db, new TaskIdGenerator(Clock.systemUTC()), DRAIN);
                 report(name, "drain, batched, observability off (round " + round + ")", DRAIN,
