@@ -4,6 +4,7 @@ import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.MetricPoint;
 import io.tideflow.queue.api.MetricQueries;
 import io.tideflow.queue.api.MetricsSummary;
+import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.core.EngineSettings;
 import io.tideflow.queue.store.MetricHistoryStore;
 import io.tideflow.queue.store.MetricRow;
@@ -11,6 +12,7 @@ import io.tideflow.queue.store.MetricRow.Resolution;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +20,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@link MetricQueries} over the metric history: hour rows for the hours already rolled up, minute rows after them,
- * and this node's minutes not written yet (other nodes' appear once they flush, within
+ * {@link MetricQueries} over the metric history: minute rows while they are kept, hour rows for older ranges (whole
+ * hours), and this node's minutes not written yet (other nodes' appear once they flush, within
  * {@code tideflow.history.flush-interval} of a minute's end).
  */
 @Stateless
@@ -39,6 +41,12 @@ public class MetricReports implements MetricQueries {
 
     @Inject
     EngineSettings engine;
+
+    @Inject
+    ObservabilitySettings settings;
+
+    @Inject
+    Clock clock;
 
     @Override
     public MetricsSummary summary(Instant from, Instant to, String group) {
@@ -66,14 +74,19 @@ public class MetricReports implements MetricQueries {
         return Summaries.series(hourly ? Rollup.into(Resolution.HOUR, rows) : Rollup.into(Resolution.MINUTE, rows));
     }
 
+    /**
+     * Minute rows wherever they are still kept (exact ranges), hour rows only before that: from the hour of
+     * {@code from} to where the minutes begin, which is never later than the hours rolled up so far.
+     */
     private List<MetricRow> rowsBetween(long from, long to, String group) {
         long rolled = store.rolledUntil(Resolution.HOUR);
+        long minutesKeptFrom = clock.millis() - settings.minuteRetention().toMillis();
+        long cut = Math.min(rolled, Resolution.HOUR.floor(minutesKeptFrom) + Resolution.HOUR.millis());
         List<MetricRow> rows = new ArrayList<>();
-        if (from < rolled) {
-            // whole hours only: an hour row stands for all of its minutes
-            rows.addAll(store.between(Resolution.HOUR, Resolution.HOUR.floor(from), Math.min(to, rolled), group));
+        if (from < cut) {
+            rows.addAll(store.between(Resolution.HOUR, Resolution.HOUR.floor(from), Math.min(to, cut), group));
         }
-        long minutesFrom = Math.max(from, rolled);
+        long minutesFrom = Math.max(from, cut);
         if (minutesFrom < to) {
             rows.addAll(store.between(Resolution.MINUTE, minutesFrom, to, group));
             for (MetricRow row : listener.buffer().peek(engine.nodeId())) {
