@@ -11,9 +11,11 @@ import io.tideflow.queue.store.MetricRow.Resolution;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Measures, for one rule, what it looks at in every group: error figures and throughput over the rule's window from
@@ -38,7 +40,7 @@ final class AlertConditions {
             default -> Map.of();
         };
         Map<String, GroupCondition> conditions = new TreeMap<>();
-        Set<String> groups = new java.util.TreeSet<>(live.groups());
+        Set<String> groups = new TreeSet<>(live.groups());
         groups.addAll(recent.keySet());
         for (String group : groups) {
             GroupMetrics figures = recent.get(group);
@@ -63,12 +65,12 @@ final class AlertConditions {
         long hour = Resolution.HOUR.floor(now.toEpochMilli());
         long day = Duration.ofDays(1).toMillis();
         Map<String, Map<Long, Double>> completedByDay = new HashMap<>();
-        Map<String, java.util.Set<Long>> daysWithRows = new HashMap<>();
+        Map<String, Set<Long>> daysWithRows = new HashMap<>();
         for (MetricRow row : store.between(Resolution.HOUR, hour - BASELINE_DAYS * day, hour, group)) {
             if (Math.floorMod(row.ts() - hour, day) != 0) {
                 continue;
             }
-            daysWithRows.computeIfAbsent(row.group(), g -> new java.util.HashSet<>()).add(row.ts());
+            daysWithRows.computeIfAbsent(row.group(), g -> new HashSet<>()).add(row.ts());
             if (row.metricType().equals(HistoryMetric.COMPLETED)) {
                 completedByDay.computeIfAbsent(row.group(), g -> new HashMap<>()).merge(row.ts(), row.value(),
                         Double::sum);

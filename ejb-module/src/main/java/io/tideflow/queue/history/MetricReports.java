@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@link MetricQueries} over the metric history: minute rows while they are kept, hour rows for older ranges (whole
@@ -58,7 +59,7 @@ public class MetricReports implements MetricQueries {
     @Override
     public List<MetricPoint> series(String metric, String group, Instant from, Instant to, boolean hourly) {
         if (metric == null || !METRICS.contains(metric)) {
-            throw new InvalidTaskRequestException("metric", "must be one of " + new java.util.TreeSet<>(METRICS)
+            throw new InvalidTaskRequestException("metric", "must be one of " + new TreeSet<>(METRICS)
                     + ", got " + metric);
         }
         if (group == null || group.isBlank()) {
