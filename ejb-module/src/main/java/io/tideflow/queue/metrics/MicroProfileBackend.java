@@ -5,8 +5,11 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.AnnotatedField;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -26,10 +29,28 @@ public final class MicroProfileBackend implements MeterBackend {
         this.registry = registry;
     }
 
-    /** The registry the container provides, if it provides one. */
+    /**
+     * The application registry the container provides, if it provides one. Looked up through an injection point
+     * made from a field, not with {@code CDI.current().select(..)}: Payara's registry producer reads the injection
+     * point's annotations (for {@code @RegistryScope}), and a programmatic lookup has none.
+     */
     static Optional<MeterBackend> fromContainer() {
-        Instance<MetricRegistry> registries = CDI.current().select(MetricRegistry.class);
-        return registries.isResolvable() ? Optional.of(new MicroProfileBackend(registries.get())) : Optional.empty();
+        BeanManager beans = CDI.current().getBeanManager();
+        AnnotatedField<? super RegistryField> field = beans.createAnnotatedType(RegistryField.class).getFields()
+                .iterator().next();
+        InjectionPoint point = beans.createInjectionPoint(field);
+        if (beans.getBeans(MetricRegistry.class).isEmpty()) {
+            return Optional.empty();
+        }
+        MetricRegistry registry = (MetricRegistry) beans.getInjectableReference(point,
+                beans.createCreationalContext(null));
+        return Optional.of(new MicroProfileBackend(registry));
+    }
+
+    /** Only a template for the injection point above: never a bean. */
+    static final class RegistryField {
+        @Inject
+        MetricRegistry registry;
     }
 
     @Override
@@ -39,7 +60,8 @@ public final class MicroProfileBackend implements MeterBackend {
 
     @Override
     public void record(String name, String description, MeterTags tags, Duration duration) {
-        registry.timer(metadata(name, description, MetricUnits.SECONDS), array(tags)).update(duration);
+        // the timer keeps nanoseconds; declared so, the exporter names it _seconds and converts
+        registry.timer(metadata(name, description, MetricUnits.NANOSECONDS), array(tags)).update(duration);
     }
 
     @Override
