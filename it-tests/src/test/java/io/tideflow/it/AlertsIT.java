@@ -15,30 +15,36 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.tideflow.it.ApiClient.OPERATOR;
 import static io.tideflow.it.ApiClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An alert rule (a group's oldest due task waiting longer than a second, see {@link TideflowDeployment}) raises an
- * alert that the API lists and the webhook receives once, and clears it once the condition ends.
+ * Alert rules (see {@link TideflowDeployment}) raise alerts that the API lists and the webhook receives once, signed,
+ * and clear them once their condition ends: a stuck group, a breaker held open, an error rate.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AlertsIT {
 
     static final int WEBHOOK_PORT = 18_089;
+    static final String WEBHOOK_SECRET = "it-webhook-secret";
     private static final String GROUP = "it-alerts";
 
     @ArquillianResource
@@ -46,6 +52,7 @@ class AlertsIT {
 
     private HttpServer webhook;
     private final List<JsonObject> posted = new CopyOnWriteArrayList<>();
+    private final List<Boolean> signedRight = new CopyOnWriteArrayList<>();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -56,10 +63,13 @@ class AlertsIT {
     void listen() throws Exception {
         webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", WEBHOOK_PORT), 0);
         webhook.createContext("/alerts", exchange -> {
-            try (InputStream body = exchange.getRequestBody();
-                 JsonReader reader = Json.createReader(new StringReader(
-                         new String(body.readAllBytes(), StandardCharsets.UTF_8)))) {
-                posted.add(reader.readObject());
+            try (InputStream body = exchange.getRequestBody()) {
+                String json = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                signedRight.add(("sha256=" + hmac(json)).equals(
+                        exchange.getRequestHeaders().getFirst("X-Tideflow-Signature")));
+                try (JsonReader reader = Json.createReader(new StringReader(json))) {
+                    posted.add(reader.readObject());
+                }
             }
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
@@ -79,39 +89,81 @@ class AlertsIT {
         String id = api.submit("{\"type\":\"demo.echo\",\"group\":\"" + GROUP + "\",\"payload\":1}");
 
         JsonObject alert = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                .until(() -> activeAlert(api), found -> found != null);
+                .until(() -> activeAlert(api, "it-stuck", GROUP), found -> found != null);
         assertThat(alert.getString("kind")).isEqualTo("OLDEST_DUE");
         assertThat(alert.getJsonNumber("observed").doubleValue()).isGreaterThan(1.0);
         assertThat(alert.getString("message")).contains("group it-alerts", "longer than 1.0 s");
-        await().atMost(Duration.ofSeconds(10)).until(() -> events("raised") == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("it-stuck", "raised") == 1);
 
         assertThat(api.post("groups/" + GROUP + "/resume", OPERATOR, "").status()).isEqualTo(200);
         api.awaitState(id, "COMPLETED");
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                .until(() -> activeAlert(api) == null);
+                .until(() -> activeAlert(api, "it-stuck", GROUP) == null);
         JsonObject cleared = api.get("alerts?limit=10", VIEWER).json().getJsonArray("alerts").stream()
                 .map(JsonValue::asJsonObject).filter(a -> a.getString("rule").equals("it-stuck")).findFirst()
                 .orElseThrow();
         assertThat(cleared.getBoolean("active")).isFalse();
         assertThat(cleared.containsKey("clearedAt")).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> events("cleared") == 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> events("raised") == 1
-                && events("cleared") == 1);
-        assertThat(posted).allSatisfy(event -> {
-            assertThat(event.getString("rule")).isEqualTo("it-stuck");
-            assertThat(event.getString("group")).isEqualTo(GROUP);
-        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("it-stuck", "cleared") == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                events("it-stuck", "raised") == 1 && events("it-stuck", "cleared") == 1);
+        assertThat(signedRight).isNotEmpty().containsOnly(true);
         assertThat(api.get("alerts?active=maybe", VIEWER).status()).isEqualTo(400);
     }
 
-    private static JsonObject activeAlert(ApiClient api) {
+    @Test
+    void aBreakerHeldOpenRaisesAnAlertUntilItIsReset() {
+        ApiClient api = new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
+        String group = "it-alert-breaker";
+        assertThat(api.post("groups/" + group + "/breaker/open", OPERATOR, "").status()).isEqualTo(200);
+        JsonObject alert = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> activeAlert(api, "it-breaker", group), found -> found != null);
+        assertThat(alert.getString("kind")).isEqualTo("BREAKER_OPEN");
+        assertThat(alert.getJsonNumber("observed").doubleValue()).isGreaterThan(1.0);
+
+        assertThat(api.post("groups/" + group + "/breaker/reset", OPERATOR, "").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> activeAlert(api, "it-breaker", group) == null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("it-breaker", "raised") == 1
+                && events("it-breaker", "cleared") == 1);
+        assertThat(signedRight).containsOnly(true);
+    }
+
+    @Test
+    void anErrorRateAboveTheThresholdRaisesAnAlert() {
+        ApiClient api = new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
+        String group = "it-alert-errors";
+        api.awaitState(api.submit("{\"type\":\"demo.echo\",\"group\":\"" + group + "\"}"), "COMPLETED");
+        for (int i = 0; i < 2; i++) {
+            api.awaitState(api.submit("{\"type\":\"it.buggy\",\"group\":\"" + group + "\",\"maxAttempts\":1}"),
+                    "DEAD_LETTER");
+        }
+        JsonObject alert = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> activeAlert(api, "it-errors", group), found -> found != null);
+        assertThat(alert.getString("kind")).isEqualTo("ERROR_RATE");
+        assertThat(alert.getJsonNumber("observed").doubleValue()).isCloseTo(2.0 / 3, within(1e-9));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events("it-errors", "raised") == 1);
+    }
+
+    private static JsonObject activeAlert(ApiClient api, String rule, String group) {
         return api.get("alerts?active=true", VIEWER).json().getJsonArray("alerts").stream()
                 .map(JsonValue::asJsonObject)
-                .filter(a -> a.getString("rule").equals("it-stuck") && a.getString("group").equals(GROUP))
+                .filter(a -> a.getString("rule").equals(rule) && a.getString("group").equals(group))
                 .findFirst().orElse(null);
     }
 
-    private long events(String event) {
-        return posted.stream().filter(e -> e.getString("event").equals(event)).count();
+    private long events(String rule, String event) {
+        return posted.stream().filter(e -> e.getString("rule").equals(rule) && e.getString("event").equals(event))
+                .count();
+    }
+
+    private static String hmac(String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -8,24 +8,33 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.logging.Logger;
 
 /**
  * Posts alerts as JSON to {@code tideflow.alerts.webhook.url} (nothing when it is not set):
  * {@code {"event":"raised"|"cleared","rule":..,"kind":..,"group":..,"message":..,"observed":..,"threshold":..,
- * "raisedAt":..,"clearedAt":..}}. A failed post is logged, not retried.
+ * "raisedAt":..,"clearedAt":..}}. With {@code tideflow.alerts.webhook.secret} set, each post carries
+ * {@code X-Tideflow-Signature: sha256=<hex HMAC-SHA256 of the body>} so the receiver can tell it came from Tideflow.
+ * A failed post is logged, not retried.
  */
 @ApplicationScoped
 public class WebhookAlertNotifier implements AlertNotifier {
 
     private static final Logger LOG = Logger.getLogger(WebhookAlertNotifier.class.getName());
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final String SIGNATURE_HEADER = "X-Tideflow-Signature";
 
     @Inject
     ObservabilitySettings settings;
@@ -54,10 +63,14 @@ public class WebhookAlertNotifier implements AlertNotifier {
         if (alert.clearedAt() != null) {
             body.add("clearedAt", alert.clearedAt().toString());
         }
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.build().toString())).build();
+        String json = body.build().toString();
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(TIMEOUT)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (settings.webhookSecret() != null) {
+            request.header(SIGNATURE_HEADER, "sha256=" + signature(settings.webhookSecret(), json));
+        }
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() >= 300) {
                 LOG.warning(() -> "the alert webhook " + url + " answered " + response.statusCode() + " to " + event
                         + " " + alert.rule() + " (" + alert.group() + ")");
@@ -66,6 +79,17 @@ public class WebhookAlertNotifier implements AlertNotifier {
             LOG.warning(() -> "posting " + event + " " + alert.rule() + " to the alert webhook " + url + " failed: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The hex HMAC-SHA256 of {@code body} under {@code secret}, both UTF-8. */
+    static String signature(String secret, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
         }
     }
 }

@@ -13,7 +13,7 @@ public interface MetricQueries {
      * One figure of one group over {@code [from, to)}, a point per minute (or per hour when {@code hourly}).
      *
      * @param metric one of enqueued, started, completed, failed, retried, dead_lettered, cancelled, deferred,
-     *               rescued, lease_lost, wait, run
+     *               rescued, lease_lost, archived, wait, run
      */
     List<MetricPoint> series(String metric, String group, Instant from, Instant to, boolean hourly);
 }

@@ -3,7 +3,7 @@ package io.tideflow.queue.api;
 /** A lifecycle event of one task. */
 public sealed interface TaskLifecycleEvent extends LifecycleEvent permits TaskEnqueued, TaskStarted, TaskCompleted,
         TaskFailed, TaskRetryScheduled, TaskDeadLettered, TaskDeferred, TaskCancelled, TaskLeaseRescued,
-        TaskLeaseLost {
+        TaskLeaseLost, TaskArchived {
 
     TaskId id();
 

@@ -21,16 +21,17 @@ import java.util.List;
  * @param alertRules         the configured alert rules
  * @param alertInterval      how often the rules are evaluated
  * @param webhookUrl         where the webhook notifier posts alerts, or null for none
+ * @param webhookSecret      the key the webhook notifier signs its posts with (HMAC-SHA256), or null for none
  */
 public record ObservabilitySettings(int eventQueueCapacity, String metricsLibrary, Duration sampleInterval,
                                     boolean historyEnabled, Duration historyFlush, Duration minuteRetention,
                                     Duration hourRetention, List<AlertRule> alertRules, Duration alertInterval,
-                                    URI webhookUrl) {
+                                    URI webhookUrl, String webhookSecret) {
 
     public static ObservabilitySettings defaults() {
         // enough for a full bulk enqueue (10,000) several times over; an entry is one small record
         return new ObservabilitySettings(100_000, "auto", Duration.ofSeconds(15), true, Duration.ofSeconds(15),
-                Duration.ofHours(24), Duration.ofDays(30), List.of(), Duration.ofSeconds(30), null);
+                Duration.ofHours(24), Duration.ofDays(30), List.of(), Duration.ofSeconds(30), null, null);
     }
 
     /** Reads every key, falling back to {@link #defaults()}; throws {@link InvalidSettingException} on a bad value. */
@@ -56,7 +57,8 @@ public record ObservabilitySettings(int eventQueueCapacity, String metricsLibrar
                         Duration.ofDays(3650)),
                 AlertRules.from(config),
                 r.duration("tideflow.alerts.interval", d.alertInterval(), Duration.ofMillis(100), Duration.ofHours(1)),
-                webhookOf(r));
+                webhookOf(r),
+                r.raw("tideflow.alerts.webhook.secret").filter(secret -> !secret.isEmpty()).orElse(null));
     }
 
     private static URI webhookOf(SettingReader reader) {

@@ -1,9 +1,11 @@
 package io.tideflow.queue.core;
 
+import io.tideflow.queue.config.ArchiveSettings;
 import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.store.AlertStore;
 import io.tideflow.queue.store.MetricHistoryStore;
 import io.tideflow.queue.store.ReportStore;
+import io.tideflow.queue.store.TaskArchive;
 import io.tideflow.queue.store.BreakerStore;
 import io.tideflow.queue.store.CompletionWriter;
 import io.tideflow.queue.store.GroupStore;
@@ -44,6 +46,17 @@ public class EngineProducers {
     @Singleton
     ObservabilitySettings observabilitySettings() {
         return ObservabilitySettings.from(ConfigProvider.getConfig(EngineProducers.class.getClassLoader()));
+    }
+
+    @Produces
+    @Singleton
+    ArchiveSettings archiveSettings() {
+        return ArchiveSettings.from(ConfigProvider.getConfig(EngineProducers.class.getClassLoader()));
+    }
+
+    @Produces
+    TaskArchive taskArchive(TaskHistory history) {
+        return new TaskArchive(em, history);
     }
 
     @Produces

@@ -1,6 +1,7 @@
 package io.tideflow.queue.core;
 
 import io.tideflow.queue.config.InvalidSettingException;
+import io.tideflow.queue.config.ArchiveSettings;
 import io.tideflow.queue.config.ObservabilitySettings;
 
 import io.tideflow.queue.schema.DatabaseDialect;
@@ -71,6 +72,7 @@ public class SchemaBootstrap {
         // read here, before any other part of the engine starts, so that a bad key fails the deployment cleanly
         typePolicies.validate(registry.types(), GroupSettings.from(config).keySet());
         ObservabilitySettings.from(config);
+        ArchiveSettings.from(config);
         List<String> names = config.getOptionalValue("tideflow.datasource", String.class).map(List::of)
                 .orElse(DATASOURCE_NAMES);
         dataSource = lookup(names);

@@ -1,6 +1,7 @@
 package io.tideflow.queue.history;
 
 import io.tideflow.queue.api.LifecycleEvent;
+import io.tideflow.queue.api.TaskArchived;
 import io.tideflow.queue.api.TaskCancelled;
 import io.tideflow.queue.api.TaskCompleted;
 import io.tideflow.queue.api.TaskDeadLettered;
@@ -59,6 +60,8 @@ public final class HistoryBuffer {
             count(minute, task, HistoryMetric.RESCUED);
         } else if (task instanceof TaskLeaseLost) {
             count(minute, task, HistoryMetric.LEASE_LOST);
+        } else if (task instanceof TaskArchived) {
+            count(minute, task, HistoryMetric.ARCHIVED);
         }
     }
 

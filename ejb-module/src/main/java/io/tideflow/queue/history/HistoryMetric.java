@@ -13,6 +13,7 @@ public final class HistoryMetric {
     public static final String DEFERRED = "deferred";
     public static final String RESCUED = "rescued";
     public static final String LEASE_LOST = "lease_lost";
+    public static final String ARCHIVED = "archived";
     /** Durations from due to start; the row's value is their count, its metadata their histogram. */
     public static final String WAIT = "wait";
     /** Durations of attempts (completed and failed); the row's value is their count, its metadata their histogram. */

@@ -31,7 +31,7 @@ public class MetricReports implements MetricQueries {
     private static final Set<String> METRICS = Set.of(HistoryMetric.ENQUEUED, HistoryMetric.STARTED,
             HistoryMetric.COMPLETED, HistoryMetric.FAILED, HistoryMetric.RETRIED, HistoryMetric.DEAD_LETTERED,
             HistoryMetric.CANCELLED, HistoryMetric.DEFERRED, HistoryMetric.RESCUED, HistoryMetric.LEASE_LOST,
-            HistoryMetric.WAIT, HistoryMetric.RUN);
+            HistoryMetric.ARCHIVED, HistoryMetric.WAIT, HistoryMetric.RUN);
     private static final Duration LONGEST_RANGE = Duration.ofDays(3660);
 
     @Inject

@@ -5,6 +5,7 @@ import io.tideflow.queue.api.ErrorClass;
 import io.tideflow.queue.api.GroupPaused;
 import io.tideflow.queue.api.GroupResumed;
 import io.tideflow.queue.api.LifecycleEvent;
+import io.tideflow.queue.api.TaskArchived;
 import io.tideflow.queue.api.TaskCancelled;
 import io.tideflow.queue.api.TaskCompleted;
 import io.tideflow.queue.api.TaskDeadLettered;
@@ -78,6 +79,8 @@ public final class TaskMetrics {
             count("tideflow.tasks.deferred", "Tasks given back without burning an attempt", e);
         } else if (event instanceof TaskCancelled e) {
             count("tideflow.tasks.cancelled", "Tasks cancelled", e);
+        } else if (event instanceof TaskArchived e) {
+            count("tideflow.tasks.archived", "Finished tasks moved to ARCHIVED", e);
         } else if (event instanceof TaskLeaseRescued e) {
             count("tideflow.lease.rescues", "Tasks taken back after their lease ran out", e);
         } else if (event instanceof TaskLeaseLost e) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -175,6 +176,8 @@ public final class StoreBenchmark {
             loop.awaitIdle(Duration.ofMinutes(1));
         } finally {
             threads.shutdown();
+            // a dispatch pass still running would claim from a database the caller is about to close
+            threads.awaitTermination(1, TimeUnit.MINUTES);
         }
     }
 

@@ -1,0 +1,129 @@
+package io.tideflow.queue.store;
+
+import io.tideflow.queue.api.TaskEventView;
+import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.core.NewTask;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.tideflow.queue.store.TaskFixtures.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Archiving moves finished tasks once, conditionally on their state, and records the move. */
+abstract class ArchiveContract {
+
+    private static final Instant T = Instant.parse("2026-06-01T12:00:00Z");
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private final TestDatabase db = newDatabase();
+
+    abstract TestDatabase newDatabase();
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    @Test
+    void onlyTasksFinishedBeforeTheCutoffAreArchivedWithTheirHistory() {
+        TaskId oldCompleted = completedAt(T);
+        TaskId oldCancelled = cancelledAt(T);
+        TaskId recent = completedAt(T.plus(Duration.ofDays(2)));
+        TaskId waiting = insert(T);
+
+        List<ArchivedTask> archived = archive(T.plus(Duration.ofDays(1)), 100);
+
+        assertThat(archived).extracting(ArchivedTask::id).containsExactlyInAnyOrder(oldCompleted, oldCancelled);
+        assertThat(archived).filteredOn(task -> task.id().equals(oldCancelled)).singleElement()
+                .satisfies(task -> assertThat(task.from()).isEqualTo(TaskState.CANCELLED));
+        assertThat(stateOf(oldCompleted)).isEqualTo("ARCHIVED");
+        assertThat(stateOf(recent)).isEqualTo("COMPLETED");
+        assertThat(stateOf(waiting)).isEqualTo("PENDING");
+        List<TaskEventView> history = db.inTransaction(em -> new TaskHistory(em, "reader").of(oldCompleted));
+        assertThat(history.get(history.size() - 1)).satisfies(last -> {
+            assertThat(last.from()).isEqualTo(TaskState.COMPLETED);
+            assertThat(last.to()).isEqualTo(TaskState.ARCHIVED);
+        });
+        assertThat(archive(T.plus(Duration.ofDays(1)), 100)).as("nothing left to archive").isEmpty();
+    }
+
+    @Test
+    void archiversRunningAtOnceMoveEachTaskOnce() throws Exception {
+        List<TaskId> finished = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            finished.add(completedAt(T));
+        }
+        int archivers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(archivers);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> moved = new ArrayList<>();
+            for (int i = 0; i < archivers; i++) {
+                moved.add(pool.submit((Callable<Integer>) () -> {
+                    go.await();
+                    int total = 0;
+                    List<ArchivedTask> batch;
+                    do {
+                        batch = archive(T.plusSeconds(1), 25);
+                        total += batch.size();
+                    } while (!batch.isEmpty());
+                    return total;
+                }));
+            }
+            go.countDown();
+            int total = 0;
+            for (Future<Integer> count : moved) {
+                total += count.get();
+            }
+            assertThat(total).isEqualTo(finished.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(db.count("SELECT COUNT(*) FROM tasks WHERE state = 'ARCHIVED'")).isEqualTo(finished.size());
+        assertThat(db.count("SELECT COUNT(*) FROM task_events WHERE to_state = 'ARCHIVED'"))
+                .as("one history row per move").isEqualTo(finished.size());
+    }
+
+    private List<ArchivedTask> archive(Instant before, int limit) {
+        return db.inTransaction(em -> new TaskArchive(em, new TaskHistory(em, "archiver"))
+                .archiveFinishedBefore(before, limit, T.plus(Duration.ofDays(30))));
+    }
+
+    private TaskId insert(Instant at) {
+        NewTask task = aTask().dueAt(at).build();
+        db.inTransaction(em -> {
+            db.store(em, "loader").insert(task);
+            return null;
+        });
+        return task.id();
+    }
+
+    private TaskId completedAt(Instant at) {
+        TaskId id = insert(at);
+        ClaimedTask claimed = db.inTransaction(em -> db.store(em, "node-a").claimDue(1, at, LEASE)).get(0);
+        assertThat(claimed.id()).isEqualTo(id);
+        db.inTransaction(em -> db.store(em, "node-a").markSucceeded(claimed, null, 5, at));
+        return id;
+    }
+
+    private TaskId cancelledAt(Instant at) {
+        TaskId id = insert(at);
+        db.inTransaction(em -> db.store(em, "node-a").cancel(id, at));
+        return id;
+    }
+
+    private String stateOf(TaskId id) {
+        return db.inTransaction(em -> (String) em.createNativeQuery("SELECT state FROM tasks WHERE id = ?1")
+                .setParameter(1, id.value()).getSingleResult()).trim();
+    }
+}
