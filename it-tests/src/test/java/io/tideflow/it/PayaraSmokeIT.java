@@ -43,7 +43,7 @@ class PayaraSmokeIT {
         deleteTree(WORK.resolve("derby"));
         payara = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dderby.system.home=" + WORK.resolve("derby"), "-Dtideflow.demo.enabled=true",
-                "-Dtideflow.metrics.sample-interval=PT0.5S",
+                "-Dtideflow.metrics.sample-interval=PT0.5S", "-Dtideflow.metrics.finished-sample-interval=PT0.5S",
                 "-jar", System.getProperty("payara.micro.jar"),
                 "--deploy", System.getProperty("tideflow.war"), "--contextroot", "tideflow",
                 "--port", String.valueOf(PORT), "--nocluster", "--disablephonehome",

@@ -28,6 +28,7 @@ final class TideflowDeployment {
     /** Per-type settings of the test handlers, read by the engine like any application's configuration. */
     private static final String TEST_CONFIG = "tideflow.type.\"it.hang\".timeout=PT2S\n"
             + "tideflow.metrics.sample-interval=PT0.5S\n"
+            + "tideflow.metrics.finished-sample-interval=PT0.5S\n"
             // AlertsIT: a stuck group, and a webhook the test listens on
             + "tideflow.alerts.interval=PT0.5S\n"
             + "tideflow.alert.\"it-stuck\".kind=oldest-due\n"

@@ -13,7 +13,8 @@ import java.util.List;
  *
  * @param eventQueueCapacity events waiting for delivery before new ones are dropped
  * @param metricsLibrary     auto, micrometer, microprofile or none
- * @param sampleInterval     how often the queue gauges are sampled
+ * @param sampleInterval     how often the queue gauges are sampled (waiting and running tasks)
+ * @param finishedSampleInterval how often the counts of finished tasks (most of the table) are sampled
  * @param historyEnabled     whether this node writes metric history
  * @param historyFlush       how often this node writes its closed minutes (and rolls up, and deletes old rows)
  * @param minuteRetention    how long per-minute rows are kept
@@ -24,13 +25,14 @@ import java.util.List;
  * @param webhookSecret      the key the webhook notifier signs its posts with (HMAC-SHA256), or null for none
  */
 public record ObservabilitySettings(int eventQueueCapacity, String metricsLibrary, Duration sampleInterval,
+                                    Duration finishedSampleInterval,
                                     boolean historyEnabled, Duration historyFlush, Duration minuteRetention,
                                     Duration hourRetention, List<AlertRule> alertRules, Duration alertInterval,
                                     URI webhookUrl, String webhookSecret) {
 
     public static ObservabilitySettings defaults() {
         // enough for a full bulk enqueue (10,000) several times over; an entry is one small record
-        return new ObservabilitySettings(100_000, "auto", Duration.ofSeconds(15), true, Duration.ofSeconds(15),
+        return new ObservabilitySettings(100_000, "auto", Duration.ofSeconds(15), Duration.ofMinutes(5), true, Duration.ofSeconds(15),
                 Duration.ofHours(24), Duration.ofDays(30), List.of(), Duration.ofSeconds(30), null, null);
     }
 
@@ -48,6 +50,8 @@ public record ObservabilitySettings(int eventQueueCapacity, String metricsLibrar
                 library,
                 r.duration("tideflow.metrics.sample-interval", d.sampleInterval(), Duration.ofMillis(100),
                         Duration.ofHours(1)),
+                r.duration("tideflow.metrics.finished-sample-interval", d.finishedSampleInterval(),
+                        Duration.ofMillis(100), Duration.ofDays(1)),
                 r.bool("tideflow.history.enabled", d.historyEnabled()),
                 r.duration("tideflow.history.flush-interval", d.historyFlush(), Duration.ofMillis(100),
                         Duration.ofMinutes(10)),

@@ -26,6 +26,12 @@ public interface MeterBackend {
     /** Registers a counter whose total is kept elsewhere and read from {@code total} when scraped. */
     void counterOf(String name, String description, MeterTags tags, Supplier<Number> total);
 
+    /**
+     * Removes every meter this backend registered: at undeploy, so that the server's registry, which outlives the
+     * deployment, never calls into a deployment that is gone.
+     */
+    void close();
+
     /** Which library this is, for the log. */
     String library();
 }

@@ -3,6 +3,7 @@ package io.tideflow.queue.metrics;
 import io.tideflow.queue.config.InvalidSettingException;
 import io.tideflow.queue.config.ObservabilitySettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
@@ -42,6 +43,10 @@ public class MeterBackendProducer {
         };
         LOG.info(() -> "Tideflow metrics through " + chosen.library());
         return chosen;
+    }
+
+    void close(@Disposes MeterBackend backend) {
+        backend.close();
     }
 
     private static MeterBackend required(String wanted, String registryClass, Supplier<Optional<MeterBackend>> lookup) {

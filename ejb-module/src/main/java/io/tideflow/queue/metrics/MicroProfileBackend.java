@@ -1,6 +1,7 @@
 package io.tideflow.queue.metrics;
 
 import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
@@ -13,6 +14,8 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -24,6 +27,7 @@ import java.util.function.Supplier;
 public final class MicroProfileBackend implements MeterBackend {
 
     private final MetricRegistry registry;
+    private final Set<MetricID> registered = ConcurrentHashMap.newKeySet();
 
     public MicroProfileBackend(MetricRegistry registry) {
         this.registry = registry;
@@ -55,23 +59,32 @@ public final class MicroProfileBackend implements MeterBackend {
 
     @Override
     public void increment(String name, String description, MeterTags tags) {
+        registered.add(new MetricID(name, array(tags)));
         registry.counter(metadata(name, description, MetricUnits.NONE), array(tags)).inc();
     }
 
     @Override
     public void record(String name, String description, MeterTags tags, Duration duration) {
         // the timer keeps nanoseconds; declared so, the exporter names it _seconds and converts
+        registered.add(new MetricID(name, array(tags)));
         registry.timer(metadata(name, description, MetricUnits.NANOSECONDS), array(tags)).update(duration);
     }
 
     @Override
     public void gauge(String name, String description, MeterTags tags, Supplier<Number> value) {
-        registry.gauge(metadata(name, description, MetricUnits.NONE), value, array(tags));
+        registered.add(new MetricID(name, array(tags)));
+        registry.gauge(metadata(name, description, MetricUnits.NONE), Gauges.guarded(value), array(tags));
     }
 
     @Override
     public void counterOf(String name, String description, MeterTags tags, Supplier<Number> total) {
         gauge(name, description, tags, total);
+    }
+
+    @Override
+    public void close() {
+        registered.forEach(registry::remove);
+        registered.clear();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tideflow.queue.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
@@ -9,9 +10,11 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -55,17 +58,35 @@ public final class MicrometerBackend implements MeterBackend {
     @Override
     public void gauge(String name, String description, MeterTags tags, Supplier<Number> value) {
         if (registered.putIfAbsent(new MeterKey(name, tags), Boolean.TRUE) == null) {
-            gauged.add(value);
-            registry.gauge(name, tagsOf(tags), value, supplier -> supplier.get().doubleValue());
+            Supplier<Number> guarded = Gauges.guarded(value);
+            gauged.add(guarded);
+            registry.gauge(name, tagsOf(tags), guarded, supplier -> supplier.get().doubleValue());
         }
     }
 
     @Override
     public void counterOf(String name, String description, MeterTags tags, Supplier<Number> total) {
         if (registered.putIfAbsent(new MeterKey(name, tags), Boolean.TRUE) == null) {
-            gauged.add(total);
-            registry.more().counter(name, tagsOf(tags), total, supplier -> supplier.get().doubleValue());
+            Supplier<Number> guarded = Gauges.guarded(total);
+            gauged.add(guarded);
+            registry.more().counter(name, tagsOf(tags), guarded, supplier -> supplier.get().doubleValue());
         }
+    }
+
+    @Override
+    public void close() {
+        Set<MeterKey> keys = new HashSet<>(registered.keySet());
+        keys.addAll(counters.keySet());
+        keys.addAll(timers.keySet());
+        for (MeterKey key : keys) {
+            for (Meter meter : registry.find(key.name()).tags(tagsOf(key.tags())).meters()) {
+                registry.remove(meter);
+            }
+        }
+        counters.clear();
+        timers.clear();
+        registered.clear();
+        gauged.clear();
     }
 
     @Override

@@ -27,6 +27,11 @@ public final class NoMeterBackend implements MeterBackend {
     }
 
     @Override
+    public void close() {
+        // nothing was registered
+    }
+
+    @Override
     public String library() {
         return "none";
     }

@@ -24,17 +24,21 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The gauges: samples the queue (tasks per group and state, oldest due task, paused groups, breakers) every
- * {@code tideflow.metrics.sample-interval} into a {@link QueueSnapshot} that the gauges read, and registers the gauges
+ * {@code tideflow.metrics.sample-interval} into a {@link QueueSnapshot} (the counts of finished tasks, most of the
+ * table, every {@code tideflow.metrics.finished-sample-interval}) that the gauges read, and registers the gauges
  * of a group when it is first seen. The queue-wide figures are the same on every node; the node's own (attempts
  * running, event backlog) are its own.
  */
@@ -73,7 +77,13 @@ public class QueueGauges {
     @Inject
     Clock clock;
 
+    private static final Set<TaskState> LIVE = EnumSet.of(TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED);
+    private static final Set<TaskState> FINISHED = EnumSet.complementOf(EnumSet.of(TaskState.PENDING,
+            TaskState.RUNNING, TaskState.FAILED));
+
     private volatile QueueSnapshot latest = QueueSnapshot.EMPTY;
+    private Map<String, Map<TaskState, Long>> finishedDepth = Map.of();
+    private Instant finishedSampledAt;
     private final Set<String> registeredGroups = new HashSet<>();
     private final Set<String> registeredBreakers = new HashSet<>();
     private final AtomicBoolean sampling = new AtomicBoolean();
@@ -116,8 +126,8 @@ public class QueueGauges {
             for (Breaker breaker : breakers.all()) {
                 breakerStates.put(breaker.group(), breaker.state());
             }
-            QueueSnapshot snapshot = new QueueSnapshot(now, groups.depthByGroup(), groups.oldestDueByGroup(now),
-                    paused, breakerStates);
+            QueueSnapshot snapshot = new QueueSnapshot(now, depthAt(now), groups.oldestDueByGroup(now), paused,
+                    breakerStates);
             latest = snapshot;
             known.addAll(snapshot.depth().keySet());
             known.forEach(this::registerGroup);
@@ -127,6 +137,20 @@ public class QueueGauges {
         } finally {
             sampling.set(false);
         }
+    }
+
+    /** Waiting and running counts now; the finished ones from their last sample, renewed when it is due. */
+    private Map<String, Map<TaskState, Long>> depthAt(Instant now) {
+        if (finishedSampledAt == null || !now.isBefore(finishedSampledAt.plus(settings.finishedSampleInterval()))) {
+            finishedDepth = groups.depthByGroupIn(FINISHED);
+            finishedSampledAt = now;
+        }
+        Map<String, Map<TaskState, Long>> depth = new TreeMap<>();
+        finishedDepth.forEach((group, states) -> depth.computeIfAbsent(group, g -> new EnumMap<>(TaskState.class))
+                .putAll(states));
+        groups.depthByGroupIn(LIVE).forEach((group, states) -> depth.computeIfAbsent(group,
+                g -> new EnumMap<>(TaskState.class)).putAll(states));
+        return depth;
     }
 
     private void registerGroup(String group) {

@@ -1,0 +1,36 @@
+package io.tideflow.queue.metrics;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MicrometerBackendTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final MicrometerBackend backend = new MicrometerBackend(registry);
+
+    @Test
+    void aGaugeThatCannotBeReadAnswersNaNInsteadOfFailingTheScrape() {
+        backend.gauge("tideflow.broken", "d", MeterTags.of("group", "g"), () -> {
+            throw new IllegalStateException("deployment stopping");
+        });
+        assertThat(registry.get("tideflow.broken").gauge().value()).isNaN();
+    }
+
+    @Test
+    void closeRemovesEveryMeterItRegistered() {
+        backend.increment("tideflow.tasks.completed", "d", MeterTags.of("group", "g", "type", "t"));
+        backend.record("tideflow.task.execution", "d", MeterTags.of("group", "g"), Duration.ofMillis(5));
+        backend.gauge("tideflow.queue.depth", "d", MeterTags.of("group", "g", "state", "PENDING"), () -> 3);
+        backend.counterOf("tideflow.events.dropped", "d", MeterTags.of("listener", "tideflow"), () -> 0);
+        registry.counter("someone.else");
+        assertThat(registry.getMeters()).hasSize(5);
+
+        backend.close();
+
+        assertThat(registry.getMeters()).extracting(meter -> meter.getId().getName()).containsExactly("someone.else");
+    }
+}
