@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static io.tideflow.it.ApiClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -94,5 +95,28 @@ class ObservabilityIT {
                 .allMatch(line -> line.endsWith(" no help text"));
         assertThat(metrics.text()).contains("# TYPE tideflow_tasks_completed_total counter",
                 "# TYPE tideflow_task_execution_seconds summary", "# TYPE tideflow_queue_depth gauge");
+    }
+
+    @Test
+    void anApplicationsAsyncObserverSeesCommittedChangesAndNothingOfARolledBackOne() {
+        ApiClient api = api();
+        String echo = api.submit("{\"type\":\"demo.echo\",\"payload\":1}");
+        api.awaitState(echo, "COMPLETED");
+        for (String event : List.of("TaskEnqueued", "TaskStarted", "TaskCompleted")) {
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> api.get("it/effects/async-" + event + "-" + echo, VIEWER).body(), "1"::equals);
+        }
+
+        String committed = api.submit("{\"type\":\"it.enqueue-child\",\"payload\":{}}");
+        String rolledBack = api.submit("{\"type\":\"it.enqueue-child\",\"payload\":{\"fail\":true},\"maxAttempts\":1}");
+        api.awaitState(committed, "COMPLETED");
+        api.awaitState(rolledBack, "DEAD_LETTER");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("it/effects/async-enqueued-in-child-of-" + committed, VIEWER).body(), "1"::equals);
+        // the failed attempt's enqueue rolled back with it: its event must never arrive
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> api.get("it/effects/async-enqueued-in-child-of-" + rolledBack, VIEWER).body(),
+                        "0"::equals);
+        assertThat(api.get("tasks?group=child-of-" + rolledBack, VIEWER).json().getJsonArray("items")).isEmpty();
     }
 }

@@ -8,6 +8,8 @@ import io.tideflow.it.support.FaultToleranceRetryHandler;
 import io.tideflow.it.support.FaultToleranceTimeoutHandler;
 import io.tideflow.it.support.EffectsResource;
 import io.tideflow.it.support.EffectsTable;
+import io.tideflow.it.support.EnqueueChildHandler;
+import io.tideflow.it.support.LifecycleRecorder;
 import io.tideflow.it.support.WriteThenFailHandler;
 import io.tideflow.it.support.HangingHandler;
 import io.tideflow.it.support.NoOpHandler;
@@ -70,7 +72,7 @@ final class TideflowDeployment {
                         RejectingHandler.class, NonTransactionalWriteHandler.class, CountOnceHandler.class,
                         NoOpHandler.class, FaultToleranceRetryHandler.class, FaultToleranceBreakerHandler.class,
                         FaultToleranceTimeoutHandler.class, RetryLaterHandler.class, BuggyHandler.class,
-                        EscalationRecorder.class)
+                        EscalationRecorder.class, EnqueueChildHandler.class, LifecycleRecorder.class)
                 .addAsResource(new StringAsset(TEST_CONFIG + extraConfig), "META-INF/microprofile-config.properties");
     }
 }
