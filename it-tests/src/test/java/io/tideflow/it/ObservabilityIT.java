@@ -100,7 +100,7 @@ class ObservabilityIT {
     @Test
     void anApplicationsAsyncObserverSeesCommittedChangesAndNothingOfARolledBackOne() {
         ApiClient api = api();
-        String echo = api.submit("{\"type\":\"demo.echo\",\"payload\":1}");
+        String echo = api.submit("{\"type\":\"demo.echo\",\"group\":\"observed-echo\",\"payload\":1}");
         api.awaitState(echo, "COMPLETED");
         for (String event : List.of("TaskEnqueued", "TaskStarted", "TaskCompleted")) {
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
