@@ -8,13 +8,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 /**
  * A dispatch pass's claims: first each restricted group within its limits (one short transaction per group that has
- * room), then the unrestricted groups together for what room is left. A group at its concurrency limit on this node
+ * room and a due task, found for all of them by one read), then the unrestricted groups together for what room is
+ * left. A group at its concurrency limit on this node
  * costs no round trip, and one held back by its rate is not asked again before its next token; a paused or limited
  * group never holds back the others, whose tasks the unrestricted claim takes without looking at it.
  */
@@ -25,6 +27,14 @@ public final class GroupAwareClaimer implements DispatchLoop.Claimer {
         List<ClaimedTask> unrestricted(int limit);
 
         RestrictedGroupClaim.Result inGroup(String group, int wanted, int heldHere);
+
+        /**
+         * Which of these groups have a due PENDING task: one read without locks, so that a group with room but
+         * nothing to run costs no claim transaction. By default every group is taken to have some.
+         */
+        default Set<String> withDueTasks(List<String> groups) {
+            return Set.copyOf(groups);
+        }
     }
 
     private final Claims claims;
@@ -49,8 +59,17 @@ public final class GroupAwareClaimer implements DispatchLoop.Claimer {
     public List<ClaimedTask> claim(int limit) {
         Instant now = clock.instant();
         List<ClaimedTask> claimed = new ArrayList<>();
+        List<GroupRow> candidates = new ArrayList<>();
         for (GroupRow group : restrictedGroups.get()) {
-            if (group.paused() || now.isBefore(heldBackUntil.getOrDefault(group.name(), Instant.MIN))) {
+            boolean full = group.maxConcurrent() != null && heldHere.applyAsInt(group.name()) >= group.maxConcurrent();
+            if (!group.paused() && !full && !now.isBefore(heldBackUntil.getOrDefault(group.name(), Instant.MIN))) {
+                candidates.add(group);
+            }
+        }
+        Set<String> due = candidates.isEmpty() ? Set.of()
+                : claims.withDueTasks(candidates.stream().map(GroupRow::name).toList());
+        for (GroupRow group : candidates) {
+            if (!due.contains(group.name())) {
                 continue;
             }
             int held = heldHere.applyAsInt(group.name());

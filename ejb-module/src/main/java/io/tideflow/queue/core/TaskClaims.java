@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 /** The dispatcher's short transactions: each claim batch, group claim and retry promotion commits on its own. */
 @Stateless
@@ -53,6 +54,11 @@ public class TaskClaims {
             lifecycle.publish(result.breakerChange());
         }
         return result;
+    }
+
+    /** Which of these groups have a due PENDING task (a plain read, no lock). */
+    public Set<String> groupsWithDueTasks(List<String> groups) {
+        return store.groupsWithDueTasks(groups, clock.instant());
     }
 
     public int promoteDueRetries() {

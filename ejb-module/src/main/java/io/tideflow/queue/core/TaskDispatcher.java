@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -117,6 +118,11 @@ public class TaskDispatcher {
             @Override
             public RestrictedGroupClaim.Result inGroup(String group, int wanted, int heldHere) {
                 return claims.claimDueInGroup(group, wanted, heldHere);
+            }
+
+            @Override
+            public Set<String> withDueTasks(List<String> groups) {
+                return claims.groupsWithDueTasks(groups);
             }
         }, directory::restricted, group -> loop.heldIn(group), clock);
         loop = new DispatchLoop(executor, settings.workers(), settings.claimAhead(), settings.leaseDuration(), clock,

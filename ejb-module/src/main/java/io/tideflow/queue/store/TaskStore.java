@@ -8,12 +8,20 @@ import io.tideflow.queue.core.NewTask;
 import io.tideflow.queue.core.RetryDecision;
 import io.tideflow.queue.core.TaskTransitions;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.tideflow.queue.api.TaskState.CANCELLED;
@@ -91,6 +99,27 @@ public class TaskStore {
      */
     public List<ClaimedTask> claimDue(int limit, Instant now, Duration leaseDuration) {
         return claim(limit, now, leaseDuration, null);
+    }
+
+    /** Which of {@code groups} have a PENDING task due at {@code now}: one read over the group/state index. */
+    public Set<String> groupsWithDueTasks(List<String> groups, Instant now) {
+        Set<String> due = new HashSet<>();
+        String marks = String.join(", ", Collections.nCopies(groups.size(), "?"));
+        try (PreparedStatement query = em.unwrap(Connection.class).prepareStatement("SELECT DISTINCT resource_group"
+                + " FROM tasks WHERE state = 'PENDING' AND run_at <= ? AND resource_group IN (" + marks + ")")) {
+            query.setLong(1, now.toEpochMilli());
+            for (int i = 0; i < groups.size(); i++) {
+                query.setString(i + 2, groups.get(i));
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    due.add(rows.getString(1));
+                }
+            }
+            return due;
+        } catch (SQLException e) {
+            throw new PersistenceException("looking for due tasks in the restricted groups failed", e);
+        }
     }
 
     /** Like {@link #claimDue}, from one group only: the caller has decided how many that group may start. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,7 @@ class GroupAwareClaimerTest {
     private final Map<String, Integer> held = new HashMap<>();
     private final Map<String, Instant> rateHoldsUntil = new HashMap<>();
     private List<GroupRow> restricted = List.of();
+    private Set<String> withDueTasks;
 
     private final GroupAwareClaimer claimer = new GroupAwareClaimer(new GroupAwareClaimer.Claims() {
         @Override
@@ -36,6 +38,12 @@ class GroupAwareClaimerTest {
             calls.add(group + " " + wanted + " held " + heldHere);
             Instant until = rateHoldsUntil.get(group);
             return new RestrictedGroupClaim.Result(tasks(group, until == null ? wanted : 1), until);
+        }
+
+        @Override
+        public Set<String> withDueTasks(List<String> groups) {
+            calls.add("due? " + groups);
+            return withDueTasks == null ? Set.copyOf(groups) : withDueTasks;
         }
     }, () -> restricted, group -> held.getOrDefault(group, 0), new Clock() {
         @Override
@@ -65,7 +73,15 @@ class GroupAwareClaimerTest {
         restricted = List.of(group("mail", false, 3), group("sms", false, null));
         held.put("mail", 1);
         assertThat(claimer.claim(8)).hasSize(8);
-        assertThat(calls).containsExactly("mail 2 held 1", "sms 6 held 0");
+        assertThat(calls).containsExactly("due? [mail, sms]", "mail 2 held 1", "sms 6 held 0");
+    }
+
+    @Test
+    void aGroupWithRoomButNothingDueCostsOneSharedReadAndNoClaimTransaction() {
+        restricted = List.of(group("mail", false, 3), group("sms", false, null), group("idle", false, null));
+        withDueTasks = Set.of("sms");
+        claimer.claim(8);
+        assertThat(calls).containsExactly("due? [mail, sms, idle]", "sms 8 held 0");
     }
 
     @Test
@@ -86,7 +102,8 @@ class GroupAwareClaimerTest {
         now = now.plusMillis(50);
         rateHoldsUntil.remove("rated");
         claimer.claim(8);
-        assertThat(calls).containsExactly("rated 8 held 0", "unrestricted 7", "unrestricted 8", "rated 8 held 0");
+        assertThat(calls).containsExactly("due? [rated]", "rated 8 held 0", "unrestricted 7", "unrestricted 8",
+                "due? [rated]", "rated 8 held 0");
     }
 
     private static GroupRow group(String name, boolean paused, Integer maxConcurrent) {

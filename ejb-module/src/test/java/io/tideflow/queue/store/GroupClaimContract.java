@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -228,6 +229,11 @@ abstract class GroupClaimContract {
             public RestrictedGroupClaim.Result inGroup(String group, int wanted, int heldHere) {
                 return db.inTransaction(em -> RestrictedGroupClaim.claim(db.store(em, node), new GroupStore(em),
                         new BreakerStore(em), group, wanted, heldHere, breakers.get(group), Instant.now(), LEASE));
+            }
+
+            @Override
+            public Set<String> withDueTasks(List<String> groups) {
+                return db.inTransaction(em -> db.store(em, node).groupsWithDueTasks(groups, Instant.now()));
             }
         }, () -> db.inTransaction(em -> new GroupStore(em).all()).stream().filter(GroupRow::restricted).toList(),
                 group -> self[0].heldIn(group), Clock.systemUTC());
