@@ -72,6 +72,12 @@ final class ApiClient {
                 .map(JsonValue::asJsonObject).toList();
     }
 
+    /** One named check of a MicroProfile Health answer. */
+    static JsonObject healthCheck(JsonObject health, String name) {
+        return health.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("name").equals(name)).findFirst().orElseThrow();
+    }
+
     /** When the task first entered {@code state}, from its history. */
     static Instant firstAt(List<JsonObject> events, String state) {
         return events.stream().filter(e -> e.getString("to").equals(state))

@@ -74,7 +74,7 @@ class DatabaseOutageIT {
 
         ApiClient.Response down = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> management.get("health/ready", null), response -> response.status() == 503);
-        JsonObject readiness = check(down.json(), "tideflow-ready");
+        JsonObject readiness = ApiClient.healthCheck(down.json(), "tideflow-ready");
         assertThat(readiness.getString("status")).isEqualTo("DOWN");
         assertThat(readiness.getJsonObject("data").getString("database")).isNotEqualTo("reachable");
         ApiClient.Response live = management.get("health/live", null);
@@ -91,11 +91,6 @@ class DatabaseOutageIT {
                         response -> response.status() == 201).json().getString("id");
         assertThat(api.awaitState(id, "COMPLETED").getInt("result")).isEqualTo(7);
         assertThat(api.get("reports/system-health", VIEWER).json().getString("database")).isEqualTo("reachable");
-    }
-
-    private static JsonObject check(JsonObject health, String name) {
-        return health.getJsonArray("checks").stream().map(jakarta.json.JsonValue::asJsonObject)
-                .filter(c -> c.getString("name").equals(name)).findFirst().orElseThrow();
     }
 
     private static void execute(String database, String sql) throws SQLException {

@@ -1,7 +1,6 @@
 package io.tideflow.it;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,8 @@ class PayaraSmokeIT {
         Files.createDirectories(WORK);
         Path lib = Path.of(System.getProperty("tideflow.war")).toAbsolutePath().getParent();
         Path postBoot = WORK.resolve("post-boot.asadmin");
-        List<String> commands = new ArrayList<>(Files.readAllLines(Path.of(System.getProperty("tideflow.payara.script"))));
+        List<String> commands = new ArrayList<>(
+                Files.readAllLines(Path.of(System.getProperty("tideflow.payara.script"))));
         commands.add(fileUser(OPERATOR, "tideflow-operator"));
         commands.add(fileUser(VIEWER, "tideflow-viewer"));
         Files.write(postBoot, commands, StandardCharsets.UTF_8);
@@ -96,8 +96,9 @@ class PayaraSmokeIT {
                 .isEqualTo(403);
 
         JsonObject ready = root().get("health/ready", null).json();
-        assertThat(check(ready, "tideflow-ready").getJsonObject("data").getString("database")).isEqualTo("reachable");
-        assertThat(check(root().get("health/live", null).json(), "tideflow-live").getString("status"))
+        assertThat(ApiClient.healthCheck(ready, "tideflow-ready").getJsonObject("data").getString("database"))
+                .isEqualTo("reachable");
+        assertThat(ApiClient.healthCheck(root().get("health/live", null).json(), "tideflow-live").getString("status"))
                 .isEqualTo("UP");
         assertThat(api.get("reports/system-health", VIEWER).json().getString("database")).isEqualTo("reachable");
 
@@ -115,11 +116,6 @@ class PayaraSmokeIT {
         // Payara's exporter adds a _mean gauge to every timer, without help text; nothing else may be found
         assertThat(Promtool.findingsOnTideflowMeters(metrics.text())).as("promtool findings on Tideflow's meters")
                 .allMatch(line -> line.endsWith("_mean no help text"));
-    }
-
-    private static JsonObject check(JsonObject health, String name) {
-        return health.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
-                .filter(c -> c.getString("name").equals(name)).findFirst().orElseThrow();
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -86,7 +86,7 @@ class TaskApiIT {
         ApiClient management = new ApiClient(URI.create("http://" + deploymentUrl.getHost() + ":9990/"));
         ApiClient.Response ready = management.get("health/ready", null);
         assertThat(ready.status()).as(ready.body()).isEqualTo(200);
-        JsonObject readiness = check(ready.json(), "tideflow-ready");
+        JsonObject readiness = ApiClient.healthCheck(ready.json(), "tideflow-ready");
         assertThat(readiness.getString("status")).isEqualTo("UP");
         assertThat(readiness.getJsonObject("data").getString("database")).isEqualTo("reachable");
         assertThat(readiness.getJsonObject("data").getString("schema")).startsWith("migrated");
@@ -94,12 +94,7 @@ class TaskApiIT {
 
         ApiClient.Response live = management.get("health/live", null);
         assertThat(live.status()).as(live.body()).isEqualTo(200);
-        assertThat(check(live.json(), "tideflow-live").getString("status")).isEqualTo("UP");
-    }
-
-    private static JsonObject check(JsonObject health, String name) {
-        return health.getJsonArray("checks").stream().map(jakarta.json.JsonValue::asJsonObject)
-                .filter(c -> c.getString("name").equals(name)).findFirst().orElseThrow();
+        assertThat(ApiClient.healthCheck(live.json(), "tideflow-live").getString("status")).isEqualTo("UP");
     }
 
     @Test

@@ -35,7 +35,7 @@ final class AlertConditions {
         for (GroupMetrics figures : history.summary(now.minus(rule.window()), now, rule.group()).groups()) {
             recent.put(figures.group(), figures);
         }
-        Map<String, double[]> baselines = switch (rule.kind()) {
+        Map<String, Double> baselines = switch (rule.kind()) {
             case THROUGHPUT_DROP -> baselines(store, now, rule.group());
             default -> Map.of();
         };
@@ -47,12 +47,12 @@ final class AlertConditions {
             long completed = figures == null ? 0 : figures.completed();
             long failed = figures == null ? 0 : figures.failed();
             double windowSeconds = rule.window().toMillis() / 1000.0;
-            double[] baseline = baselines.get(group);
+            Double baselinePerHour = baselines.get(group);
             conditions.put(group, new GroupCondition(completed, failed,
                     live.oldestDue().getOrDefault(group, Duration.ZERO),
                     live.breakerNotClosed().getOrDefault(group, Duration.ZERO), completed / windowSeconds,
-                    baseline == null ? null : baseline[0] / 3600.0,
-                    baseline == null ? 0 : baseline[0] * rule.window().toMillis() / 3_600_000.0));
+                    baselinePerHour == null ? null : baselinePerHour / 3600.0,
+                    baselinePerHour == null ? 0 : baselinePerHour * rule.window().toMillis() / 3_600_000.0));
         }
         return conditions;
     }
@@ -61,7 +61,7 @@ final class AlertConditions {
      * Per group, the mean completions of this hour of the day over the previous days that have history for it.
      * Days without any row at this hour (before Tideflow ran, or history off) are left out rather than counted as 0.
      */
-    static Map<String, double[]> baselines(MetricHistoryStore store, Instant now, String group) {
+    static Map<String, Double> baselines(MetricHistoryStore store, Instant now, String group) {
         long hour = Resolution.HOUR.floor(now.toEpochMilli());
         long day = Duration.ofDays(1).toMillis();
         Map<String, Map<Long, Double>> completedByDay = new HashMap<>();
@@ -76,11 +76,11 @@ final class AlertConditions {
                         Double::sum);
             }
         }
-        Map<String, double[]> baselines = new HashMap<>();
+        Map<String, Double> baselines = new HashMap<>();
         daysWithRows.forEach((g, days) -> {
             double total = completedByDay.getOrDefault(g, Map.of()).values().stream().mapToDouble(Double::doubleValue)
                     .sum();
-            baselines.put(g, new double[] {total / days.size()});
+            baselines.put(g, total / days.size());
         });
         return baselines;
     }

@@ -73,9 +73,7 @@ public final class HistoryBuffer {
     /** The rows not written yet, left in place (so that reports include this node's last minutes). */
     public synchronized List<MetricRow> peek(String node) {
         List<MetricRow> rows = new ArrayList<>();
-        figures.forEach((key, figure) -> rows.add(new MetricRow(key.minute(), Resolution.MINUTE, key.group(),
-                key.metric(), node, figure.count, figure.histogram == null ? null
-                : HistogramJson.write(figure.histogram))));
+        figures.forEach((key, figure) -> rows.add(rowOf(key, figure, node)));
         return rows;
     }
 
@@ -93,12 +91,15 @@ public final class HistoryBuffer {
             if (!minuteIsDone.test(key.minute())) {
                 continue;
             }
-            Figure figure = entry.getValue();
-            rows.add(new MetricRow(key.minute(), Resolution.MINUTE, key.group(), key.metric(), node, figure.count,
-                    figure.histogram == null ? null : HistogramJson.write(figure.histogram)));
+            rows.add(rowOf(key, entry.getValue(), node));
             entries.remove();
         }
         return rows;
+    }
+
+    private static MetricRow rowOf(Key key, Figure figure, String node) {
+        return new MetricRow(key.minute(), Resolution.MINUTE, key.group(), key.metric(), node, figure.count,
+                figure.histogram == null ? null : HistogramJson.write(figure.histogram));
     }
 
     private void count(long minute, TaskLifecycleEvent task, String metric) {

@@ -21,8 +21,4 @@ public final class HistoryMetric {
 
     private HistoryMetric() {
     }
-
-    static boolean isDuration(String metric) {
-        return WAIT.equals(metric) || RUN.equals(metric);
-    }
 }

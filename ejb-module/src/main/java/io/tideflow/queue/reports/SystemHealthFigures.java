@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -41,7 +42,7 @@ public class SystemHealthFigures {
 
     public SystemHealth now(Instant now, String database) {
         List<NodeView> known = nodes.all(now, settings.heartbeatInterval().multipliedBy(3));
-        long running = groups.depthByGroup().values().stream()
+        long running = groups.depthByGroupIn(EnumSet.of(TaskState.RUNNING)).values().stream()
                 .mapToLong(states -> states.getOrDefault(TaskState.RUNNING, 0L)).sum();
         List<String> open = new ArrayList<>();
         for (Breaker breaker : breakers.all()) {

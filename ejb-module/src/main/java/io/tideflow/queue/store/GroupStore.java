@@ -159,7 +159,7 @@ public class GroupStore {
 
     /** How many tasks each group has in each state; groups without tasks are absent. */
     public Map<String, Map<TaskState, Long>> depthByGroup() {
-        return depth("SELECT resource_group, state, COUNT(*) FROM tasks GROUP BY resource_group, state", null);
+        return depth("SELECT resource_group, state, COUNT(*) FROM tasks GROUP BY resource_group, state", List.of());
     }
 
     /** When the longest-waiting due PENDING task of each group became due; groups with none are absent. */
@@ -184,42 +184,27 @@ public class GroupStore {
      * the state indexes; the finished ones are most of the table, so callers sample those less often.
      */
     public Map<String, Map<TaskState, Long>> depthByGroupIn(Set<TaskState> states) {
-        Map<String, Map<TaskState, Long>> depth = new TreeMap<>();
         String marks = String.join(", ", Collections.nCopies(states.size(), "?"));
-        try (PreparedStatement count = connection().prepareStatement("SELECT resource_group, state, COUNT(*) FROM tasks"
-                + " WHERE state IN (" + marks + ") GROUP BY resource_group, state")) {
-            int position = 1;
-            for (TaskState state : states) {
-                count.setString(position++, state.name());
-            }
-            try (ResultSet rows = count.executeQuery()) {
-                while (rows.next()) {
-                    depth.computeIfAbsent(rows.getString(1), g -> new EnumMap<>(TaskState.class))
-                            .put(TaskState.valueOf(rows.getString(2).trim()), rows.getLong(3));
-                }
-            }
-            return depth;
-        } catch (SQLException e) {
-            throw new PersistenceException("counting tasks by group failed", e);
-        }
+        return depth("SELECT resource_group, state, COUNT(*) FROM tasks WHERE state IN (" + marks + ")"
+                + " GROUP BY resource_group, state", states.stream().map(TaskState::name).toList());
     }
 
     /** How many tasks one group has in each state (empty when it has none). */
     public Map<TaskState, Long> depthOf(String group) {
         return depth("SELECT resource_group, state, COUNT(*) FROM tasks WHERE resource_group = ?"
-                + " GROUP BY resource_group, state", group).getOrDefault(group, Map.of());
+                + " GROUP BY resource_group, state", List.of(group)).getOrDefault(group, Map.of());
     }
 
-    private Map<String, Map<TaskState, Long>> depth(String sql, String group) {
+    private Map<String, Map<TaskState, Long>> depth(String sql, List<String> parameters) {
         Map<String, Map<TaskState, Long>> depth = new TreeMap<>();
         try (PreparedStatement count = connection().prepareStatement(sql)) {
-            if (group != null) {
-                count.setString(1, group);
+            for (int i = 0; i < parameters.size(); i++) {
+                count.setString(i + 1, parameters.get(i));
             }
             try (ResultSet rows = count.executeQuery()) {
                 while (rows.next()) {
                     depth.computeIfAbsent(rows.getString(1), g -> new EnumMap<>(TaskState.class))
-                            .put(TaskState.valueOf(rows.getString(2)), rows.getLong(3));
+                            .put(TaskState.valueOf(rows.getString(2).trim()), rows.getLong(3));
                 }
             }
             return depth;
