@@ -1,9 +1,9 @@
 package io.tideflow.queue.alerts;
 
-import io.tideflow.queue.api.MetricQueries;
-import io.tideflow.queue.api.NodeView;
+import io.tideflow.queue.api.admin.MetricQueries;
+import io.tideflow.queue.api.admin.NodeView;
 import io.tideflow.queue.config.AlertRule;
-import io.tideflow.queue.core.EngineSettings;
+import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.store.MetricHistoryStore;
 import io.tideflow.queue.store.NodeRegistry;
 import jakarta.ejb.Stateless;

@@ -1,7 +1,7 @@
 package io.tideflow.queue.alerts;
 
-import io.tideflow.queue.api.GroupMetrics;
-import io.tideflow.queue.api.MetricQueries;
+import io.tideflow.queue.api.admin.GroupMetrics;
+import io.tideflow.queue.api.admin.MetricQueries;
 import io.tideflow.queue.config.AlertRule;
 import io.tideflow.queue.history.HistoryMetric;
 import io.tideflow.queue.store.MetricHistoryStore;

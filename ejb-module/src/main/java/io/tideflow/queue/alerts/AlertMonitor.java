@@ -1,11 +1,11 @@
 package io.tideflow.queue.alerts;
 
-import io.tideflow.queue.api.AlertNotifier;
-import io.tideflow.queue.api.AlertView;
+import io.tideflow.queue.api.admin.AlertNotifier;
+import io.tideflow.queue.api.admin.AlertView;
 import io.tideflow.queue.api.BreakerState;
 import io.tideflow.queue.config.AlertRule;
 import io.tideflow.queue.config.ObservabilitySettings;
-import io.tideflow.queue.core.EngineSettings;
+import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.metrics.QueueGauges;
 import io.tideflow.queue.metrics.QueueSnapshot;
 import io.tideflow.queue.store.AlertStore;

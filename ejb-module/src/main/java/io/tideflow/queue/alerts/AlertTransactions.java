@@ -1,6 +1,6 @@
 package io.tideflow.queue.alerts;
 
-import io.tideflow.queue.api.AlertView;
+import io.tideflow.queue.api.admin.AlertView;
 import io.tideflow.queue.config.AlertRule;
 import io.tideflow.queue.store.AlertStore;
 import jakarta.ejb.Stateless;

@@ -1,7 +1,7 @@
 package io.tideflow.queue.alerts;
 
-import io.tideflow.queue.api.AlertView;
-import io.tideflow.queue.api.Alerts;
+import io.tideflow.queue.api.admin.AlertView;
+import io.tideflow.queue.api.admin.Alerts;
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.store.AlertStore;
 import jakarta.ejb.Stateless;

@@ -1,7 +1,7 @@
 package io.tideflow.queue.alerts;
 
-import io.tideflow.queue.api.AlertNotifier;
-import io.tideflow.queue.api.AlertView;
+import io.tideflow.queue.api.admin.AlertNotifier;
+import io.tideflow.queue.api.admin.AlertView;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.logging.Logger;

@@ -1,5 +1,6 @@
 package io.tideflow.queue.api;
 
+
 /**
  * How a failed attempt is treated, after the design's error table. The engine classifies every failure (see
  * {@link ClassifiedAs} for mapping your own exception types); the class decides the task's next step and whether the
@@ -19,12 +20,17 @@ public enum ErrorClass {
     BUSINESS,
     /**
      * Unexpected (a bug: null pointer, illegal state, an {@link Error}): retried with backoff, logged at SEVERE with
-     * the task id and raised as a {@link TaskEscalated} event; does not count against the breaker.
+     * the task id and raised as a {@link io.tideflow.queue.api.event.TaskEscalated} event; does not count against the breaker.
      */
     SYSTEM,
     /**
      * The handler's own protection refused the call (MicroProfile Fault Tolerance's open circuit breaker or full
      * bulkhead): the task is given back without burning an attempt and tried again after the type's base delay.
      */
-    DEFERRED
+    DEFERRED;
+
+    /** Whether a failure of this class counts against its group's circuit breaker: only the downstream system's. */
+    public boolean countsAgainstBreaker() {
+        return this == TRANSIENT || this == DATABASE;
+    }
 }

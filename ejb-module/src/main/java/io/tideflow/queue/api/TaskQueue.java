@@ -1,5 +1,6 @@
 package io.tideflow.queue.api;
 
+import io.tideflow.queue.api.admin.TaskView;
 import java.util.List;
 
 /**

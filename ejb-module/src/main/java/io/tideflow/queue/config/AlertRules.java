@@ -1,6 +1,6 @@
 package io.tideflow.queue.config;
 
-import io.tideflow.queue.api.AlertKind;
+import io.tideflow.queue.api.admin.AlertKind;
 import org.eclipse.microprofile.config.Config;
 
 import java.time.Duration;

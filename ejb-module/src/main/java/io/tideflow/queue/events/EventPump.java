@@ -1,6 +1,6 @@
 package io.tideflow.queue.events;
 
-import io.tideflow.queue.api.LifecycleEvent;
+import io.tideflow.queue.api.event.LifecycleEvent;
 
 import java.time.Duration;
 import java.util.ArrayList;

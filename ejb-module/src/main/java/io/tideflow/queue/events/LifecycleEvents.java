@@ -1,6 +1,6 @@
 package io.tideflow.queue.events;
 
-import io.tideflow.queue.api.LifecycleEvent;
+import io.tideflow.queue.api.event.LifecycleEvent;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.tideflow.queue.events;
 
-import io.tideflow.queue.api.LifecycleEvent;
+import io.tideflow.queue.api.event.LifecycleEvent;
 
 /**
  * Tideflow's own subscribers to committed lifecycle events (metrics, history, the forwarding to CDI observers). All

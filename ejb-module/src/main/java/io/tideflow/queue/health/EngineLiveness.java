@@ -1,7 +1,7 @@
 package io.tideflow.queue.health;
 
-import io.tideflow.queue.core.EngineSettings;
-import io.tideflow.queue.core.TaskDispatcher;
+import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.dispatch.TaskDispatcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,6 +1,6 @@
 package io.tideflow.queue.history;
 
-import io.tideflow.queue.api.LifecycleEvent;
+import io.tideflow.queue.api.event.LifecycleEvent;
 import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.events.LifecycleListener;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package io.tideflow.queue.history;
 
 import io.tideflow.queue.config.ObservabilitySettings;
-import io.tideflow.queue.core.EngineSettings;
+import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.store.MetricRow;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

@@ -1,11 +1,11 @@
 package io.tideflow.queue.history;
 
 import io.tideflow.queue.api.InvalidTaskRequestException;
-import io.tideflow.queue.api.MetricPoint;
-import io.tideflow.queue.api.MetricQueries;
-import io.tideflow.queue.api.MetricsSummary;
+import io.tideflow.queue.api.admin.MetricPoint;
+import io.tideflow.queue.api.admin.MetricQueries;
+import io.tideflow.queue.api.admin.MetricsSummary;
 import io.tideflow.queue.config.ObservabilitySettings;
-import io.tideflow.queue.core.EngineSettings;
+import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.store.MetricHistoryStore;
 import io.tideflow.queue.store.MetricRow;
 import io.tideflow.queue.store.MetricRow.Resolution;

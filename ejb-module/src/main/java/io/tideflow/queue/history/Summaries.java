@@ -1,8 +1,8 @@
 package io.tideflow.queue.history;
 
-import io.tideflow.queue.api.GroupMetrics;
-import io.tideflow.queue.api.LatencySummary;
-import io.tideflow.queue.api.MetricPoint;
+import io.tideflow.queue.api.admin.GroupMetrics;
+import io.tideflow.queue.api.admin.LatencySummary;
+import io.tideflow.queue.api.admin.MetricPoint;
 import io.tideflow.queue.metrics.LatencyHistogram;
 import io.tideflow.queue.store.MetricRow;
 

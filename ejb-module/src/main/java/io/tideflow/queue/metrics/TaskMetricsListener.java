@@ -1,6 +1,6 @@
 package io.tideflow.queue.metrics;
 
-import io.tideflow.queue.api.LifecycleEvent;
+import io.tideflow.queue.api.event.LifecycleEvent;
 import io.tideflow.queue.events.LifecycleListener;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,14 +1,14 @@
 package io.tideflow.queue.reports;
 
-import io.tideflow.queue.api.ExportFormat;
-import io.tideflow.queue.api.QueueDepth;
-import io.tideflow.queue.api.Reports;
-import io.tideflow.queue.api.SystemHealth;
-import io.tideflow.queue.api.TaskFilter;
-import io.tideflow.queue.api.TaskReportFilter;
-import io.tideflow.queue.api.TaskReportRow;
+import io.tideflow.queue.api.admin.ExportFormat;
+import io.tideflow.queue.api.admin.QueueDepth;
+import io.tideflow.queue.api.admin.Reports;
+import io.tideflow.queue.api.admin.SystemHealth;
+import io.tideflow.queue.api.admin.TaskFilter;
+import io.tideflow.queue.api.admin.TaskReportFilter;
+import io.tideflow.queue.api.admin.TaskReportRow;
 import io.tideflow.queue.api.TaskState;
-import io.tideflow.queue.core.SchemaBootstrap;
+import io.tideflow.queue.schema.SchemaBootstrap;
 import io.tideflow.queue.events.EventBus;
 import io.tideflow.queue.store.GroupStore;
 import io.tideflow.queue.store.ReportStore;

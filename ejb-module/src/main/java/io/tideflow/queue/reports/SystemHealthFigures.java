@@ -1,11 +1,11 @@
 package io.tideflow.queue.reports;
 
 import io.tideflow.queue.api.BreakerState;
-import io.tideflow.queue.api.NodeView;
-import io.tideflow.queue.api.SystemHealth;
+import io.tideflow.queue.api.admin.NodeView;
+import io.tideflow.queue.api.admin.SystemHealth;
 import io.tideflow.queue.api.TaskState;
-import io.tideflow.queue.core.Breaker;
-import io.tideflow.queue.core.EngineSettings;
+import io.tideflow.queue.model.Breaker;
+import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.events.EventBus;
 import io.tideflow.queue.store.BreakerStore;
 import io.tideflow.queue.store.GroupRow;

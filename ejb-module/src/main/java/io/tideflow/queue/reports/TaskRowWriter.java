@@ -1,6 +1,6 @@
 package io.tideflow.queue.reports;
 
-import io.tideflow.queue.api.ExportFormat;
+import io.tideflow.queue.api.admin.ExportFormat;
 import io.tideflow.queue.store.ExportedTask;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.api.AlertKind;
-import io.tideflow.queue.api.AlertView;
+import io.tideflow.queue.api.admin.AlertKind;
+import io.tideflow.queue.api.admin.AlertView;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 

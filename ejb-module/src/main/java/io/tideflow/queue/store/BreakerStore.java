@@ -1,7 +1,7 @@
 package io.tideflow.queue.store;
 
 import io.tideflow.queue.api.BreakerState;
-import io.tideflow.queue.core.Breaker;
+import io.tideflow.queue.model.Breaker;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 

@@ -1,6 +1,5 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.core.NewTask;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 

@@ -1,5 +1,6 @@
 package io.tideflow.queue.store;
 
+import io.tideflow.queue.model.GroupLimits;
 import io.tideflow.queue.api.TaskState;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;

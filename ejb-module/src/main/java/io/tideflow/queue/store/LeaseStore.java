@@ -1,7 +1,7 @@
 package io.tideflow.queue.store;
 
 import io.tideflow.queue.api.TaskId;
-import io.tideflow.queue.core.RetryDecision;
+import io.tideflow.queue.model.RetryDecision;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 

@@ -1,6 +1,6 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.api.NodeView;
+import io.tideflow.queue.api.admin.NodeView;
 import jakarta.persistence.EntityManager;
 
 import java.time.Duration;

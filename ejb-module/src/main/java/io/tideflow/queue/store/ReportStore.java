@@ -1,8 +1,8 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.api.TaskFilter;
-import io.tideflow.queue.api.TaskReportFilter;
-import io.tideflow.queue.api.TaskReportRow;
+import io.tideflow.queue.api.admin.TaskFilter;
+import io.tideflow.queue.api.admin.TaskReportFilter;
+import io.tideflow.queue.api.admin.TaskReportRow;
 import io.tideflow.queue.api.TaskState;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;

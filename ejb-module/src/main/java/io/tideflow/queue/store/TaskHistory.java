@@ -1,6 +1,6 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.api.TaskEventView;
+import io.tideflow.queue.api.admin.TaskEventView;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskState;
 import jakarta.persistence.EntityManager;

@@ -1,9 +1,9 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.api.TaskFilter;
+import io.tideflow.queue.api.admin.TaskFilter;
 import io.tideflow.queue.api.TaskId;
-import io.tideflow.queue.api.TaskPage;
-import io.tideflow.queue.api.TaskView;
+import io.tideflow.queue.api.admin.TaskPage;
+import io.tideflow.queue.api.admin.TaskView;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;

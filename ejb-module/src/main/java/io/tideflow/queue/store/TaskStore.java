@@ -4,9 +4,8 @@ import io.tideflow.queue.api.IllegalTransitionException;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskNotFoundException;
 import io.tideflow.queue.api.TaskState;
-import io.tideflow.queue.core.NewTask;
-import io.tideflow.queue.core.RetryDecision;
-import io.tideflow.queue.core.TaskTransitions;
+import io.tideflow.queue.model.RetryDecision;
+import io.tideflow.queue.model.TaskTransitions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 

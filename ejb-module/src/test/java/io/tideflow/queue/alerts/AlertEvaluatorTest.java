@@ -1,6 +1,6 @@
 package io.tideflow.queue.alerts;
 
-import io.tideflow.queue.api.AlertKind;
+import io.tideflow.queue.api.admin.AlertKind;
 import io.tideflow.queue.config.AlertRule;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.tideflow.queue.bench;
 
-import io.tideflow.queue.core.NewTask;
-import io.tideflow.queue.core.TaskIdGenerator;
+import io.tideflow.queue.store.NewTask;
+import io.tideflow.queue.enqueue.TaskIdGenerator;
 import io.tideflow.queue.store.ClaimedTask;
 import io.tideflow.queue.store.PostgresWakeUpChannel;
 import io.tideflow.queue.store.TestDatabase;

@@ -1,10 +1,10 @@
 package io.tideflow.queue.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.tideflow.queue.api.TaskCompleted;
-import io.tideflow.queue.api.TaskStarted;
-import io.tideflow.queue.core.CompletionQueue;
-import io.tideflow.queue.core.DispatchLoop;
+import io.tideflow.queue.api.event.TaskCompleted;
+import io.tideflow.queue.api.event.TaskStarted;
+import io.tideflow.queue.execution.CompletionQueue;
+import io.tideflow.queue.dispatch.DispatchLoop;
 import io.tideflow.queue.events.EventPump;
 import io.tideflow.queue.history.HistoryBuffer;
 import io.tideflow.queue.metrics.MicrometerBackend;

@@ -1,10 +1,10 @@
 package io.tideflow.queue.bench;
 
-import io.tideflow.queue.core.CompletionQueue;
-import io.tideflow.queue.core.DispatchLoop;
-import io.tideflow.queue.core.EngineSettings;
-import io.tideflow.queue.core.NewTask;
-import io.tideflow.queue.core.TaskIdGenerator;
+import io.tideflow.queue.execution.CompletionQueue;
+import io.tideflow.queue.dispatch.DispatchLoop;
+import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.store.NewTask;
+import io.tideflow.queue.enqueue.TaskIdGenerator;
 import io.tideflow.queue.store.CompletionWriter;
 import io.tideflow.queue.store.DerbyTestDatabase;
 import io.tideflow.queue.store.PostgresTestDatabase;

@@ -1,7 +1,6 @@
 package io.tideflow.queue.config;
 
-import io.tideflow.queue.api.AlertKind;
-import io.tideflow.queue.core.MapConfig;
+import io.tideflow.queue.api.admin.AlertKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,7 +1,7 @@
 package io.tideflow.queue.events;
 
-import io.tideflow.queue.api.GroupPaused;
-import io.tideflow.queue.api.LifecycleEvent;
+import io.tideflow.queue.api.event.GroupPaused;
+import io.tideflow.queue.api.event.LifecycleEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package io.tideflow.queue.history;
 
 import io.tideflow.queue.api.ErrorClass;
-import io.tideflow.queue.api.GroupPaused;
-import io.tideflow.queue.api.TaskCompleted;
-import io.tideflow.queue.api.TaskFailed;
+import io.tideflow.queue.api.event.GroupPaused;
+import io.tideflow.queue.api.event.TaskCompleted;
+import io.tideflow.queue.api.event.TaskFailed;
 import io.tideflow.queue.api.TaskId;
-import io.tideflow.queue.api.TaskStarted;
+import io.tideflow.queue.api.event.TaskStarted;
 import io.tideflow.queue.store.MetricRow;
 import org.junit.jupiter.api.Test;
 

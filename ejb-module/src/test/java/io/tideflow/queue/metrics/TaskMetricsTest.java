@@ -2,15 +2,15 @@ package io.tideflow.queue.metrics;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tideflow.queue.api.BreakerState;
-import io.tideflow.queue.api.BreakerStateChanged;
+import io.tideflow.queue.api.event.BreakerStateChanged;
 import io.tideflow.queue.api.ErrorClass;
-import io.tideflow.queue.api.TaskCompleted;
-import io.tideflow.queue.api.TaskDeadLettered;
-import io.tideflow.queue.api.TaskEnqueued;
-import io.tideflow.queue.api.TaskFailed;
+import io.tideflow.queue.api.event.TaskCompleted;
+import io.tideflow.queue.api.event.TaskDeadLettered;
+import io.tideflow.queue.api.event.TaskEnqueued;
+import io.tideflow.queue.api.event.TaskFailed;
 import io.tideflow.queue.api.TaskId;
-import io.tideflow.queue.api.TaskLeaseLost;
-import io.tideflow.queue.api.TaskStarted;
+import io.tideflow.queue.api.event.TaskLeaseLost;
+import io.tideflow.queue.api.event.TaskStarted;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,9 +1,8 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.api.TaskEventView;
+import io.tideflow.queue.api.admin.TaskEventView;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskState;
-import io.tideflow.queue.core.NewTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

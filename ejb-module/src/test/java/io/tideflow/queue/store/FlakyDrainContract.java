@@ -1,7 +1,7 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.core.RetryDecider;
-import io.tideflow.queue.core.RetryDecision;
+import io.tideflow.queue.failure.RetryDecider;
+import io.tideflow.queue.model.RetryDecision;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,12 @@
 package io.tideflow.queue.store;
 
+import io.tideflow.queue.model.GroupLimits;
 import io.tideflow.queue.api.BreakerState;
-import io.tideflow.queue.core.Breaker;
-import io.tideflow.queue.core.BreakerSettings;
-import io.tideflow.queue.core.DispatchLoop;
-import io.tideflow.queue.core.GroupAwareClaimer;
-import io.tideflow.queue.core.RestrictedGroupClaim;
+import io.tideflow.queue.model.Breaker;
+import io.tideflow.queue.model.BreakerSettings;
+import io.tideflow.queue.dispatch.DispatchLoop;
+import io.tideflow.queue.dispatch.GroupAwareClaimer;
+import io.tideflow.queue.dispatch.RestrictedGroupClaim;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -182,7 +183,7 @@ abstract class GroupClaimContract {
 
     @Test
     void withinAGroupHigherPriorityStartsFirstThenTheOldestAcrossAThousandTasks() {
-        List<io.tideflow.queue.core.NewTask> tasks = new ArrayList<>();
+        List<io.tideflow.queue.store.NewTask> tasks = new ArrayList<>();
         java.util.Random random = new java.util.Random(42);
         for (int i = 0; i < 1_000; i++) {
             tasks.add(aTask().inGroup("ordered").withPriority(random.nextInt(10)).dueAt(Instant.now().minusSeconds(1))
@@ -194,7 +195,7 @@ abstract class GroupClaimContract {
                     Instant.now());
         });
         List<String> expected = tasks.stream()
-                .sorted(java.util.Comparator.comparingInt((io.tideflow.queue.core.NewTask t) -> -t.priority())
+                .sorted(java.util.Comparator.comparingInt((io.tideflow.queue.store.NewTask t) -> -t.priority())
                         .thenComparing(t -> t.id().value()))
                 .map(t -> t.id().value()).toList();
 
@@ -307,7 +308,7 @@ abstract class GroupClaimContract {
     }
 
     private void insert(int count, String group) {
-        List<io.tideflow.queue.core.NewTask> tasks = new ArrayList<>();
+        List<io.tideflow.queue.store.NewTask> tasks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             tasks.add(aTask().inGroup(group).dueAt(Instant.now().minusSeconds(1)).build());
         }

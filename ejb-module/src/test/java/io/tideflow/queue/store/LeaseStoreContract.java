@@ -1,9 +1,8 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.api.TaskEventView;
+import io.tideflow.queue.api.admin.TaskEventView;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskState;
-import io.tideflow.queue.core.NewTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -159,10 +158,10 @@ abstract class LeaseStoreContract {
             new NodeRegistry(em).beat("node-a", started, claimedAt.plusSeconds(20), 1);
             return null;
         });
-        List<io.tideflow.queue.api.NodeView> nodes = db.inTransaction(em ->
+        List<io.tideflow.queue.api.admin.NodeView> nodes = db.inTransaction(em ->
                 new NodeRegistry(em).all(claimedAt.plusSeconds(25), Duration.ofSeconds(10)));
-        assertThat(nodes).extracting(io.tideflow.queue.api.NodeView::id).containsExactly("node-a", "node-b");
-        assertThat(nodes).extracting(io.tideflow.queue.api.NodeView::alive).containsExactly(true, false);
+        assertThat(nodes).extracting(io.tideflow.queue.api.admin.NodeView::id).containsExactly("node-a", "node-b");
+        assertThat(nodes).extracting(io.tideflow.queue.api.admin.NodeView::alive).containsExactly(true, false);
         assertThat(nodes.get(0).running()).isEqualTo(1);
         assertThat(nodes.get(0).lastSeen()).isEqualTo(claimedAt.plusSeconds(20));
     }

@@ -1,8 +1,7 @@
 package io.tideflow.queue.store;
 
 import io.tideflow.queue.api.TaskId;
-import io.tideflow.queue.core.NewTask;
-import io.tideflow.queue.core.TaskIdGenerator;
+import io.tideflow.queue.enqueue.TaskIdGenerator;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,15 +1,14 @@
 package io.tideflow.queue.store;
 
 import io.tideflow.queue.api.IllegalTransitionException;
-import io.tideflow.queue.api.TaskEventView;
-import io.tideflow.queue.api.TaskFilter;
+import io.tideflow.queue.api.admin.TaskEventView;
+import io.tideflow.queue.api.admin.TaskFilter;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskNotFoundException;
-import io.tideflow.queue.api.TaskPage;
+import io.tideflow.queue.api.admin.TaskPage;
 import io.tideflow.queue.api.TaskState;
-import io.tideflow.queue.api.TaskView;
-import io.tideflow.queue.core.NewTask;
-import io.tideflow.queue.core.RetryDecision;
+import io.tideflow.queue.api.admin.TaskView;
+import io.tideflow.queue.model.RetryDecision;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

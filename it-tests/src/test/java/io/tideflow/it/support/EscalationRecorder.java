@@ -1,6 +1,6 @@
 package io.tideflow.it.support;
 
-import io.tideflow.queue.api.TaskEscalated;
+import io.tideflow.queue.api.event.TaskEscalated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.tideflow.it.support;
 
-import io.tideflow.queue.api.TaskEnqueued;
-import io.tideflow.queue.api.TaskLifecycleEvent;
+import io.tideflow.queue.api.event.TaskEnqueued;
+import io.tideflow.queue.api.event.TaskLifecycleEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;

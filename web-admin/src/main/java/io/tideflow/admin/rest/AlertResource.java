@@ -1,7 +1,7 @@
 package io.tideflow.admin.rest;
 
-import io.tideflow.queue.api.AlertView;
-import io.tideflow.queue.api.Alerts;
+import io.tideflow.queue.api.admin.AlertView;
+import io.tideflow.queue.api.admin.Alerts;
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
 package io.tideflow.admin.rest;
 
-import io.tideflow.queue.api.BreakerView;
-import io.tideflow.queue.api.GroupLimitsRequest;
-import io.tideflow.queue.api.GroupView;
+import io.tideflow.queue.api.admin.BreakerView;
+import io.tideflow.queue.api.admin.GroupLimitsRequest;
+import io.tideflow.queue.api.admin.GroupView;
 import io.tideflow.queue.api.InvalidTaskRequestException;
-import io.tideflow.queue.api.ResourceGroups;
+import io.tideflow.queue.api.admin.ResourceGroups;
 import io.tideflow.queue.api.TaskState;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

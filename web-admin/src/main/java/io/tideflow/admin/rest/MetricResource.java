@@ -1,11 +1,11 @@
 package io.tideflow.admin.rest;
 
-import io.tideflow.queue.api.GroupMetrics;
+import io.tideflow.queue.api.admin.GroupMetrics;
 import io.tideflow.queue.api.InvalidTaskRequestException;
-import io.tideflow.queue.api.LatencySummary;
-import io.tideflow.queue.api.MetricPoint;
-import io.tideflow.queue.api.MetricQueries;
-import io.tideflow.queue.api.MetricsSummary;
+import io.tideflow.queue.api.admin.LatencySummary;
+import io.tideflow.queue.api.admin.MetricPoint;
+import io.tideflow.queue.api.admin.MetricQueries;
+import io.tideflow.queue.api.admin.MetricsSummary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

@@ -1,7 +1,7 @@
 package io.tideflow.admin.rest;
 
-import io.tideflow.queue.api.NodeView;
-import io.tideflow.queue.api.TaskQueries;
+import io.tideflow.queue.api.admin.NodeView;
+import io.tideflow.queue.api.admin.TaskQueries;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

@@ -1,11 +1,11 @@
 package io.tideflow.admin.rest;
 
-import io.tideflow.queue.api.NodeView;
-import io.tideflow.queue.api.QueueDepth;
-import io.tideflow.queue.api.Reports;
-import io.tideflow.queue.api.SystemHealth;
-import io.tideflow.queue.api.TaskReportFilter;
-import io.tideflow.queue.api.TaskReportRow;
+import io.tideflow.queue.api.admin.NodeView;
+import io.tideflow.queue.api.admin.QueueDepth;
+import io.tideflow.queue.api.admin.Reports;
+import io.tideflow.queue.api.admin.SystemHealth;
+import io.tideflow.queue.api.admin.TaskReportFilter;
+import io.tideflow.queue.api.admin.TaskReportRow;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

@@ -1,7 +1,7 @@
 package io.tideflow.admin.rest;
 
-import io.tideflow.queue.api.TaskEventView;
-import io.tideflow.queue.api.TaskView;
+import io.tideflow.queue.api.admin.TaskEventView;
+import io.tideflow.queue.api.admin.TaskView;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;

@@ -1,16 +1,16 @@
 package io.tideflow.admin.rest;
 
-import io.tideflow.queue.api.ExportFormat;
+import io.tideflow.queue.api.admin.ExportFormat;
 import io.tideflow.queue.api.InvalidTaskRequestException;
-import io.tideflow.queue.api.Reports;
-import io.tideflow.queue.api.TaskFilter;
+import io.tideflow.queue.api.admin.Reports;
+import io.tideflow.queue.api.admin.TaskFilter;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskNotFoundException;
-import io.tideflow.queue.api.TaskPage;
-import io.tideflow.queue.api.TaskQueries;
+import io.tideflow.queue.api.admin.TaskPage;
+import io.tideflow.queue.api.admin.TaskQueries;
 import io.tideflow.queue.api.TaskQueue;
 import io.tideflow.queue.api.TaskState;
-import io.tideflow.queue.api.TaskView;
+import io.tideflow.queue.api.admin.TaskView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

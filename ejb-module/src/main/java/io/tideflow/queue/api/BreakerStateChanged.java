@@ -1,8 +1,0 @@
-package io.tideflow.queue.api;
-
-import java.time.Instant;
-
-/** A resource group's circuit breaker changed state. */
-public record BreakerStateChanged(String group, BreakerState from, BreakerState to, Instant at)
-        implements LifecycleEvent {
-}

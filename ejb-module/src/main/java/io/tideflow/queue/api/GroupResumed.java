@@ -1,7 +1,0 @@
-package io.tideflow.queue.api;
-
-import java.time.Instant;
-
-/** An operator resumed a paused resource group. */
-public record GroupResumed(String group, Instant at) implements LifecycleEvent {
-}

@@ -1,9 +1,0 @@
-package io.tideflow.queue.api;
-
-import java.time.Duration;
-import java.time.Instant;
-
-/** An attempt succeeded and the task is COMPLETED. */
-public record TaskCompleted(TaskId id, String type, String group, int attempt, Duration execution, Instant at)
-        implements TaskLifecycleEvent {
-}

@@ -1,7 +1,0 @@
-package io.tideflow.queue.api;
-
-import java.time.Instant;
-
-/** Which tasks a report counts; a {@code null} component does not filter. Created in {@code [createdFrom, createdTo)}. */
-public record TaskReportFilter(String group, String type, TaskState state, Instant createdFrom, Instant createdTo) {
-}

@@ -1,0 +1,42 @@
+package io.tideflow.queue.api.admin;
+
+import io.tideflow.queue.api.InvalidTaskRequestException;
+import java.util.List;
+
+/**
+ * Watches and steers resource groups. Changes are stored in the shared database and applied by every node within
+ * its poll interval (this node at once).
+ */
+public interface ResourceGroups {
+
+    /** Every group that has tasks or a row of its own (limits, a pause), by name. */
+    List<GroupView> list();
+
+    /**
+     * Sets a group's limits; they stay until {@link #resetLimits} even when the configuration says otherwise.
+     *
+     * @throws InvalidTaskRequestException naming the field at fault
+     */
+    GroupView setLimits(String group, GroupLimitsRequest limits);
+
+    /** Gives the group's limits back to configuration (none, if the configuration names no limits for it). */
+    GroupView resetLimits(String group);
+
+    /** Claims of the group stop on every node; running tasks finish. */
+    GroupView pause(String group);
+
+    GroupView resume(String group);
+
+    /**
+     * Opens the group's breaker and holds it open until {@link #closeBreaker} or {@link #resetBreaker}.
+     *
+     * @throws InvalidTaskRequestException naming {@code group} when the group has no breaker
+     */
+    GroupView openBreaker(String group);
+
+    /** Closes the group's breaker, keeping what its window counted. */
+    GroupView closeBreaker(String group);
+
+    /** Closes the group's breaker and forgets what it counted. */
+    GroupView resetBreaker(String group);
+}

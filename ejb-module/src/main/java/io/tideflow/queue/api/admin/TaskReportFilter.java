@@ -1,0 +1,8 @@
+package io.tideflow.queue.api.admin;
+
+import io.tideflow.queue.api.TaskState;
+import java.time.Instant;
+
+/** Which tasks a report counts; a {@code null} component does not filter. Created in {@code [createdFrom, createdTo)}. */
+public record TaskReportFilter(String group, String type, TaskState state, Instant createdFrom, Instant createdTo) {
+}

@@ -1,0 +1,45 @@
+package io.tideflow.queue.bootstrap;
+
+import io.tideflow.queue.config.ArchiveSettings;
+import io.tideflow.queue.config.ConfiguredTypePolicies;
+import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.config.GroupSettings;
+import io.tideflow.queue.config.ObservabilitySettings;
+import io.tideflow.queue.handler.TaskHandlerRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Reads every part of the configuration before anything else of the engine starts, so that a bad key or value fails
+ * the deployment with the key and the value named, instead of failing later in a timer.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ConfigurationCheck {
+
+    @Inject
+    Config config;
+
+    // a @Singleton value: injecting it creates it, and so checks it, now
+    @Inject
+    EngineSettings settings;
+
+    @Inject
+    TaskHandlerRegistry registry;
+
+    @Inject
+    ConfiguredTypePolicies typePolicies;
+
+    @PostConstruct
+    void validate() {
+        typePolicies.validate(registry.types(), GroupSettings.from(config).keySet());
+        ObservabilitySettings.from(config);
+        ArchiveSettings.from(config);
+    }
+}

@@ -1,8 +1,0 @@
-package io.tideflow.queue.core;
-
-/** Knows which task types have a handler on this deployment. */
-@FunctionalInterface
-public interface TaskTypeCatalog {
-
-    boolean isKnown(String type);
-}

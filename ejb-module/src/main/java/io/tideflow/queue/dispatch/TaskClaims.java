@@ -1,0 +1,69 @@
+package io.tideflow.queue.dispatch;
+
+import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.groups.GroupDirectory;
+import io.tideflow.queue.events.LifecycleEvents;
+import io.tideflow.queue.store.BreakerStore;
+import io.tideflow.queue.store.ClaimedTask;
+import io.tideflow.queue.store.GroupStore;
+import io.tideflow.queue.store.TaskStore;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/** The dispatcher's short transactions: each claim batch, group claim and retry promotion commits on its own. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class TaskClaims {
+
+    private static final int PROMOTION_BATCH = 500;
+
+    @Inject
+    TaskStore store;
+
+    @Inject
+    GroupStore groups;
+
+    @Inject
+    BreakerStore breakers;
+
+    @Inject
+    GroupDirectory directory;
+
+    @Inject
+    EngineSettings settings;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    LifecycleEvents lifecycle;
+
+    public List<ClaimedTask> claimDue(int limit) {
+        return store.claimDue(limit, clock.instant(), settings.leaseDuration());
+    }
+
+    /** A claim from one restricted group, within its limits, in its own transaction. */
+    public RestrictedGroupClaim.Result claimDueInGroup(String group, int wanted, int heldHere) {
+        RestrictedGroupClaim.Result result = RestrictedGroupClaim.claim(store, groups, breakers, group, wanted, heldHere,
+                directory.breakerOf(group), clock.instant(), settings.leaseDuration());
+        if (result.breakerChange() != null) {
+            lifecycle.publish(result.breakerChange());
+        }
+        return result;
+    }
+
+    /** Which of these groups have a due PENDING task (a plain read, no lock). */
+    public Set<String> groupsWithDueTasks(List<String> groups) {
+        return store.groupsWithDueTasks(groups, clock.instant());
+    }
+
+    public int promoteDueRetries() {
+        return store.promoteDueRetries(clock.instant(), PROMOTION_BATCH);
+    }
+}

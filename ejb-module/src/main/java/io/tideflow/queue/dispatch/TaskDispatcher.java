@@ -1,0 +1,268 @@
+package io.tideflow.queue.dispatch;
+
+import io.tideflow.queue.schema.SchemaBootstrap;
+import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.execution.AttemptRegistry;
+import io.tideflow.queue.execution.AttemptResult;
+import io.tideflow.queue.execution.CompletionBatcher;
+import io.tideflow.queue.execution.CompletionTransactions;
+import io.tideflow.queue.execution.RunningAttempt;
+import io.tideflow.queue.execution.TaskExecution;
+import io.tideflow.queue.failure.ErrorClassifier;
+import io.tideflow.queue.failure.FailureRecorder;
+import io.tideflow.queue.groups.GroupBootstrap;
+import io.tideflow.queue.groups.GroupDirectory;
+import io.tideflow.queue.groups.GroupTransactions;
+import io.tideflow.queue.groups.breaker.BreakerOutcomes;
+import io.tideflow.queue.handler.TaskHandlerRegistry;
+import io.tideflow.queue.lease.LeaseKeeper;
+import io.tideflow.queue.lease.LeaseReleaser;
+import io.tideflow.queue.lease.LeaseRescuer;
+import io.tideflow.queue.config.TypePolicies;
+import io.tideflow.queue.api.event.TaskCompleted;
+import io.tideflow.queue.api.event.TaskLeaseLost;
+import io.tideflow.queue.api.event.TaskStarted;
+import io.tideflow.queue.events.LifecycleEvents;
+import io.tideflow.queue.store.ClaimedTask;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The server's shell around the {@link DispatchLoop}: runs it on the managed executor, at most
+ * {@code tideflow.dispatcher.workers} attempts at once. It is woken right after an enqueue commits (here, or on
+ * another node through {@link ClusterWakeUp}) and after every finished attempt; a non-persistent timer polls as the
+ * fallback (retries coming due, lost notifications).
+ */
+@Singleton
+@Startup
+@DependsOn({"SchemaBootstrap", "GroupBootstrap", "LeaseRescuer", "LeaseKeeper", "LeaseReleaser", "CompletionTransactions"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TaskDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(TaskDispatcher.class.getName());
+
+    @Resource
+    TimerService timerService;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    EngineSettings settings;
+
+    @Inject
+    DispatchSignal signal;
+
+    @Inject
+    TaskClaims claims;
+
+    @Inject
+    TaskExecution execution;
+
+    @Inject
+    FailureRecorder failures;
+
+    @Inject
+    LeaseReleaser releaser;
+
+    @Inject
+    CompletionBatcher completions;
+
+    @Inject
+    GroupDirectory directory;
+
+    @Inject
+    BreakerOutcomes breakerOutcomes;
+
+    @Inject
+    GroupTransactions groups;
+
+    @Inject
+    TaskHandlerRegistry registry;
+
+    @Inject
+    AttemptRegistry attempts;
+
+    @Inject
+    TypePolicies types;
+
+    @Inject
+    LifecycleEvents lifecycle;
+
+    @Inject
+    Clock clock;
+
+    private static final Duration COMPLETIONS_AT_SHUTDOWN = Duration.ofSeconds(10);
+
+    private volatile DispatchLoop loop;
+    private volatile Instant lastPoll;
+
+    @PostConstruct
+    void start() {
+        if (!settings.dispatcherEnabled()) {
+            LOG.info(() -> "Tideflow dispatcher disabled on node '" + settings.nodeId()
+                    + "' (tideflow.dispatcher.enabled=false): this node submits, other nodes run");
+            return;
+        }
+        GroupAwareClaimer claimer = new GroupAwareClaimer(new GroupAwareClaimer.Claims() {
+            @Override
+            public List<ClaimedTask> unrestricted(int limit) {
+                return claims.claimDue(limit);
+            }
+
+            @Override
+            public RestrictedGroupClaim.Result inGroup(String group, int wanted, int heldHere) {
+                return claims.claimDueInGroup(group, wanted, heldHere);
+            }
+
+            @Override
+            public Set<String> withDueTasks(List<String> groups) {
+                return claims.groupsWithDueTasks(groups);
+            }
+        }, directory::restricted, group -> loop.heldIn(group), clock);
+        loop = new DispatchLoop(executor, settings.workers(), settings.claimAhead(), settings.leaseDuration(), clock,
+                claimer, this::runAttempt,
+                task -> releaser.release(task, "released unstarted (its lease ran low while it waited)"));
+        long pollMs = settings.pollInterval().toMillis();
+        timerService.createIntervalTimer(pollMs, pollMs, new TimerConfig("tideflow-dispatcher-poll", false));
+        signal.listen(loop::wake);
+        LOG.info(() -> "Tideflow dispatcher started on node '" + settings.nodeId() + "' with " + settings.workers()
+                + " workers, claiming up to " + settings.claimAhead() + " ahead, polling every "
+                + settings.pollInterval() + ", task types " + registry.types());
+        lastPoll = clock.instant();
+        loop.wake();
+    }
+
+    /**
+     * Graceful shutdown: claims nothing more and gives back the tasks claimed but not started, waits up to
+     * {@code tideflow.shutdown.grace-period} for running attempts and for completions still being written, then gives
+     * the tasks still running back (PENDING, attempt not counted) so another node or the next start runs them at once.
+     * A released attempt that finishes later is refused by its stale lease and rolled back.
+     */
+    @PreDestroy
+    void stop() {
+        if (loop == null) {
+            return;
+        }
+        signal.stopListening();
+        for (ClaimedTask unstarted : loop.stop()) {
+            giveBack(unstarted, "released at shutdown (not started)");
+        }
+        loop.awaitIdle(settings.shutdownGracePeriod());
+        if (!completions.awaitWritten(COMPLETIONS_AT_SHUTDOWN)) {
+            LOG.warning("completions handed over were not all written at shutdown; those tasks run again");
+        }
+        for (RunningAttempt attempt : attempts.snapshot()) {
+            giveBack(attempt.task(), "released at shutdown");
+        }
+    }
+
+    private void giveBack(ClaimedTask task, String reason) {
+        try {
+            boolean released = releaser.release(task, reason);
+            LOG.info(() -> "task " + task.id() + " " + (released ? reason : "was already decided elsewhere"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "releasing task " + task.id()
+                    + " failed; its lease will expire and the task be rescued", e);
+        }
+    }
+
+    /** The dispatcher's vital signs, for the health checks; empty on a submit-only node. */
+    public Optional<Vitals> vitals() {
+        DispatchLoop current = loop;
+        return current == null ? Optional.empty() : Optional.of(new Vitals(lastPoll, current.currentPass()));
+    }
+
+    /**
+     * @param lastPoll    when the fallback poll last ran
+     * @param currentPass how long the dispatch pass running now has been running (zero when none)
+     */
+    public record Vitals(Instant lastPoll, Duration currentPass) {
+    }
+
+    @Timeout
+    void poll() {
+        lastPoll = clock.instant();
+        try {
+            claims.promoteDueRetries();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "promoting due retries failed; the next poll tries again", e);
+        }
+        try {
+            directory.replace(groups.all());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reading the resource groups failed; the next poll tries again", e);
+        }
+        if (loop != null) {
+            loop.wake();
+        }
+    }
+
+    private void runAttempt(ClaimedTask task) {
+        Instant startedAt = clock.instant();
+        long startedNanos = System.nanoTime();
+        RunningAttempt attempt = new RunningAttempt(task, types.policyOf(task.type(), task.group()).timeout(), startedAt);
+        lifecycle.publish(new TaskStarted(task.id(), task.type(), task.group(), task.attempt(), settings.nodeId(),
+                Duration.between(task.dueAt(), startedAt), startedAt));
+        attempt.runsOn(Thread.currentThread());
+        attempts.add(attempt);
+        boolean handedOver = false;
+        try {
+            AttemptResult result;
+            try {
+                result = execution.attempt(attempt);
+            } catch (EJBException e) {
+                result = AttemptResult.failed(e.getCause() == null ? e : e.getCause());
+            }
+            Duration execution = Duration.ofNanos(System.nanoTime() - startedNanos);
+            switch (result.outcome()) {
+                case FAILED -> {
+                    breakerOutcomes.failed(task.group(), ErrorClassifier.classify(result.error()));
+                    failures.record(task, result.error(), execution);
+                }
+                case CANCELLED -> failures.recordCancelled(task);
+                case HANDED_OVER -> {
+                    breakerOutcomes.succeeded(task.group());
+                    completions.submit(attempt, result.completion());
+                    handedOver = true;
+                }
+                case SUCCEEDED -> {
+                    breakerOutcomes.succeeded(task.group());
+                    lifecycle.publish(new TaskCompleted(task.id(), task.type(), task.group(), task.attempt(),
+                            execution, clock.instant()));
+                }
+                case STALE_LEASE -> lifecycle.publish(new TaskLeaseLost(task.id(), task.type(), task.group(),
+                        task.attempt(), clock.instant()));
+                default -> throw new IllegalStateException(result.outcome() + " is not handled; this indicates a bug");
+            }
+        } finally {
+            if (!handedOver) {
+                attempts.remove(attempt);
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.tideflow.queue.enqueue;
+
+import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.model.TaskTypePolicy;
+import io.tideflow.queue.config.TypePolicies;
+import io.tideflow.queue.store.NewTask;
+import io.tideflow.queue.api.InvalidTaskRequestException;
+import io.tideflow.queue.api.event.TaskEnqueued;
+import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.api.TaskRequest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The design's enqueue flow, in its order: validate → assign id → resource group → priority (and the type's other
+ * defaults) → persist → enqueued event → wake the dispatcher → return the id. Nothing is persisted unless every
+ * earlier step passed.
+ */
+public final class EnqueueFlow {
+
+    /** The most requests one bulk enqueue takes: one transaction, and memory, stay bounded. */
+    public static final int MAX_BULK = 10_000;
+
+    private final TaskRequestValidator validator;
+    private final TaskIdGenerator ids;
+    private final TypePolicies types;
+    private final EnqueuePorts ports;
+    private final Clock clock;
+
+    public EnqueueFlow(TaskRequestValidator validator, TaskIdGenerator ids, TypePolicies types, EnqueuePorts ports,
+                       Clock clock) {
+        this.validator = validator;
+        this.ids = ids;
+        this.types = types;
+        this.ports = ports;
+        this.clock = clock;
+    }
+
+    public TaskId enqueue(TaskRequest request) {
+        ValidatedTaskRequest valid = validator.validate(request);
+        if (valid.idempotencyKey() != null) {
+            Optional<TaskId> existing = ports.findByIdempotencyKey(valid.idempotencyKey());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        NewTask task = newTask(valid, clock.instant());
+        ports.persist(task);
+        ports.fireEnqueued(new TaskEnqueued(task.id(), task.type(), task.group(), task.priority(), task.createdAt()));
+        ports.wakeDispatcherAfterCommit(task.group());
+        return task.id();
+    }
+
+    /**
+     * The same flow for many requests in one transaction: every request is validated before anything is persisted (a
+     * refusal names the request, as in {@code tasks[3].payload}); the new tasks are written in one batch.
+     *
+     * @return one id per request, in order; a request whose idempotency key was seen before, in the store or earlier
+     *         in this list, gets that task's id
+     */
+    public List<TaskId> enqueueAll(List<TaskRequest> requests) {
+        if (requests == null || requests.isEmpty() || requests.size() > MAX_BULK) {
+            throw new InvalidTaskRequestException("tasks", "must hold 1 to " + MAX_BULK + " requests, got "
+                    + (requests == null ? 0 : requests.size()));
+        }
+        List<ValidatedTaskRequest> valid = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                valid.add(validator.validate(requests.get(i)));
+            } catch (InvalidTaskRequestException e) {
+                throw new InvalidTaskRequestException("tasks[" + i + "]." + e.field(), e.problem());
+            }
+        }
+        Instant now = clock.instant();
+        List<TaskId> result = new ArrayList<>(valid.size());
+        List<NewTask> fresh = new ArrayList<>(valid.size());
+        Map<String, TaskId> keyed = new HashMap<>();
+        for (ValidatedTaskRequest request : valid) {
+            String key = request.idempotencyKey();
+            TaskId known = key == null ? null
+                    : keyed.computeIfAbsent(key, k -> ports.findByIdempotencyKey(k).orElse(null));
+            if (known != null) {
+                result.add(known);
+                continue;
+            }
+            NewTask task = newTask(request, now);
+            if (key != null) {
+                keyed.put(key, task.id());
+            }
+            fresh.add(task);
+            result.add(task.id());
+        }
+        ports.persistAll(fresh);
+        Set<String> groups = new LinkedHashSet<>();
+        for (NewTask task : fresh) {
+            ports.fireEnqueued(new TaskEnqueued(task.id(), task.type(), task.group(), task.priority(), task.createdAt()));
+            groups.add(task.group());
+        }
+        groups.forEach(ports::wakeDispatcherAfterCommit);
+        return result;
+    }
+
+    /** Assign id → resource group → priority and the type's other defaults, in the design's order. */
+    private NewTask newTask(ValidatedTaskRequest valid, Instant now) {
+        TaskId id = ids.next();
+        String group = resourceGroupOf(valid);
+        TaskTypePolicy policy = types.policyOf(valid.type(), group);
+        int priority = valid.priority() != null ? valid.priority() : policy.priority();
+        int maxAttempts = valid.maxAttempts() != null ? valid.maxAttempts() : policy.maxAttempts();
+        Instant runAt = valid.runAt() == null || valid.runAt().isBefore(now) ? now : valid.runAt();
+        return new NewTask(id, valid.type(), group, priority, valid.payloadJson(), maxAttempts, runAt, now,
+                valid.idempotencyKey(), null);
+    }
+
+    private String resourceGroupOf(ValidatedTaskRequest valid) {
+        if (valid.group() != null) {
+            return valid.group();
+        }
+        return types.groupOf(valid.type()).orElse(EngineSettings.DEFAULT_GROUP);
+    }
+}

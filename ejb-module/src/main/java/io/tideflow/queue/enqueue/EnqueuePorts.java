@@ -1,0 +1,27 @@
+package io.tideflow.queue.enqueue;
+
+import io.tideflow.queue.store.NewTask;
+import io.tideflow.queue.api.event.TaskEnqueued;
+import io.tideflow.queue.api.TaskId;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What the enqueue flow needs from the outside: persistence and the two after-commit signals. */
+public interface EnqueuePorts {
+
+    /** The id of the task already enqueued with this idempotency key, if any. */
+    Optional<TaskId> findByIdempotencyKey(String key);
+
+    /** Persists the task in the caller's transaction. */
+    void persist(NewTask task);
+
+    /** Persists the tasks in the caller's transaction, together. */
+    void persistAll(List<NewTask> tasks);
+
+    /** Fires the enqueued event; observers that ask for it see it only after the transaction commits. */
+    void fireEnqueued(TaskEnqueued event);
+
+    /** Wakes the local dispatcher once the transaction has committed, never before. */
+    void wakeDispatcherAfterCommit(String group);
+}

@@ -1,0 +1,196 @@
+package io.tideflow.queue.enqueue;
+
+import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.dispatch.DispatchSignal;
+import io.tideflow.queue.handler.TaskHandlerRegistry;
+import io.tideflow.queue.config.TypePolicies;
+import io.tideflow.queue.store.NewTask;
+import io.tideflow.queue.api.IllegalTransitionException;
+import io.tideflow.queue.api.InvalidTaskRequestException;
+import io.tideflow.queue.api.admin.NodeView;
+import io.tideflow.queue.api.admin.TaskEventView;
+import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.api.event.TaskCancelled;
+import io.tideflow.queue.api.event.TaskEnqueued;
+import io.tideflow.queue.api.admin.TaskFilter;
+import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.api.TaskNotFoundException;
+import io.tideflow.queue.api.admin.TaskPage;
+import io.tideflow.queue.api.admin.TaskQueries;
+import io.tideflow.queue.api.TaskQueue;
+import io.tideflow.queue.api.TaskRequest;
+import io.tideflow.queue.api.admin.TaskView;
+import io.tideflow.queue.events.LifecycleEvents;
+import io.tideflow.queue.store.CancelOutcome;
+import io.tideflow.queue.store.NodeRegistry;
+import io.tideflow.queue.store.TaskHistory;
+import io.tideflow.queue.store.TaskReader;
+import io.tideflow.queue.store.TaskStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The engine's {@link TaskQueue} and {@link TaskQueries}; joins the caller's transaction or starts one. */
+@Stateless
+public class TaskQueueBean implements TaskQueue, TaskQueries {
+
+    @Inject
+    TaskStore store;
+
+    @Inject
+    TaskReader reader;
+
+    @Inject
+    TaskHandlerRegistry registry;
+
+    @Inject
+    EngineSettings settings;
+
+    @Inject
+    TaskIdGenerator ids;
+
+    @Inject
+    TypePolicies types;
+
+    @Inject
+    TaskHistory history;
+
+    @Inject
+    NodeRegistry nodes;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<TaskEnqueued> enqueued;
+
+    @Inject
+    DispatchSignal signal;
+
+    @Inject
+    LifecycleEvents lifecycle;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private EnqueueFlow flow;
+
+    @PostConstruct
+    void init() {
+        flow = new EnqueueFlow(new TaskRequestValidator(registry, settings), ids, types, new Ports(), clock);
+    }
+
+    @Override
+    public TaskId enqueue(TaskRequest request) {
+        return flow.enqueue(request);
+    }
+
+    @Override
+    public List<TaskId> enqueueAll(List<TaskRequest> requests) {
+        return flow.enqueueAll(requests);
+    }
+
+    @Override
+    public TaskView cancel(TaskId id) {
+        Instant now = clock.instant();
+        CancelOutcome outcome = store.cancel(id, now);
+        TaskView cancelled = reader.find(id).orElseThrow(() -> new TaskNotFoundException(id));
+        if (outcome == CancelOutcome.CANCELLED) {
+            lifecycle.publish(new TaskCancelled(id, cancelled.type(), cancelled.group(), now));
+        }
+        return cancelled;
+    }
+
+    @Override
+    public TaskId requeue(TaskId deadLetter) {
+        TaskView original = reader.find(deadLetter).orElseThrow(() -> new TaskNotFoundException(deadLetter));
+        if (original.state() != TaskState.DEAD_LETTER) {
+            throw new IllegalTransitionException(deadLetter, original.type(), original.state(), TaskState.PENDING);
+        }
+        TaskId id = ids.next();
+        Instant now = clock.instant();
+        store.insert(new NewTask(id, original.type(), original.group(), original.priority(), original.payloadJson(),
+                original.maxAttempts(), now, now, null, deadLetter));
+        new Ports().fireEnqueued(new TaskEnqueued(id, original.type(), original.group(), original.priority(), now));
+        new Ports().wakeDispatcherAfterCommit(original.group());
+        return id;
+    }
+
+    @Override
+    public List<TaskEventView> history(TaskId id) {
+        if (reader.find(id).isEmpty()) {
+            throw new TaskNotFoundException(id);
+        }
+        return history.of(id);
+    }
+
+    @Override
+    public List<NodeView> nodes() {
+        return nodes.all(clock.instant(), settings.heartbeatInterval().multipliedBy(3));
+    }
+
+    @Override
+    public Optional<TaskView> find(TaskId id) {
+        return reader.find(id);
+    }
+
+    @Override
+    public TaskPage list(TaskFilter filter, int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new InvalidTaskRequestException("limit", "must be between 1 and 500, got " + limit);
+        }
+        return reader.list(filter, limit);
+    }
+
+    /** The enqueue flow's view of the store, the event bus and the dispatcher. */
+    private final class Ports implements EnqueuePorts {
+
+        @Override
+        public Optional<TaskId> findByIdempotencyKey(String key) {
+            return store.findIdByIdempotencyKey(key);
+        }
+
+        @Override
+        public void persist(NewTask task) {
+            store.insert(task);
+        }
+
+        @Override
+        public void persistAll(List<NewTask> tasks) {
+            store.insertAll(tasks);
+        }
+
+        @Override
+        public void fireEnqueued(TaskEnqueued event) {
+            enqueued.fire(event);
+            lifecycle.publish(event);
+        }
+
+        @Override
+        public void wakeDispatcherAfterCommit(String group) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing to do before the commit
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        signal.enqueued();
+                    }
+                }
+            });
+        }
+    }
+}

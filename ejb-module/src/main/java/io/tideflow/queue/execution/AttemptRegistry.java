@@ -1,0 +1,31 @@
+package io.tideflow.queue.execution;
+
+import io.tideflow.queue.api.TaskId;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The attempts running on this node now. */
+@ApplicationScoped
+public class AttemptRegistry {
+
+    private final Map<TaskId, RunningAttempt> running = new ConcurrentHashMap<>();
+
+    public void add(RunningAttempt attempt) {
+        running.put(attempt.task().id(), attempt);
+    }
+
+    public void remove(RunningAttempt attempt) {
+        running.remove(attempt.task().id(), attempt);
+    }
+
+    public List<RunningAttempt> snapshot() {
+        return List.copyOf(running.values());
+    }
+
+    public int size() {
+        return running.size();
+    }
+}

@@ -1,0 +1,69 @@
+package io.tideflow.queue.execution;
+
+import io.tideflow.queue.store.ClaimedTask;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** One attempt running on this node: what the lease keeper extends, flags and, past its deadline, interrupts. */
+public final class RunningAttempt {
+
+    private final ClaimedTask task;
+    private final Duration timeout;
+    private final Instant deadline;
+    private final AtomicBoolean cancelRequested = new AtomicBoolean();
+    private final AtomicBoolean interrupted = new AtomicBoolean();
+    private volatile Thread thread;
+    private volatile boolean leaseLost;
+
+    public RunningAttempt(ClaimedTask task, Duration timeout, Instant started) {
+        this.task = task;
+        this.timeout = timeout;
+        this.deadline = started.plus(timeout);
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public ClaimedTask task() {
+        return task;
+    }
+
+    public Instant deadline() {
+        return deadline;
+    }
+
+    public void runsOn(Thread worker) {
+        this.thread = worker;
+    }
+
+    boolean isCancelRequested() {
+        return cancelRequested.get();
+    }
+
+    public void requestCancel() {
+        cancelRequested.set(true);
+    }
+
+    boolean isLeaseLost() {
+        return leaseLost;
+    }
+
+    public void loseLease() {
+        leaseLost = true;
+    }
+
+    /** Interrupts the worker once, when the attempt ran past its deadline, and never after {@link #finish()}. */
+    public synchronized void interruptOnce() {
+        if (thread != null && interrupted.compareAndSet(false, true)) {
+            thread.interrupt();
+        }
+    }
+
+    /** The worker is done with this attempt; from now on it may run another one. */
+    synchronized void finish() {
+        thread = null;
+    }
+}

@@ -1,0 +1,38 @@
+package io.tideflow.queue.groups;
+
+import io.tideflow.queue.config.ConfiguredGroup;
+import io.tideflow.queue.model.BreakerSettings;
+import io.tideflow.queue.store.GroupRow;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * This node's copy of the restricted groups, refreshed by the dispatcher's poll and after an operator's change, and of
+ * the groups' configuration.
+ */
+@ApplicationScoped
+public class GroupDirectory {
+
+    private volatile List<GroupRow> restricted = List.of();
+    private volatile Map<String, ConfiguredGroup> configured = Map.of();
+
+    /** The breaker settings of a group that has a breaker in this node's configuration, else {@code null}. */
+    public BreakerSettings breakerOf(String group) {
+        ConfiguredGroup config = configured.get(group);
+        return config == null ? null : config.breaker();
+    }
+
+    void configure(Map<String, ConfiguredGroup> groups) {
+        configured = Map.copyOf(groups);
+    }
+
+    public List<GroupRow> restricted() {
+        return restricted;
+    }
+
+    public void replace(List<GroupRow> rows) {
+        restricted = rows.stream().filter(GroupRow::restricted).toList();
+    }
+}

@@ -1,0 +1,96 @@
+package io.tideflow.queue.lease;
+
+import io.tideflow.queue.schema.SchemaBootstrap;
+import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.execution.AttemptRegistry;
+import io.tideflow.queue.execution.RunningAttempt;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps this node's row in the node registry fresh, and its running attempts honest: extends their leases every
+ * heartbeat interval, passes cancel requests
+ * on to their handlers, and interrupts attempts that ran past their timeout (and stops extending their leases, so a
+ * hung attempt is rescued by the lease's expiry).
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaBootstrap")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class LeaseKeeper {
+
+    private static final Logger LOG = Logger.getLogger(LeaseKeeper.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    AttemptRegistry attempts;
+
+    @Inject
+    LeaseTransactions leases;
+
+    @Inject
+    EngineSettings settings;
+
+    @Inject
+    Clock clock;
+
+    private ScheduledFuture<?> beat;
+    private Instant startedAt;
+
+    @PostConstruct
+    void start() {
+        startedAt = clock.instant();
+        long everyMs = settings.heartbeatInterval().toMillis();
+        beat = scheduler.scheduleAtFixedRate(this::keep, 0, everyMs, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        // interrupts a heartbeat still waiting for the application to finish starting, which a failed start never does
+        beat.cancel(true);
+    }
+
+    void keep() {
+        try {
+            List<RunningAttempt> running = attempts.snapshot();
+            leases.beat(startedAt, running.size());
+            if (running.isEmpty()) {
+                return;
+            }
+            Instant now = clock.instant();
+            List<RunningAttempt> inTime = running.stream().filter(a -> !now.isAfter(a.deadline())).toList();
+            running.stream().filter(a -> now.isAfter(a.deadline())).forEach(RunningAttempt::interruptOnce);
+            for (RunningAttempt lost : leases.heartbeat(inTime)) {
+                lost.loseLease();
+                LOG.warning(() -> "task " + lost.task().id() + " of type '" + lost.task().type()
+                        + "': heartbeat refused, the lease is no longer this node's; its completion will be refused");
+            }
+            Set<String> cancel = leases.cancelRequestedAmong(running.stream().map(a -> a.task().id().value()).toList());
+            running.stream().filter(a -> cancel.contains(a.task().id().value())).forEach(RunningAttempt::requestCancel);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "extending leases failed; the next heartbeat tries again", e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.tideflow.queue.lease;
+
+import io.tideflow.queue.schema.SchemaBootstrap;
+import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.store.FailureOutcome;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Takes back tasks whose lease ran out (their node died, hung or lost the database): RUNNING → FAILED "lease expired",
+ * retried with backoff, or DEAD_LETTER when out of attempts. Runs on every node at once, in bounded batches, each
+ * rescue conditional on the token it read, so it is idempotent and never overrides a completion. At start it first
+ * rescues the tasks this node itself held when it went down, without waiting for their leases.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaBootstrap")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class LeaseRescuer {
+
+    private static final Logger LOG = Logger.getLogger(LeaseRescuer.class.getName());
+    private static final int BATCH = 100;
+
+    @Resource
+    TimerService timerService;
+
+    @Inject
+    LeaseTransactions leases;
+
+    @Inject
+    EngineSettings settings;
+
+    private final AtomicBoolean rescuing = new AtomicBoolean();
+
+    @PostConstruct
+    void recoverAndStart() {
+        List<FailureOutcome> orphans = leases.rescueOrphans();
+        if (!orphans.isEmpty()) {
+            LOG.info(() -> "Tideflow node '" + settings.nodeId() + "' restarted holding " + orphans.size()
+                    + " running tasks; rescued: " + orphans);
+        }
+        long everyMs = settings.rescueInterval().toMillis();
+        timerService.createIntervalTimer(everyMs, everyMs, new TimerConfig("tideflow-lease-rescuer", false));
+    }
+
+    @Timeout
+    void rescueExpired() {
+        if (!rescuing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            List<FailureOutcome> batch;
+            do {
+                batch = leases.rescueExpired(BATCH);
+                if (!batch.isEmpty()) {
+                    List<FailureOutcome> done = batch;
+                    LOG.warning(() -> "Tideflow rescued " + done.size() + " tasks with expired leases: " + done);
+                }
+            } while (batch.size() == BATCH);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "lease rescue failed; the next run tries again", e);
+        } finally {
+            rescuing.set(false);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.tideflow.queue.lease;
+
+import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.execution.RunningAttempt;
+import io.tideflow.queue.failure.RetryBackoff;
+import io.tideflow.queue.config.TypePolicies;
+import io.tideflow.queue.api.event.TaskDeadLettered;
+import io.tideflow.queue.api.event.TaskLeaseRescued;
+import io.tideflow.queue.api.event.TaskRetryScheduled;
+import io.tideflow.queue.events.LifecycleEvents;
+import io.tideflow.queue.store.FailureOutcome;
+import io.tideflow.queue.store.LeaseStore;
+import io.tideflow.queue.store.NodeRegistry;
+import io.tideflow.queue.store.RescueCandidate;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The lease keeper's and the rescuer's transactions, each short and on its own. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class LeaseTransactions {
+
+    @Inject
+    LeaseStore leases;
+
+    @Inject
+    NodeRegistry nodes;
+
+    @Inject
+    EngineSettings settings;
+
+    @Inject
+    TypePolicies types;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    LifecycleEvents lifecycle;
+
+    private final RetryBackoff backoff = new RetryBackoff(() -> ThreadLocalRandom.current().nextDouble());
+
+    /** Extends the leases of these attempts; returns those whose lease is no longer theirs. */
+    public List<RunningAttempt> heartbeat(List<RunningAttempt> attempts) {
+        Instant expiry = clock.instant().plus(settings.leaseDuration());
+        List<RunningAttempt> lost = new ArrayList<>();
+        for (RunningAttempt attempt : attempts) {
+            if (!leases.heartbeat(attempt.task(), expiry)) {
+                lost.add(attempt);
+            }
+        }
+        return lost;
+    }
+
+    /** Refreshes this node's row in the node registry. */
+    public void beat(Instant startedAt, int running) {
+        nodes.beat(settings.nodeId(), startedAt, clock.instant(), running);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Set<String> cancelRequestedAmong(List<String> ids) {
+        return leases.cancelRequestedAmong(ids);
+    }
+
+    /** Rescues up to {@code limit} expired leases; returns how many it took back. */
+    public List<FailureOutcome> rescueExpired(int limit) {
+        Instant now = clock.instant();
+        List<FailureOutcome> outcomes = new ArrayList<>();
+        for (RescueCandidate task : leases.expiredLeases(now, limit)) {
+            Instant retryAt = retryAt(task, now);
+            FailureOutcome outcome = leases.rescueExpired(task, retryAt, now);
+            announce(task, outcome, retryAt, now);
+            outcomes.add(outcome);
+        }
+        return outcomes;
+    }
+
+    /** Rescues the tasks this node held when it stopped without releasing them (a crash). */
+    public List<FailureOutcome> rescueOrphans() {
+        Instant now = clock.instant();
+        List<FailureOutcome> outcomes = new ArrayList<>();
+        for (RescueCandidate task : leases.heldBy(settings.nodeId())) {
+            Instant retryAt = retryAt(task, now);
+            FailureOutcome outcome = leases.rescueOrphan(task, retryAt, now);
+            announce(task, outcome, retryAt, now);
+            outcomes.add(outcome);
+        }
+        return outcomes;
+    }
+
+    private void announce(RescueCandidate task, FailureOutcome outcome, Instant retryAt, Instant now) {
+        if (outcome == FailureOutcome.STALE_LEASE) {
+            return;
+        }
+        lifecycle.publish(new TaskLeaseRescued(task.id(), task.type(), task.group(), task.owner(), now));
+        lifecycle.publish(outcome == FailureOutcome.DEAD_LETTERED
+                ? new TaskDeadLettered(task.id(), task.type(), task.group(), task.attempts(), now)
+                : new TaskRetryScheduled(task.id(), task.type(), task.group(), task.attempts(), retryAt, now));
+    }
+
+    private Instant retryAt(RescueCandidate task, Instant now) {
+        return now.plus(backoff.delayAfter(types.policyOf(task.type(), task.group()).retry(), task.attempts()));
+    }
+}

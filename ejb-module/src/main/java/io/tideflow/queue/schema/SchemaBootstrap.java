@@ -1,0 +1,81 @@
+package io.tideflow.queue.schema;
+
+import io.tideflow.queue.config.InvalidSettingException;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+/**
+ * Brings the schema up to date before anything else of the engine starts (after the configuration was checked), so
+ * that a bad schema fails the deployment with its reason.
+ */
+@Singleton
+@DependsOn("ConfigurationCheck")
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SchemaBootstrap {
+
+    /**
+     * Where the persistence unit's datasource ({@code jdbc/tideflow}) is bound: WildFly binds global names under
+     * {@code java:/}, other servers at the root. The server scripts in datasource-config create it.
+     */
+    private static final List<String> DATASOURCE_NAMES = List.of("java:/jdbc/tideflow", "jdbc/tideflow");
+
+    private static final Logger LOG = Logger.getLogger(SchemaBootstrap.class.getName());
+
+    @Inject
+    Config config;
+
+    @Inject
+    Clock clock;
+
+    private volatile DatabaseDialect dialect;
+    private volatile DataSource dataSource;
+
+    /** The database the engine runs on, known once the schema is up to date. */
+    public DatabaseDialect dialect() {
+        return dialect;
+    }
+
+    /** The engine's datasource, for the work that needs plain connections (schema, notifications). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void migrate() {
+        List<String> names = config.getOptionalValue("tideflow.datasource", String.class).map(List::of)
+                .orElse(DATASOURCE_NAMES);
+        dataSource = lookup(names);
+        dialect = DatabaseDialect.of(dataSource);
+        List<String> applied = new SchemaMigrator(dataSource, SchemaBootstrap.class.getClassLoader(), clock).migrate();
+        LOG.info(() -> (applied.isEmpty() ? "Tideflow schema is up to date"
+                : "Tideflow schema migrations applied: " + applied) + " (" + dialect + ")");
+    }
+
+    private static DataSource lookup(List<String> names) {
+        for (String name : names) {
+            try {
+                return (DataSource) new InitialContext().lookup(name);
+            } catch (NamingException notHere) {
+                // try the next name
+            }
+        }
+        throw new InvalidSettingException("tideflow.datasource", String.join(", ", names),
+                "no datasource is bound there; run the datasource-config script for your server");
+    }
+}

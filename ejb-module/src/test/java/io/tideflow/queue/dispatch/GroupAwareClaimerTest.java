@@ -1,0 +1,121 @@
+package io.tideflow.queue.dispatch;
+
+import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.store.ClaimedTask;
+import io.tideflow.queue.store.GroupRow;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GroupAwareClaimerTest {
+
+    private Instant now = Instant.parse("2026-06-01T12:00:00Z");
+    private final List<String> calls = new ArrayList<>();
+    private final Map<String, Integer> held = new HashMap<>();
+    private final Map<String, Instant> rateHoldsUntil = new HashMap<>();
+    private List<GroupRow> restricted = List.of();
+    private Set<String> withDueTasks;
+
+    private final GroupAwareClaimer claimer = new GroupAwareClaimer(new GroupAwareClaimer.Claims() {
+        @Override
+        public List<ClaimedTask> unrestricted(int limit) {
+            calls.add("unrestricted " + limit);
+            return tasks("default", limit);
+        }
+
+        @Override
+        public RestrictedGroupClaim.Result inGroup(String group, int wanted, int heldHere) {
+            calls.add(group + " " + wanted + " held " + heldHere);
+            Instant until = rateHoldsUntil.get(group);
+            return new RestrictedGroupClaim.Result(tasks(group, until == null ? wanted : 1), until);
+        }
+
+        @Override
+        public Set<String> withDueTasks(List<String> groups) {
+            calls.add("due? " + groups);
+            return withDueTasks == null ? Set.copyOf(groups) : withDueTasks;
+        }
+    }, () -> restricted, group -> held.getOrDefault(group, 0), new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    });
+
+    @Test
+    void withoutRestrictedGroupsOneUnrestrictedClaimTakesAll() {
+        assertThat(claimer.claim(8)).hasSize(8);
+        assertThat(calls).containsExactly("unrestricted 8");
+    }
+
+    @Test
+    void restrictedGroupsAreClaimedWithinTheirNodeLimitAndTheRestGoesToTheOthers() {
+        restricted = List.of(group("mail", false, 3), group("sms", false, null));
+        held.put("mail", 1);
+        assertThat(claimer.claim(8)).hasSize(8);
+        assertThat(calls).containsExactly("due? [mail, sms]", "mail 2 held 1", "sms 6 held 0");
+    }
+
+    @Test
+    void aGroupWithRoomButNothingDueCostsOneSharedReadAndNoClaimTransaction() {
+        restricted = List.of(group("mail", false, 3), group("sms", false, null), group("idle", false, null));
+        withDueTasks = Set.of("sms");
+        claimer.claim(8);
+        assertThat(calls).containsExactly("due? [mail, sms, idle]", "sms 8 held 0");
+    }
+
+    @Test
+    void aPausedGroupOrOneAtItsNodeLimitCostsNoRoundTrip() {
+        restricted = List.of(group("paused", true, null), group("full", false, 2));
+        held.put("full", 2);
+        claimer.claim(8);
+        assertThat(calls).containsExactly("unrestricted 8");
+    }
+
+    @Test
+    void aGroupHeldBackByItsRateIsNotAskedAgainBeforeItsNextToken() {
+        restricted = List.of(group("rated", false, null));
+        rateHoldsUntil.put("rated", now.plusMillis(100));
+        claimer.claim(8);
+        now = now.plusMillis(50);
+        claimer.claim(8);
+        now = now.plusMillis(50);
+        rateHoldsUntil.remove("rated");
+        claimer.claim(8);
+        assertThat(calls).containsExactly("due? [rated]", "rated 8 held 0", "unrestricted 7", "unrestricted 8",
+                "due? [rated]", "rated 8 held 0");
+    }
+
+    private static GroupRow group(String name, boolean paused, Integer maxConcurrent) {
+        return new GroupRow(name, paused, maxConcurrent, null, null, null, 0, 0, false, 0, false);
+    }
+
+    private static List<ClaimedTask> tasks(String group, int count) {
+        List<ClaimedTask> tasks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tasks.add(new ClaimedTask(TaskId.of(UUID.randomUUID().toString()), "t", group, "{}", 1, 3,
+                    UUID.randomUUID().toString(), Instant.now().plusSeconds(30), Instant.now()));
+        }
+        return tasks;
+    }
+}

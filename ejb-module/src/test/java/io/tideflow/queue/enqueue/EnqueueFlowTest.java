@@ -1,0 +1,209 @@
+package io.tideflow.queue.enqueue;
+
+import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.handler.TaskTypeCatalog;
+import io.tideflow.queue.model.TaskTypePolicy;
+import io.tideflow.queue.config.TypePolicies;
+import io.tideflow.queue.store.NewTask;
+import io.tideflow.queue.api.InvalidTaskRequestException;
+import io.tideflow.queue.api.event.TaskEnqueued;
+import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.api.TaskRequest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EnqueueFlowTest {
+
+    private final List<String> steps = new ArrayList<>();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
+    private final RecordingPorts ports = new RecordingPorts();
+    private final EngineSettings settings = EngineSettings.defaults();
+
+    private final TaskTypeCatalog catalog = type -> {
+        steps.add("validate");
+        return type.startsWith("mail.");
+    };
+
+    private final TypePolicies types = new TypePolicies() {
+        @Override
+        public Optional<String> groupOf(String type) {
+            steps.add("group");
+            return type.equals("mail.send") ? Optional.of("mail-relay") : Optional.empty();
+        }
+
+        @Override
+        public TaskTypePolicy policyOf(String type, String group) {
+            steps.add("priority");
+            TaskTypePolicy defaults = settings.taskDefaults();
+            return type.equals("mail.send")
+                    ? new TaskTypePolicy(3, 7, defaults.retry(), defaults.timeout()) : defaults;
+        }
+    };
+
+
+    private final EnqueueFlow flow = new EnqueueFlow(new TaskRequestValidator(catalog, settings),
+            new RecordingIds(clock, steps), types, ports, clock);
+
+    @Test
+    void theStepsRunInTheDesignsOrder() {
+        TaskId id = flow.enqueue(TaskRequest.ofType("mail.send").payloadJson("{}").build());
+        assertThat(steps).containsExactly("validate", "assign-id", "group", "priority", "persist", "event", "wake");
+        assertThat(ports.persisted).singleElement().satisfies(task -> assertThat(task.id()).isEqualTo(id));
+    }
+
+    @Test
+    void groupAndPriorityComeFromTheRequestFirstThenTheTypeThenTheDefaults() {
+        flow.enqueue(TaskRequest.ofType("mail.send").group("bulk-mail").priority(2).build());
+        flow.enqueue(TaskRequest.ofType("mail.send").build());
+        flow.enqueue(TaskRequest.ofType("mail.digest").build());
+        assertThat(ports.persisted).extracting(NewTask::group).containsExactly("bulk-mail", "mail-relay", "default");
+        assertThat(ports.persisted).extracting(NewTask::priority).containsExactly(2, 7, 5);
+    }
+
+    @Test
+    void maxAttemptsComeFromTheRequestThenTheType() {
+        flow.enqueue(TaskRequest.ofType("mail.send").maxAttempts(9).build());
+        flow.enqueue(TaskRequest.ofType("mail.send").build());
+        flow.enqueue(TaskRequest.ofType("mail.digest").build());
+        assertThat(ports.persisted).extracting(NewTask::maxAttempts).containsExactly(9, 3, 5);
+    }
+
+    @Test
+    void theEventCarriesWhatWasPersisted() {
+        TaskId id = flow.enqueue(TaskRequest.ofType("mail.send").build());
+        assertThat(ports.events).containsExactly(new TaskEnqueued(id, "mail.send", "mail-relay", 7, clock.instant()));
+        assertThat(ports.wokenGroups).containsExactly("mail-relay");
+    }
+
+    @Test
+    void aRefusedRequestPersistsNothingAndSignalsNothing() {
+        assertThatThrownBy(() -> flow.enqueue(TaskRequest.ofType("sms.send").build()))
+                .isInstanceOf(InvalidTaskRequestException.class);
+        assertThat(steps).containsExactly("validate");
+        assertThat(ports.persisted).isEmpty();
+        assertThat(ports.events).isEmpty();
+        assertThat(ports.wokenGroups).isEmpty();
+    }
+
+    @Test
+    void aSeenIdempotencyKeyReturnsTheFirstTaskWithoutPersistingAgain() {
+        TaskId first = flow.enqueue(TaskRequest.ofType("mail.send").idempotencyKey("order-1").build());
+        TaskId second = flow.enqueue(TaskRequest.ofType("mail.send").idempotencyKey("order-1").build());
+        assertThat(second).isEqualTo(first);
+        assertThat(ports.persisted).hasSize(1);
+        assertThat(ports.events).hasSize(1);
+    }
+
+    @Test
+    void aRunTimeInThePastMeansNowAndAFutureOneIsKept() {
+        Instant future = clock.instant().plusSeconds(60);
+        flow.enqueue(TaskRequest.ofType("mail.send").runAt(clock.instant().minusSeconds(60)).build());
+        flow.enqueue(TaskRequest.ofType("mail.send").runAt(future).build());
+        assertThat(ports.persisted).extracting(NewTask::runAt).containsExactly(clock.instant(), future);
+    }
+
+    @Test
+    void aBulkEnqueueValidatesEveryRequestBeforePersistingAnyAndNamesTheOneAtFault() {
+        List<TaskRequest> requests = List.of(TaskRequest.ofType("mail.send").build(),
+                TaskRequest.ofType("mail.send").priority(12).build());
+        assertThatThrownBy(() -> flow.enqueueAll(requests))
+                .isInstanceOfSatisfying(InvalidTaskRequestException.class,
+                        e -> assertThat(e.field()).isEqualTo("tasks[1].priority"));
+        assertThat(ports.persisted).isEmpty();
+        assertThat(ports.events).isEmpty();
+        assertThat(ports.wokenGroups).isEmpty();
+    }
+
+    @Test
+    void aBulkEnqueuePersistsTogetherAndAnswersAnIdPerRequestInOrder() {
+        TaskId earlier = flow.enqueue(TaskRequest.ofType("mail.send").idempotencyKey("order-1").build());
+        List<TaskId> ids = flow.enqueueAll(List.of(
+                TaskRequest.ofType("mail.send").build(),
+                TaskRequest.ofType("mail.digest").idempotencyKey("order-1").build(),
+                TaskRequest.ofType("mail.digest").idempotencyKey("order-2").build(),
+                TaskRequest.ofType("mail.digest").idempotencyKey("order-2").build()));
+        assertThat(ids).hasSize(4);
+        assertThat(ids.get(1)).as("a key seen in the store").isEqualTo(earlier);
+        assertThat(ids.get(3)).as("a key seen earlier in the list").isEqualTo(ids.get(2));
+        assertThat(ports.persistedTogether).containsExactly(2);
+        assertThat(ports.persisted).extracting(NewTask::id).containsExactly(earlier, ids.get(0), ids.get(2));
+        assertThat(ports.events).extracting(TaskEnqueued::id).containsExactly(earlier, ids.get(0), ids.get(2));
+        assertThat(ports.wokenGroups).containsExactly("mail-relay", "mail-relay", "default");
+    }
+
+    @Test
+    void aBulkEnqueueRefusesAnEmptyOrOversizedList() {
+        assertThatThrownBy(() -> flow.enqueueAll(List.of()))
+                .isInstanceOfSatisfying(InvalidTaskRequestException.class,
+                        e -> assertThat(e.field()).isEqualTo("tasks"));
+        List<TaskRequest> tooMany = java.util.Collections.nCopies(EnqueueFlow.MAX_BULK + 1,
+                TaskRequest.ofType("mail.send").build());
+        assertThatThrownBy(() -> flow.enqueueAll(tooMany)).hasMessageContaining("1 to 10000");
+    }
+
+    private static final class RecordingIds extends TaskIdGenerator {
+        private final List<String> steps;
+
+        RecordingIds(Clock clock, List<String> steps) {
+            super(clock);
+            this.steps = steps;
+        }
+
+        @Override
+        public TaskId next() {
+            steps.add("assign-id");
+            return super.next();
+        }
+    }
+
+    private final class RecordingPorts implements EnqueuePorts {
+        final List<NewTask> persisted = new ArrayList<>();
+        final List<TaskEnqueued> events = new ArrayList<>();
+        final List<String> wokenGroups = new ArrayList<>();
+        final List<Integer> persistedTogether = new ArrayList<>();
+        final Map<String, TaskId> keys = new HashMap<>();
+
+        @Override
+        public Optional<TaskId> findByIdempotencyKey(String key) {
+            return Optional.ofNullable(keys.get(key));
+        }
+
+        @Override
+        public void persist(NewTask task) {
+            steps.add("persist");
+            persisted.add(task);
+            if (task.idempotencyKey() != null) {
+                keys.put(task.idempotencyKey(), task.id());
+            }
+        }
+
+        @Override
+        public void persistAll(List<NewTask> tasks) {
+            persistedTogether.add(tasks.size());
+            tasks.forEach(this::persist);
+        }
+
+        @Override
+        public void fireEnqueued(TaskEnqueued event) {
+            steps.add("event");
+            events.add(event);
+        }
+
+        @Override
+        public void wakeDispatcherAfterCommit(String group) {
+            steps.add("wake");
+            wokenGroups.add(group);
+        }
+    }
+}
