@@ -2,7 +2,10 @@ package io.tideflow.queue.lease;
 
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.execution.RunningAttempt;
+import io.tideflow.queue.api.ErrorClass;
 import io.tideflow.queue.failure.RetryBackoff;
+import io.tideflow.queue.failure.RetryDecider;
+import io.tideflow.queue.model.RetryDecision;
 import io.tideflow.queue.config.TypePolicies;
 import io.tideflow.queue.api.event.TaskDeadLettered;
 import io.tideflow.queue.api.event.TaskLeaseRescued;
@@ -77,7 +80,7 @@ public class LeaseTransactions {
         List<FailureOutcome> outcomes = new ArrayList<>();
         for (RescueCandidate task : leases.expiredLeases(now, limit)) {
             Instant retryAt = retryAt(task, now);
-            FailureOutcome outcome = leases.rescueExpired(task, retryAt, now);
+            FailureOutcome outcome = leases.rescueExpired(task, decisionFor(task), retryAt, now);
             announce(task, outcome, retryAt, now);
             outcomes.add(outcome);
         }
@@ -90,7 +93,7 @@ public class LeaseTransactions {
         List<FailureOutcome> outcomes = new ArrayList<>();
         for (RescueCandidate task : leases.heldBy(settings.nodeId())) {
             Instant retryAt = retryAt(task, now);
-            FailureOutcome outcome = leases.rescueOrphan(task, retryAt, now);
+            FailureOutcome outcome = leases.rescueOrphan(task, decisionFor(task), retryAt, now);
             announce(task, outcome, retryAt, now);
             outcomes.add(outcome);
         }
@@ -105,6 +108,11 @@ public class LeaseTransactions {
         lifecycle.publish(outcome == FailureOutcome.DEAD_LETTERED
                 ? new TaskDeadLettered(task.id(), task.type(), task.group(), task.attempts(), now)
                 : new TaskRetryScheduled(task.id(), task.type(), task.group(), task.attempts(), retryAt, now));
+    }
+
+    /** A lost lease is a failed attempt like any other whose cause was not the task's: TRANSIENT. */
+    private static RetryDecision decisionFor(RescueCandidate task) {
+        return RetryDecider.decide(task.attempts(), task.maxAttempts(), ErrorClass.TRANSIENT);
     }
 
     private Instant retryAt(RescueCandidate task, Instant now) {

@@ -1,5 +1,6 @@
 package io.tideflow.queue.store;
 
+import io.tideflow.queue.model.Transition;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
@@ -18,10 +19,10 @@ final class BulkTaskInsert {
     // the same rows as the one-task insert in TaskEntity and TaskEventEntity
     private static final String TASK = "INSERT INTO tasks (id, type, resource_group, payload, state, priority, run_at,"
             + " created_at, updated_at, attempts, max_attempts, idempotency_key, requeued_from)"
-            + " VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, 0, ?, ?, ?)";
+            + " VALUES (?, ?, ?, ?, '" + Transition.ENQUEUE.to() + "', ?, ?, ?, ?, 0, ?, ?, ?)";
     private static final String EVENT = "INSERT INTO task_events"
             + " (task_id, seq, from_state, to_state, occurred_at, node, attempt, detail)"
-            + " VALUES (?, 0, NULL, 'PENDING', ?, ?, 0, ?)";
+            + " VALUES (?, 0, NULL, '" + Transition.ENQUEUE.to() + "', ?, ?, 0, ?)";
 
     private BulkTaskInsert() {
     }

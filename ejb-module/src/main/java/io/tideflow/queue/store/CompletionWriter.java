@@ -1,5 +1,6 @@
 package io.tideflow.queue.store;
 
+import io.tideflow.queue.model.Transition;
 import jakarta.persistence.EntityManager;
 
 import java.sql.Connection;
@@ -18,14 +19,13 @@ import java.util.List;
 public class CompletionWriter {
 
     // the same conditional change as the one-task path in TaskStore
-    private static final String COMPLETE = "UPDATE tasks SET state = 'COMPLETED', lease_owner = NULL,"
-            + " lease_token = NULL, lease_expires_at = NULL, cancel_requested = 0, updated_at = ?"
-            + " WHERE id = ? AND state = 'RUNNING' AND lease_token = ?";
+    private static final String COMPLETE = TransitionStatements.update(Transition.COMPLETE);
     private static final String RESULT = "INSERT INTO task_results (task_id, result, execution_ms, created_at)"
             + " VALUES (?, ?, ?, ?)";
     private static final String EVENT = "INSERT INTO task_events"
             + " (task_id, seq, from_state, to_state, occurred_at, node, attempt, detail)"
-            + " SELECT CAST(? AS CHAR(36)), COUNT(*), 'RUNNING', 'COMPLETED', CAST(? AS BIGINT),"
+            + " SELECT CAST(? AS CHAR(36)), COUNT(*), '" + Transition.COMPLETE.from() + "', '"
+            + Transition.COMPLETE.to() + "', CAST(? AS BIGINT),"
             + " CAST(? AS VARCHAR(200)), CAST(? AS INTEGER), CAST(NULL AS VARCHAR(4000)) FROM task_events WHERE task_id = ?";
 
     /** One successful attempt waiting to be written. */

@@ -2,6 +2,7 @@ package io.tideflow.queue.store;
 
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.model.RetryDecision;
+import io.tideflow.queue.model.Transition;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
@@ -10,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import static io.tideflow.queue.api.TaskState.FAILED;
 import static io.tideflow.queue.api.TaskState.RUNNING;
 
 /**
@@ -70,36 +70,31 @@ public class LeaseStore {
     }
 
     /**
-     * RUNNING → FAILED ("lease expired"), then DEAD_LETTER when no attempt remains. Conditional on the token the
+     * RUNNING → FAILED ("lease expired"), then DEAD_LETTER when the decision says so. Conditional on the token the
      * rescuer read and on the lease still being expired, so a completion or a heartbeat that came first wins.
      */
-    public FailureOutcome rescueExpired(RescueCandidate task, Instant retryAt, Instant now) {
-        return rescue(task, retryAt, now, "lease expired (held by " + task.owner() + ")", now);
+    public FailureOutcome rescueExpired(RescueCandidate task, RetryDecision decision, Instant retryAt, Instant now) {
+        return rescue(task, decision, retryAt, now, "lease expired (held by " + task.owner() + ")", now);
     }
 
     /**
      * Like {@link #rescueExpired}, for a task this node held before it restarted: no attempt of it can still run
      * here, so its lease need not run out first.
      */
-    public FailureOutcome rescueOrphan(RescueCandidate task, Instant retryAt, Instant now) {
-        return rescue(task, retryAt, now, "node " + task.owner() + " restarted while running it", Instant.MAX);
+    public FailureOutcome rescueOrphan(RescueCandidate task, RetryDecision decision, Instant retryAt, Instant now) {
+        return rescue(task, decision, retryAt, now, "node " + task.owner() + " restarted while running it",
+                Instant.MAX);
     }
 
-    private FailureOutcome rescue(RescueCandidate task, Instant retryAt, Instant now, String reason,
-                                  Instant expiredBefore) {
-        int rows = em.createNamedQuery(TaskEntity.RESCUE_EXPIRED)
-                .setParameter(1, reason)
-                .setParameter(2, retryAt.toEpochMilli())
-                .setParameter(3, now.toEpochMilli())
-                .setParameter(4, task.id().value())
-                .setParameter(5, task.leaseToken())
-                .setParameter(6, expiredBefore == Instant.MAX ? Long.MAX_VALUE : expiredBefore.toEpochMilli())
-                .executeUpdate();
+    private FailureOutcome rescue(RescueCandidate task, RetryDecision decision, Instant retryAt, Instant now,
+                                  String reason, Instant expiredBefore) {
+        int rows = tasks.change(Transition.RESCUE, reason, retryAt.toEpochMilli(), now.toEpochMilli(),
+                task.id().value(), task.leaseToken(),
+                expiredBefore == Instant.MAX ? Long.MAX_VALUE : expiredBefore.toEpochMilli());
         if (rows == 0) {
             return FailureOutcome.STALE_LEASE;
         }
-        history.append(task.id().value(), RUNNING, FAILED, now, task.attempts(), reason);
-        RetryDecision decision = task.attemptsSpent() ? RetryDecision.DEAD_LETTER : RetryDecision.RETRY;
+        history.append(task.id().value(), Transition.RESCUE, now, task.attempts(), reason);
         return decision == RetryDecision.DEAD_LETTER ? tasks.deadLetter(task.id().value(), task.attempts(), now)
                 : FailureOutcome.RETRY_SCHEDULED;
     }

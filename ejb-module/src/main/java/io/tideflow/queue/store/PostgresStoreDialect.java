@@ -14,11 +14,17 @@ import java.util.List;
  */
 final class PostgresStoreDialect implements StoreDialect {
 
+    private static final String CLAIM = ClaimStatement.SET + " WHERE id IN (SELECT id FROM tasks WHERE "
+            + ClaimStatement.DUE + " AND resource_group NOT IN (" + TaskEntity.RESTRICTED_GROUPS + ")"
+            + " ORDER BY priority DESC, id LIMIT ?6 FOR UPDATE SKIP LOCKED) RETURNING *";
+    private static final String CLAIM_IN_GROUP = ClaimStatement.SET + " WHERE id IN (SELECT id FROM tasks WHERE "
+            + ClaimStatement.DUE + " AND resource_group = ?7 ORDER BY priority DESC, id LIMIT ?6 FOR UPDATE SKIP LOCKED)"
+            + " RETURNING *";
+
     @Override
     @SuppressWarnings("unchecked")
     public List<TaskEntity> claim(EntityManager em, ClaimRequest request) {
-        Query claim = em.createNamedQuery(request.group() == null ? TaskEntity.CLAIM_SKIP_LOCKED
-                        : TaskEntity.CLAIM_SKIP_LOCKED_IN_GROUP)
+        Query claim = em.createNativeQuery(request.group() == null ? CLAIM : CLAIM_IN_GROUP, TaskEntity.class)
                 .setParameter(1, request.owner())
                 .setParameter(2, request.token())
                 .setParameter(3, request.expiresAt().toEpochMilli())

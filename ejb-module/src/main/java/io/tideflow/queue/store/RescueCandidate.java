@@ -7,9 +7,4 @@ import java.time.Instant;
 /** A RUNNING task whose lease may be taken back, as the rescuer read it. */
 public record RescueCandidate(TaskId id, String type, String group, String owner, String leaseToken,
                               Instant leaseExpiresAt, int attempts, int maxAttempts) {
-
-    /** Whether the last attempt was the last one allowed. */
-    public boolean attemptsSpent() {
-        return attempts >= maxAttempts;
-    }
 }

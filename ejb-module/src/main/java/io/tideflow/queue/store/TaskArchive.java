@@ -1,5 +1,6 @@
 package io.tideflow.queue.store;
 
+import io.tideflow.queue.model.Transition;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskState;
 import jakarta.persistence.EntityManager;
@@ -35,12 +36,21 @@ public class TaskArchive {
             return List.of();
         }
         List<ArchivedTask> archived = new ArrayList<>();
-        try (PreparedStatement move = connection().prepareStatement(
-                "UPDATE tasks SET state = 'ARCHIVED', updated_at = ? WHERE id = ? AND state = ?")) {
+        for (Transition transition : List.of(Transition.ARCHIVE_COMPLETED, Transition.ARCHIVE_CANCELLED)) {
+            List<Candidate> leaving = candidates.stream().filter(c -> c.state() == transition.from()).toList();
+            if (!leaving.isEmpty()) {
+                archived.addAll(move(transition, leaving, now));
+            }
+        }
+        return archived;
+    }
+
+    private List<ArchivedTask> move(Transition transition, List<Candidate> candidates, Instant now) {
+        List<ArchivedTask> archived = new ArrayList<>();
+        try (PreparedStatement move = connection().prepareStatement(TransitionStatements.update(transition))) {
             for (Candidate candidate : candidates) {
                 move.setLong(1, now.toEpochMilli());
                 move.setString(2, candidate.id());
-                move.setString(3, candidate.state().name());
                 move.addBatch();
             }
             int[] moved = move.executeBatch();
@@ -48,13 +58,13 @@ public class TaskArchive {
                 // SUCCESS_NO_INFO (-2) does not occur for single-row updates on Derby or PostgreSQL
                 if (moved[i] == 1) {
                     Candidate task = candidates.get(i);
-                    history.append(task.id(), task.state(), TaskState.ARCHIVED, now, task.attempts(), "archived");
+                    history.append(task.id(), transition, now, task.attempts(), "archived");
                     archived.add(new ArchivedTask(TaskId.of(task.id()), task.type(), task.group(), task.state()));
                 }
             }
             return archived;
         } catch (SQLException e) {
-            throw new PersistenceException("archiving finished tasks failed", e);
+            throw new PersistenceException("archiving finished tasks (" + transition + ") failed", e);
         }
     }
 

@@ -23,12 +23,7 @@ import jakarta.persistence.Table;
                 + " ORDER BY t.leaseExpiresAt")
 @NamedQuery(name = TaskEntity.HELD_BY,
         query = "SELECT t FROM TaskEntity t WHERE t.state = :running AND t.leaseOwner = :owner")
-// State changes are native statements: EclipseLink's JPQL bulk update costs about four times a native one on the
-// hot path (measured on Derby), and each is a single conditional statement either way.
-@NamedNativeQuery(name = TaskEntity.CLAIM_BATCH,
-        query = "UPDATE tasks SET state = 'RUNNING', lease_owner = ?1, lease_token = ?2, lease_expires_at = ?3,"
-                + " attempts = attempts + 1, updated_at = ?4"
-                + " WHERE state = 'PENDING' AND run_at <= ?5 AND id IN (" + TaskEntity.ID_LIST_FROM_6 + ")")
+// State changes are not here: each is a Transition's conditional statement (TransitionStatements, the dialects).
 @NamedNativeQuery(name = TaskEntity.NODE_BEAT,
         query = "UPDATE tideflow_nodes SET last_seen = ?1, running = ?2, started_at = ?3 WHERE node_id = ?4")
 @NamedNativeQuery(name = TaskEntity.NODE_JOIN,
@@ -38,61 +33,9 @@ import jakarta.persistence.Table;
 @NamedNativeQuery(name = TaskEntity.INSERT,
         query = "INSERT INTO tasks (id, type, resource_group, payload, state, priority, run_at, created_at, updated_at,"
                 + " attempts, max_attempts, idempotency_key, requeued_from)"
-                + " VALUES (?1, ?2, ?3, ?4, 'PENDING', ?5, ?6, ?7, ?7, 0, ?8, ?9, ?10)")
-@NamedNativeQuery(name = TaskEntity.CLAIM_SKIP_LOCKED, resultClass = TaskEntity.class,
-        query = "UPDATE tasks SET state = 'RUNNING', lease_owner = ?1, lease_token = ?2, lease_expires_at = ?3,"
-                + " attempts = attempts + 1, updated_at = ?4"
-                + " WHERE id IN (SELECT id FROM tasks WHERE state = 'PENDING' AND run_at <= ?5"
-                + " AND resource_group NOT IN (" + TaskEntity.RESTRICTED_GROUPS + ")"
-                + " ORDER BY priority DESC, id LIMIT ?6 FOR UPDATE SKIP LOCKED) RETURNING *")
-@NamedNativeQuery(name = TaskEntity.CLAIM_SKIP_LOCKED_IN_GROUP, resultClass = TaskEntity.class,
-        query = "UPDATE tasks SET state = 'RUNNING', lease_owner = ?1, lease_token = ?2, lease_expires_at = ?3,"
-                + " attempts = attempts + 1, updated_at = ?4"
-                + " WHERE id IN (SELECT id FROM tasks WHERE state = 'PENDING' AND run_at <= ?5 AND resource_group = ?7"
-                + " ORDER BY priority DESC, id LIMIT ?6 FOR UPDATE SKIP LOCKED) RETURNING *")
-@NamedNativeQuery(name = TaskEntity.DUE_IDS,
-        query = "SELECT id FROM tasks WHERE state = 'PENDING' AND run_at <= ?1"
-                + " AND resource_group NOT IN (" + TaskEntity.RESTRICTED_GROUPS + ") ORDER BY priority DESC, id")
-@NamedNativeQuery(name = TaskEntity.DUE_IDS_IN_GROUP,
-        query = "SELECT id FROM tasks WHERE state = 'PENDING' AND run_at <= ?1 AND resource_group = ?2"
-                + " ORDER BY priority DESC, id")
-@NamedNativeQuery(name = TaskEntity.CLAIMED_BY_TOKEN, resultClass = TaskEntity.class,
-        query = "SELECT * FROM tasks WHERE lease_token = ?1 AND id IN (" + TaskEntity.ID_LIST_FROM_2 + ")")
-@NamedNativeQuery(name = TaskEntity.COMPLETE,
-        query = "UPDATE tasks SET state = 'COMPLETED', lease_owner = NULL, lease_token = NULL,"
-                + " lease_expires_at = NULL, cancel_requested = 0, updated_at = ?1"
-                + " WHERE id = ?2 AND state = 'RUNNING' AND lease_token = ?3")
-@NamedNativeQuery(name = TaskEntity.FAIL,
-        query = "UPDATE tasks SET state = 'FAILED', lease_owner = NULL, lease_token = NULL,"
-                + " lease_expires_at = NULL, cancel_requested = 0, last_error = ?1, run_at = ?2, updated_at = ?3"
-                + " WHERE id = ?4 AND state = 'RUNNING' AND lease_token = ?5")
-@NamedNativeQuery(name = TaskEntity.RESCUE_EXPIRED,
-        query = "UPDATE tasks SET state = 'FAILED', lease_owner = NULL, lease_token = NULL,"
-                + " lease_expires_at = NULL, cancel_requested = 0, last_error = ?1, run_at = ?2, updated_at = ?3"
-                + " WHERE id = ?4 AND state = 'RUNNING' AND lease_token = ?5 AND lease_expires_at < ?6")
-@NamedNativeQuery(name = TaskEntity.FAILED_TO_DEAD_LETTER,
-        query = "UPDATE tasks SET state = 'DEAD_LETTER', updated_at = ?1 WHERE id = ?2 AND state = 'FAILED'")
-@NamedNativeQuery(name = TaskEntity.RETRY_TO_PENDING,
-        query = "UPDATE tasks SET state = 'PENDING', updated_at = ?1"
-                + " WHERE id = ?2 AND state = 'FAILED' AND run_at <= ?3 AND attempts < max_attempts")
-@NamedNativeQuery(name = TaskEntity.CANCEL,
-        query = "UPDATE tasks SET state = 'CANCELLED', updated_at = ?1 WHERE id = ?2 AND state = 'PENDING'")
-@NamedNativeQuery(name = TaskEntity.CANCEL_FAILED,
-        query = "UPDATE tasks SET state = 'CANCELLED', updated_at = ?1 WHERE id = ?2 AND state = 'FAILED'")
+                + " VALUES (?1, ?2, ?3, ?4, ?11, ?5, ?6, ?7, ?7, 0, ?8, ?9, ?10)")
 @NamedNativeQuery(name = TaskEntity.REQUEST_CANCEL,
         query = "UPDATE tasks SET cancel_requested = 1, updated_at = ?1 WHERE id = ?2 AND state = 'RUNNING'")
-@NamedNativeQuery(name = TaskEntity.CANCEL_RUNNING,
-        query = "UPDATE tasks SET state = 'CANCELLED', lease_owner = NULL, lease_token = NULL,"
-                + " lease_expires_at = NULL, cancel_requested = 0, updated_at = ?1"
-                + " WHERE id = ?2 AND state = 'RUNNING' AND lease_token = ?3")
-@NamedNativeQuery(name = TaskEntity.RELEASE,
-        query = "UPDATE tasks SET state = 'PENDING', lease_owner = NULL, lease_token = NULL,"
-                + " lease_expires_at = NULL, cancel_requested = 0, attempts = attempts - 1, updated_at = ?1"
-                + " WHERE id = ?2 AND state = 'RUNNING' AND lease_token = ?3")
-@NamedNativeQuery(name = TaskEntity.DEFER,
-        query = "UPDATE tasks SET state = 'PENDING', lease_owner = NULL, lease_token = NULL,"
-                + " lease_expires_at = NULL, cancel_requested = 0, attempts = attempts - 1, run_at = ?4,"
-                + " updated_at = ?1 WHERE id = ?2 AND state = 'RUNNING' AND lease_token = ?3")
 @NamedNativeQuery(name = TaskEntity.HEARTBEAT,
         query = "UPDATE tasks SET lease_expires_at = ?1 WHERE id = ?2 AND state = 'RUNNING' AND lease_token = ?3")
 @NamedNativeQuery(name = TaskEntity.CANCEL_REQUESTED_AMONG,
@@ -100,9 +43,6 @@ import jakarta.persistence.Table;
                 + TaskEntity.ID_LIST_FROM_1 + ")")
 public class TaskEntity {
 
-    static final String DUE_IDS = "Task.dueIds";
-    static final String DUE_IDS_IN_GROUP = "Task.dueIdsInGroup";
-    static final String CLAIM_SKIP_LOCKED_IN_GROUP = "Task.claimSkipLockedInGroup";
     /** The groups whose tasks are claimed one group at a time, within their limits: see resource_groups. */
     static final String RESTRICTED_GROUPS = "SELECT name FROM resource_groups WHERE paused = 1 OR breaker = 1"
             + " OR max_concurrent IS NOT NULL OR max_concurrent_cluster IS NOT NULL OR rate_permits IS NOT NULL";
@@ -110,17 +50,10 @@ public class TaskEntity {
     static final String NODE_BEAT = "Node.beat";
     static final String NODE_JOIN = "Node.join";
     static final String NODES = "Node.all";
-    static final String CLAIM_BATCH = "Task.claimBatch";
-    static final String CLAIM_SKIP_LOCKED = "Task.claimSkipLocked";
     static final String EXPIRED_LEASES = "Task.expiredLeases";
     static final String HELD_BY = "Task.heldBy";
-    static final String RESCUE_EXPIRED = "Task.rescueExpired";
-    static final String CANCEL_FAILED = "Task.cancelFailed";
     static final String REQUEST_CANCEL = "Task.requestCancel";
-    static final String CANCEL_RUNNING = "Task.cancelRunning";
-    static final String RELEASE = "Task.release";
     static final String HEARTBEAT = "Task.heartbeat";
-    static final String DEFER = "Task.defer";
     static final String CANCEL_REQUESTED_AMONG = "Task.cancelRequestedAmong";
     static final String ID_LIST_FROM_1 = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32";
     static final String ID_LIST_FROM_2 = "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33";
@@ -128,14 +61,8 @@ public class TaskEntity {
     static final String ID_LIST_FROM_6 = "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37";
     /** How many ids one claim statement takes; unused places repeat the first id. */
     static final int CLAIM_BATCH_SIZE = 32;
-    static final String CLAIMED_BY_TOKEN = "Task.claimedByToken";
     static final String BY_IDEMPOTENCY_KEY = "Task.byIdempotencyKey";
-    static final String COMPLETE = "Task.complete";
-    static final String FAIL = "Task.fail";
-    static final String FAILED_TO_DEAD_LETTER = "Task.failedToDeadLetter";
     static final String DUE_RETRY_IDS = "Task.dueRetryIds";
-    static final String RETRY_TO_PENDING = "Task.retryToPending";
-    static final String CANCEL = "Task.cancel";
 
     @Id
     @Column(name = "id", length = 36)

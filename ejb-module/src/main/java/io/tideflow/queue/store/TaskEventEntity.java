@@ -25,10 +25,11 @@ import jakarta.persistence.Table;
                 + " FROM task_events WHERE task_id = ?8")
 @NamedNativeQuery(name = TaskEventEntity.APPEND_ENQUEUED,
         query = "INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt, detail)"
-                + " VALUES (?1, 0, NULL, 'PENDING', ?2, ?3, 0, ?4)")
+                + " VALUES (?1, 0, NULL, ?5, ?2, ?3, 0, ?4)")
 @NamedNativeQuery(name = TaskEventEntity.APPEND_CLAIMED,
         query = "INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt)"
-                + " SELECT t.id, (SELECT COUNT(*) FROM task_events e WHERE e.task_id = t.id), 'PENDING', 'RUNNING',"
+                + " SELECT t.id, (SELECT COUNT(*) FROM task_events e WHERE e.task_id = t.id),"
+                + " CAST(?36 AS VARCHAR(16)), CAST(?37 AS VARCHAR(16)),"
                 + " CAST(?1 AS BIGINT), CAST(?2 AS VARCHAR(200)), t.attempts FROM tasks t"
                 + " WHERE t.lease_token = ?3 AND t.id IN (" + TaskEntity.ID_LIST_FROM_4 + ")")
 public class TaskEventEntity {

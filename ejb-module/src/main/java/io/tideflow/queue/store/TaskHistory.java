@@ -1,5 +1,6 @@
 package io.tideflow.queue.store;
 
+import io.tideflow.queue.model.Transition;
 import io.tideflow.queue.api.admin.TaskEventView;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskState;
@@ -22,11 +23,12 @@ public class TaskHistory {
         this.node = node;
     }
 
-    void append(String taskId, TaskState from, TaskState to, Instant at, int attempt, String detail) {
+    /** The edge {@code transition} took, for one task. */
+    void append(String taskId, Transition transition, Instant at, int attempt, String detail) {
         em.createNamedQuery(TaskEventEntity.APPEND)
                 .setParameter(1, taskId)
-                .setParameter(2, from == null ? null : from.name())
-                .setParameter(3, to.name())
+                .setParameter(2, transition.from().name())
+                .setParameter(3, transition.to().name())
                 .setParameter(4, at.toEpochMilli())
                 .setParameter(5, node)
                 .setParameter(6, attempt)
@@ -35,22 +37,25 @@ public class TaskHistory {
                 .executeUpdate();
     }
 
-    /** The first event of a new task: its place is 0, so no count is needed on the enqueue path. */
+    /** The first event of a new task ({@link Transition#ENQUEUE}): its place is 0, so no count is needed. */
     void appendEnqueued(String taskId, Instant at, String detail) {
         em.createNamedQuery(TaskEventEntity.APPEND_ENQUEUED)
                 .setParameter(1, taskId)
                 .setParameter(2, at.toEpochMilli())
                 .setParameter(3, node)
                 .setParameter(4, detail)
+                .setParameter(5, Transition.ENQUEUE.to().name())
                 .executeUpdate();
     }
 
-    /** PENDING → RUNNING for every task that a claim statement took under {@code token}. */
+    /** {@link Transition#CLAIM} for every task that a claim statement took under {@code token}. */
     void appendClaimed(List<String> ids, String token, Instant at) {
         Query append = em.createNamedQuery(TaskEventEntity.APPEND_CLAIMED)
                 .setParameter(1, at.toEpochMilli())
                 .setParameter(2, node)
-                .setParameter(3, token);
+                .setParameter(3, token)
+                .setParameter(36, Transition.CLAIM.from().name())
+                .setParameter(37, Transition.CLAIM.to().name());
         TaskEntity.setIdList(append, 4, ids);
         append.executeUpdate();
     }

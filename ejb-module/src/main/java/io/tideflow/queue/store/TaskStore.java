@@ -5,7 +5,7 @@ import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskNotFoundException;
 import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.model.RetryDecision;
-import io.tideflow.queue.model.TaskTransitions;
+import io.tideflow.queue.model.Transition;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
@@ -23,12 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import static io.tideflow.queue.api.TaskState.CANCELLED;
-import static io.tideflow.queue.api.TaskState.COMPLETED;
-import static io.tideflow.queue.api.TaskState.DEAD_LETTER;
-import static io.tideflow.queue.api.TaskState.FAILED;
-import static io.tideflow.queue.api.TaskState.PENDING;
-import static io.tideflow.queue.api.TaskState.RUNNING;
 
 /**
  * The task store's write side. Every method runs in the caller's transaction; every state change is one conditional
@@ -36,16 +30,6 @@ import static io.tideflow.queue.api.TaskState.RUNNING;
  * task's history in the same transaction. Zero rows changed means another worker decided first.
  */
 public class TaskStore {
-
-    static {
-        // the transitions this class writes, checked against the one table when the class loads
-        TaskTransitions.checkEngineTransition(PENDING, RUNNING);
-        TaskTransitions.checkEngineTransition(RUNNING, COMPLETED);
-        TaskTransitions.checkEngineTransition(RUNNING, FAILED);
-        TaskTransitions.checkEngineTransition(FAILED, DEAD_LETTER);
-        TaskTransitions.checkEngineTransition(FAILED, PENDING);
-        TaskTransitions.checkEngineTransition(PENDING, CANCELLED);
-    }
 
     private final EntityManager em;
     private final String node;
@@ -81,6 +65,7 @@ public class TaskStore {
                 .setParameter(8, task.maxAttempts())
                 .setParameter(9, task.idempotencyKey())
                 .setParameter(10, task.requeuedFrom() == null ? null : task.requeuedFrom().value())
+                .setParameter(11, Transition.ENQUEUE.to().name())
                 .executeUpdate();
         history.appendEnqueued(task.id().value(), task.createdAt(),
                 task.requeuedFrom() == null ? null : "requeued from " + task.requeuedFrom());
@@ -150,61 +135,46 @@ public class TaskStore {
      * @return false when the token is stale; the caller must then roll back the handler's work
      */
     public boolean markSucceeded(ClaimedTask task, String resultJson, long executionMs, Instant now) {
-        if (leaseChange(TaskEntity.COMPLETE, task, now) == 0) {
+        if (fenced(Transition.COMPLETE, task, now) == 0) {
             return false;
         }
         em.persist(new TaskResultEntity(task.id().value(), resultJson, executionMs, now.toEpochMilli()));
-        history.append(task.id().value(), RUNNING, COMPLETED, now, task.attempt(), null);
+        history.append(task.id().value(), Transition.COMPLETE, now, task.attempt(), null);
         return true;
     }
 
     /** RUNNING → FAILED with the next run time, then FAILED → DEAD_LETTER when the decision says so. */
     public FailureOutcome recordFailure(ClaimedTask task, String error, RetryDecision decision, Instant retryAt,
                                         Instant now) {
-        int rows = em.createNamedQuery(TaskEntity.FAIL)
-                .setParameter(1, error)
-                .setParameter(2, retryAt.toEpochMilli())
-                .setParameter(3, now.toEpochMilli())
-                .setParameter(4, task.id().value())
-                .setParameter(5, task.leaseToken())
-                .executeUpdate();
-        if (rows == 0) {
+        if (change(Transition.FAIL, error, retryAt.toEpochMilli(), now.toEpochMilli(), task.id().value(),
+                task.leaseToken()) == 0) {
             return FailureOutcome.STALE_LEASE;
         }
-        history.append(task.id().value(), RUNNING, FAILED, now, task.attempt(), error);
+        history.append(task.id().value(), Transition.FAIL, now, task.attempt(), error);
         return decision == RetryDecision.DEAD_LETTER ? deadLetter(task.id().value(), task.attempt(), now)
                 : FailureOutcome.RETRY_SCHEDULED;
     }
 
     FailureOutcome deadLetter(String id, int attempt, Instant now) {
-        int rows = em.createNamedQuery(TaskEntity.FAILED_TO_DEAD_LETTER)
-                .setParameter(1, now.toEpochMilli())
-                .setParameter(2, id)
-                .executeUpdate();
-        if (rows != 1) {
+        if (change(Transition.DEAD_LETTER_FAILED, now.toEpochMilli(), id) != 1) {
             throw new IllegalStateException("task " + id + " left FAILED inside its own transaction; this indicates a bug");
         }
-        history.append(id, FAILED, DEAD_LETTER, now, attempt, null);
+        history.append(id, Transition.DEAD_LETTER_FAILED, now, attempt, null);
         return FailureOutcome.DEAD_LETTERED;
     }
 
     /** FAILED → PENDING for up to {@code limit} tasks whose retry time has come. */
     public int promoteDueRetries(Instant now, int limit) {
         List<Object[]> due = em.createNamedQuery(TaskEntity.DUE_RETRY_IDS, Object[].class)
-                .setParameter("failed", FAILED)
+                .setParameter("failed", Transition.PROMOTE.from())
                 .setParameter("now", now.toEpochMilli())
                 .setMaxResults(limit)
                 .getResultList();
         int promoted = 0;
         for (Object[] row : due) {
             String id = (String) row[0];
-            int rows = em.createNamedQuery(TaskEntity.RETRY_TO_PENDING)
-                    .setParameter(1, now.toEpochMilli())
-                    .setParameter(2, id)
-                    .setParameter(3, now.toEpochMilli())
-                    .executeUpdate();
-            if (rows == 1) {
-                history.append(id, FAILED, PENDING, now, ((Number) row[1]).intValue(), "retry");
+            if (change(Transition.PROMOTE, now.toEpochMilli(), id, now.toEpochMilli()) == 1) {
+                history.append(id, Transition.PROMOTE, now, ((Number) row[1]).intValue(), "retry");
                 promoted++;
             }
         }
@@ -212,76 +182,64 @@ public class TaskStore {
     }
 
     /**
-     * Cancels a task: PENDING → CANCELLED; FAILED → PENDING → CANCELLED (the retry is dropped); RUNNING is asked to
-     * stop and ends CANCELLED if its handler stops.
+     * Cancels a task: PENDING → CANCELLED; FAILED → CANCELLED (the retry is dropped); RUNNING is asked to stop and ends
+     * CANCELLED if its handler stops.
      */
     public CancelOutcome cancel(TaskId id, Instant now) {
-        if (stateChange(TaskEntity.CANCEL, id.value(), now) == 1) {
-            history.append(id.value(), PENDING, CANCELLED, now, attemptsOf(id.value()), "cancelled");
+        if (change(Transition.CANCEL_PENDING, now.toEpochMilli(), id.value()) == 1) {
+            history.append(id.value(), Transition.CANCEL_PENDING, now, attemptsOf(id.value()), "cancelled");
             return CancelOutcome.CANCELLED;
         }
-        if (stateChange(TaskEntity.CANCEL_FAILED, id.value(), now) == 1) {
-            int attempts = attemptsOf(id.value());
-            history.append(id.value(), FAILED, PENDING, now, attempts, "cancelled while waiting to retry");
-            history.append(id.value(), PENDING, CANCELLED, now, attempts, "cancelled");
+        if (change(Transition.CANCEL_RETRY, now.toEpochMilli(), id.value()) == 1) {
+            history.append(id.value(), Transition.CANCEL_RETRY, now, attemptsOf(id.value()),
+                    "cancelled while waiting to retry");
             return CancelOutcome.CANCELLED;
         }
-        if (stateChange(TaskEntity.REQUEST_CANCEL, id.value(), now) == 1) {
+        // not a change of state: the running attempt's lease keeper sees the flag and asks the handler to stop
+        if (em.createNamedQuery(TaskEntity.REQUEST_CANCEL).setParameter(1, now.toEpochMilli())
+                .setParameter(2, id.value()).executeUpdate() == 1) {
             return CancelOutcome.STOP_REQUESTED;
         }
         TaskEntity task = em.find(TaskEntity.class, id.value());
         if (task == null) {
             throw new TaskNotFoundException(id);
         }
-        throw new IllegalTransitionException(id, task.getType(), task.getState(), CANCELLED);
+        throw new IllegalTransitionException(id, task.getType(), task.getState(), Transition.CANCEL_PENDING.to());
     }
 
-    /**
-     * A handler stopped on a cancel request: the task ends CANCELLED through the table's own path
-     * (RUNNING → FAILED → PENDING → CANCELLED), in one conditional statement.
-     */
+    /** A handler stopped on a cancel request: RUNNING → CANCELLED, if the lease token is still the task's. */
     public boolean markCancelled(ClaimedTask task, Instant now) {
-        if (leaseChange(TaskEntity.CANCEL_RUNNING, task, now) == 0) {
+        if (fenced(Transition.CANCEL_RUNNING, task, now) == 0) {
             return false;
         }
-        String id = task.id().value();
-        history.append(id, RUNNING, FAILED, now, task.attempt(), "stopped on a cancel request");
-        history.append(id, FAILED, PENDING, now, task.attempt(), null);
-        history.append(id, PENDING, CANCELLED, now, task.attempt(), "cancelled");
+        history.append(task.id().value(), Transition.CANCEL_RUNNING, now, task.attempt(), "stopped on a cancel request");
         return true;
     }
 
     /**
-     * Gives a claimed task back (at shutdown, or never started): RUNNING → FAILED → PENDING in one statement, without
-     * counting the attempt, so another node or the next start runs it at once.
+     * Gives a claimed task back (at shutdown, or never started): RUNNING → PENDING without counting the attempt, so
+     * another node or the next start runs it at once.
      *
      * @param reason the history's detail, such as "released at shutdown"
      */
     public boolean release(ClaimedTask task, Instant now, String reason) {
-        if (leaseChange(TaskEntity.RELEASE, task, now) == 0) {
+        if (fenced(Transition.RELEASE, task, now) == 0) {
             return false;
         }
-        history.append(task.id().value(), RUNNING, FAILED, now, task.attempt(), reason);
-        history.append(task.id().value(), FAILED, PENDING, now, task.attempt() - 1, null);
+        history.append(task.id().value(), Transition.RELEASE, now, task.attempt() - 1, reason);
         return true;
     }
 
     /**
      * Gives a running task back for later without burning its attempt (the handler's own protection refused the call):
-     * RUNNING → FAILED → PENDING in one statement, due at {@code runAt}.
+     * RUNNING → PENDING, due at {@code runAt}.
      */
     public FailureOutcome defer(ClaimedTask task, Instant runAt, String reason, Instant now) {
-        int rows = em.createNamedQuery(TaskEntity.DEFER)
-                .setParameter(1, now.toEpochMilli())
-                .setParameter(2, task.id().value())
-                .setParameter(3, task.leaseToken())
-                .setParameter(4, runAt.toEpochMilli())
-                .executeUpdate();
-        if (rows == 0) {
+        if (change(Transition.DEFER, runAt.toEpochMilli(), now.toEpochMilli(), task.id().value(),
+                task.leaseToken()) == 0) {
             return FailureOutcome.STALE_LEASE;
         }
-        history.append(task.id().value(), RUNNING, FAILED, now, task.attempt(), reason);
-        history.append(task.id().value(), FAILED, PENDING, now, task.attempt() - 1, "deferred, attempt not counted");
+        history.append(task.id().value(), Transition.DEFER, now, task.attempt() - 1, reason + "; attempt not counted");
         return FailureOutcome.DEFERRED;
     }
 
@@ -290,19 +248,14 @@ public class TaskStore {
         return Optional.ofNullable(em.find(TaskEntity.class, id.value())).map(TaskEntity::getState);
     }
 
-    private int leaseChange(String statement, ClaimedTask task, Instant now) {
-        return em.createNamedQuery(statement)
-                .setParameter(1, now.toEpochMilli())
-                .setParameter(2, task.id().value())
-                .setParameter(3, task.leaseToken())
-                .executeUpdate();
+    /** A fenced transition that sets nothing of its own: time, id, token. */
+    private int fenced(Transition transition, ClaimedTask task, Instant now) {
+        return change(transition, now.toEpochMilli(), task.id().value(), task.leaseToken());
     }
 
-    private int stateChange(String statement, String id, Instant now) {
-        return em.createNamedQuery(statement)
-                .setParameter(1, now.toEpochMilli())
-                .setParameter(2, id)
-                .executeUpdate();
+    /** Runs {@code transition}'s conditional update, parameters in {@link TransitionStatements}' order. */
+    int change(Transition transition, Object... parameters) {
+        return Sql.update(em, transition.name(), TransitionStatements.update(transition), parameters);
     }
 
     private int attemptsOf(String id) {

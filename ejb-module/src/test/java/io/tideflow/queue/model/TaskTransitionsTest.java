@@ -5,6 +5,7 @@ import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskState;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Set;
@@ -31,6 +32,9 @@ class TaskTransitionsTest {
             "FAILED>PENDING", "FAILED>DEAD_LETTER",
             "CANCELLED>ARCHIVED");
 
+    /** The edges the engine takes beyond the design, each documented in docs/how-it-works.md. */
+    private static final Set<String> EXTENSIONS = Set.of("RUNNING>PENDING", "RUNNING>CANCELLED", "FAILED>CANCELLED");
+
     static Stream<Arguments> everyPairOfStates() {
         return Stream.of(TaskState.values())
                 .flatMap(from -> Stream.of(TaskState.values()).map(to -> Arguments.of(from, to)));
@@ -38,8 +42,8 @@ class TaskTransitionsTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("everyPairOfStates")
-    void everyPairIsAllowedExactlyWhenTheDesignAllowsIt(TaskState from, TaskState to) {
-        boolean expected = DESIGN.contains(from + ">" + to);
+    void everyPairIsAllowedExactlyWhenTheDesignOrADocumentedExtensionAllowsIt(TaskState from, TaskState to) {
+        boolean expected = DESIGN.contains(from + ">" + to) || EXTENSIONS.contains(from + ">" + to);
         assertThat(TaskTransitions.isAllowed(from, to)).isEqualTo(expected);
         TaskId id = TaskId.of("01a22059-3c17-7000-9c96-93f097f659f3");
         if (expected) {
@@ -72,5 +76,25 @@ class TaskTransitionsTest {
 
     static Stream<TaskState> liveStates() {
         return Stream.of(PENDING, RUNNING, COMPLETED, FAILED, CANCELLED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transition.class)
+    void aTransitionIsMarkedDesignedExactlyWhenTheDesignHasItsEdge(Transition transition) {
+        String edge = transition.from() + ">" + transition.to();
+        if (transition == Transition.ENQUEUE) {
+            assertThat(transition.from()).isNull();
+            assertThat(transition.isDesigned()).isTrue();
+        } else {
+            assertThat(transition.isDesigned()).as(edge).isEqualTo(DESIGN.contains(edge));
+            assertThat(DESIGN.contains(edge) || EXTENSIONS.contains(edge)).as(edge).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Transition.class, names = {"COMPLETE", "FAIL", "RESCUE", "RELEASE", "DEFER", "CANCEL_RUNNING"})
+    void everyChangeOfARunningTaskIsFencedByItsLeaseToken(Transition transition) {
+        assertThat(transition.from()).isEqualTo(RUNNING);
+        assertThat(transition.isFenced()).isTrue();
     }
 }

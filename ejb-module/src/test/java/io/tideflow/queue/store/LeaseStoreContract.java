@@ -1,5 +1,8 @@
 package io.tideflow.queue.store;
 
+import io.tideflow.queue.api.ErrorClass;
+import io.tideflow.queue.failure.RetryDecider;
+import io.tideflow.queue.model.RetryDecision;
 import io.tideflow.queue.api.admin.TaskEventView;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskState;
@@ -55,7 +58,7 @@ abstract class LeaseStoreContract {
         assertThat(due).extracting(RescueCandidate::id).containsExactly(expired.id());
         Instant retryAt = afterExpiry.plusSeconds(1);
         assertThat(db.<FailureOutcome>inTransaction(em ->
-                leases(em, "node-c").rescueExpired(due.get(0), retryAt, afterExpiry)))
+                leases(em, "node-c").rescueExpired(due.get(0), decisionFor(due.get(0)), retryAt, afterExpiry)))
                 .isEqualTo(FailureOutcome.RETRY_SCHEDULED);
         assertThat(stateOf(expired.id())).isEqualTo(TaskState.FAILED);
         assertThat(stateOf(fresh.id())).isEqualTo(TaskState.RUNNING);
@@ -65,7 +68,7 @@ abstract class LeaseStoreContract {
         assertThat(rescue.detail()).isEqualTo("lease expired (held by node-a)");
 
         assertThat(db.<FailureOutcome>inTransaction(em ->
-                leases(em, "node-d").rescueExpired(due.get(0), retryAt, afterExpiry)))
+                leases(em, "node-d").rescueExpired(due.get(0), decisionFor(due.get(0)), retryAt, afterExpiry)))
                 .as("a second rescuer with the same candidate").isEqualTo(FailureOutcome.STALE_LEASE);
     }
 
@@ -78,7 +81,7 @@ abstract class LeaseStoreContract {
         assertThat(db.<Boolean>inTransaction(em ->
                 db.store(em, "node-a").markSucceeded(attempt, "{}", 5, afterExpiry))).isTrue();
         assertThat(db.<FailureOutcome>inTransaction(em ->
-                leases(em, "node-b").rescueExpired(read, afterExpiry, afterExpiry)))
+                leases(em, "node-b").rescueExpired(read, decisionFor(read), afterExpiry, afterExpiry)))
                 .isEqualTo(FailureOutcome.STALE_LEASE);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.COMPLETED);
     }
@@ -88,7 +91,7 @@ abstract class LeaseStoreContract {
         NewTask task = insert(aTask());
         ClaimedTask attempt = claim("node-a").get(0);
         RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10)).get(0);
-        db.inTransaction(em -> leases(em, "node-b").rescueExpired(read, afterExpiry, afterExpiry));
+        db.inTransaction(em -> leases(em, "node-b").rescueExpired(read, decisionFor(read), afterExpiry, afterExpiry));
         assertThat(db.<Boolean>inTransaction(em ->
                 db.store(em, "node-a").markSucceeded(attempt, "{}", 5, afterExpiry))).isFalse();
         assertThat(stateOf(task.id())).isEqualTo(TaskState.FAILED);
@@ -101,7 +104,7 @@ abstract class LeaseStoreContract {
         RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10)).get(0);
         db.inTransaction(em -> leases(em, "node-a").heartbeat(attempt, afterExpiry.plus(LEASE)));
         assertThat(db.<FailureOutcome>inTransaction(em ->
-                leases(em, "node-b").rescueExpired(read, afterExpiry, afterExpiry)))
+                leases(em, "node-b").rescueExpired(read, decisionFor(read), afterExpiry, afterExpiry)))
                 .isEqualTo(FailureOutcome.STALE_LEASE);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.RUNNING);
     }
@@ -112,7 +115,7 @@ abstract class LeaseStoreContract {
         claim("node-a");
         RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10)).get(0);
         assertThat(db.<FailureOutcome>inTransaction(em ->
-                leases(em, "node-b").rescueExpired(read, afterExpiry, afterExpiry)))
+                leases(em, "node-b").rescueExpired(read, decisionFor(read), afterExpiry, afterExpiry)))
                 .isEqualTo(FailureOutcome.DEAD_LETTERED);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.DEAD_LETTER);
     }
@@ -128,7 +131,7 @@ abstract class LeaseStoreContract {
         assertThat(orphans).extracting(RescueCandidate::id).containsExactly(mine.id());
         Instant justAfterRestart = claimedAt.plusSeconds(1);
         assertThat(db.<FailureOutcome>inTransaction(em ->
-                leases(em, "node-a").rescueOrphan(orphans.get(0), justAfterRestart, justAfterRestart)))
+                leases(em, "node-a").rescueOrphan(orphans.get(0), decisionFor(orphans.get(0)), justAfterRestart, justAfterRestart)))
                 .isEqualTo(FailureOutcome.RETRY_SCHEDULED);
         assertThat(stateOf(mine.id())).isEqualTo(TaskState.FAILED);
         assertThat(stateOf(theirs.id())).isEqualTo(TaskState.RUNNING);
@@ -189,5 +192,9 @@ abstract class LeaseStoreContract {
 
     private List<TaskEventView> history(TaskId id) {
         return db.inTransaction(em -> new TaskHistory(em, "x").of(id));
+    }
+
+    private static RetryDecision decisionFor(RescueCandidate task) {
+        return RetryDecider.decide(task.attempts(), task.maxAttempts(), ErrorClass.TRANSIENT);
     }
 }
