@@ -1,22 +1,16 @@
 package io.tideflow.it;
 
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static io.tideflow.it.ApiClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
@@ -28,12 +22,17 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static io.tideflow.it.ApiClient.OPERATOR;
-import static io.tideflow.it.ApiClient.VIEWER;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Alert rules (see {@link TideflowDeployment}) raise alerts that the API lists and the webhook receives once, signed,
@@ -65,8 +64,8 @@ class AlertsIT {
         webhook.createContext("/alerts", exchange -> {
             try (InputStream body = exchange.getRequestBody()) {
                 String json = new String(body.readAllBytes(), StandardCharsets.UTF_8);
-                signedRight.add(("sha256=" + hmac(json)).equals(
-                        exchange.getRequestHeaders().getFirst("X-Tideflow-Signature")));
+                signedRight.add(("sha256=" + hmac(json))
+                        .equals(exchange.getRequestHeaders().getFirst("X-Tideflow-Signature")));
                 try (JsonReader reader = Json.createReader(new StringReader(json))) {
                     posted.add(reader.readObject());
                 }
@@ -85,28 +84,35 @@ class AlertsIT {
     @Test
     void aStuckGroupRaisesAnAlertOnceAndClearsItOnceItMovesAgain() {
         ApiClient api = new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
-        assertThat(api.post("groups/" + GROUP + "/pause", OPERATOR, "").status()).isEqualTo(200);
+        assertThat(api.post("groups/" + GROUP + "/pause", OPERATOR, "").status())
+                .isEqualTo(200);
         String id = api.submit("{\"type\":\"demo.echo\",\"group\":\"" + GROUP + "\",\"payload\":1}");
 
-        JsonObject alert = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        JsonObject alert = await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> activeAlert(api, "it-stuck", GROUP), found -> found != null);
         assertThat(alert.getString("kind")).isEqualTo("OLDEST_DUE");
         assertThat(alert.getJsonNumber("observed").doubleValue()).isGreaterThan(1.0);
         assertThat(alert.getString("message")).contains("group it-alerts", "longer than 1.0 s");
         await().atMost(Duration.ofSeconds(10)).until(() -> events("it-stuck", "raised") == 1);
 
-        assertThat(api.post("groups/" + GROUP + "/resume", OPERATOR, "").status()).isEqualTo(200);
+        assertThat(api.post("groups/" + GROUP + "/resume", OPERATOR, "").status())
+                .isEqualTo(200);
         api.awaitState(id, "COMPLETED");
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> activeAlert(api, "it-stuck", GROUP) == null);
         JsonObject cleared = api.get("alerts?limit=10", VIEWER).json().getJsonArray("alerts").stream()
-                .map(JsonValue::asJsonObject).filter(a -> a.getString("rule").equals("it-stuck")).findFirst()
+                .map(JsonValue::asJsonObject)
+                .filter(a -> a.getString("rule").equals("it-stuck"))
+                .findFirst()
                 .orElseThrow();
         assertThat(cleared.getBoolean("active")).isFalse();
         assertThat(cleared.containsKey("clearedAt")).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> events("it-stuck", "cleared") == 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
-                events("it-stuck", "raised") == 1 && events("it-stuck", "cleared") == 1);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> events("it-stuck", "raised") == 1 && events("it-stuck", "cleared") == 1);
         assertThat(signedRight).isNotEmpty().containsOnly(true);
         assertThat(api.get("alerts?active=maybe", VIEWER).status()).isEqualTo(400);
     }
@@ -115,17 +121,21 @@ class AlertsIT {
     void aBreakerHeldOpenRaisesAnAlertUntilItIsReset() {
         ApiClient api = new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
         String group = "it-alert-breaker";
-        assertThat(api.post("groups/" + group + "/breaker/open", OPERATOR, "").status()).isEqualTo(200);
-        JsonObject alert = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        assertThat(api.post("groups/" + group + "/breaker/open", OPERATOR, "").status())
+                .isEqualTo(200);
+        JsonObject alert = await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> activeAlert(api, "it-breaker", group), found -> found != null);
         assertThat(alert.getString("kind")).isEqualTo("BREAKER_OPEN");
         assertThat(alert.getJsonNumber("observed").doubleValue()).isGreaterThan(1.0);
 
-        assertThat(api.post("groups/" + group + "/breaker/reset", OPERATOR, "").status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        assertThat(api.post("groups/" + group + "/breaker/reset", OPERATOR, "").status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> activeAlert(api, "it-breaker", group) == null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> events("it-breaker", "raised") == 1
-                && events("it-breaker", "cleared") == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> events("it-breaker", "raised") == 1 && events("it-breaker", "cleared") == 1);
         assertThat(signedRight).containsOnly(true);
     }
 
@@ -135,10 +145,11 @@ class AlertsIT {
         String group = "it-alert-errors";
         api.awaitState(api.submit("{\"type\":\"demo.echo\",\"group\":\"" + group + "\"}"), "COMPLETED");
         for (int i = 0; i < 2; i++) {
-            api.awaitState(api.submit("{\"type\":\"it.buggy\",\"group\":\"" + group + "\",\"maxAttempts\":1}"),
-                    "DEAD_LETTER");
+            api.awaitState(
+                    api.submit("{\"type\":\"it.buggy\",\"group\":\"" + group + "\",\"maxAttempts\":1}"), "DEAD_LETTER");
         }
-        JsonObject alert = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        JsonObject alert = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> activeAlert(api, "it-errors", group), found -> found != null);
         assertThat(alert.getString("kind")).isEqualTo("ERROR_RATE");
         assertThat(alert.getJsonNumber("observed").doubleValue()).isCloseTo(2.0 / 3, within(1e-9));
@@ -148,12 +159,16 @@ class AlertsIT {
     private static JsonObject activeAlert(ApiClient api, String rule, String group) {
         return api.get("alerts?active=true", VIEWER).json().getJsonArray("alerts").stream()
                 .map(JsonValue::asJsonObject)
-                .filter(a -> a.getString("rule").equals(rule) && a.getString("group").equals(group))
-                .findFirst().orElse(null);
+                .filter(a ->
+                        a.getString("rule").equals(rule) && a.getString("group").equals(group))
+                .findFirst()
+                .orElse(null);
     }
 
     private long events(String rule, String event) {
-        return posted.stream().filter(e -> e.getString("rule").equals(rule) && e.getString("event").equals(event))
+        return posted.stream()
+                .filter(e ->
+                        e.getString("rule").equals(rule) && e.getString("event").equals(event))
                 .count();
     }
 

@@ -1,10 +1,12 @@
 package io.tideflow.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -18,16 +20,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** A small HTTP client for the REST API, with the quickstart's demo users. */
 final class ApiClient {
 
     static final String OPERATOR = "demo-operator:demo-operator-pw";
     static final String VIEWER = "demo-viewer:demo-viewer-pw";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
 
     ApiClient(URI base) {
@@ -39,14 +39,17 @@ final class ApiClient {
     }
 
     Response post(String path, String user, String json) {
-        HttpRequest.Builder builder = request(path, user).header("Content-Type", "application/json")
+        HttpRequest.Builder builder = request(path, user)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         return send(builder.build());
     }
 
     Response put(String path, String user, String json) {
-        return send(request(path, user).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+        return send(request(path, user)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build());
     }
 
     Response delete(String path, String user) {
@@ -62,32 +65,41 @@ final class ApiClient {
 
     /** Waits up to 30 s for the task to reach {@code state}, and returns it then. */
     JsonObject awaitState(String id, String state) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> get("tasks/" + id, VIEWER).json(), task -> state.equals(task.getString("state")));
     }
 
     /** The task's history, oldest first. */
     List<JsonObject> events(String id) {
         return get("tasks/" + id + "/history", VIEWER).json().getJsonArray("events").stream()
-                .map(JsonValue::asJsonObject).toList();
+                .map(JsonValue::asJsonObject)
+                .toList();
     }
 
     /** One named check of a MicroProfile Health answer. */
     static JsonObject healthCheck(JsonObject health, String name) {
-        return health.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
-                .filter(c -> c.getString("name").equals(name)).findFirst().orElseThrow();
+        return health.getJsonArray("checks").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("name").equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** When the task first entered {@code state}, from its history. */
     static Instant firstAt(List<JsonObject> events, String state) {
-        return events.stream().filter(e -> e.getString("to").equals(state))
-                .map(e -> Instant.parse(e.getString("at"))).findFirst().orElseThrow();
+        return events.stream()
+                .filter(e -> e.getString("to").equals(state))
+                .map(e -> Instant.parse(e.getString("at")))
+                .findFirst()
+                .orElseThrow();
     }
 
     private HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         if (user != null) {
-            builder.header("Authorization",
+            builder.header(
+                    "Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
         }
         return builder;
@@ -96,8 +108,11 @@ final class ApiClient {
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), response.body());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,24 +1,23 @@
 package io.tideflow.it;
 
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static io.tideflow.it.ApiClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static io.tideflow.it.ApiClient.OPERATOR;
-import static io.tideflow.it.ApiClient.VIEWER;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * A real server process, killed with SIGKILL while handlers run, then started again; and undeployed while handlers
@@ -36,12 +35,16 @@ class CrashAndShutdownIT {
         war = TARGET.resolve("crash-it/tideflow.war");
         Files.createDirectories(war.getParent());
         TideflowDeployment.withTestHandlers().as(ZipExporter.class).exportTo(war.toFile(), true);
-        server = new ServerProcess(jbossHome, TARGET.resolve("crash-it/server").toAbsolutePath(), 300, List.of(
-                "-Djboss.node.name=crash-node",
-                "-Dtideflow.lease.duration=PT6S",
-                "-Dtideflow.lease.rescue-interval=PT1S",
-                "-Dtideflow.retry.base-delay=PT0.1S",
-                "-Dtideflow.shutdown.grace-period=PT1S"));
+        server = new ServerProcess(
+                jbossHome,
+                TARGET.resolve("crash-it/server").toAbsolutePath(),
+                300,
+                List.of(
+                        "-Djboss.node.name=crash-node",
+                        "-Dtideflow.lease.duration=PT6S",
+                        "-Dtideflow.lease.rescue-interval=PT1S",
+                        "-Dtideflow.retry.base-delay=PT0.1S",
+                        "-Dtideflow.shutdown.grace-period=PT1S"));
         server.prepare();
         server.deploy(war);
         server.start();
@@ -63,14 +66,17 @@ class CrashAndShutdownIT {
         long killed = System.nanoTime();
         server.start();
         awaitUp();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> rescuedAndRunningAgain(api));
         long rescuedMs = (System.nanoTime() - killed) / 1_000_000;
         System.out.println("CrashAndShutdownIT: kill -9 to a rescued task running again: " + rescuedMs + " ms");
 
         await().atMost(Duration.ofSeconds(120)).until(() -> count(api, "COMPLETED") == markers.size());
         for (String marker : markers) {
-            assertThat(api.get("it/effects/" + marker, VIEWER).body()).as("effects of " + marker).isEqualTo("1");
+            assertThat(api.get("it/effects/" + marker, VIEWER).body())
+                    .as("effects of " + marker)
+                    .isEqualTo("1");
         }
     }
 
@@ -87,40 +93,55 @@ class CrashAndShutdownIT {
         for (String marker : markers) {
             assertThat(api.get("it/effects/" + marker, VIEWER).body()).isEqualTo("1");
         }
-        JsonObject task = api.get("tasks?type=it.slow-write&limit=1", VIEWER).json().getJsonArray("items")
+        JsonObject task = api.get("tasks?type=it.slow-write&limit=1", VIEWER)
+                .json()
+                .getJsonArray("items")
                 .getJsonObject(0);
-        JsonArray events = api.get("tasks/" + task.getString("id") + "/history", VIEWER).json()
+        JsonArray events = api.get("tasks/" + task.getString("id") + "/history", VIEWER)
+                .json()
                 .getJsonArray("events");
         assertThat(events.stream().map(JsonValue::asJsonObject).map(e -> e.getString("detail", "")))
                 .contains("released at shutdown");
-        assertThat(task.getInt("attempts")).as("a released attempt is not counted").isEqualTo(1);
+        assertThat(task.getInt("attempts"))
+                .as("a released attempt is not counted")
+                .isEqualTo(1);
     }
 
     private List<String> submitSlowWrites(ApiClient api, int count, int ms) {
         List<String> markers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String marker = "slow-" + UUID.randomUUID();
-            assertThat(api.post("tasks", OPERATOR, "{\"type\":\"it.slow-write\",\"maxAttempts\":5,"
-                    + "\"payload\":{\"marker\":\"" + marker + "\",\"ms\":" + ms + "}}").status()).isEqualTo(201);
+            assertThat(api.post(
+                                    "tasks",
+                                    OPERATOR,
+                                    "{\"type\":\"it.slow-write\",\"maxAttempts\":5," + "\"payload\":{\"marker\":\""
+                                            + marker + "\",\"ms\":" + ms + "}}")
+                            .status())
+                    .isEqualTo(201);
             markers.add(marker);
         }
         return markers;
     }
 
     private static boolean rescuedAndRunningAgain(ApiClient api) {
-        JsonArray running = api.get("tasks?type=it.slow-write&state=RUNNING&limit=50", VIEWER).json()
+        JsonArray running = api.get("tasks?type=it.slow-write&state=RUNNING&limit=50", VIEWER)
+                .json()
                 .getJsonArray("items");
         return running.stream().map(JsonValue::asJsonObject).anyMatch(task -> task.getInt("attempts") >= 2);
     }
 
     private static int count(ApiClient api, String state) {
-        return api.get("tasks?type=it.slow-write&state=" + state + "&limit=100", VIEWER).json()
-                .getJsonArray("items").size();
+        return api.get("tasks?type=it.slow-write&state=" + state + "&limit=100", VIEWER)
+                .json()
+                .getJsonArray("items")
+                .size();
     }
 
     private void awaitUp() {
         ApiClient api = new ApiClient(server.apiBase());
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
                 .until(() -> api.get("tasks?limit=1", VIEWER).status() == 200);
     }
 }

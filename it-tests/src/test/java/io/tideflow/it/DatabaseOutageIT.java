@@ -1,11 +1,11 @@
 package io.tideflow.it;
 
-import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static io.tideflow.it.ApiClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +14,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-
-import static io.tideflow.it.ApiClient.OPERATOR;
-import static io.tideflow.it.ApiClient.VIEWER;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A node whose database goes away: readiness goes DOWN naming the database, the system health report says so, the
@@ -39,18 +38,24 @@ class DatabaseOutageIT {
         Path war = TARGET.resolve("outage/tideflow.war");
         Files.createDirectories(war.getParent());
         TideflowDeployment.withTestHandlers().as(ZipExporter.class).exportTo(war.toFile(), true);
-        node = new ServerProcess(Path.of(System.getProperty("jboss.home")), TARGET.resolve("outage/node"),
-                "standalone-postgresql.xml", PORT_OFFSET, List.of(
-                "-Djboss.node.name=outage-node",
-                "-Dtideflow.pg.url=jdbc:postgresql://" + PostgresAccess.host() + ":" + PostgresAccess.port() + "/"
-                        + DATABASE,
-                "-Dtideflow.pg.user=" + PostgresAccess.user(),
-                "-Dtideflow.pg.password=" + System.getProperty("tideflow.test.pg.password", "trust")));
+        node = new ServerProcess(
+                Path.of(System.getProperty("jboss.home")),
+                TARGET.resolve("outage/node"),
+                "standalone-postgresql.xml",
+                PORT_OFFSET,
+                List.of(
+                        "-Djboss.node.name=outage-node",
+                        "-Dtideflow.pg.url=jdbc:postgresql://" + PostgresAccess.host() + ":" + PostgresAccess.port()
+                                + "/" + DATABASE,
+                        "-Dtideflow.pg.user=" + PostgresAccess.user(),
+                        "-Dtideflow.pg.password=" + System.getProperty("tideflow.test.pg.password", "trust")));
         node.prepare();
         node.deploy(war);
         node.start();
         ApiClient api = new ApiClient(node.apiBase());
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
                 .until(() -> api.get("tasks?limit=1", VIEWER).status() == 200);
     }
 
@@ -69,10 +74,12 @@ class DatabaseOutageIT {
         assertThat(management.get("health/ready", null).status()).isEqualTo(200);
 
         execute("postgres", "ALTER DATABASE " + DATABASE + " ALLOW_CONNECTIONS false");
-        execute("postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + DATABASE
-                + "'");
+        execute(
+                "postgres",
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + DATABASE + "'");
 
-        ApiClient.Response down = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+        ApiClient.Response down = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> management.get("health/ready", null), response -> response.status() == 503);
         JsonObject readiness = ApiClient.healthCheck(down.json(), "tideflow-ready");
         assertThat(readiness.getString("status")).isEqualTo("DOWN");
@@ -84,17 +91,25 @@ class DatabaseOutageIT {
 
         execute("postgres", "ALTER DATABASE " + DATABASE + " ALLOW_CONNECTIONS true");
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> management.get("health/ready", null).status() == 200);
-        String id = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"payload\":7}"),
-                        response -> response.status() == 201).json().getString("id");
+        String id = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(
+                        () -> api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"payload\":7}"),
+                        response -> response.status() == 201)
+                .json()
+                .getString("id");
         assertThat(api.awaitState(id, "COMPLETED").getInt("result")).isEqualTo(7);
-        assertThat(api.get("reports/system-health", VIEWER).json().getString("database")).isEqualTo("reachable");
+        assertThat(api.get("reports/system-health", VIEWER).json().getString("database"))
+                .isEqualTo("reachable");
     }
 
     private static void execute(String database, String sql) throws SQLException {
-        try (Connection c = PostgresAccess.dataSource(database).getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = PostgresAccess.dataSource(database).getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

@@ -1,6 +1,16 @@
 package io.tideflow.it;
 
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static io.tideflow.it.ApiClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -8,17 +18,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URI;
-import java.net.URL;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
-import static io.tideflow.it.ApiClient.OPERATOR;
-import static io.tideflow.it.ApiClient.VIEWER;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** History, requeue, cancel of a running task, permanent failures, timeouts and the non-transactional opt-out. */
 @ExtendWith(ArquillianExtension.class)
@@ -43,11 +42,20 @@ class EngineGuaranteesIT {
         String id = api.submit("{\"type\":\"demo.fail\",\"payload\":{\"failTimes\":1}}");
         api.awaitState(id, "COMPLETED");
         List<String> transitions = api.events(id).stream()
-                .map(e -> (e.isNull("from") ? "-" : e.getString("from")) + ">" + e.getString("to")).toList();
-        assertThat(transitions).containsExactly("-" + ">PENDING", "PENDING>RUNNING", "RUNNING>FAILED",
-                "FAILED>PENDING", "PENDING>RUNNING", "RUNNING>COMPLETED");
+                .map(e -> (e.isNull("from") ? "-" : e.getString("from")) + ">" + e.getString("to"))
+                .toList();
+        assertThat(transitions)
+                .containsExactly(
+                        "-" + ">PENDING",
+                        "PENDING>RUNNING",
+                        "RUNNING>FAILED",
+                        "FAILED>PENDING",
+                        "PENDING>RUNNING",
+                        "RUNNING>COMPLETED");
         assertThat(api.events(id).get(2).getString("detail")).contains("DemoFailure");
-        assertThat(api.get("tasks/01a22059-3c17-7000-9c96-000000000000/history", VIEWER).status()).isEqualTo(404);
+        assertThat(api.get("tasks/01a22059-3c17-7000-9c96-000000000000/history", VIEWER)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -61,13 +69,15 @@ class EngineGuaranteesIT {
         assertThat(requeued.status()).isEqualTo(201);
         JsonObject copy = requeued.json();
         assertThat(copy.getString("requeuedFrom")).isEqualTo(dead);
-        assertThat(copy.getJsonObject("payload")).isEqualTo(api.get("tasks/" + dead, VIEWER).json().getJsonObject("payload"));
+        assertThat(copy.getJsonObject("payload"))
+                .isEqualTo(api.get("tasks/" + dead, VIEWER).json().getJsonObject("payload"));
         api.awaitState(copy.getString("id"), "DEAD_LETTER");
         assertThat(api.get("tasks/" + dead, VIEWER).json().getString("state")).isEqualTo("DEAD_LETTER");
 
         String done = api.submit("{\"type\":\"demo.echo\"}");
         api.awaitState(done, "COMPLETED");
-        assertThat(api.post("tasks/" + done + "/requeue", OPERATOR, "").status()).isEqualTo(409);
+        assertThat(api.post("tasks/" + done + "/requeue", OPERATOR, "").status())
+                .isEqualTo(409);
     }
 
     @Test
@@ -97,7 +107,8 @@ class EngineGuaranteesIT {
         ApiClient api = api();
         String marker = "hang-" + UUID.randomUUID();
         String id = api.submit("{\"type\":\"it.hang\",\"payload\":{\"marker\":\"" + marker + "\"}}");
-        JsonObject dead = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        JsonObject dead = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> api.get("tasks/" + id, VIEWER).json(), t -> "DEAD_LETTER".equals(t.getString("state")));
         assertThat(dead.getInt("attempts")).as("it.hang allows 2 attempts").isEqualTo(2);
         assertThat(dead.getString("lastError")).contains("TaskTimeoutException").contains("PT2S");
@@ -110,8 +121,8 @@ class EngineGuaranteesIT {
         String marker = "nontx-" + UUID.randomUUID();
         String id = api.submit("{\"type\":\"it.non-transactional-write\",\"payload\":{\"marker\":\"" + marker + "\"}}");
         assertThat(api.awaitState(id, "COMPLETED").getInt("attempts")).isEqualTo(2);
-        assertThat(api.get("it/effects/" + marker, VIEWER).body()).as("one row per attempt: at-least-once")
+        assertThat(api.get("it/effects/" + marker, VIEWER).body())
+                .as("one row per attempt: at-least-once")
                 .isEqualTo("2");
     }
-
 }

@@ -1,7 +1,17 @@
 package io.tideflow.it;
 
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static io.tideflow.it.ApiClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -9,17 +19,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URI;
-import java.net.URL;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import static io.tideflow.it.ApiClient.OPERATOR;
-import static io.tideflow.it.ApiClient.VIEWER;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Error classes and MicroProfile Fault Tolerance on deployed handlers (SmallRye, added to the server by the
@@ -57,17 +56,22 @@ class FaultToleranceIT {
         String first = api.submit("{\"type\":\"it.ft-breaker\",\"maxAttempts\":3}");
         String second = api.submit("{\"type\":\"it.ft-breaker\",\"maxAttempts\":3}");
         try {
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    details(api, first).contains("CircuitBreakerOpenException")
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> details(api, first).contains("CircuitBreakerOpenException")
                             && details(api, second).contains("CircuitBreakerOpenException"));
             for (String id : new String[] {first, second}) {
                 JsonObject task = api.get("tasks/" + id, VIEWER).json();
                 assertThat(task.getString("state")).isIn("PENDING", "RUNNING");
-                assertThat(task.getInt("attempts")).as("only the calls that reached the relay count").isLessThanOrEqualTo(2);
-                assertThat(details(api, id)).contains("deferred: org.eclipse.microprofile.faulttolerance.exceptions"
-                        + ".CircuitBreakerOpenException");
+                assertThat(task.getInt("attempts"))
+                        .as("only the calls that reached the relay count")
+                        .isLessThanOrEqualTo(2);
+                assertThat(details(api, id))
+                        .contains("deferred: org.eclipse.microprofile.faulttolerance.exceptions"
+                                + ".CircuitBreakerOpenException");
             }
-            assertThat(api.get("tasks/" + first, VIEWER).json().getString("lastError")).startsWith("[TRANSIENT]")
+            assertThat(api.get("tasks/" + first, VIEWER).json().getString("lastError"))
+                    .startsWith("[TRANSIENT]")
                     .contains("relay down");
         } finally {
             awaitCancelled(api, first);
@@ -93,11 +97,18 @@ class FaultToleranceIT {
         Instant failed = ApiClient.firstAt(events, "FAILED");
         Instant runAgain = events.stream()
                 .filter(e -> e.getString("to").equals("RUNNING") && e.getInt("attempt") == 2)
-                .map(e -> Instant.parse(e.getString("at"))).findFirst().orElseThrow();
-        assertThat(Duration.between(failed, runAgain)).as("the handler asked for two seconds")
+                .map(e -> Instant.parse(e.getString("at")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Duration.between(failed, runAgain))
+                .as("the handler asked for two seconds")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
-        assertThat(events.stream().filter(e -> e.getString("to").equals("FAILED"))
-                .findFirst().orElseThrow().getString("detail")).startsWith("[BUSINESS]");
+        assertThat(events.stream()
+                        .filter(e -> e.getString("to").equals("FAILED"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getString("detail"))
+                .startsWith("[BUSINESS]");
     }
 
     @Test
@@ -107,7 +118,8 @@ class FaultToleranceIT {
         JsonObject dead = api.awaitState(id, "DEAD_LETTER");
         assertThat(dead.getInt("attempts")).isEqualTo(2);
         assertThat(dead.getString("lastError")).startsWith("[SYSTEM]").contains("NullPointerException");
-        assertThat(api.get("it/effects/escalated-" + id, VIEWER).body()).as("one TaskEscalated per attempt")
+        assertThat(api.get("it/effects/escalated-" + id, VIEWER).body())
+                .as("one TaskEscalated per attempt")
                 .isEqualTo("2");
     }
 
@@ -121,10 +133,14 @@ class FaultToleranceIT {
 
     private static void awaitCancelled(ApiClient api, String id) {
         // a deferred task comes back every 200 ms; cancel it while it waits
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            api.post("tasks/" + id + "/cancel", OPERATOR, "");
-            return api.get("tasks/" + id, VIEWER).json().getString("state").equals("CANCELLED");
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    api.post("tasks/" + id + "/cancel", OPERATOR, "");
+                    return api.get("tasks/" + id, VIEWER)
+                            .json()
+                            .getString("state")
+                            .equals("CANCELLED");
+                });
     }
-
 }

@@ -1,7 +1,20 @@
 package io.tideflow.it;
 
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static io.tideflow.it.ApiClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -11,20 +24,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URI;
-import java.net.URL;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import static io.tideflow.it.ApiClient.OPERATOR;
-import static io.tideflow.it.ApiClient.VIEWER;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /** Resource groups through the REST API of the deployed WAR: pause and resume, limits, refusals, configuration. */
 @ExtendWith(ArquillianExtension.class)
@@ -46,8 +45,7 @@ class GroupApiIT {
     /** The same application with a group key the engine does not know: it must not deploy. */
     @Deployment(name = "bad-groups", managed = false, testable = false)
     static WebArchive badGroupConfiguration() {
-        return TideflowDeployment.withTestHandlers("bad-groups.war",
-                "tideflow.group.\"mail\".max-concurent=3\n");
+        return TideflowDeployment.withTestHandlers("bad-groups.war", "tideflow.group.\"mail\".max-concurent=3\n");
     }
 
     private ApiClient api() {
@@ -67,9 +65,14 @@ class GroupApiIT {
         }
         String elsewhere = submit(api, "default", "demo.echo", "{}");
         api.awaitState(elsewhere, "COMPLETED");
-        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250))
-                .until(() -> ids.stream().allMatch(id ->
-                        api.get("tasks/" + id, VIEWER).json().getString("state").equals("PENDING")));
+        await().during(Duration.ofMillis(1_500))
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> ids.stream()
+                        .allMatch(id -> api.get("tasks/" + id, VIEWER)
+                                .json()
+                                .getString("state")
+                                .equals("PENDING")));
         for (String id : ids) {
             assertThat(api.get("tasks/" + id, VIEWER).json().getString("state")).isEqualTo("PENDING");
         }
@@ -77,7 +80,8 @@ class GroupApiIT {
         assertThat(listed.getBoolean("paused")).isTrue();
         assertThat(listed.getJsonObject("depth").getInt("PENDING")).isEqualTo(3);
 
-        assertThat(api.post("groups/" + group + "/resume", OPERATOR, "").json().getBoolean("paused")).isFalse();
+        assertThat(api.post("groups/" + group + "/resume", OPERATOR, "").json().getBoolean("paused"))
+                .isFalse();
         for (String id : ids) {
             api.awaitState(id, "COMPLETED");
         }
@@ -89,7 +93,8 @@ class GroupApiIT {
         String group = "one-" + UUID.randomUUID().toString().substring(0, 8);
         ApiClient.Response set = api.put("groups/" + group + "/limits", OPERATOR, "{\"maxConcurrentCluster\":1}");
         assertThat(set.status()).as(set.body()).isEqualTo(200);
-        assertThat(set.json().getJsonObject("limits").getInt("maxConcurrentCluster")).isEqualTo(1);
+        assertThat(set.json().getJsonObject("limits").getInt("maxConcurrentCluster"))
+                .isEqualTo(1);
         assertThat(set.json().getString("limitsFrom")).isEqualTo("api");
 
         List<String> ids = new ArrayList<>();
@@ -106,7 +111,8 @@ class GroupApiIT {
         }
         runs.sort((a, b) -> a[0].compareTo(b[0]));
         for (int i = 1; i < runs.size(); i++) {
-            assertThat(runs.get(i)[0]).as("run %d starts after run %d ended", i, i - 1)
+            assertThat(runs.get(i)[0])
+                    .as("run %d starts after run %d ended", i, i - 1)
                     .isAfterOrEqualTo(runs.get(i - 1)[1]);
         }
 
@@ -119,13 +125,20 @@ class GroupApiIT {
     @Test
     void aFlakyMailRelayOpensItsBreakerHoldsItsMailAndRecoversThroughAProbe() {
         ApiClient api = api();
-        assertThat(api.post("groups/it-relay/breaker/reset", OPERATOR, "").json().getJsonObject("breaker")
-                .getString("state")).isEqualTo("CLOSED");
+        assertThat(api.post("groups/it-relay/breaker/reset", OPERATOR, "")
+                        .json()
+                        .getJsonObject("breaker")
+                        .getString("state"))
+                .isEqualTo("CLOSED");
         for (int i = 0; i < 4; i++) {
-            api.post("tasks", OPERATOR, "{\"type\":\"demo.fail\",\"group\":\"it-relay\",\"maxAttempts\":1,"
-                    + "\"payload\":{\"always\":true}}");
+            api.post(
+                    "tasks",
+                    OPERATOR,
+                    "{\"type\":\"demo.fail\",\"group\":\"it-relay\",\"maxAttempts\":1,"
+                            + "\"payload\":{\"always\":true}}");
         }
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> breakerOf(api, "it-relay").getString("state").equals("OPEN"));
         JsonObject open = breakerOf(api, "it-relay");
         Instant probesFrom = Instant.parse(open.getString("nextAttempt"));
@@ -136,22 +149,30 @@ class GroupApiIT {
         }
         for (String id : mails) {
             api.awaitState(id, "COMPLETED");
-            assertThat(api.get("tasks/" + id, VIEWER).json().getInt("attempts")).as("no attempt burned").isEqualTo(1);
+            assertThat(api.get("tasks/" + id, VIEWER).json().getInt("attempts"))
+                    .as("no attempt burned")
+                    .isEqualTo(1);
         }
         assertThat(breakerOf(api, "it-relay").getString("state")).isEqualTo("CLOSED");
         List<Instant> starts = new ArrayList<>();
         for (String id : mails) {
             starts.add(ApiClient.firstAt(api.events(id), "RUNNING"));
         }
-        assertThat(starts).as("held while OPEN: none started before the probes were due")
+        assertThat(starts)
+                .as("held while OPEN: none started before the probes were due")
                 .allSatisfy(start -> assertThat(start).isAfterOrEqualTo(probesFrom));
 
-        JsonObject forced = api.post("groups/it-relay/breaker/open", OPERATOR, "").json().getJsonObject("breaker");
+        JsonObject forced =
+                api.post("groups/it-relay/breaker/open", OPERATOR, "").json().getJsonObject("breaker");
         assertThat(forced.getString("state")).isEqualTo("OPEN");
         assertThat(forced.get("nextAttempt")).as("held open by hand").isEqualTo(JsonValue.NULL);
-        assertThat(api.post("groups/it-relay/breaker/close", OPERATOR, "").json().getJsonObject("breaker")
-                .getString("state")).isEqualTo("CLOSED");
-        assertThat(api.post("groups/it-relay/breaker/open", VIEWER, "").status()).isEqualTo(403);
+        assertThat(api.post("groups/it-relay/breaker/close", OPERATOR, "")
+                        .json()
+                        .getJsonObject("breaker")
+                        .getString("state"))
+                .isEqualTo("CLOSED");
+        assertThat(api.post("groups/it-relay/breaker/open", VIEWER, "").status())
+                .isEqualTo(403);
         assertProblem(api.post("groups/no-breaker-here/breaker/open", OPERATOR, ""), "group");
         assertProblem(api.post("groups/it-relay/breaker/toggle", OPERATOR, ""), "action");
     }
@@ -166,10 +187,12 @@ class GroupApiIT {
         assertProblem(api.put("groups/mail/limits", OPERATOR, "{\"maxConcurent\":3}"), "maxConcurent");
         assertProblem(api.put("groups/mail/limits", OPERATOR, "{\"maxConcurrent\":0}"), "maxConcurrent");
         assertProblem(api.put("groups/mail/limits", OPERATOR, "{\"ratePermits\":5}"), "ratePeriod");
-        assertProblem(api.put("groups/mail/limits", OPERATOR, "{\"ratePermits\":5,\"ratePeriod\":\"soon\"}"),
-                "ratePeriod");
+        assertProblem(
+                api.put("groups/mail/limits", OPERATOR, "{\"ratePermits\":5,\"ratePeriod\":\"soon\"}"), "ratePeriod");
         assertProblem(api.post("groups/no%20spaces/pause", OPERATOR, ""), "group");
-        assertThat(api.put("groups/mail/limits", VIEWER, "{\"maxConcurrent\":3}").status()).isEqualTo(403);
+        assertThat(api.put("groups/mail/limits", VIEWER, "{\"maxConcurrent\":3}")
+                        .status())
+                .isEqualTo(403);
         assertThat(api.post("groups/mail/pause", VIEWER, "").status()).isEqualTo(403);
         assertThat(api.get("groups", VIEWER).status()).isEqualTo(200);
     }
@@ -189,7 +212,8 @@ class GroupApiIT {
         return api.get("groups", VIEWER).json().getJsonArray("groups").stream()
                 .map(JsonValue::asJsonObject)
                 .filter(g -> g.getString("name").equals(group))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void assertProblem(ApiClient.Response response, String field) {

@@ -5,8 +5,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 /** The local PostgreSQL the suites use (trust authentication), overridable with -Dtideflow.test.pg.*. */
 final class PostgresAccess {
 
-    private PostgresAccess() {
-    }
+    private PostgresAccess() {}
 
     static PGSimpleDataSource dataSource(String database) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();

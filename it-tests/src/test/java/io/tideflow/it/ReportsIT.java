@@ -1,18 +1,16 @@
 package io.tideflow.it;
 
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static io.tideflow.it.ApiClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -32,12 +30,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static io.tideflow.it.ApiClient.OPERATOR;
-import static io.tideflow.it.ApiClient.VIEWER;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The metric history's summary and series, the live reports, and the streaming export, over REST. */
 @ExtendWith(ArquillianExtension.class)
@@ -69,25 +68,32 @@ class ReportsIT {
         echoes.forEach(id -> api.awaitState(id, "COMPLETED"));
         api.awaitState(buggy, "DEAD_LETTER");
 
-        JsonObject mail = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
-                .until(() -> summaryOf(api, group, from), g -> g != null && g.getInt("completed") == 4
-                        && g.getInt("failed") == 1);
+        JsonObject mail = await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> summaryOf(api, group, from),
+                        g -> g != null && g.getInt("completed") == 4 && g.getInt("failed") == 1);
         assertThat(mail.getInt("enqueued")).isEqualTo(5);
         assertThat(mail.getInt("started")).isEqualTo(5);
         assertThat(mail.getInt("deadLettered")).isEqualTo(1);
         assertThat(mail.getJsonNumber("errorRate").doubleValue()).isCloseTo(0.2, within(1e-9));
         assertThat(mail.getJsonObject("execution").getInt("count")).isEqualTo(5);
         assertThat(mail.getJsonObject("queueWait").getInt("count")).isEqualTo(5);
-        assertThat(mail.getJsonObject("queueWait").getJsonNumber("p99Ms").doubleValue()).isPositive();
+        assertThat(mail.getJsonObject("queueWait").getJsonNumber("p99Ms").doubleValue())
+                .isPositive();
 
         JsonObject series = api.get("metrics/series?metric=completed&group=" + group + "&from=" + from, VIEWER)
                 .json();
-        assertThat(series.getJsonArray("points").stream().mapToDouble(p -> p.asJsonObject()
-                .getJsonNumber("value").doubleValue()).sum()).isEqualTo(4);
+        assertThat(series.getJsonArray("points").stream()
+                        .mapToDouble(
+                                p -> p.asJsonObject().getJsonNumber("value").doubleValue())
+                        .sum())
+                .isEqualTo(4);
     }
 
     private static JsonObject summaryOf(ApiClient api, String group, Instant from) {
-        JsonArray groups = api.get("metrics/summary?group=" + group + "&from=" + from, VIEWER).json()
+        JsonArray groups = api.get("metrics/summary?group=" + group + "&from=" + from, VIEWER)
+                .json()
                 .getJsonArray("groups");
         return groups.isEmpty() ? null : groups.getJsonObject(0);
     }
@@ -100,21 +106,27 @@ class ReportsIT {
         api.submit("{\"type\":\"demo.echo\",\"group\":\"" + group + "\",\"runAt\":\"2099-01-01T00:00:00Z\"}");
 
         JsonObject depth = api.get("reports/queue-depth", VIEWER).json().getJsonArray("groups").stream()
-                .map(JsonValue::asJsonObject).filter(g -> g.getString("group").equals(group)).findFirst()
+                .map(JsonValue::asJsonObject)
+                .filter(g -> g.getString("group").equals(group))
+                .findFirst()
                 .orElseThrow();
         assertThat(depth.getInt("total")).isEqualTo(2);
         assertThat(depth.getJsonObject("states").getInt("COMPLETED")).isOne();
         assertThat(depth.getJsonObject("states").getInt("PENDING")).isOne();
-        assertThat(depth.getJsonNumber("oldestDueAgeSeconds").doubleValue()).as("a task due in 2099 is not waiting")
+        assertThat(depth.getJsonNumber("oldestDueAgeSeconds").doubleValue())
+                .as("a task due in 2099 is not waiting")
                 .isZero();
 
         JsonObject health = api.get("reports/system-health", VIEWER).json();
         assertThat(health.getString("database")).isEqualTo("reachable");
-        assertThat(health.getJsonArray("nodes").stream().map(JsonValue::asJsonObject)
-                .anyMatch(n -> n.getBoolean("alive"))).isTrue();
+        assertThat(health.getJsonArray("nodes").stream()
+                        .map(JsonValue::asJsonObject)
+                        .anyMatch(n -> n.getBoolean("alive")))
+                .isTrue();
         assertThat(health.getJsonNumber("leasesHeld").longValue()).isNotNegative();
 
-        JsonArray rows = api.get("reports/tasks?group=" + group + "&type=demo.echo", VIEWER).json()
+        JsonArray rows = api.get("reports/tasks?group=" + group + "&type=demo.echo", VIEWER)
+                .json()
                 .getJsonArray("rows");
         assertThat(rows.stream().map(JsonValue::asJsonObject).map(r -> r.getString("state") + "=" + r.getInt("count")))
                 .containsExactly("COMPLETED=1", "PENDING=1");
@@ -142,9 +154,16 @@ class ReportsIT {
     void anExportOfAHundredThousandTasksStreamsWithBoundedHeap() throws Exception {
         ApiClient api = api();
         String group = "export-" + UUID.randomUUID().toString().substring(0, 8);
-        String batch = "{\"tasks\":[" + String.join(",", Collections.nCopies(10_000, "{\"type\":\"demo.echo\","
-                + "\"group\":\"" + group + "\",\"runAt\":\"2099-01-01T00:00:00Z\",\"payload\":{\"to\":\"a@b.c\","
-                + "\"note\":\"quotes \\\" and, commas\"}}")) + "]}";
+        String batch = "{\"tasks\":["
+                + String.join(
+                        ",",
+                        Collections.nCopies(
+                                10_000,
+                                "{\"type\":\"demo.echo\","
+                                        + "\"group\":\"" + group
+                                        + "\",\"runAt\":\"2099-01-01T00:00:00Z\",\"payload\":{\"to\":\"a@b.c\","
+                                        + "\"note\":\"quotes \\\" and, commas\"}}"))
+                + "]}";
         for (int i = 0; i < 10; i++) {
             ApiClient.Response created = api.post("tasks/batch", OPERATOR, batch);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -161,11 +180,20 @@ class ReportsIT {
         assertThat(csv.lines).isEqualTo(100_001);
         assertThat(csv.first).startsWith("id,type,group,state");
 
-        System.out.printf("ReportsIT: export of 100,000 tasks: NDJSON %.1f MB in %d ms (first byte after %d ms), server"
+        System.out.printf(
+                "ReportsIT: export of 100,000 tasks: NDJSON %.1f MB in %d ms (first byte after %d ms), server"
                         + " heap used %.0f MB before, peak %.0f MB, old generation %.0f -> peak %.0f MB;"
                         + " CSV %.1f MB in %d ms, heap peak %.0f MB, old generation peak %.0f MB%n",
-                ndjson.bytes / 1e6, ndjson.totalMs, ndjson.firstByteMs, ndjson.heapBefore / 1e6, ndjson.heapPeak / 1e6,
-                ndjson.oldBefore / 1e6, ndjson.oldPeak / 1e6, csv.bytes / 1e6, csv.totalMs, csv.heapPeak / 1e6,
+                ndjson.bytes / 1e6,
+                ndjson.totalMs,
+                ndjson.firstByteMs,
+                ndjson.heapBefore / 1e6,
+                ndjson.heapPeak / 1e6,
+                ndjson.oldBefore / 1e6,
+                ndjson.oldPeak / 1e6,
+                csv.bytes / 1e6,
+                csv.totalMs,
+                csv.heapPeak / 1e6,
                 csv.oldPeak / 1e6);
         // streamed: the first rows arrive long before the last are read from the database
         assertThat(ndjson.firstByteMs).isLessThan(ndjson.totalMs / 4);
@@ -173,9 +201,16 @@ class ReportsIT {
         assertThat(ndjson.oldPeak - ndjson.oldBefore).isLessThan(ndjson.bytes / 2);
     }
 
-    private record Export(long lines, long bytes, String first, long firstByteMs, long totalMs, double heapBefore,
-                          double heapPeak, double oldBefore, double oldPeak) {
-    }
+    private record Export(
+            long lines,
+            long bytes,
+            String first,
+            long firstByteMs,
+            long totalMs,
+            double heapBefore,
+            double heapPeak,
+            double oldBefore,
+            double oldPeak) {}
 
     private Export export(String format, String group) throws Exception {
         ApiClient management = new ApiClient(URI.create("http://" + deploymentUrl.getHost() + ":9990/"));
@@ -198,18 +233,21 @@ class ReportsIT {
         sampler.start();
         HttpRequest request = HttpRequest.newBuilder(URI.create(deploymentUrl.toString())
                         .resolve("api/tasks/export?format=" + format + "&group=" + group))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        VIEWER.getBytes(StandardCharsets.UTF_8))).timeout(Duration.ofMinutes(5)).build();
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(VIEWER.getBytes(StandardCharsets.UTF_8)))
+                .timeout(Duration.ofMinutes(5))
+                .build();
         long started = System.nanoTime();
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response =
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         long lines = 0;
         long bytes = 0;
         String first = null;
         long firstByteMs = -1;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (first == null) {
@@ -223,14 +261,16 @@ class ReportsIT {
         long totalMs = (System.nanoTime() - started) / 1_000_000;
         exporting.set(false);
         sampler.join();
-        return new Export(lines, bytes, first, firstByteMs, totalMs, heapBefore, heapPeak.get(), oldBefore,
-                oldPeak.get());
+        return new Export(
+                lines, bytes, first, firstByteMs, totalMs, heapBefore, heapPeak.get(), oldBefore, oldPeak.get());
     }
 
     /** Heap used now from the server's Prometheus endpoint: one pool, or (null) all heap pools. */
     private static double heapUsed(ApiClient management, String pool) {
-        PrometheusText metrics = PrometheusText.parse(management.get("prometheus", null).body());
-        return pool == null ? metrics.sum("jvm_memory_used_bytes", "area", "heap")
+        PrometheusText metrics =
+                PrometheusText.parse(management.get("prometheus", null).body());
+        return pool == null
+                ? metrics.sum("jvm_memory_used_bytes", "area", "heap")
                 : metrics.sum("jvm_memory_used_bytes", "area", "heap", "id", pool);
     }
 }

@@ -1,5 +1,7 @@
 package io.tideflow.it;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,8 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * A WildFly instance of its own, started from the provisioned installation with a separate server base directory
@@ -60,14 +60,17 @@ final class ServerProcess {
     }
 
     void start() throws IOException {
-        List<String> command = new ArrayList<>(List.of(jbossHome.resolve("bin/standalone.sh").toString(),
-                "-c", serverConfig,
+        List<String> command = new ArrayList<>(List.of(
+                jbossHome.resolve("bin/standalone.sh").toString(),
+                "-c",
+                serverConfig,
                 "-Djboss.server.base.dir=" + baseDir,
                 "-Djboss.socket.binding.port-offset=" + portOffset));
         command.addAll(properties);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("console.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        baseDir.resolve("console.log").toFile()));
         builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx512m");
         launcher = builder.start();
     }
@@ -78,7 +81,8 @@ final class ServerProcess {
 
     /** Kills the server's JVM with SIGKILL: no shutdown hook, no release of leases. */
     void killHard() {
-        List<ProcessHandle> tree = Stream.concat(launcher.descendants(), Stream.of(launcher.toHandle())).toList();
+        List<ProcessHandle> tree = Stream.concat(launcher.descendants(), Stream.of(launcher.toHandle()))
+                .toList();
         tree.forEach(ProcessHandle::destroyForcibly);
         tree.forEach(process -> process.onExit().join());
     }

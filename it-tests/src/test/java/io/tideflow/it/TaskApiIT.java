@@ -1,6 +1,16 @@
 package io.tideflow.it;
 
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static io.tideflow.it.ApiClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -8,17 +18,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URI;
-import java.net.URL;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-
-import static io.tideflow.it.ApiClient.OPERATOR;
-import static io.tideflow.it.ApiClient.VIEWER;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The REST API against the deployed WAR: submission to completion, queries, errors, security, cancel. */
 @ExtendWith(ArquillianExtension.class)
@@ -40,8 +39,8 @@ class TaskApiIT {
     @Test
     void anEchoTaskSubmittedOverRestCompletesWithItsPayloadAsResult() throws Exception {
         ApiClient api = api();
-        ApiClient.Response created = api.post("tasks", OPERATOR,
-                "{\"type\":\"demo.echo\",\"payload\":{\"hello\":\"world\",\"n\":[1,2,3]}}");
+        ApiClient.Response created =
+                api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"payload\":{\"hello\":\"world\",\"n\":[1,2,3]}}");
 
         assertThat(created.status()).isEqualTo(201);
         JsonObject task = created.json();
@@ -60,23 +59,35 @@ class TaskApiIT {
     void aBatchIsEnqueuedInOneGoAndABadOneEnqueuesNothing() throws Exception {
         ApiClient api = api();
         String group = "batch-" + UUID.randomUUID().toString().substring(0, 8);
-        ApiClient.Response created = api.post("tasks/batch", OPERATOR, "{\"tasks\":["
-                + "{\"type\":\"demo.echo\",\"group\":\"" + group + "\",\"payload\":1},"
-                + "{\"type\":\"demo.echo\",\"group\":\"" + group + "\",\"payload\":2},"
-                + "{\"type\":\"demo.echo\",\"group\":\"" + group + "\",\"payload\":3}]}");
+        ApiClient.Response created = api.post(
+                "tasks/batch",
+                OPERATOR,
+                "{\"tasks\":["
+                        + "{\"type\":\"demo.echo\",\"group\":\"" + group + "\",\"payload\":1},"
+                        + "{\"type\":\"demo.echo\",\"group\":\"" + group + "\",\"payload\":2},"
+                        + "{\"type\":\"demo.echo\",\"group\":\"" + group + "\",\"payload\":3}]}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         var ids = created.json().getJsonArray("ids");
         assertThat(ids).hasSize(3);
         for (int i = 0; i < 3; i++) {
-            assertThat(api.awaitState(ids.getString(i), "COMPLETED").getInt("result")).isEqualTo(i + 1);
+            assertThat(api.awaitState(ids.getString(i), "COMPLETED").getInt("result"))
+                    .isEqualTo(i + 1);
         }
 
         String other = "batch-" + UUID.randomUUID().toString().substring(0, 8);
-        assertProblem(api.post("tasks/batch", OPERATOR, "{\"tasks\":["
-                + "{\"type\":\"demo.echo\",\"group\":\"" + other + "\"},"
-                + "{\"type\":\"no.such.type\",\"group\":\"" + other + "\"}]}"), 400, "tasks[1].type");
-        assertThat(api.get("tasks?group=" + other, VIEWER).json().getJsonArray("items")).isEmpty();
-        assertThat(api.post("tasks/batch", VIEWER, "{\"tasks\":[{\"type\":\"demo.echo\"}]}").status())
+        assertProblem(
+                api.post(
+                        "tasks/batch",
+                        OPERATOR,
+                        "{\"tasks\":["
+                                + "{\"type\":\"demo.echo\",\"group\":\"" + other + "\"},"
+                                + "{\"type\":\"no.such.type\",\"group\":\"" + other + "\"}]}"),
+                400,
+                "tasks[1].type");
+        assertThat(api.get("tasks?group=" + other, VIEWER).json().getJsonArray("items"))
+                .isEmpty();
+        assertThat(api.post("tasks/batch", VIEWER, "{\"tasks\":[{\"type\":\"demo.echo\"}]}")
+                        .status())
                 .isEqualTo(403);
     }
 
@@ -94,7 +105,8 @@ class TaskApiIT {
 
         ApiClient.Response live = management.get("health/live", null);
         assertThat(live.status()).as(live.body()).isEqualTo(200);
-        assertThat(ApiClient.healthCheck(live.json(), "tideflow-live").getString("status")).isEqualTo("UP");
+        assertThat(ApiClient.healthCheck(live.json(), "tideflow-live").getString("status"))
+                .isEqualTo("UP");
     }
 
     @Test
@@ -102,16 +114,19 @@ class TaskApiIT {
         ApiClient api = api();
         String group = "list-" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 3; i++) {
-            assertThat(api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"group\":\"" + group + "\"}").status())
+            assertThat(api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"group\":\"" + group + "\"}")
+                            .status())
                     .isEqualTo(201);
         }
-        JsonObject first = api.get("tasks?group=" + group + "&type=demo.echo&limit=2", VIEWER).json();
+        JsonObject first = api.get("tasks?group=" + group + "&type=demo.echo&limit=2", VIEWER)
+                .json();
         assertThat(first.getJsonArray("items")).hasSize(2);
         JsonObject second = api.get("tasks?group=" + group + "&limit=2&after=" + first.getString("next"), VIEWER)
                 .json();
         assertThat(second.getJsonArray("items")).hasSize(1);
         assertThat(second.isNull("next")).isTrue();
-        assertThat(api.get("tasks?state=SLEEPING", VIEWER).json().getString("field")).isEqualTo("state");
+        assertThat(api.get("tasks?state=SLEEPING", VIEWER).json().getString("field"))
+                .isEqualTo("state");
     }
 
     @Test
@@ -122,8 +137,8 @@ class TaskApiIT {
         assertProblem(api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"priority\":10}"), 400, "priority");
         assertProblem(api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"maxAttempts\":0}"), 400, "maxAttempts");
         String big = "x".repeat(256 * 1024);
-        assertProblem(api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"payload\":\"" + big + "\"}"), 413,
-                "payload");
+        assertProblem(
+                api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"payload\":\"" + big + "\"}"), 413, "payload");
         assertProblem(api.get("tasks/not-an-id", VIEWER), 400, "id");
         ApiClient.Response missing = api.get("tasks/01a22059-3c17-7000-9c96-000000000000", VIEWER);
         assertThat(missing.status()).isEqualTo(404);
@@ -133,10 +148,14 @@ class TaskApiIT {
     @Test
     void anAcceptedTaskIsNeverLostBecauseALaterRequestWasBad() throws Exception {
         ApiClient api = api();
-        String before = api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"payload\":\"before\"}").json()
+        String before = api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"payload\":\"before\"}")
+                .json()
                 .getString("id");
-        assertThat(api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"payload\":").status()).isEqualTo(400);
-        String after = api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"payload\":\"after\"}").json()
+        assertThat(api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"payload\":")
+                        .status())
+                .isEqualTo(400);
+        String after = api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"payload\":\"after\"}")
+                .json()
                 .getString("id");
         assertThat(api.awaitState(before, "COMPLETED").getString("result")).isEqualTo("before");
         assertThat(api.awaitState(after, "COMPLETED").getString("result")).isEqualTo("after");
@@ -162,7 +181,8 @@ class TaskApiIT {
     void aPendingTaskCanBeCancelledOnceAndOnlyByAnOperator() throws Exception {
         ApiClient api = api();
         String later = Instant.now().plus(Duration.ofHours(1)).toString();
-        String id = api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"runAt\":\"" + later + "\"}").json()
+        String id = api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"runAt\":\"" + later + "\"}")
+                .json()
                 .getString("id");
         assertThat(api.post("tasks/" + id + "/cancel", VIEWER, "").status()).isEqualTo(403);
 
@@ -176,8 +196,10 @@ class TaskApiIT {
     @Test
     void aTaskThatAlwaysFailsIsRetriedThenDeadLettered() throws Exception {
         ApiClient api = api();
-        String id = api.post("tasks", OPERATOR,
-                "{\"type\":\"demo.fail\",\"payload\":{\"always\":true},\"maxAttempts\":2}").json().getString("id");
+        String id = api.post(
+                        "tasks", OPERATOR, "{\"type\":\"demo.fail\",\"payload\":{\"always\":true},\"maxAttempts\":2}")
+                .json()
+                .getString("id");
         JsonObject dead = api.awaitState(id, "DEAD_LETTER");
         assertThat(dead.getInt("attempts")).isEqualTo(2);
         assertThat(dead.getString("lastError")).contains("DemoFailure").contains("attempt 2 fails on purpose");
@@ -186,7 +208,8 @@ class TaskApiIT {
     @Test
     void aTaskThatFailsTwiceSucceedsOnItsThirdAttempt() throws Exception {
         ApiClient api = api();
-        String id = api.post("tasks", OPERATOR, "{\"type\":\"demo.fail\",\"payload\":{\"failTimes\":2}}").json()
+        String id = api.post("tasks", OPERATOR, "{\"type\":\"demo.fail\",\"payload\":{\"failTimes\":2}}")
+                .json()
                 .getString("id");
         JsonObject done = api.awaitState(id, "COMPLETED");
         assertThat(done.getInt("attempts")).isEqualTo(3);
@@ -197,22 +220,35 @@ class TaskApiIT {
     void aHandlersDatabaseWritesCommitWithTheCompletionOrNotAtAll() throws Exception {
         ApiClient api = api();
         String kept = "kept-" + UUID.randomUUID();
-        String succeeding = api.post("tasks", OPERATOR,
-                "{\"type\":\"it.write-then-succeed\",\"payload\":{\"marker\":\"" + kept + "\"}}").json().getString("id");
+        String succeeding = api.post(
+                        "tasks",
+                        OPERATOR,
+                        "{\"type\":\"it.write-then-succeed\",\"payload\":{\"marker\":\"" + kept + "\"}}")
+                .json()
+                .getString("id");
         api.awaitState(succeeding, "COMPLETED");
         assertThat(api.get("it/effects/" + kept, VIEWER).body()).isEqualTo("1");
 
         String lost = "lost-" + UUID.randomUUID();
-        String failing = api.post("tasks", OPERATOR, "{\"type\":\"it.write-then-fail\",\"maxAttempts\":2,"
-                + "\"payload\":{\"marker\":\"" + lost + "\"}}").json().getString("id");
+        String failing = api.post(
+                        "tasks",
+                        OPERATOR,
+                        "{\"type\":\"it.write-then-fail\",\"maxAttempts\":2," + "\"payload\":{\"marker\":\"" + lost
+                                + "\"}}")
+                .json()
+                .getString("id");
         assertThat(api.awaitState(failing, "DEAD_LETTER").getInt("attempts")).isEqualTo(2);
-        assertThat(api.get("it/effects/" + lost, VIEWER).body()).as("rows written by failed attempts").isEqualTo("0");
+        assertThat(api.get("it/effects/" + lost, VIEWER).body())
+                .as("rows written by failed attempts")
+                .isEqualTo("0");
     }
 
     @Test
     void theNodeListShowsThisNodeAlive() throws Exception {
         ApiClient api = api();
-        await().atMost(Duration.ofSeconds(30)).until(() -> !api.get("nodes", VIEWER).json().getJsonArray("nodes").isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        !api.get("nodes", VIEWER).json().getJsonArray("nodes").isEmpty());
         JsonObject node = api.get("nodes", VIEWER).json().getJsonArray("nodes").getJsonObject(0);
         assertThat(node.getBoolean("alive")).isTrue();
         assertThat(node.getString("id")).isNotBlank();
@@ -224,7 +260,9 @@ class TaskApiIT {
         ApiClient api = api();
         java.util.List<Long> latencies = new java.util.ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            String id = api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\"}").json().getString("id");
+            String id = api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\"}")
+                    .json()
+                    .getString("id");
             api.awaitState(id, "COMPLETED");
             var events = api.get("tasks/" + id + "/history", VIEWER).json().getJsonArray("events");
             Instant enqueued = Instant.parse(events.getJsonObject(0).getString("at"));
@@ -235,8 +273,10 @@ class TaskApiIT {
         long p50 = latencies.get(29);
         long p95 = latencies.get(56);
         long p99 = latencies.get(59);
-        System.out.printf("TaskApiIT: idle enqueue-to-start on one node (Derby), 60 tasks: p50 %d ms, p95 %d ms,"
-                + " max %d ms%n", p50, p95, p99);
+        System.out.printf(
+                "TaskApiIT: idle enqueue-to-start on one node (Derby), 60 tasks: p50 %d ms, p95 %d ms,"
+                        + " max %d ms%n",
+                p50, p95, p99);
         // the fallback poll runs every second: a wake-up that did not work would put the median near 500 ms
         assertThat(p50).isLessThan(200);
     }

@@ -2,27 +2,26 @@ package io.tideflow.it;
 
 import io.tideflow.it.support.BuggyHandler;
 import io.tideflow.it.support.CountOnceHandler;
+import io.tideflow.it.support.EffectsResource;
+import io.tideflow.it.support.EffectsTable;
+import io.tideflow.it.support.EnqueueChildHandler;
 import io.tideflow.it.support.EscalationRecorder;
 import io.tideflow.it.support.FaultToleranceBreakerHandler;
 import io.tideflow.it.support.FaultToleranceRetryHandler;
 import io.tideflow.it.support.FaultToleranceTimeoutHandler;
-import io.tideflow.it.support.EffectsResource;
-import io.tideflow.it.support.EffectsTable;
-import io.tideflow.it.support.EnqueueChildHandler;
-import io.tideflow.it.support.LifecycleRecorder;
-import io.tideflow.it.support.WriteThenFailHandler;
 import io.tideflow.it.support.HangingHandler;
+import io.tideflow.it.support.LifecycleRecorder;
 import io.tideflow.it.support.NoOpHandler;
 import io.tideflow.it.support.NonTransactionalWriteHandler;
 import io.tideflow.it.support.RejectingHandler;
 import io.tideflow.it.support.RetryLaterHandler;
 import io.tideflow.it.support.SlowWriteHandler;
+import io.tideflow.it.support.WriteThenFailHandler;
 import io.tideflow.it.support.WriteThenSucceedHandler;
+import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-
-import java.io.File;
 
 /** The WAR the build produced, plus the test-only handlers and the resource that reads their side effects. */
 final class TideflowDeployment {
@@ -56,8 +55,7 @@ final class TideflowDeployment {
             + "tideflow.type.\"it.ft-breaker\".retry.base-delay=PT0.2S\n"
             + "tideflow.type.\"it.buggy\".retry.base-delay=PT0.1S\n";
 
-    private TideflowDeployment() {
-    }
+    private TideflowDeployment() {}
 
     static WebArchive withTestHandlers() {
         return withTestHandlers("tideflow.war", "");
@@ -66,13 +64,27 @@ final class TideflowDeployment {
     /** The same WAR under another name, with more configuration lines after the test handlers' own. */
     static WebArchive withTestHandlers(String name, String extraConfig) {
         File war = new File(System.getProperty("tideflow.war", "target/server-lib/tideflow.war"));
-        return ShrinkWrap.create(WebArchive.class, name).merge(ShrinkWrap.createFromZipFile(WebArchive.class, war))
-                .addClasses(EffectsTable.class, EffectsResource.class, WriteThenFailHandler.class,
-                        WriteThenSucceedHandler.class, SlowWriteHandler.class, HangingHandler.class,
-                        RejectingHandler.class, NonTransactionalWriteHandler.class, CountOnceHandler.class,
-                        NoOpHandler.class, FaultToleranceRetryHandler.class, FaultToleranceBreakerHandler.class,
-                        FaultToleranceTimeoutHandler.class, RetryLaterHandler.class, BuggyHandler.class,
-                        EscalationRecorder.class, EnqueueChildHandler.class, LifecycleRecorder.class)
+        return ShrinkWrap.create(WebArchive.class, name)
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war))
+                .addClasses(
+                        EffectsTable.class,
+                        EffectsResource.class,
+                        WriteThenFailHandler.class,
+                        WriteThenSucceedHandler.class,
+                        SlowWriteHandler.class,
+                        HangingHandler.class,
+                        RejectingHandler.class,
+                        NonTransactionalWriteHandler.class,
+                        CountOnceHandler.class,
+                        NoOpHandler.class,
+                        FaultToleranceRetryHandler.class,
+                        FaultToleranceBreakerHandler.class,
+                        FaultToleranceTimeoutHandler.class,
+                        RetryLaterHandler.class,
+                        BuggyHandler.class,
+                        EscalationRecorder.class,
+                        EnqueueChildHandler.class,
+                        LifecycleRecorder.class)
                 .addAsResource(new StringAsset(TEST_CONFIG + extraConfig), "META-INF/microprofile-config.properties");
     }
 }

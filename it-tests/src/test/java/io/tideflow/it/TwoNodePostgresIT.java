@@ -1,9 +1,9 @@
 package io.tideflow.it;
 
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static io.tideflow.it.ApiClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static io.tideflow.it.ApiClient.OPERATOR;
-import static io.tideflow.it.ApiClient.VIEWER;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two WildFly nodes from the same installation (port offsets, separate base directories) sharing one PostgreSQL
@@ -65,8 +64,12 @@ class TwoNodePostgresIT {
         ApiClient submitter = new ApiClient(submitOnly.apiBase());
         List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            String id = submitter.post("tasks", OPERATOR, "{\"type\":\"it.noop\"}").json().getString("id");
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+            String id = submitter
+                    .post("tasks", OPERATOR, "{\"type\":\"it.noop\"}")
+                    .json()
+                    .getString("id");
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(5))
                     .until(() -> startLatencyOf(id) >= 0);
             latencies.add(startLatencyOf(id));
             Thread.sleep(20);
@@ -75,10 +78,13 @@ class TwoNodePostgresIT {
         long p50 = latencies.get(24);
         long p95 = latencies.get(47);
         long p99 = latencies.get(49);
-        System.out.printf("TwoNodePostgresIT: idle enqueue on the submit-only node-3 to start on node-1 or node-2,"
-                + " 50 tasks: p50 %d ms, p95 %d ms, p99 (max) %d ms%n", p50, p95, p99);
+        System.out.printf(
+                "TwoNodePostgresIT: idle enqueue on the submit-only node-3 to start on node-1 or node-2,"
+                        + " 50 tasks: p50 %d ms, p95 %d ms, p99 (max) %d ms%n",
+                p50, p95, p99);
         assertThat(count("SELECT COUNT(*) FROM task_events WHERE node = 'node-3' AND to_state = 'RUNNING'"))
-                .as("the submit-only node claims nothing").isZero();
+                .as("the submit-only node claims nothing")
+                .isZero();
         // both nodes poll every second: without the wake-up the median would be near 500 ms and the maximum near 1 s
         assertThat(p50).isLessThan(100);
         assertThat(p99).isLessThan(400);
@@ -93,19 +99,25 @@ class TwoNodePostgresIT {
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             assertThat(created.json().getJsonArray("ids")).hasSize(1000);
         }
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> count("SELECT COUNT(*) FROM tasks WHERE type = 'it.count-once' AND state = 'COMPLETED'")
                         == 20_000);
-        System.out.printf("TwoNodePostgresIT: 20,000 tasks enqueued (20 batch requests of 1,000) and drained by two nodes"
-                + " in %d ms%n",
+        System.out.printf(
+                "TwoNodePostgresIT: 20,000 tasks enqueued (20 batch requests of 1,000) and drained by two nodes"
+                        + " in %d ms%n",
                 (System.nanoTime() - started) / 1_000_000);
         assertThat(count("SELECT COUNT(*) FROM it_effects e JOIN tasks t ON t.id = e.marker"
-                + " WHERE t.type = 'it.count-once'")).isEqualTo(20_000);
+                        + " WHERE t.type = 'it.count-once'"))
+                .isEqualTo(20_000);
         assertThat(count("SELECT COUNT(*) FROM (SELECT marker FROM it_effects GROUP BY marker HAVING COUNT(*) > 1) d"))
-                .as("tasks whose effect was recorded twice").isZero();
-        assertThat(count("SELECT COUNT(*) FROM tasks WHERE type = 'it.count-once' AND state <> 'COMPLETED'")).isZero();
+                .as("tasks whose effect was recorded twice")
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM tasks WHERE type = 'it.count-once' AND state <> 'COMPLETED'"))
+                .isZero();
         assertThat(count("SELECT COUNT(DISTINCT e.node) FROM task_events e JOIN tasks t ON t.id = e.task_id"
-                + " WHERE t.type = 'it.count-once' AND e.to_state = 'COMPLETED'")).isEqualTo(2);
+                        + " WHERE t.type = 'it.count-once' AND e.to_state = 'COMPLETED'"))
+                .isEqualTo(2);
     }
 
     @Test
@@ -116,35 +128,54 @@ class TwoNodePostgresIT {
             String marker = "two-nodes-" + UUID.randomUUID();
             markers.add(marker);
             ApiClient api = new ApiClient(NODES.get(i % 2).apiBase());
-            assertThat(api.post("tasks", OPERATOR, "{\"type\":\"it.slow-write\",\"maxAttempts\":5,"
-                    + "\"payload\":{\"marker\":\"" + marker + "\",\"ms\":3000}}").status()).isEqualTo(201);
+            assertThat(api.post(
+                                    "tasks",
+                                    OPERATOR,
+                                    "{\"type\":\"it.slow-write\",\"maxAttempts\":5," + "\"payload\":{\"marker\":\""
+                                            + marker + "\",\"ms\":3000}}")
+                            .status())
+                    .isEqualTo(201);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                count("SELECT COUNT(*) FROM tasks WHERE state = 'RUNNING' AND lease_owner = 'node-2'") > 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        count("SELECT COUNT(*) FROM tasks WHERE state = 'RUNNING' AND lease_owner = 'node-2'") > 0);
         ServerProcess second = NODES.get(1);
         try {
             long killedAt = System.currentTimeMillis();
             second.killHard();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
-                    count("SELECT COUNT(*) FROM task_events WHERE detail = 'lease expired (held by node-2)'"
-                            + " AND occurred_at >= " + killedAt) > 0);
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() ->
+                            count("SELECT COUNT(*) FROM task_events WHERE detail = 'lease expired (held by node-2)'"
+                                            + " AND occurred_at >= " + killedAt)
+                                    > 0);
             long rescuedAt = count("SELECT MIN(occurred_at) FROM task_events"
                     + " WHERE detail = 'lease expired (held by node-2)' AND occurred_at >= " + killedAt);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> count(
-                    "SELECT COUNT(*) FROM task_events WHERE to_state = 'RUNNING' AND node = 'node-1' AND attempt >= 2"
-                            + " AND occurred_at >= " + rescuedAt) > 0);
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> count(
+                                    "SELECT COUNT(*) FROM task_events WHERE to_state = 'RUNNING' AND node = 'node-1' AND attempt >= 2"
+                                            + " AND occurred_at >= " + rescuedAt)
+                            > 0);
             long runningAgainAt = count("SELECT MIN(occurred_at) FROM task_events WHERE to_state = 'RUNNING'"
                     + " AND node = 'node-1' AND attempt >= 2 AND occurred_at >= " + rescuedAt);
-            System.out.printf("TwoNodePostgresIT: kill -9 of node-2 to its first task rescued %d ms, running again on"
-                    + " node-1 %d ms (lease %s)%n", rescuedAt - killedAt, runningAgainAt - killedAt, LEASE);
-            assertThat(runningAgainAt - killedAt).as("about the lease expiry, not much more")
+            System.out.printf(
+                    "TwoNodePostgresIT: kill -9 of node-2 to its first task rescued %d ms, running again on"
+                            + " node-1 %d ms (lease %s)%n",
+                    rescuedAt - killedAt, runningAgainAt - killedAt, LEASE);
+            assertThat(runningAgainAt - killedAt)
+                    .as("about the lease expiry, not much more")
                     .isLessThan(LEASE.toMillis() + 10_000);
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> aliveOf(first, "node-2").equals("false"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> aliveOf(first, "node-2").equals("false"));
             assertThat(aliveOf(first, "node-1")).isEqualTo("true");
 
-            await().atMost(Duration.ofSeconds(120)).until(() -> markers.stream().allMatch(marker ->
-                    "1".equals(first.get("it/effects/" + marker, VIEWER).body())));
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> markers.stream()
+                            .allMatch(marker -> "1"
+                                    .equals(first.get("it/effects/" + marker, VIEWER)
+                                            .body())));
             assertThat(count("SELECT COUNT(*) FROM tasks WHERE type = 'it.slow-write' AND state <> 'COMPLETED'"))
                     .isZero();
         } finally {
@@ -158,7 +189,8 @@ class TwoNodePostgresIT {
                 .map(jakarta.json.JsonValue::asJsonObject)
                 .filter(n -> n.getString("id").equals(node))
                 .map(n -> Boolean.toString(n.getBoolean("alive")))
-                .findFirst().orElse("missing");
+                .findFirst()
+                .orElse("missing");
     }
 
     private static ServerProcess startNode(int n, List<String> extraOptions) throws Exception {
@@ -172,8 +204,8 @@ class TwoNodePostgresIT {
     /** Milliseconds from the task's enqueue to its first start, or -1 while it has not started. */
     private static long startLatencyOf(String id) throws SQLException {
         try (Connection c = PostgresAccess.dataSource(DATABASE).getConnection();
-             var query = c.prepareStatement("SELECT e.occurred_at - t.created_at FROM tasks t"
-                     + " JOIN task_events e ON e.task_id = t.id AND e.to_state = 'RUNNING' WHERE t.id = ?")) {
+                var query = c.prepareStatement("SELECT e.occurred_at - t.created_at FROM tasks t"
+                        + " JOIN task_events e ON e.task_id = t.id AND e.to_state = 'RUNNING' WHERE t.id = ?")) {
             query.setString(1, id);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? rows.getLong(1) : -1;
@@ -185,33 +217,42 @@ class TwoNodePostgresIT {
         List<String> options = new ArrayList<>(extraOptions);
         options.addAll(List.of(
                 "-Djboss.node.name=node-" + n,
-                "-Dtideflow.pg.url=jdbc:postgresql://" + PostgresAccess.host() + ":" + PostgresAccess.port() + "/" + DATABASE,
+                "-Dtideflow.pg.url=jdbc:postgresql://" + PostgresAccess.host() + ":" + PostgresAccess.port() + "/"
+                        + DATABASE,
                 "-Dtideflow.pg.user=" + PostgresAccess.user(),
                 // the datasource refuses an empty password; with trust authentication any one is accepted
                 "-Dtideflow.pg.password=" + System.getProperty("tideflow.test.pg.password", "trust"),
                 "-Dtideflow.lease.duration=" + LEASE,
                 "-Dtideflow.lease.rescue-interval=PT0.5S",
                 "-Dtideflow.retry.base-delay=PT0.1S"));
-        return new ServerProcess(Path.of(System.getProperty("jboss.home")), TARGET.resolve("two-nodes/node-" + n),
-                "standalone-postgresql.xml", 400 + 100 * n, options);
+        return new ServerProcess(
+                Path.of(System.getProperty("jboss.home")),
+                TARGET.resolve("two-nodes/node-" + n),
+                "standalone-postgresql.xml",
+                400 + 100 * n,
+                options);
     }
 
     private static void awaitUp(ServerProcess node) {
         ApiClient api = new ApiClient(node.apiBase());
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
                 .until(() -> api.get("tasks?limit=1", VIEWER).status() == 200);
     }
 
     private static void recreateDatabase() throws SQLException {
-        try (Connection c = PostgresAccess.dataSource("postgres").getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = PostgresAccess.dataSource("postgres").getConnection();
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + DATABASE);
         }
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection c = PostgresAccess.dataSource(DATABASE).getConnection(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery(sql)) {
+        try (Connection c = PostgresAccess.dataSource(DATABASE).getConnection();
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }

@@ -8,7 +8,6 @@ import io.tideflow.queue.store.MetricHistoryStore;
 import io.tideflow.queue.store.NodeRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +37,10 @@ public class AlertConditionReader {
      * little (a breaker seen a moment apart) from raising and clearing the same alert in turn.
      */
     public Optional<String> evaluator(Instant now) {
-        return nodes.all(now, settings.heartbeatInterval().multipliedBy(3)).stream().filter(NodeView::alive)
-                .map(NodeView::id).sorted().findFirst();
+        return nodes.all(now, settings.heartbeatInterval().multipliedBy(3)).stream()
+                .filter(NodeView::alive)
+                .map(NodeView::id)
+                .sorted()
+                .findFirst();
     }
 }

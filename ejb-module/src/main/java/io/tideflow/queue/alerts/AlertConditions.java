@@ -7,7 +7,6 @@ import io.tideflow.queue.history.HistoryMetric;
 import io.tideflow.queue.store.MetricHistoryStore;
 import io.tideflow.queue.store.MetricRow;
 import io.tideflow.queue.store.MetricRow.Resolution;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,13 +25,13 @@ final class AlertConditions {
 
     static final int BASELINE_DAYS = 7;
 
-    private AlertConditions() {
-    }
+    private AlertConditions() {}
 
-    static Map<String, GroupCondition> of(AlertRule rule, Instant now, LiveSample live, MetricQueries history,
-                                         MetricHistoryStore store) {
+    static Map<String, GroupCondition> of(
+            AlertRule rule, Instant now, LiveSample live, MetricQueries history, MetricHistoryStore store) {
         Map<String, GroupMetrics> recent = new HashMap<>();
-        for (GroupMetrics figures : history.summary(now.minus(rule.window()), now, rule.group()).groups()) {
+        for (GroupMetrics figures :
+                history.summary(now.minus(rule.window()), now, rule.group()).groups()) {
             recent.put(figures.group(), figures);
         }
         Map<String, Double> baselines = switch (rule.kind()) {
@@ -48,11 +47,18 @@ final class AlertConditions {
             long failed = figures == null ? 0 : figures.failed();
             double windowSeconds = rule.window().toMillis() / 1000.0;
             Double baselinePerHour = baselines.get(group);
-            conditions.put(group, new GroupCondition(completed, failed,
-                    live.oldestDue().getOrDefault(group, Duration.ZERO),
-                    live.breakerNotClosed().getOrDefault(group, Duration.ZERO), completed / windowSeconds,
-                    baselinePerHour == null ? null : baselinePerHour / 3600.0,
-                    baselinePerHour == null ? 0 : baselinePerHour * rule.window().toMillis() / 3_600_000.0));
+            conditions.put(
+                    group,
+                    new GroupCondition(
+                            completed,
+                            failed,
+                            live.oldestDue().getOrDefault(group, Duration.ZERO),
+                            live.breakerNotClosed().getOrDefault(group, Duration.ZERO),
+                            completed / windowSeconds,
+                            baselinePerHour == null ? null : baselinePerHour / 3600.0,
+                            baselinePerHour == null
+                                    ? 0
+                                    : baselinePerHour * rule.window().toMillis() / 3_600_000.0));
         }
         return conditions;
     }
@@ -72,13 +78,15 @@ final class AlertConditions {
             }
             daysWithRows.computeIfAbsent(row.group(), g -> new HashSet<>()).add(row.ts());
             if (row.metricType().equals(HistoryMetric.COMPLETED)) {
-                completedByDay.computeIfAbsent(row.group(), g -> new HashMap<>()).merge(row.ts(), row.value(),
-                        Double::sum);
+                completedByDay
+                        .computeIfAbsent(row.group(), g -> new HashMap<>())
+                        .merge(row.ts(), row.value(), Double::sum);
             }
         }
         Map<String, Double> baselines = new HashMap<>();
         daysWithRows.forEach((g, days) -> {
-            double total = completedByDay.getOrDefault(g, Map.of()).values().stream().mapToDouble(Double::doubleValue)
+            double total = completedByDay.getOrDefault(g, Map.of()).values().stream()
+                    .mapToDouble(Double::doubleValue)
                     .sum();
             baselines.put(g, total / days.size());
         });

@@ -1,11 +1,11 @@
 package io.tideflow.queue.alerts;
 
+import io.tideflow.queue.api.BreakerState;
 import io.tideflow.queue.api.admin.AlertNotifier;
 import io.tideflow.queue.api.admin.AlertView;
-import io.tideflow.queue.api.BreakerState;
 import io.tideflow.queue.config.AlertRule;
-import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.metrics.QueueGauges;
 import io.tideflow.queue.metrics.QueueSnapshot;
 import io.tideflow.queue.store.AlertStore;
@@ -26,7 +26,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,8 +109,8 @@ public class AlertMonitor {
             }
             LiveSample live = liveSample(gauges.latest(), now);
             List<AlertRule> rules = settings.alertRules();
-            List<AlertEvaluator.Firing> firing = AlertEvaluator.firing(rules,
-                    rule -> reader.conditions(rule, now, live));
+            List<AlertEvaluator.Firing> firing =
+                    AlertEvaluator.firing(rules, rule -> reader.conditions(rule, now, live));
             settle(firing, now);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "evaluating the alert rules failed; the next evaluation tries again", e);
@@ -152,8 +151,8 @@ public class AlertMonitor {
             }
             try {
                 AlertView raised = alerts.raise(fired, now, engine.nodeId());
-                LOG.warning(() -> "Tideflow alert raised: " + raised.rule() + " (" + raised.group() + "): "
-                        + raised.message());
+                LOG.warning(() ->
+                        "Tideflow alert raised: " + raised.rule() + " (" + raised.group() + "): " + raised.message());
                 tell(notifier -> notifier.raised(raised));
             } catch (EJBException e) {
                 // raised by another node a moment ago: it tells the notifiers
@@ -176,7 +175,10 @@ public class AlertMonitor {
                 try {
                     call.accept(notifier);
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "alert notifier " + notifier.getClass().getName() + " failed", e);
+                    LOG.log(
+                            Level.WARNING,
+                            "alert notifier " + notifier.getClass().getName() + " failed",
+                            e);
                 }
             });
         }

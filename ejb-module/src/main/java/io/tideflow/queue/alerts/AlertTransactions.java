@@ -7,7 +7,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +21,15 @@ public class AlertTransactions {
 
     public AlertView raise(AlertEvaluator.Firing firing, Instant at, String node) {
         AlertRule rule = firing.rule();
-        return alerts.raise(rule.name(), rule.kind(), firing.group(), at, firing.observed(), rule.threshold(),
-                firing.message(), node);
+        return alerts.raise(
+                rule.name(),
+                rule.kind(),
+                firing.group(),
+                at,
+                firing.observed(),
+                rule.threshold(),
+                firing.message(),
+                node);
     }
 
     public Optional<AlertView> clear(AlertView active, Instant at) {

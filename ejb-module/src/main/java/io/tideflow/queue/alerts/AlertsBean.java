@@ -1,12 +1,11 @@
 package io.tideflow.queue.alerts;
 
+import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.admin.AlertView;
 import io.tideflow.queue.api.admin.Alerts;
-import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.store.AlertStore;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-
 import java.util.List;
 
 /** {@link Alerts} over the {@code alerts} table. */

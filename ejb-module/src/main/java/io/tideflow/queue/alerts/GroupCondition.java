@@ -12,6 +12,11 @@ import java.time.Duration;
  * @param recentRate       completions per second over the throughput rule's window
  * @param baselineRate     completions per second at this hour on the previous days; null without history
  */
-public record GroupCondition(long completed, long failed, Duration oldestDue, Duration breakerNotClosed,
-                             double recentRate, Double baselineRate, double baselineCount) {
-}
+public record GroupCondition(
+        long completed,
+        long failed,
+        Duration oldestDue,
+        Duration breakerNotClosed,
+        double recentRate,
+        Double baselineRate,
+        double baselineCount) {}

@@ -9,5 +9,4 @@ import java.util.Set;
  *
  * @param breakerNotClosed per group, how long its breaker has been other than CLOSED (absent when CLOSED)
  */
-public record LiveSample(Set<String> groups, Map<String, Duration> oldestDue, Map<String, Duration> breakerNotClosed) {
-}
+public record LiveSample(Set<String> groups, Map<String, Duration> oldestDue, Map<String, Duration> breakerNotClosed) {}

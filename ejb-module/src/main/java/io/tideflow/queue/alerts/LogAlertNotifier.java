@@ -3,7 +3,6 @@ package io.tideflow.queue.alerts;
 import io.tideflow.queue.api.admin.AlertNotifier;
 import io.tideflow.queue.api.admin.AlertView;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.logging.Logger;
 
 /** Logs alerts to the server log (category {@code io.tideflow.alerts}): WARNING when raised, INFO when cleared. */
@@ -14,8 +13,8 @@ public class LogAlertNotifier implements AlertNotifier {
 
     @Override
     public void raised(AlertView alert) {
-        LOG.warning(() -> "ALERT " + alert.rule() + " [" + alert.kind() + "] group " + alert.group() + ": "
-                + alert.message());
+        LOG.warning(() ->
+                "ALERT " + alert.rule() + " [" + alert.kind() + "] group " + alert.group() + ": " + alert.message());
     }
 
     @Override

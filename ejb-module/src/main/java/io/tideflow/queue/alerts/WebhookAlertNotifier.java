@@ -7,10 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +17,8 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.logging.Logger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Posts alerts as JSON to {@code tideflow.alerts.webhook.url} (nothing when it is not set):
@@ -39,7 +37,8 @@ public class WebhookAlertNotifier implements AlertNotifier {
     @Inject
     ObservabilitySettings settings;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     @Override
     public void raised(AlertView alert) {
@@ -56,16 +55,24 @@ public class WebhookAlertNotifier implements AlertNotifier {
         if (url == null) {
             return;
         }
-        JsonObjectBuilder body = Json.createObjectBuilder().add("event", event).add("rule", alert.rule())
-                .add("kind", alert.kind().name()).add("group", alert.group()).add("message", alert.message())
-                .add("observed", alert.observed()).add("threshold", alert.threshold())
-                .add("raisedAt", alert.raisedAt().toString()).add("raisedBy", alert.raisedBy());
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("event", event)
+                .add("rule", alert.rule())
+                .add("kind", alert.kind().name())
+                .add("group", alert.group())
+                .add("message", alert.message())
+                .add("observed", alert.observed())
+                .add("threshold", alert.threshold())
+                .add("raisedAt", alert.raisedAt().toString())
+                .add("raisedBy", alert.raisedBy());
         if (alert.clearedAt() != null) {
             body.add("clearedAt", alert.clearedAt().toString());
         }
         String json = body.build().toString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(TIMEOUT)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         if (settings.webhookSecret() != null) {
             request.header(SIGNATURE_HEADER, "sha256=" + signature(settings.webhookSecret(), json));
         }
@@ -76,7 +83,8 @@ public class WebhookAlertNotifier implements AlertNotifier {
                         + " " + alert.rule() + " (" + alert.group() + ")");
             }
         } catch (IOException e) {
-            LOG.warning(() -> "posting " + event + " " + alert.rule() + " to the alert webhook " + url + " failed: " + e);
+            LOG.warning(
+                    () -> "posting " + event + " " + alert.rule() + " to the alert webhook " + url + " failed: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

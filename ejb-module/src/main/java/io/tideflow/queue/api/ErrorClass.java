@@ -1,6 +1,5 @@
 package io.tideflow.queue.api;
 
-
 /**
  * How a failed attempt is treated, after the design's error table. The engine classifies every failure (see
  * {@link ClassifiedAs} for mapping your own exception types); the class decides the task's next step and whether the

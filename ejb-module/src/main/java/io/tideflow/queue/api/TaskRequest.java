@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param runAt          the earliest time to run; {@code null} for now
  * @param idempotencyKey when set, a second request with the same key returns the first task's id
  */
-public record TaskRequest(String type, String payloadJson, String group, Integer priority, Integer maxAttempts,
-                          Instant runAt, String idempotencyKey) {
+public record TaskRequest(
+        String type,
+        String payloadJson,
+        String group,
+        Integer priority,
+        Integer maxAttempts,
+        Instant runAt,
+        String idempotencyKey) {
 
     /** Starts a request for a task type. */
     public static Builder ofType(String type) {

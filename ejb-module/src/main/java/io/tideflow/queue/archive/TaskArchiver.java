@@ -1,6 +1,5 @@
 package io.tideflow.queue.archive;
 
-import io.tideflow.queue.schema.SchemaBootstrap;
 import io.tideflow.queue.config.ArchiveSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -15,7 +14,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;

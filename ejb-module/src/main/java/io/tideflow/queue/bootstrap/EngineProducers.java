@@ -1,21 +1,21 @@
 package io.tideflow.queue.bootstrap;
 
-import io.tideflow.queue.schema.SchemaBootstrap;
-import io.tideflow.queue.config.EngineSettings;
-import io.tideflow.queue.enqueue.TaskIdGenerator;
-import io.tideflow.queue.config.ConfiguredTypePolicies;
 import io.tideflow.queue.config.ArchiveSettings;
+import io.tideflow.queue.config.ConfiguredTypePolicies;
+import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.config.ObservabilitySettings;
+import io.tideflow.queue.enqueue.TaskIdGenerator;
+import io.tideflow.queue.schema.SchemaBootstrap;
 import io.tideflow.queue.store.AlertStore;
-import io.tideflow.queue.store.MetricHistoryStore;
-import io.tideflow.queue.store.ReportStore;
-import io.tideflow.queue.store.TaskArchive;
 import io.tideflow.queue.store.BreakerStore;
 import io.tideflow.queue.store.CompletionWriter;
 import io.tideflow.queue.store.GroupStore;
 import io.tideflow.queue.store.LeaseStore;
+import io.tideflow.queue.store.MetricHistoryStore;
 import io.tideflow.queue.store.NodeRegistry;
+import io.tideflow.queue.store.ReportStore;
 import io.tideflow.queue.store.StoreDialect;
+import io.tideflow.queue.store.TaskArchive;
 import io.tideflow.queue.store.TaskHistory;
 import io.tideflow.queue.store.TaskReader;
 import io.tideflow.queue.store.TaskStore;
@@ -25,10 +25,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-
-import java.time.Clock;
 
 /**
  * Produces the engine's shared collaborators; tests build the same objects by hand. Immutable values are

@@ -1,7 +1,6 @@
 package io.tideflow.queue.config;
 
 import io.tideflow.queue.api.admin.AlertKind;
-
 import java.time.Duration;
 
 /**

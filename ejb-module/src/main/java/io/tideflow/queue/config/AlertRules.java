@@ -1,8 +1,6 @@
 package io.tideflow.queue.config;
 
 import io.tideflow.queue.api.admin.AlertKind;
-import org.eclipse.microprofile.config.Config;
-
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The alert rules in configuration, under {@code tideflow.alert."<name>".}: {@code kind} (error-rate, oldest-due,
@@ -26,8 +25,7 @@ public final class AlertRules {
     private static final Pattern KEY = Pattern.compile("tideflow\\.alert\\.\"([A-Za-z0-9._-]{1,100})\"\\.([a-z-]+)");
     private static final Set<String> KNOWN = Set.of("kind", "threshold", "group", "window", "min-count");
 
-    private AlertRules() {
-    }
+    private AlertRules() {}
 
     public static List<AlertRule> from(Config config) {
         SettingReader reader = new SettingReader(config);
@@ -38,12 +36,17 @@ public final class AlertRules {
             }
             Matcher parts = KEY.matcher(key);
             if (!parts.matches()) {
-                throw new InvalidSettingException(key, reader.raw(key).orElse(""), "is not an alert key; write"
-                        + " tideflow.alert.\"<name>\".<key> with a name of letters, digits, '.', '-' or '_' and <key>"
-                        + " one of " + new TreeSet<>(KNOWN));
+                throw new InvalidSettingException(
+                        key,
+                        reader.raw(key).orElse(""),
+                        "is not an alert key; write"
+                                + " tideflow.alert.\"<name>\".<key> with a name of letters, digits, '.', '-' or '_' and <key>"
+                                + " one of " + new TreeSet<>(KNOWN));
             }
             if (!KNOWN.contains(parts.group(2))) {
-                throw new InvalidSettingException(key, reader.raw(key).orElse(""),
+                throw new InvalidSettingException(
+                        key,
+                        reader.raw(key).orElse(""),
                         "is not an alert setting; known settings are " + new TreeSet<>(KNOWN));
             }
             names.add(parts.group(1));
@@ -58,24 +61,27 @@ public final class AlertRules {
     private static AlertRule ruleOf(SettingReader reader, String name) {
         String prefix = PREFIX + "\"" + name + "\".";
         String kindKey = prefix + "kind";
-        String kindText = reader.raw(kindKey).orElseThrow(() -> new InvalidSettingException(kindKey, "",
-                "is required: error-rate, oldest-due, breaker-open or throughput-drop"));
+        String kindText = reader.raw(kindKey)
+                .orElseThrow(() -> new InvalidSettingException(
+                        kindKey, "", "is required: error-rate, oldest-due, breaker-open or throughput-drop"));
         AlertKind kind;
         try {
             kind = AlertKind.valueOf(kindText.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException(kindKey, kindText,
-                    "must be error-rate, oldest-due, breaker-open or throughput-drop");
+            throw new InvalidSettingException(
+                    kindKey, kindText, "must be error-rate, oldest-due, breaker-open or throughput-drop");
         }
         String thresholdKey = prefix + "threshold";
-        String threshold = reader.raw(thresholdKey).orElseThrow(() -> new InvalidSettingException(thresholdKey, "",
-                "is required"));
+        String threshold = reader.raw(thresholdKey)
+                .orElseThrow(() -> new InvalidSettingException(thresholdKey, "", "is required"));
         double value = switch (kind) {
             case ERROR_RATE, THROUGHPUT_DROP -> reader.decimal(thresholdKey, 0, 0.0, 1.0);
             case OLDEST_DUE, BREAKER_OPEN -> seconds(thresholdKey, threshold);
         };
-        Duration window = reader.duration(prefix + "window",
-                kind == AlertKind.THROUGHPUT_DROP ? Duration.ofHours(1) : Duration.ofMinutes(5), Duration.ofMinutes(1),
+        Duration window = reader.duration(
+                prefix + "window",
+                kind == AlertKind.THROUGHPUT_DROP ? Duration.ofHours(1) : Duration.ofMinutes(5),
+                Duration.ofMinutes(1),
                 Duration.ofDays(1));
         long minCount = reader.integer(prefix + "min-count", 10, 0, Integer.MAX_VALUE);
         return new AlertRule(name, kind, reader.raw(prefix + "group").orElse(null), value, window, minCount);

@@ -1,8 +1,7 @@
 package io.tideflow.queue.config;
 
-import org.eclipse.microprofile.config.Config;
-
 import java.time.Duration;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * When finished tasks are archived. Every key and its default is listed in docs/configuration.md.

@@ -8,5 +8,4 @@ import io.tideflow.queue.model.GroupLimits;
  *
  * @param breaker the circuit breaker's settings, or {@code null} when the group has none
  */
-public record ConfiguredGroup(GroupLimits limits, BreakerSettings breaker) {
-}
+public record ConfiguredGroup(GroupLimits limits, BreakerSettings breaker) {}

@@ -1,13 +1,11 @@
 package io.tideflow.queue.config;
 
-
 import io.tideflow.queue.model.TaskTypePolicy;
-import org.eclipse.microprofile.config.Config;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Per-type configuration under {@code tideflow.type."<type>".}: {@code group}, {@code priority},
@@ -52,14 +50,17 @@ public final class ConfiguredTypePolicies implements TypePolicies {
     @Override
     public TaskTypePolicy policyOf(String type, String group) {
         String groupName = group == null ? EngineSettings.DEFAULT_GROUP : group;
-        return policies.computeIfAbsent(type + "\u0000" + groupName,
-                key -> PolicySettings.typePolicy(reader, prefixOf(type), prefixOf(type) + ".retry", groupPolicyOf(groupName)));
+        return policies.computeIfAbsent(
+                type + "\u0000" + groupName,
+                key -> PolicySettings.typePolicy(
+                        reader, prefixOf(type), prefixOf(type) + ".retry", groupPolicyOf(groupName)));
     }
 
     /** The group's own settings over the engine's defaults; checked for every configured group at deployment. */
     TaskTypePolicy groupPolicyOf(String group) {
         String prefix = "tideflow.group.\"" + group + "\"";
-        return groupPolicies.computeIfAbsent(group, g -> PolicySettings.typePolicy(reader, prefix, prefix + ".retry", defaults));
+        return groupPolicies.computeIfAbsent(
+                group, g -> PolicySettings.typePolicy(reader, prefix, prefix + ".retry", defaults));
     }
 
     private static String prefixOf(String type) {

@@ -1,10 +1,7 @@
 package io.tideflow.queue.config;
 
 import io.tideflow.queue.model.BreakerSettings;
-
 import io.tideflow.queue.model.GroupLimits;
-import org.eclipse.microprofile.config.Config;
-
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -12,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The resource groups defined in configuration, under {@code tideflow.group."<name>".}: {@code max-concurrent} (per
@@ -27,13 +25,24 @@ public final class GroupSettings {
     private static final String PREFIX = "tideflow.group.";
     private static final Pattern KEY = Pattern.compile("tideflow\\.group\\.\"([^\"]+)\"\\.([a-z.-]+)");
     private static final Pattern RATE = Pattern.compile("(\\d{1,9})\\s*/\\s*(\\S+)");
-    private static final Set<String> KNOWN = Set.of("max-concurrent", "max-concurrent-cluster", "rate",
-            "priority", "max-attempts", "timeout", "retry.base-delay", "retry.multiplier", "retry.max-delay",
-            "breaker.enabled", "breaker.failure-ratio", "breaker.minimum-calls", "breaker.window", "breaker.open-delay",
+    private static final Set<String> KNOWN = Set.of(
+            "max-concurrent",
+            "max-concurrent-cluster",
+            "rate",
+            "priority",
+            "max-attempts",
+            "timeout",
+            "retry.base-delay",
+            "retry.multiplier",
+            "retry.max-delay",
+            "breaker.enabled",
+            "breaker.failure-ratio",
+            "breaker.minimum-calls",
+            "breaker.window",
+            "breaker.open-delay",
             "breaker.probes");
 
-    private GroupSettings() {
-    }
+    private GroupSettings() {}
 
     /** Every configured group with its limits and breaker, by name. */
     public static Map<String, ConfiguredGroup> from(Config config) {
@@ -45,17 +54,21 @@ public final class GroupSettings {
             }
             Matcher parts = KEY.matcher(key);
             if (!parts.matches()) {
-                throw new InvalidSettingException(key, reader.raw(key).orElse(""),
+                throw new InvalidSettingException(
+                        key,
+                        reader.raw(key).orElse(""),
                         "is not a group key; write tideflow.group.\"<name>\".<key> with <key> one of " + KNOWN);
             }
             String group = parts.group(1);
             if (!NameRules.GROUP_NAME.matcher(group).matches()) {
-                throw new InvalidSettingException(key, reader.raw(key).orElse(""),
+                throw new InvalidSettingException(
+                        key,
+                        reader.raw(key).orElse(""),
                         "names group '" + group + "'; a group name is 1 to 100 letters, digits, '.', '-' or '_'");
             }
             if (!KNOWN.contains(parts.group(2))) {
-                throw new InvalidSettingException(key, reader.raw(key).orElse(""),
-                        "is not a group setting; known settings are " + KNOWN);
+                throw new InvalidSettingException(
+                        key, reader.raw(key).orElse(""), "is not a group setting; known settings are " + KNOWN);
             }
             groups.computeIfAbsent(group, name -> new ConfiguredGroup(limitsOf(reader, name), breakerOf(reader, name)));
         }
@@ -78,8 +91,8 @@ public final class GroupSettings {
             permits = Integer.parseInt(parts.group(1));
             periodMillis = periodOf(rateKey, rate, parts.group(2)).toMillis();
             if (permits < 1 || periodMillis < 1) {
-                throw new InvalidSettingException(rateKey, rate, "needs at least 1 permit and a period of at least"
-                        + " 1 ms");
+                throw new InvalidSettingException(
+                        rateKey, rate, "needs at least 1 permit and a period of at least" + " 1 ms");
             }
         }
         return new GroupLimits(perNode, cluster, permits, periodMillis);
@@ -87,7 +100,8 @@ public final class GroupSettings {
 
     private static BreakerSettings breakerOf(SettingReader reader, String group) {
         String prefix = PREFIX + "\"" + group + "\".breaker.";
-        boolean anyKey = KNOWN.stream().filter(key -> key.startsWith("breaker."))
+        boolean anyKey = KNOWN.stream()
+                .filter(key -> key.startsWith("breaker."))
                 .anyMatch(key -> reader.raw(PREFIX + "\"" + group + "\"." + key).isPresent());
         if (!anyKey || !reader.bool(prefix + "enabled", true)) {
             return null;

@@ -8,6 +8,5 @@ public final class NameRules {
     public static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,200}");
     public static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
-    private NameRules() {
-    }
+    private NameRules() {}
 }

@@ -1,11 +1,10 @@
 package io.tideflow.queue.config;
 
-import org.eclipse.microprofile.config.Config;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Configuration of events, metrics and metric history, read once and validated at deployment. Every key and its
@@ -24,16 +23,35 @@ import java.util.List;
  * @param webhookUrl         where the webhook notifier posts alerts, or null for none
  * @param webhookSecret      the key the webhook notifier signs its posts with (HMAC-SHA256), or null for none
  */
-public record ObservabilitySettings(int eventQueueCapacity, String metricsLibrary, Duration sampleInterval,
-                                    Duration finishedSampleInterval,
-                                    boolean historyEnabled, Duration historyFlush, Duration minuteRetention,
-                                    Duration hourRetention, List<AlertRule> alertRules, Duration alertInterval,
-                                    URI webhookUrl, String webhookSecret) {
+public record ObservabilitySettings(
+        int eventQueueCapacity,
+        String metricsLibrary,
+        Duration sampleInterval,
+        Duration finishedSampleInterval,
+        boolean historyEnabled,
+        Duration historyFlush,
+        Duration minuteRetention,
+        Duration hourRetention,
+        List<AlertRule> alertRules,
+        Duration alertInterval,
+        URI webhookUrl,
+        String webhookSecret) {
 
     public static ObservabilitySettings defaults() {
         // enough for a full bulk enqueue (10,000) several times over; an entry is one small record
-        return new ObservabilitySettings(100_000, "auto", Duration.ofSeconds(15), Duration.ofMinutes(5), true, Duration.ofSeconds(15),
-                Duration.ofHours(24), Duration.ofDays(30), List.of(), Duration.ofSeconds(30), null, null);
+        return new ObservabilitySettings(
+                100_000,
+                "auto",
+                Duration.ofSeconds(15),
+                Duration.ofMinutes(5),
+                true,
+                Duration.ofSeconds(15),
+                Duration.ofHours(24),
+                Duration.ofDays(30),
+                List.of(),
+                Duration.ofSeconds(30),
+                null,
+                null);
     }
 
     /** Reads every key, falling back to {@link #defaults()}; throws {@link InvalidSettingException} on a bad value. */
@@ -42,42 +60,63 @@ public record ObservabilitySettings(int eventQueueCapacity, String metricsLibrar
         SettingReader r = new SettingReader(config);
         String library = r.raw("tideflow.metrics.library").orElse(d.metricsLibrary());
         if (!library.matches("auto|micrometer|microprofile|none")) {
-            throw new InvalidSettingException("tideflow.metrics.library", library,
-                    "must be auto, micrometer, microprofile or none");
+            throw new InvalidSettingException(
+                    "tideflow.metrics.library", library, "must be auto, micrometer, microprofile or none");
         }
         return new ObservabilitySettings(
                 r.integer("tideflow.events.queue-capacity", d.eventQueueCapacity(), 1_000, 10_000_000),
                 library,
-                r.duration("tideflow.metrics.sample-interval", d.sampleInterval(), Duration.ofMillis(100),
+                r.duration(
+                        "tideflow.metrics.sample-interval",
+                        d.sampleInterval(),
+                        Duration.ofMillis(100),
                         Duration.ofHours(1)),
-                r.duration("tideflow.metrics.finished-sample-interval", d.finishedSampleInterval(),
-                        Duration.ofMillis(100), Duration.ofDays(1)),
+                r.duration(
+                        "tideflow.metrics.finished-sample-interval",
+                        d.finishedSampleInterval(),
+                        Duration.ofMillis(100),
+                        Duration.ofDays(1)),
                 r.bool("tideflow.history.enabled", d.historyEnabled()),
-                r.duration("tideflow.history.flush-interval", d.historyFlush(), Duration.ofMillis(100),
+                r.duration(
+                        "tideflow.history.flush-interval",
+                        d.historyFlush(),
+                        Duration.ofMillis(100),
                         Duration.ofMinutes(10)),
-                r.duration("tideflow.history.minute-retention", d.minuteRetention(), Duration.ofHours(2),
+                r.duration(
+                        "tideflow.history.minute-retention",
+                        d.minuteRetention(),
+                        Duration.ofHours(2),
                         Duration.ofDays(31)),
-                r.duration("tideflow.history.hour-retention", d.hourRetention(), Duration.ofDays(1),
+                r.duration(
+                        "tideflow.history.hour-retention",
+                        d.hourRetention(),
+                        Duration.ofDays(1),
                         Duration.ofDays(3650)),
                 AlertRules.from(config),
                 r.duration("tideflow.alerts.interval", d.alertInterval(), Duration.ofMillis(100), Duration.ofHours(1)),
                 webhookOf(r),
-                r.raw("tideflow.alerts.webhook.secret").filter(secret -> !secret.isEmpty()).orElse(null));
+                r.raw("tideflow.alerts.webhook.secret")
+                        .filter(secret -> !secret.isEmpty())
+                        .orElse(null));
     }
 
     private static URI webhookOf(SettingReader reader) {
         String key = "tideflow.alerts.webhook.url";
-        return reader.raw(key).filter(text -> !text.isEmpty()).map(text -> {
-            try {
-                URI uri = new URI(text);
-                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                    throw new InvalidSettingException(key, text, "must be an http or https URL");
-                }
-                return uri;
-            } catch (URISyntaxException e) {
-                throw new InvalidSettingException(key, text, "must be an http or https URL");
-            }
-        }).orElse(null);
+        return reader.raw(key)
+                .filter(text -> !text.isEmpty())
+                .map(text -> {
+                    try {
+                        URI uri = new URI(text);
+                        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+                                || uri.getHost() == null) {
+                            throw new InvalidSettingException(key, text, "must be an http or https URL");
+                        }
+                        return uri;
+                    } catch (URISyntaxException e) {
+                        throw new InvalidSettingException(key, text, "must be an http or https URL");
+                    }
+                })
+                .orElse(null);
     }
 
     /**

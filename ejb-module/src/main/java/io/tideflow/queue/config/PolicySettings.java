@@ -1,6 +1,5 @@
 package io.tideflow.queue.config;
 
-
 import io.tideflow.queue.model.RetryPolicy;
 import io.tideflow.queue.model.TaskTypePolicy;
 import java.time.Duration;
@@ -8,8 +7,7 @@ import java.time.Duration;
 /** Reads task type policies (attempts, priority, retry, timeout) from configuration. */
 public final class PolicySettings {
 
-    private PolicySettings() {
-    }
+    private PolicySettings() {}
 
     /** A retry policy under {@code prefix} ("tideflow.retry" or a type's "...retry"), falling back to another. */
     static RetryPolicy retry(SettingReader reader, String prefix, RetryPolicy fallback) {
@@ -20,7 +18,8 @@ public final class PolicySettings {
     }
 
     /** A type policy under {@code prefix} ("tideflow.task" or a type's key), falling back to another. */
-    public static TaskTypePolicy typePolicy(SettingReader reader, String prefix, String retryPrefix, TaskTypePolicy fallback) {
+    public static TaskTypePolicy typePolicy(
+            SettingReader reader, String prefix, String retryPrefix, TaskTypePolicy fallback) {
         return new TaskTypePolicy(
                 reader.integer(prefix + ".max-attempts", fallback.maxAttempts(), 1, 100),
                 reader.integer(prefix + ".priority", fallback.priority(), 0, 9),

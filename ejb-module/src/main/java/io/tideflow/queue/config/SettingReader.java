@@ -1,10 +1,9 @@
 package io.tideflow.queue.config;
 
-import org.eclipse.microprofile.config.Config;
-
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 
 /** Reads typed configuration values and names the key and the value in every error. */
 public final class SettingReader {

@@ -1,8 +1,8 @@
 package io.tideflow.queue.dispatch;
 
-import io.tideflow.queue.schema.SchemaBootstrap;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.schema.DatabaseDialect;
+import io.tideflow.queue.schema.SchemaBootstrap;
 import io.tideflow.queue.store.PostgresWakeUpChannel;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -16,7 +16,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -169,8 +168,10 @@ public class ClusterWakeUp {
         /** @return false when interrupted while waiting */
         boolean failed(Exception e) {
             if (waitMs == 0) {
-                LOG.log(Level.WARNING, "Tideflow stopped " + what + "; other nodes fall back to their poll"
-                        + " until it works again", e);
+                LOG.log(
+                        Level.WARNING,
+                        "Tideflow stopped " + what + "; other nodes fall back to their poll" + " until it works again",
+                        e);
             }
             waitMs = Math.min(MAX_RETRY_MS, Math.max(250, waitMs * 2));
             try {

@@ -1,7 +1,6 @@
 package io.tideflow.queue.dispatch;
 
 import io.tideflow.queue.store.ClaimedTask;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,6 +67,7 @@ public final class DispatchLoop {
     private final AtomicLong passStartedAt = new AtomicLong();
     /** Exponentially weighted mean attempt duration; starts at a lease so that nothing is claimed ahead blindly. */
     private final AtomicLong meanAttemptNanos;
+
     private final Object idle = new Object();
     private volatile boolean stopping;
 
@@ -75,8 +75,15 @@ public final class DispatchLoop {
      * @param claimAhead the most claimed tasks kept ready beyond the running ones (0: claim for free workers only)
      * @param lease      how long a claim holds a task; a ready task waits at most about a quarter of it
      */
-    public DispatchLoop(Executor executor, int workers, int claimAhead, Duration lease, Clock clock, Claimer claimer,
-                        Runner runner, Releaser releaser) {
+    public DispatchLoop(
+            Executor executor,
+            int workers,
+            int claimAhead,
+            Duration lease,
+            Clock clock,
+            Claimer claimer,
+            Runner runner,
+            Releaser releaser) {
         this.executor = executor;
         this.workers = workers;
         this.claimAhead = claimAhead;
@@ -179,7 +186,9 @@ public final class DispatchLoop {
             }
             List<ClaimedTask> batch = claimer.claim(room);
             for (ClaimedTask task : batch) {
-                heldByGroup.computeIfAbsent(task.group(), g -> new AtomicInteger()).incrementAndGet();
+                heldByGroup
+                        .computeIfAbsent(task.group(), g -> new AtomicInteger())
+                        .incrementAndGet();
                 ready.add(task);
                 readyCount.incrementAndGet();
             }
@@ -258,8 +267,10 @@ public final class DispatchLoop {
         try {
             runner.run(task);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "task " + task.id() + " of type '" + task.type()
-                    + "': the attempt ended with an unrecorded error; its lease will expire and the task be rescued",
+            LOG.log(
+                    Level.SEVERE,
+                    "task " + task.id() + " of type '" + task.type()
+                            + "': the attempt ended with an unrecorded error; its lease will expire and the task be rescued",
                     e);
         } finally {
             long took = System.nanoTime() - started;

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DispatchSignal {
 
-    private static final Runnable NOBODY = () -> { };
+    private static final Runnable NOBODY = () -> {};
 
     private volatile Runnable localDispatcher = NOBODY;
     private volatile Runnable otherNodes = NOBODY;

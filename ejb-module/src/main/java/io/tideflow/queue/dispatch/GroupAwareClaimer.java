@@ -2,7 +2,6 @@ package io.tideflow.queue.dispatch;
 
 import io.tideflow.queue.store.ClaimedTask;
 import io.tideflow.queue.store.GroupRow;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,8 +46,8 @@ public final class GroupAwareClaimer implements DispatchLoop.Claimer {
      * @param restrictedGroups the groups with a row that restricts them, as last read
      * @param heldHere         tasks of a group this node holds now
      */
-    public GroupAwareClaimer(Claims claims, Supplier<List<GroupRow>> restrictedGroups, ToIntFunction<String> heldHere,
-                             Clock clock) {
+    public GroupAwareClaimer(
+            Claims claims, Supplier<List<GroupRow>> restrictedGroups, ToIntFunction<String> heldHere, Clock clock) {
         this.claims = claims;
         this.restrictedGroups = restrictedGroups;
         this.heldHere = heldHere;
@@ -66,7 +65,8 @@ public final class GroupAwareClaimer implements DispatchLoop.Claimer {
                 candidates.add(group);
             }
         }
-        Set<String> due = candidates.isEmpty() ? Set.of()
+        Set<String> due = candidates.isEmpty()
+                ? Set.of()
                 : claims.withDueTasks(candidates.stream().map(GroupRow::name).toList());
         for (GroupRow group : candidates) {
             if (!due.contains(group.name())) {

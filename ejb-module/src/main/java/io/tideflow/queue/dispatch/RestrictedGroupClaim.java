@@ -1,16 +1,15 @@
 package io.tideflow.queue.dispatch;
 
+import io.tideflow.queue.api.BreakerState;
+import io.tideflow.queue.api.event.BreakerStateChanged;
 import io.tideflow.queue.groups.TokenBucket;
 import io.tideflow.queue.model.Breaker;
 import io.tideflow.queue.model.BreakerSettings;
-import io.tideflow.queue.api.event.BreakerStateChanged;
-import io.tideflow.queue.api.BreakerState;
 import io.tideflow.queue.store.BreakerStore;
 import io.tideflow.queue.store.ClaimedTask;
 import io.tideflow.queue.store.GroupRow;
 import io.tideflow.queue.store.GroupStore;
 import io.tideflow.queue.store.TaskStore;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,16 +37,23 @@ public final class RestrictedGroupClaim {
 
     private static final Duration CLUSTER_FULL_RECHECK = Duration.ofMillis(250);
 
-    private RestrictedGroupClaim() {
-    }
+    private RestrictedGroupClaim() {}
 
     /**
      * @param wanted    how many the caller's workers can take
      * @param heldHere  tasks of the group this node holds now (claimed, running or waiting for a worker)
      * @param breakerSettings the group's breaker settings in this node's configuration, or {@code null}
      */
-    public static Result claim(TaskStore tasks, GroupStore groups, BreakerStore breakers, String group, int wanted,
-                               int heldHere, BreakerSettings breakerSettings, Instant now, Duration lease) {
+    public static Result claim(
+            TaskStore tasks,
+            GroupStore groups,
+            BreakerStore breakers,
+            String group,
+            int wanted,
+            int heldHere,
+            BreakerSettings breakerSettings,
+            Instant now,
+            Duration lease) {
         Optional<GroupRow> locked = groups.lockForClaim(group);
         if (locked.isEmpty()) {
             // restrictions lifted meanwhile: the unrestricted claim takes its tasks from now on
@@ -81,8 +87,8 @@ public final class RestrictedGroupClaim {
             fullInCluster = clusterRoom <= 0;
             room = Math.min(room, clusterRoom);
         }
-        TokenBucket bucket = row.ratePermits() == null ? null : new TokenBucket(row.ratePermits(),
-                row.ratePeriodMillis());
+        TokenBucket bucket =
+                row.ratePermits() == null ? null : new TokenBucket(row.ratePermits(), row.ratePeriodMillis());
         double tokens = bucket == null ? 0 : bucket.refill(row.rateTokens(), row.rateRefilledAt(), now.toEpochMilli());
         boolean heldByRate = false;
         if (bucket != null && room > (int) Math.floor(tokens)) {
@@ -95,8 +101,11 @@ public final class RestrictedGroupClaim {
             if (breaker.state() == BreakerState.OPEN) {
                 // no claim of this group before the breaker may let probes through; asked again at least every second
                 // so that an operator's close on another node is seen soon
-                return new Result(claimed, Instant.ofEpochMilli(Math.min(breaker.nextAttemptAt(),
-                        now.plusSeconds(1).toEpochMilli())), change);
+                return new Result(
+                        claimed,
+                        Instant.ofEpochMilli(Math.min(
+                                breaker.nextAttemptAt(), now.plusSeconds(1).toEpochMilli())),
+                        change);
             }
         }
         if (bucket != null) {

@@ -1,8 +1,8 @@
 package io.tideflow.queue.dispatch;
 
 import io.tideflow.queue.config.EngineSettings;
-import io.tideflow.queue.groups.GroupDirectory;
 import io.tideflow.queue.events.LifecycleEvents;
+import io.tideflow.queue.groups.GroupDirectory;
 import io.tideflow.queue.store.BreakerStore;
 import io.tideflow.queue.store.ClaimedTask;
 import io.tideflow.queue.store.GroupStore;
@@ -11,7 +11,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -50,8 +49,16 @@ public class TaskClaims {
 
     /** A claim from one restricted group, within its limits, in its own transaction. */
     public RestrictedGroupClaim.Result claimDueInGroup(String group, int wanted, int heldHere) {
-        RestrictedGroupClaim.Result result = RestrictedGroupClaim.claim(store, groups, breakers, group, wanted, heldHere,
-                directory.breakerOf(group), clock.instant(), settings.leaseDuration());
+        RestrictedGroupClaim.Result result = RestrictedGroupClaim.claim(
+                store,
+                groups,
+                breakers,
+                group,
+                wanted,
+                heldHere,
+                directory.breakerOf(group),
+                clock.instant(),
+                settings.leaseDuration());
         if (result.breakerChange() != null) {
             lifecycle.publish(result.breakerChange());
         }

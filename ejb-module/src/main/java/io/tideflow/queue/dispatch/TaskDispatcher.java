@@ -1,28 +1,23 @@
 package io.tideflow.queue.dispatch;
 
-import io.tideflow.queue.schema.SchemaBootstrap;
+import io.tideflow.queue.api.event.TaskCompleted;
+import io.tideflow.queue.api.event.TaskLeaseLost;
+import io.tideflow.queue.api.event.TaskStarted;
 import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.config.TypePolicies;
+import io.tideflow.queue.events.LifecycleEvents;
 import io.tideflow.queue.execution.AttemptRegistry;
 import io.tideflow.queue.execution.AttemptResult;
 import io.tideflow.queue.execution.CompletionBatcher;
-import io.tideflow.queue.execution.CompletionTransactions;
 import io.tideflow.queue.execution.RunningAttempt;
 import io.tideflow.queue.execution.TaskExecution;
 import io.tideflow.queue.failure.ErrorClassifier;
 import io.tideflow.queue.failure.FailureRecorder;
-import io.tideflow.queue.groups.GroupBootstrap;
 import io.tideflow.queue.groups.GroupDirectory;
 import io.tideflow.queue.groups.GroupTransactions;
 import io.tideflow.queue.groups.breaker.BreakerOutcomes;
 import io.tideflow.queue.handler.TaskHandlerRegistry;
-import io.tideflow.queue.lease.LeaseKeeper;
 import io.tideflow.queue.lease.LeaseReleaser;
-import io.tideflow.queue.lease.LeaseRescuer;
-import io.tideflow.queue.config.TypePolicies;
-import io.tideflow.queue.api.event.TaskCompleted;
-import io.tideflow.queue.api.event.TaskLeaseLost;
-import io.tideflow.queue.api.event.TaskStarted;
-import io.tideflow.queue.events.LifecycleEvents;
 import io.tideflow.queue.store.ClaimedTask;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -40,7 +35,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +52,14 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn({"SchemaBootstrap", "GroupBootstrap", "LeaseRescuer", "LeaseKeeper", "LeaseReleaser", "CompletionTransactions"})
+@DependsOn({
+    "SchemaBootstrap",
+    "GroupBootstrap",
+    "LeaseRescuer",
+    "LeaseKeeper",
+    "LeaseReleaser",
+    "CompletionTransactions"
+})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TaskDispatcher {
@@ -128,24 +129,34 @@ public class TaskDispatcher {
                     + "' (tideflow.dispatcher.enabled=false): this node submits, other nodes run");
             return;
         }
-        GroupAwareClaimer claimer = new GroupAwareClaimer(new GroupAwareClaimer.Claims() {
-            @Override
-            public List<ClaimedTask> unrestricted(int limit) {
-                return claims.claimDue(limit);
-            }
+        GroupAwareClaimer claimer = new GroupAwareClaimer(
+                new GroupAwareClaimer.Claims() {
+                    @Override
+                    public List<ClaimedTask> unrestricted(int limit) {
+                        return claims.claimDue(limit);
+                    }
 
-            @Override
-            public RestrictedGroupClaim.Result inGroup(String group, int wanted, int heldHere) {
-                return claims.claimDueInGroup(group, wanted, heldHere);
-            }
+                    @Override
+                    public RestrictedGroupClaim.Result inGroup(String group, int wanted, int heldHere) {
+                        return claims.claimDueInGroup(group, wanted, heldHere);
+                    }
 
-            @Override
-            public Set<String> withDueTasks(List<String> groups) {
-                return claims.groupsWithDueTasks(groups);
-            }
-        }, directory::restricted, group -> loop.heldIn(group), clock);
-        loop = new DispatchLoop(executor, settings.workers(), settings.claimAhead(), settings.leaseDuration(), clock,
-                claimer, this::runAttempt,
+                    @Override
+                    public Set<String> withDueTasks(List<String> groups) {
+                        return claims.groupsWithDueTasks(groups);
+                    }
+                },
+                directory::restricted,
+                group -> loop.heldIn(group),
+                clock);
+        loop = new DispatchLoop(
+                executor,
+                settings.workers(),
+                settings.claimAhead(),
+                settings.leaseDuration(),
+                clock,
+                claimer,
+                this::runAttempt,
                 task -> releaser.release(task, "released unstarted (its lease ran low while it waited)"));
         long pollMs = settings.pollInterval().toMillis();
         timerService.createIntervalTimer(pollMs, pollMs, new TimerConfig("tideflow-dispatcher-poll", false));
@@ -186,8 +197,10 @@ public class TaskDispatcher {
             boolean released = releaser.release(task, reason);
             LOG.info(() -> "task " + task.id() + " " + (released ? reason : "was already decided elsewhere"));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "releasing task " + task.id()
-                    + " failed; its lease will expire and the task be rescued", e);
+            LOG.log(
+                    Level.WARNING,
+                    "releasing task " + task.id() + " failed; its lease will expire and the task be rescued",
+                    e);
         }
     }
 
@@ -201,8 +214,7 @@ public class TaskDispatcher {
      * @param lastPoll    when the fallback poll last ran
      * @param currentPass how long the dispatch pass running now has been running (zero when none)
      */
-    public record Vitals(Instant lastPoll, Duration currentPass) {
-    }
+    public record Vitals(Instant lastPoll, Duration currentPass) {}
 
     @Timeout
     void poll() {
@@ -225,9 +237,16 @@ public class TaskDispatcher {
     private void runAttempt(ClaimedTask task) {
         Instant startedAt = clock.instant();
         long startedNanos = System.nanoTime();
-        RunningAttempt attempt = new RunningAttempt(task, types.policyOf(task.type(), task.group()).timeout(), startedAt);
-        lifecycle.publish(new TaskStarted(task.id(), task.type(), task.group(), task.attempt(), settings.nodeId(),
-                Duration.between(task.dueAt(), startedAt), startedAt));
+        RunningAttempt attempt = new RunningAttempt(
+                task, types.policyOf(task.type(), task.group()).timeout(), startedAt);
+        lifecycle.publish(new TaskStarted(
+                task.id(),
+                task.type(),
+                task.group(),
+                task.attempt(),
+                settings.nodeId(),
+                Duration.between(task.dueAt(), startedAt),
+                startedAt));
         attempt.runsOn(Thread.currentThread());
         attempts.add(attempt);
         boolean handedOver = false;
@@ -252,11 +271,12 @@ public class TaskDispatcher {
                 }
                 case SUCCEEDED -> {
                     breakerOutcomes.succeeded(task.group());
-                    lifecycle.publish(new TaskCompleted(task.id(), task.type(), task.group(), task.attempt(),
-                            execution, clock.instant()));
+                    lifecycle.publish(new TaskCompleted(
+                            task.id(), task.type(), task.group(), task.attempt(), execution, clock.instant()));
                 }
-                case STALE_LEASE -> lifecycle.publish(new TaskLeaseLost(task.id(), task.type(), task.group(),
-                        task.attempt(), clock.instant()));
+                case STALE_LEASE ->
+                    lifecycle.publish(
+                            new TaskLeaseLost(task.id(), task.type(), task.group(), task.attempt(), clock.instant()));
                 default -> throw new IllegalStateException(result.outcome() + " is not handled; this indicates a bug");
             }
         } finally {

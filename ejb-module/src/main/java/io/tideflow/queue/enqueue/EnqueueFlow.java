@@ -1,14 +1,13 @@
 package io.tideflow.queue.enqueue;
 
-import io.tideflow.queue.config.EngineSettings;
-import io.tideflow.queue.model.TaskTypePolicy;
-import io.tideflow.queue.config.TypePolicies;
-import io.tideflow.queue.store.NewTask;
 import io.tideflow.queue.api.InvalidTaskRequestException;
-import io.tideflow.queue.api.event.TaskEnqueued;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskRequest;
-
+import io.tideflow.queue.api.event.TaskEnqueued;
+import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.config.TypePolicies;
+import io.tideflow.queue.model.TaskTypePolicy;
+import io.tideflow.queue.store.NewTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,8 +34,8 @@ public final class EnqueueFlow {
     private final EnqueuePorts ports;
     private final Clock clock;
 
-    public EnqueueFlow(TaskRequestValidator validator, TaskIdGenerator ids, TypePolicies types, EnqueuePorts ports,
-                       Clock clock) {
+    public EnqueueFlow(
+            TaskRequestValidator validator, TaskIdGenerator ids, TypePolicies types, EnqueuePorts ports, Clock clock) {
         this.validator = validator;
         this.ids = ids;
         this.types = types;
@@ -68,8 +67,9 @@ public final class EnqueueFlow {
      */
     public List<TaskId> enqueueAll(List<TaskRequest> requests) {
         if (requests == null || requests.isEmpty() || requests.size() > MAX_BULK) {
-            throw new InvalidTaskRequestException("tasks", "must hold 1 to " + MAX_BULK + " requests, got "
-                    + (requests == null ? 0 : requests.size()));
+            throw new InvalidTaskRequestException(
+                    "tasks",
+                    "must hold 1 to " + MAX_BULK + " requests, got " + (requests == null ? 0 : requests.size()));
         }
         List<ValidatedTaskRequest> valid = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
@@ -85,8 +85,10 @@ public final class EnqueueFlow {
         Map<String, TaskId> keyed = new HashMap<>();
         for (ValidatedTaskRequest request : valid) {
             String key = request.idempotencyKey();
-            TaskId known = key == null ? null
-                    : keyed.computeIfAbsent(key, k -> ports.findByIdempotencyKey(k).orElse(null));
+            TaskId known = key == null
+                    ? null
+                    : keyed.computeIfAbsent(
+                            key, k -> ports.findByIdempotencyKey(k).orElse(null));
             if (known != null) {
                 result.add(known);
                 continue;
@@ -101,7 +103,8 @@ public final class EnqueueFlow {
         ports.persistAll(fresh);
         Set<String> groups = new LinkedHashSet<>();
         for (NewTask task : fresh) {
-            ports.fireEnqueued(new TaskEnqueued(task.id(), task.type(), task.group(), task.priority(), task.createdAt()));
+            ports.fireEnqueued(
+                    new TaskEnqueued(task.id(), task.type(), task.group(), task.priority(), task.createdAt()));
             groups.add(task.group());
         }
         groups.forEach(ports::wakeDispatcherAfterCommit);
@@ -116,8 +119,17 @@ public final class EnqueueFlow {
         int priority = valid.priority() != null ? valid.priority() : policy.priority();
         int maxAttempts = valid.maxAttempts() != null ? valid.maxAttempts() : policy.maxAttempts();
         Instant runAt = valid.runAt() == null || valid.runAt().isBefore(now) ? now : valid.runAt();
-        return new NewTask(id, valid.type(), group, priority, valid.payloadJson(), maxAttempts, runAt, now,
-                valid.idempotencyKey(), null);
+        return new NewTask(
+                id,
+                valid.type(),
+                group,
+                priority,
+                valid.payloadJson(),
+                maxAttempts,
+                runAt,
+                now,
+                valid.idempotencyKey(),
+                null);
     }
 
     private String resourceGroupOf(ValidatedTaskRequest valid) {

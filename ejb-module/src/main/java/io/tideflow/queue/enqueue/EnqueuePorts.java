@@ -1,9 +1,8 @@
 package io.tideflow.queue.enqueue;
 
-import io.tideflow.queue.store.NewTask;
-import io.tideflow.queue.api.event.TaskEnqueued;
 import io.tideflow.queue.api.TaskId;
-
+import io.tideflow.queue.api.event.TaskEnqueued;
+import io.tideflow.queue.store.NewTask;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,6 @@
 package io.tideflow.queue.enqueue;
 
 import io.tideflow.queue.api.TaskId;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;

@@ -1,27 +1,27 @@
 package io.tideflow.queue.enqueue;
 
-import io.tideflow.queue.config.EngineSettings;
-import io.tideflow.queue.dispatch.DispatchSignal;
-import io.tideflow.queue.handler.TaskHandlerRegistry;
-import io.tideflow.queue.config.TypePolicies;
-import io.tideflow.queue.store.NewTask;
 import io.tideflow.queue.api.IllegalTransitionException;
 import io.tideflow.queue.api.InvalidTaskRequestException;
-import io.tideflow.queue.api.admin.NodeView;
-import io.tideflow.queue.api.admin.TaskEventView;
-import io.tideflow.queue.api.TaskState;
-import io.tideflow.queue.api.event.TaskCancelled;
-import io.tideflow.queue.api.event.TaskEnqueued;
-import io.tideflow.queue.api.admin.TaskFilter;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskNotFoundException;
-import io.tideflow.queue.api.admin.TaskPage;
-import io.tideflow.queue.api.admin.TaskQueries;
 import io.tideflow.queue.api.TaskQueue;
 import io.tideflow.queue.api.TaskRequest;
+import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.api.admin.NodeView;
+import io.tideflow.queue.api.admin.TaskEventView;
+import io.tideflow.queue.api.admin.TaskFilter;
+import io.tideflow.queue.api.admin.TaskPage;
+import io.tideflow.queue.api.admin.TaskQueries;
 import io.tideflow.queue.api.admin.TaskView;
+import io.tideflow.queue.api.event.TaskCancelled;
+import io.tideflow.queue.api.event.TaskEnqueued;
+import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.config.TypePolicies;
+import io.tideflow.queue.dispatch.DispatchSignal;
 import io.tideflow.queue.events.LifecycleEvents;
+import io.tideflow.queue.handler.TaskHandlerRegistry;
 import io.tideflow.queue.store.CancelOutcome;
+import io.tideflow.queue.store.NewTask;
 import io.tideflow.queue.store.NodeRegistry;
 import io.tideflow.queue.store.TaskHistory;
 import io.tideflow.queue.store.TaskReader;
@@ -34,7 +34,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -119,8 +118,17 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
         }
         TaskId id = ids.next();
         Instant now = clock.instant();
-        store.insert(new NewTask(id, original.type(), original.group(), original.priority(), original.payloadJson(),
-                original.maxAttempts(), now, now, null, deadLetter));
+        store.insert(new NewTask(
+                id,
+                original.type(),
+                original.group(),
+                original.priority(),
+                original.payloadJson(),
+                original.maxAttempts(),
+                now,
+                now,
+                null,
+                deadLetter));
         new Ports().fireEnqueued(new TaskEnqueued(id, original.type(), original.group(), original.priority(), now));
         new Ports().wakeDispatcherAfterCommit(original.group());
         return id;

@@ -1,21 +1,20 @@
 package io.tideflow.queue.enqueue;
 
-import io.tideflow.queue.config.EngineSettings;
-import io.tideflow.queue.handler.TaskTypeCatalog;
+import static io.tideflow.queue.config.NameRules.GROUP_NAME;
+import static io.tideflow.queue.config.NameRules.TYPE_NAME;
+
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.PayloadTooLargeException;
 import io.tideflow.queue.api.TaskRequest;
 import io.tideflow.queue.api.UnknownTaskTypeException;
+import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.handler.TaskTypeCatalog;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
-
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
-
-import static io.tideflow.queue.config.NameRules.GROUP_NAME;
-import static io.tideflow.queue.config.NameRules.TYPE_NAME;
 
 /** The first step of the enqueue flow: refuses a bad request with the field and the problem, changes nothing. */
 public final class TaskRequestValidator {
@@ -63,8 +62,8 @@ public final class TaskRequestValidator {
 
     private static String requireName(String field, String value, Pattern pattern, int maxLength) {
         if (!pattern.matcher(value).matches()) {
-            throw new InvalidTaskRequestException(field,
-                    "must be 1 to " + maxLength + " letters, digits, '.', '-' or '_'");
+            throw new InvalidTaskRequestException(
+                    field, "must be 1 to " + maxLength + " letters, digits, '.', '-' or '_'");
         }
         return value;
     }

@@ -10,7 +10,6 @@ import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Inject;
-
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,8 +44,8 @@ public class AsyncObserverForwarder implements LifecycleListener {
     @PostConstruct
     void start() {
         // the queue holds more than the semaphore lets in, so an admitted delivery is never rejected
-        observers = new ThreadPoolExecutor(THREADS, THREADS, 1, TimeUnit.MINUTES,
-                new ArrayBlockingQueue<>(IN_FLIGHT * 2), threads);
+        observers = new ThreadPoolExecutor(
+                THREADS, THREADS, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(IN_FLIGHT * 2), threads);
     }
 
     @PreDestroy
@@ -63,7 +62,8 @@ public class AsyncObserverForwarder implements LifecycleListener {
             dropped.incrementAndGet();
             return;
         }
-        beans.getEvent().select(LifecycleEvent.class)
+        beans.getEvent()
+                .select(LifecycleEvent.class)
                 .fireAsync(event, NotificationOptions.ofExecutor(observers))
                 .whenComplete((delivered, failure) -> inFlight.release());
     }

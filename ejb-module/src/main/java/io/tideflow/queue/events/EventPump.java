@@ -1,7 +1,6 @@
 package io.tideflow.queue.events;
 
 import io.tideflow.queue.api.event.LifecycleEvent;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,8 +136,11 @@ public final class EventPump {
                 long now = System.nanoTime();
                 if (lastLoggedAt[i] == 0 || now - lastLoggedAt[i] > LOG_EVERY_NANOS) {
                     lastLoggedAt[i] = now;
-                    LOG.log(Level.WARNING, "event listener " + listeners.get(i).getClass().getName() + " failed on "
-                            + event + " (logged at most once a minute); the event went on to the others", e);
+                    LOG.log(
+                            Level.WARNING,
+                            "event listener " + listeners.get(i).getClass().getName() + " failed on " + event
+                                    + " (logged at most once a minute); the event went on to the others",
+                            e);
                 }
             }
         }

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -36,7 +35,7 @@ public class LifecycleEvents {
                 case Status.STATUS_NO_TRANSACTION -> bus.offer(event);
                 case Status.STATUS_ACTIVE -> pendingInThisTransaction().add(event);
                 // marked for rollback: the change will not happen
-                default -> { }
+                default -> {}
             }
         } catch (RuntimeException e) {
             // publishing must never fail the change it describes (e.g. the bus already gone at shutdown)

@@ -4,7 +4,6 @@ import io.tideflow.queue.api.TaskContext;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.store.ClaimedTask;
 import jakarta.json.bind.Jsonb;
-
 import java.time.Instant;
 
 /** The {@link TaskContext} of one running attempt. */

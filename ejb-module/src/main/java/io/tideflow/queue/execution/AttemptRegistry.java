@@ -2,7 +2,6 @@ package io.tideflow.queue.execution;
 
 import io.tideflow.queue.api.TaskId;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -6,10 +6,9 @@ import io.tideflow.queue.events.LifecycleEvents;
 import io.tideflow.queue.store.CompletionWriter.Completion;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -48,10 +47,16 @@ public class CompletionBatcher {
         Set<Completion> lost = new HashSet<>(refused);
         for (Completion done : completions) {
             var task = done.task();
-            lifecycle.publish(lost.contains(done)
-                    ? new TaskLeaseLost(task.id(), task.type(), task.group(), task.attempt(), done.at())
-                    : new TaskCompleted(task.id(), task.type(), task.group(), task.attempt(),
-                    Duration.ofMillis(done.executionMs()), done.at()));
+            lifecycle.publish(
+                    lost.contains(done)
+                            ? new TaskLeaseLost(task.id(), task.type(), task.group(), task.attempt(), done.at())
+                            : new TaskCompleted(
+                                    task.id(),
+                                    task.type(),
+                                    task.group(),
+                                    task.attempt(),
+                                    Duration.ofMillis(done.executionMs()),
+                                    done.at()));
         }
         return refused;
     }

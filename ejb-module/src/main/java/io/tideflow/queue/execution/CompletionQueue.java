@@ -1,7 +1,6 @@
 package io.tideflow.queue.execution;
 
 import io.tideflow.queue.store.CompletionWriter.Completion;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +33,7 @@ public final class CompletionQueue {
     private final AtomicBoolean writing = new AtomicBoolean();
     private final Object written = new Object();
 
-    private record Handover(Completion completion, Runnable afterWrite) {
-    }
+    private record Handover(Completion completion, Runnable afterWrite) {}
 
     /**
      * @param writeAll writes a batch in one transaction and returns the completions refused for a stale lease
@@ -101,13 +99,17 @@ public final class CompletionQueue {
 
     private void write(List<Handover> batch) {
         try {
-            for (Completion stale : writeAll.apply(batch.stream().map(Handover::completion).toList())) {
-                LOG.warning(() -> "task " + stale.task().id() + " of type '" + stale.task().type()
-                        + "' finished with a stale lease; its completion was not written");
+            for (Completion stale :
+                    writeAll.apply(batch.stream().map(Handover::completion).toList())) {
+                LOG.warning(() -> "task " + stale.task().id() + " of type '"
+                        + stale.task().type() + "' finished with a stale lease; its completion was not written");
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "writing " + batch.size() + " completions failed; their leases will expire and"
-                    + " the tasks run again", e);
+            LOG.log(
+                    Level.SEVERE,
+                    "writing " + batch.size() + " completions failed; their leases will expire and"
+                            + " the tasks run again",
+                    e);
         } finally {
             for (Handover handover : batch) {
                 handover.afterWrite().run();

@@ -1,7 +1,6 @@
 package io.tideflow.queue.execution;
 
 import io.tideflow.queue.store.ClaimedTask;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,10 +1,10 @@
 package io.tideflow.queue.execution;
 
-import io.tideflow.queue.handler.JsonCodec;
-import io.tideflow.queue.handler.TaskHandlerRegistry;
 import io.tideflow.queue.api.TaskCancelledException;
 import io.tideflow.queue.api.TaskHandler;
 import io.tideflow.queue.api.TaskTimeoutException;
+import io.tideflow.queue.handler.JsonCodec;
+import io.tideflow.queue.handler.TaskHandlerRegistry;
 import io.tideflow.queue.store.ClaimedTask;
 import io.tideflow.queue.store.CompletionWriter.Completion;
 import io.tideflow.queue.store.TaskStore;
@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.logging.Level;
@@ -85,7 +84,8 @@ public class TaskExecution {
         } catch (Exception e) {
             rollback(task);
             Throwable cause = clock.instant().isAfter(attempt.deadline()) && !(e instanceof TaskTimeoutException)
-                    ? timeoutOf(attempt).initCause(e) : e;
+                    ? timeoutOf(attempt).initCause(e)
+                    : e;
             LOG.log(Level.FINE, cause, () -> "task " + task.id() + " attempt " + task.attempt() + " failed");
             return AttemptResult.failed(cause);
         } finally {
@@ -99,7 +99,8 @@ public class TaskExecution {
     }
 
     private void begin(RunningAttempt attempt) throws Exception {
-        long seconds = Math.max(1, Duration.between(clock.instant(), attempt.deadline()).toSeconds() + 1);
+        long seconds = Math.max(
+                1, Duration.between(clock.instant(), attempt.deadline()).toSeconds() + 1);
         transaction.setTransactionTimeout((int) Math.min(Integer.MAX_VALUE, seconds));
         transaction.begin();
     }

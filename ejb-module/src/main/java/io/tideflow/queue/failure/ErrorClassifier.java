@@ -6,7 +6,6 @@ import io.tideflow.queue.api.PermanentFailure;
 import io.tideflow.queue.api.PermanentTaskFailure;
 import io.tideflow.queue.api.RetryTaskAt;
 import io.tideflow.queue.api.TaskTimeoutException;
-
 import java.util.Map;
 
 /**
@@ -23,7 +22,8 @@ public final class ErrorClassifier {
     private static final int MAX_CAUSES = 20;
 
     private static final Map<String, ErrorClass> WELL_KNOWN = Map.ofEntries(
-            Map.entry("org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException",
+            Map.entry(
+                    "org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException",
                     ErrorClass.DEFERRED),
             Map.entry("org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException", ErrorClass.DEFERRED),
             Map.entry("org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException", ErrorClass.TRANSIENT),
@@ -44,8 +44,7 @@ public final class ErrorClassifier {
             Map.entry("java.lang.UnsupportedOperationException", ErrorClass.SYSTEM),
             Map.entry("java.lang.Error", ErrorClass.SYSTEM));
 
-    private ErrorClassifier() {
-    }
+    private ErrorClassifier() {}
 
     public static ErrorClass classify(Throwable error) {
         ErrorClass innermostKnown = null;

@@ -1,9 +1,5 @@
 package io.tideflow.queue.failure;
 
-import io.tideflow.queue.model.RetryDecision;
-import io.tideflow.queue.groups.GroupDirectory;
-import io.tideflow.queue.config.TypePolicies;
-import io.tideflow.queue.model.BreakerSettings;
 import io.tideflow.queue.api.ErrorClass;
 import io.tideflow.queue.api.RetryTaskAt;
 import io.tideflow.queue.api.event.TaskCancelled;
@@ -13,7 +9,11 @@ import io.tideflow.queue.api.event.TaskEscalated;
 import io.tideflow.queue.api.event.TaskFailed;
 import io.tideflow.queue.api.event.TaskLeaseLost;
 import io.tideflow.queue.api.event.TaskRetryScheduled;
+import io.tideflow.queue.config.TypePolicies;
 import io.tideflow.queue.events.LifecycleEvents;
+import io.tideflow.queue.groups.GroupDirectory;
+import io.tideflow.queue.model.BreakerSettings;
+import io.tideflow.queue.model.RetryDecision;
 import io.tideflow.queue.store.ClaimedTask;
 import io.tideflow.queue.store.FailureOutcome;
 import io.tideflow.queue.store.TaskStore;
@@ -22,7 +22,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -58,7 +57,8 @@ public class FailureRecorder {
     @Inject
     LifecycleEvents lifecycle;
 
-    private final RetryBackoff backoff = new RetryBackoff(() -> ThreadLocalRandom.current().nextDouble());
+    private final RetryBackoff backoff =
+            new RetryBackoff(() -> ThreadLocalRandom.current().nextDouble());
 
     /**
      * Records a failed attempt as its {@link ErrorClass} says: RUNNING → FAILED with the retry time (backoff, the
@@ -74,7 +74,8 @@ public class FailureRecorder {
         FailureOutcome outcome;
         Instant dueAgainAt;
         if (kind == ErrorClass.DEFERRED) {
-            dueAgainAt = now.plus(types.policyOf(task.type(), task.group()).retry().baseDelay());
+            dueAgainAt =
+                    now.plus(types.policyOf(task.type(), task.group()).retry().baseDelay());
             outcome = store.defer(task, dueAgainAt, "deferred: " + error, now);
         } else {
             RetryDecision decision = RetryDecider.decide(task.attempt(), task.maxAttempts(), kind);
@@ -83,19 +84,30 @@ public class FailureRecorder {
         }
         publish(task, kind, error, execution, outcome, dueAgainAt, now);
         if (kind == ErrorClass.SYSTEM && outcome != FailureOutcome.STALE_LEASE) {
-            LOG.log(Level.SEVERE, "task " + task.id() + " of type '" + task.type() + "' attempt " + task.attempt()
-                    + " failed unexpectedly: " + outcome, error);
+            LOG.log(
+                    Level.SEVERE,
+                    "task " + task.id() + " of type '" + task.type() + "' attempt " + task.attempt()
+                            + " failed unexpectedly: " + outcome,
+                    error);
             escalations.fire(new TaskEscalated(task.id(), task.type(), task.group(), task.attempt(), described));
         } else {
             Level level = outcome == FailureOutcome.STALE_LEASE ? Level.WARNING : Level.INFO;
-            LOG.log(level, () -> "task " + task.id() + " of type '" + task.type() + "' attempt " + task.attempt() + "/"
-                    + task.maxAttempts() + " failed (" + kind + ": " + error + "): " + outcome);
+            LOG.log(
+                    level,
+                    () -> "task " + task.id() + " of type '" + task.type() + "' attempt " + task.attempt() + "/"
+                            + task.maxAttempts() + " failed (" + kind + ": " + error + "): " + outcome);
         }
         return outcome;
     }
 
-    private void publish(ClaimedTask task, ErrorClass kind, Throwable error, Duration execution,
-                         FailureOutcome outcome, Instant dueAgainAt, Instant now) {
+    private void publish(
+            ClaimedTask task,
+            ErrorClass kind,
+            Throwable error,
+            Duration execution,
+            FailureOutcome outcome,
+            Instant dueAgainAt,
+            Instant now) {
         if (outcome == FailureOutcome.STALE_LEASE) {
             lifecycle.publish(new TaskLeaseLost(task.id(), task.type(), task.group(), task.attempt(), now));
             return;
@@ -104,11 +116,13 @@ public class FailureRecorder {
             lifecycle.publish(new TaskDeferred(task.id(), task.type(), task.group(), dueAgainAt, now));
             return;
         }
-        lifecycle.publish(new TaskFailed(task.id(), task.type(), task.group(), task.attempt(), kind,
-                String.valueOf(error), execution, now));
-        lifecycle.publish(outcome == FailureOutcome.DEAD_LETTERED
-                ? new TaskDeadLettered(task.id(), task.type(), task.group(), task.attempt(), now)
-                : new TaskRetryScheduled(task.id(), task.type(), task.group(), task.attempt(), dueAgainAt, now));
+        lifecycle.publish(new TaskFailed(
+                task.id(), task.type(), task.group(), task.attempt(), kind, String.valueOf(error), execution, now));
+        lifecycle.publish(
+                outcome == FailureOutcome.DEAD_LETTERED
+                        ? new TaskDeadLettered(task.id(), task.type(), task.group(), task.attempt(), now)
+                        : new TaskRetryScheduled(
+                                task.id(), task.type(), task.group(), task.attempt(), dueAgainAt, now));
     }
 
     private Instant retryAt(ClaimedTask task, ErrorClass kind, Throwable error, Instant now) {
@@ -120,7 +134,8 @@ public class FailureRecorder {
         if (kind == ErrorClass.DATABASE && breaker != null) {
             return now.plus(breaker.openDelay());
         }
-        return now.plus(backoff.delayAfter(types.policyOf(task.type(), task.group()).retry(), task.attempt()));
+        return now.plus(
+                backoff.delayAfter(types.policyOf(task.type(), task.group()).retry(), task.attempt()));
     }
 
     private static Instant businessRetryTime(Throwable error) {
@@ -137,8 +152,10 @@ public class FailureRecorder {
     public boolean recordCancelled(ClaimedTask task) {
         Instant now = clock.instant();
         boolean cancelled = store.markCancelled(task, now);
-        lifecycle.publish(cancelled ? new TaskCancelled(task.id(), task.type(), task.group(), now)
-                : new TaskLeaseLost(task.id(), task.type(), task.group(), task.attempt(), now));
+        lifecycle.publish(
+                cancelled
+                        ? new TaskCancelled(task.id(), task.type(), task.group(), now)
+                        : new TaskLeaseLost(task.id(), task.type(), task.group(), task.attempt(), now));
         return cancelled;
     }
 

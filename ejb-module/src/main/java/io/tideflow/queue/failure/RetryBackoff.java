@@ -26,6 +26,7 @@ public final class RetryBackoff {
     }
 
     public Duration delayAfter(RetryPolicy policy, int failedAttempt) {
-        return Duration.ofMillis((long) (random.getAsDouble() * ceilingAfter(policy, failedAttempt).toMillis()));
+        return Duration.ofMillis((long)
+                (random.getAsDouble() * ceilingAfter(policy, failedAttempt).toMillis()));
     }
 }

@@ -4,7 +4,6 @@ import io.tideflow.queue.config.ConfiguredGroup;
 import io.tideflow.queue.model.BreakerSettings;
 import io.tideflow.queue.store.GroupRow;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.Map;
 

@@ -1,15 +1,14 @@
 package io.tideflow.queue.groups;
 
 import io.tideflow.queue.config.ConfiguredGroup;
-import io.tideflow.queue.store.BreakerStore;
 import io.tideflow.queue.model.GroupLimits;
+import io.tideflow.queue.store.BreakerStore;
 import io.tideflow.queue.store.GroupRow;
 import io.tideflow.queue.store.GroupStore;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -1,28 +1,26 @@
 package io.tideflow.queue.groups;
 
-import io.tideflow.queue.config.ConfiguredGroup;
-import io.tideflow.queue.config.GroupSettings;
-import io.tideflow.queue.config.NameRules;
-import io.tideflow.queue.groups.breaker.BreakerTransactions;
-import io.tideflow.queue.model.Breaker;
-import io.tideflow.queue.api.event.GroupPaused;
-import io.tideflow.queue.api.event.GroupResumed;
-import io.tideflow.queue.events.LifecycleEvents;
 import io.tideflow.queue.api.BreakerState;
+import io.tideflow.queue.api.InvalidTaskRequestException;
+import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.BreakerView;
 import io.tideflow.queue.api.admin.GroupLimitsRequest;
 import io.tideflow.queue.api.admin.GroupView;
-import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.admin.ResourceGroups;
-import io.tideflow.queue.api.TaskState;
-import io.tideflow.queue.store.BreakerStore;
+import io.tideflow.queue.api.event.GroupPaused;
+import io.tideflow.queue.api.event.GroupResumed;
+import io.tideflow.queue.config.ConfiguredGroup;
+import io.tideflow.queue.config.GroupSettings;
+import io.tideflow.queue.config.NameRules;
+import io.tideflow.queue.events.LifecycleEvents;
+import io.tideflow.queue.groups.breaker.BreakerTransactions;
+import io.tideflow.queue.model.Breaker;
 import io.tideflow.queue.model.GroupLimits;
+import io.tideflow.queue.store.BreakerStore;
 import io.tideflow.queue.store.GroupRow;
 import io.tideflow.queue.store.GroupStore;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +29,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.Instant;
 import java.util.TreeSet;
+import org.eclipse.microprofile.config.Config;
 
 /** {@link ResourceGroups} over the shared {@code resource_groups} table. */
 @Stateless
@@ -95,8 +93,10 @@ public class ResourceGroupsBean implements ResourceGroups {
     private GroupView changeBreaker(String group, java.util.function.UnaryOperator<Breaker> change) {
         requireName(group);
         if (breakerTransactions.change(group, change).isEmpty()) {
-            throw new InvalidTaskRequestException("group", "'" + group + "' has no circuit breaker; give it one with"
-                    + " tideflow.group.\"" + group + "\".breaker.* keys");
+            throw new InvalidTaskRequestException(
+                    "group",
+                    "'" + group + "' has no circuit breaker; give it one with" + " tideflow.group.\"" + group
+                            + "\".breaker.* keys");
         }
         return refreshed(group);
     }
@@ -141,22 +141,36 @@ public class ResourceGroupsBean implements ResourceGroups {
     private GroupView refreshed(String group) {
         List<GroupRow> rows = groups.all();
         directory.replace(rows);
-        GroupRow row = rows.stream().filter(r -> r.name().equals(group)).findFirst().orElse(null);
+        GroupRow row =
+                rows.stream().filter(r -> r.name().equals(group)).findFirst().orElse(null);
         return view(group, row, groups.depthOf(group), breakers.find(group).orElse(null));
     }
 
     private static GroupView view(String name, GroupRow row, Map<TaskState, Long> depth, Breaker breaker) {
         Map<TaskState, Long> states = depth.isEmpty() ? Map.of() : new EnumMap<>(depth);
-        BreakerView breakerView = breaker == null ? null : new BreakerView(breaker.state(), breaker.failureCount(),
-                breaker.calls(), breaker.lastFailureAt() == 0 ? null : Instant.ofEpochMilli(breaker.lastFailureAt()),
-                breaker.state() != BreakerState.OPEN || breaker.nextAttemptAt() == Long.MAX_VALUE ? null
-                        : Instant.ofEpochMilli(breaker.nextAttemptAt()));
+        BreakerView breakerView = breaker == null
+                ? null
+                : new BreakerView(
+                        breaker.state(),
+                        breaker.failureCount(),
+                        breaker.calls(),
+                        breaker.lastFailureAt() == 0 ? null : Instant.ofEpochMilli(breaker.lastFailureAt()),
+                        breaker.state() != BreakerState.OPEN || breaker.nextAttemptAt() == Long.MAX_VALUE
+                                ? null
+                                : Instant.ofEpochMilli(breaker.nextAttemptAt()));
         if (row == null) {
             return new GroupView(name, states, false, null, null, null, null, false, breakerView);
         }
-        return new GroupView(name, states, row.paused(), row.maxConcurrent(), row.maxConcurrentCluster(),
-                row.ratePermits(), row.ratePeriodMillis() == null ? null : Duration.ofMillis(row.ratePeriodMillis()),
-                row.limitsFromApi(), breakerView);
+        return new GroupView(
+                name,
+                states,
+                row.paused(),
+                row.maxConcurrent(),
+                row.maxConcurrentCluster(),
+                row.ratePermits(),
+                row.ratePeriodMillis() == null ? null : Duration.ofMillis(row.ratePeriodMillis()),
+                row.limitsFromApi(),
+                breakerView);
     }
 
     private static void requireName(String group) {
@@ -173,14 +187,18 @@ public class ResourceGroupsBean implements ResourceGroups {
         requireRange("maxConcurrentCluster", request.maxConcurrentCluster());
         requireRange("ratePermits", request.ratePermits());
         if ((request.ratePermits() == null) != (request.ratePeriod() == null)) {
-            throw new InvalidTaskRequestException(request.ratePermits() == null ? "ratePermits" : "ratePeriod",
+            throw new InvalidTaskRequestException(
+                    request.ratePermits() == null ? "ratePermits" : "ratePeriod",
                     "a rate needs both ratePermits and ratePeriod");
         }
-        if (request.ratePeriod() != null && (request.ratePeriod().toMillis() < 1
-                || request.ratePeriod().compareTo(Duration.ofDays(1)) > 0)) {
+        if (request.ratePeriod() != null
+                && (request.ratePeriod().toMillis() < 1 || request.ratePeriod().compareTo(Duration.ofDays(1)) > 0)) {
             throw new InvalidTaskRequestException("ratePeriod", "must be between 1 ms and 1 day");
         }
-        return new GroupLimits(request.maxConcurrent(), request.maxConcurrentCluster(), request.ratePermits(),
+        return new GroupLimits(
+                request.maxConcurrent(),
+                request.maxConcurrentCluster(),
+                request.ratePermits(),
                 request.ratePeriod() == null ? null : request.ratePeriod().toMillis());
     }
 

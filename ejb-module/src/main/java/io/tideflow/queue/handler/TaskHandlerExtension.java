@@ -1,14 +1,13 @@
 package io.tideflow.queue.handler;
 
-import io.tideflow.queue.config.NameRules;
 import io.tideflow.queue.api.TaskHandler;
 import io.tideflow.queue.api.TaskType;
+import io.tideflow.queue.config.NameRules;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessBean;
-
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.HashMap;

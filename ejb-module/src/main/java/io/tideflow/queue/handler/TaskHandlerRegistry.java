@@ -10,12 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 
 /** The task types this deployment can run, and their handlers. */
 @ApplicationScoped
@@ -40,7 +39,8 @@ public class TaskHandlerRegistry implements TaskTypeCatalog {
         Map<String, Class<?>> found = new TreeMap<>();
         extension.handlerClasses().forEach((type, beanClass) -> {
             EnabledByConfig condition = beanClass.getAnnotation(EnabledByConfig.class);
-            if (condition == null || config.getOptionalValue(condition.value(), Boolean.class).orElse(false)) {
+            if (condition == null
+                    || config.getOptionalValue(condition.value(), Boolean.class).orElse(false)) {
                 found.put(type, beanClass);
             }
         });

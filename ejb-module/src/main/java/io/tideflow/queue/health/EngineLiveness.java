@@ -4,14 +4,13 @@ import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.dispatch.TaskDispatcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Alive unless the dispatcher is stuck: its fallback poll has not run for ten poll intervals (at least 30 s), or one
@@ -35,8 +34,8 @@ public class EngineLiveness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("tideflow-live")
-                .withData("node", settings.nodeId());
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("tideflow-live").withData("node", settings.nodeId());
         Optional<TaskDispatcher.Vitals> vitals = dispatcher.vitals();
         if (vitals.isEmpty()) {
             // a submit-only node, or one still starting: nothing that could be stuck
@@ -47,7 +46,8 @@ public class EngineLiveness implements HealthCheck {
         Duration pass = vitals.get().currentPass();
         response.withData("lastPoll", vitals.get().lastPoll().toString())
                 .withData("currentPassMillis", pass.toMillis());
-        return response.status(silence.compareTo(allowedSilence) <= 0 && pass.compareTo(MAX_PASS) <= 0).build();
+        return response.status(silence.compareTo(allowedSilence) <= 0 && pass.compareTo(MAX_PASS) <= 0)
+                .build();
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -1,17 +1,16 @@
 package io.tideflow.queue.health;
 
 import io.tideflow.queue.config.EngineSettings;
-import io.tideflow.queue.schema.SchemaBootstrap;
 import io.tideflow.queue.dispatch.TaskDispatcher;
+import io.tideflow.queue.schema.SchemaBootstrap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-
-import java.sql.Connection;
-import java.sql.SQLException;
 
 /** Ready when the database answers, the schema is migrated and (unless the node only submits) the dispatcher runs. */
 @Readiness
@@ -31,16 +30,21 @@ public class EngineReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("tideflow-ready")
-                .withData("node", settings.nodeId());
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("tideflow-ready").withData("node", settings.nodeId());
         boolean migrated = schema.dialect() != null;
         response.withData("schema", migrated ? "migrated (" + schema.dialect() + ")" : "not migrated");
         String database = databaseState(migrated);
         response.withData("database", database);
-        boolean dispatching = !settings.dispatcherEnabled() || dispatcher.vitals().isPresent();
-        response.withData("dispatcher", !settings.dispatcherEnabled() ? "disabled (submit-only node)"
-                : dispatching ? "running" : "not started");
-        return response.status(migrated && database.equals("reachable") && dispatching).build();
+        boolean dispatching =
+                !settings.dispatcherEnabled() || dispatcher.vitals().isPresent();
+        response.withData(
+                "dispatcher",
+                !settings.dispatcherEnabled()
+                        ? "disabled (submit-only node)"
+                        : dispatching ? "running" : "not started");
+        return response.status(migrated && database.equals("reachable") && dispatching)
+                .build();
     }
 
     private String databaseState(boolean migrated) {

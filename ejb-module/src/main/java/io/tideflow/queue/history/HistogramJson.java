@@ -6,22 +6,24 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-
 import java.io.StringReader;
 
 /** A histogram as stored in a metric row's metadata: {@code {"sumMs":..,"maxMs":..,"buckets":[..]}}. */
 final class HistogramJson {
 
-    private HistogramJson() {
-    }
+    private HistogramJson() {}
 
     static String write(LatencyHistogram histogram) {
         JsonArrayBuilder buckets = Json.createArrayBuilder();
         for (long count : histogram.counts()) {
             buckets.add(count);
         }
-        return Json.createObjectBuilder().add("sumMs", histogram.sumMs()).add("maxMs", histogram.maxMs())
-                .add("buckets", buckets).build().toString();
+        return Json.createObjectBuilder()
+                .add("sumMs", histogram.sumMs())
+                .add("maxMs", histogram.maxMs())
+                .add("buckets", buckets)
+                .build()
+                .toString();
     }
 
     static LatencyHistogram read(String json) {
@@ -32,7 +34,9 @@ final class HistogramJson {
             for (int i = 0; i < counts.length; i++) {
                 counts[i] = buckets.getJsonNumber(i).longValue();
             }
-            return LatencyHistogram.of(counts, object.getJsonNumber("sumMs").doubleValue(),
+            return LatencyHistogram.of(
+                    counts,
+                    object.getJsonNumber("sumMs").doubleValue(),
                     object.getJsonNumber("maxMs").doubleValue());
         }
     }

@@ -16,7 +16,6 @@ import io.tideflow.queue.api.event.TaskStarted;
 import io.tideflow.queue.metrics.LatencyHistogram;
 import io.tideflow.queue.store.MetricRow;
 import io.tideflow.queue.store.MetricRow.Resolution;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,7 +97,13 @@ public final class HistoryBuffer {
     }
 
     private static MetricRow rowOf(Key key, Figure figure, String node) {
-        return new MetricRow(key.minute(), Resolution.MINUTE, key.group(), key.metric(), node, figure.count,
+        return new MetricRow(
+                key.minute(),
+                Resolution.MINUTE,
+                key.group(),
+                key.metric(),
+                node,
+                figure.count,
                 figure.histogram == null ? null : HistogramJson.write(figure.histogram));
     }
 
@@ -112,8 +117,7 @@ public final class HistoryBuffer {
         figure.histogram.record(Math.max(0, duration.toNanos()) / 1_000_000.0);
     }
 
-    private record Key(long minute, String group, String metric) {
-    }
+    private record Key(long minute, String group, String metric) {}
 
     private static final class Figure {
         long count;

@@ -19,6 +19,5 @@ public final class HistoryMetric {
     /** Durations of attempts (completed and failed); the row's value is their count, its metadata their histogram. */
     public static final String RUN = "run";
 
-    private HistoryMetric() {
-    }
+    private HistoryMetric() {}
 }

@@ -3,7 +3,6 @@ package io.tideflow.queue.history;
 import io.tideflow.queue.store.MetricHistoryStore;
 import io.tideflow.queue.store.MetricRow;
 import io.tideflow.queue.store.MetricRow.Resolution;
-
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -14,8 +13,7 @@ import java.util.OptionalLong;
  */
 public final class HourlyRollup {
 
-    private HourlyRollup() {
-    }
+    private HourlyRollup() {}
 
     /** @return how many hour rows were written (0 when there was nothing new, or another node did it) */
     public static int run(MetricHistoryStore store, long cutoff) {

@@ -1,7 +1,7 @@
 package io.tideflow.queue.history;
 
-import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.store.MetricRow;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -17,7 +17,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,8 +110,12 @@ public class MetricHistory {
             if (rows.size() <= MOST_KEPT_FOR_RETRY) {
                 unwritten.addAll(rows);
             }
-            LOG.log(Level.WARNING, "writing " + rows.size() + " metric history rows failed; "
-                    + (rows.size() <= MOST_KEPT_FOR_RETRY ? "the next flush tries again" : "too many to keep, dropped"),
+            LOG.log(
+                    Level.WARNING,
+                    "writing " + rows.size() + " metric history rows failed; "
+                            + (rows.size() <= MOST_KEPT_FOR_RETRY
+                                    ? "the next flush tries again"
+                                    : "too many to keep, dropped"),
                     e);
         }
     }

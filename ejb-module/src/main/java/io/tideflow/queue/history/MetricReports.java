@@ -4,14 +4,13 @@ import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.admin.MetricPoint;
 import io.tideflow.queue.api.admin.MetricQueries;
 import io.tideflow.queue.api.admin.MetricsSummary;
-import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.store.MetricHistoryStore;
 import io.tideflow.queue.store.MetricRow;
 import io.tideflow.queue.store.MetricRow.Resolution;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,10 +27,20 @@ import java.util.TreeSet;
 @Stateless
 public class MetricReports implements MetricQueries {
 
-    private static final Set<String> METRICS = Set.of(HistoryMetric.ENQUEUED, HistoryMetric.STARTED,
-            HistoryMetric.COMPLETED, HistoryMetric.FAILED, HistoryMetric.RETRIED, HistoryMetric.DEAD_LETTERED,
-            HistoryMetric.CANCELLED, HistoryMetric.DEFERRED, HistoryMetric.RESCUED, HistoryMetric.LEASE_LOST,
-            HistoryMetric.ARCHIVED, HistoryMetric.WAIT, HistoryMetric.RUN);
+    private static final Set<String> METRICS = Set.of(
+            HistoryMetric.ENQUEUED,
+            HistoryMetric.STARTED,
+            HistoryMetric.COMPLETED,
+            HistoryMetric.FAILED,
+            HistoryMetric.RETRIED,
+            HistoryMetric.DEAD_LETTERED,
+            HistoryMetric.CANCELLED,
+            HistoryMetric.DEFERRED,
+            HistoryMetric.RESCUED,
+            HistoryMetric.LEASE_LOST,
+            HistoryMetric.ARCHIVED,
+            HistoryMetric.WAIT,
+            HistoryMetric.RUN);
     private static final Duration LONGEST_RANGE = Duration.ofDays(3660);
 
     @Inject
@@ -59,8 +68,8 @@ public class MetricReports implements MetricQueries {
     @Override
     public List<MetricPoint> series(String metric, String group, Instant from, Instant to, boolean hourly) {
         if (metric == null || !METRICS.contains(metric)) {
-            throw new InvalidTaskRequestException("metric", "must be one of " + new TreeSet<>(METRICS)
-                    + ", got " + metric);
+            throw new InvalidTaskRequestException(
+                    "metric", "must be one of " + new TreeSet<>(METRICS) + ", got " + metric);
         }
         if (group == null || group.isBlank()) {
             throw new InvalidTaskRequestException("group", "is required");

@@ -3,7 +3,6 @@ package io.tideflow.queue.history;
 import io.tideflow.queue.metrics.LatencyHistogram;
 import io.tideflow.queue.store.MetricRow;
 import io.tideflow.queue.store.MetricRow.Resolution;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,18 +14,24 @@ public final class Rollup {
     /** The node name of rows that sum every node's. */
     public static final String ALL_NODES = "*";
 
-    private Rollup() {
-    }
+    private Rollup() {}
 
     public static List<MetricRow> into(Resolution resolution, List<MetricRow> rows) {
         Map<List<Object>, Sum> sums = new LinkedHashMap<>();
         for (MetricRow row : rows) {
             long ts = resolution.floor(row.ts());
-            sums.computeIfAbsent(List.of(ts, row.group(), row.metricType()), k -> new Sum(ts, row)).add(row);
+            sums.computeIfAbsent(List.of(ts, row.group(), row.metricType()), k -> new Sum(ts, row))
+                    .add(row);
         }
         List<MetricRow> rolled = new ArrayList<>(sums.size());
         for (Sum sum : sums.values()) {
-            rolled.add(new MetricRow(sum.ts, resolution, sum.group, sum.metric, ALL_NODES, sum.value,
+            rolled.add(new MetricRow(
+                    sum.ts,
+                    resolution,
+                    sum.group,
+                    sum.metric,
+                    ALL_NODES,
+                    sum.value,
                     sum.histogram == null ? null : HistogramJson.write(sum.histogram)));
         }
         return rolled;

@@ -5,7 +5,6 @@ import io.tideflow.queue.api.admin.LatencySummary;
 import io.tideflow.queue.api.admin.MetricPoint;
 import io.tideflow.queue.metrics.LatencyHistogram;
 import io.tideflow.queue.store.MetricRow;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,8 +15,7 @@ import java.util.TreeMap;
 /** Adds metric rows up into a group's figures, and into points of a series. */
 public final class Summaries {
 
-    private Summaries() {
-    }
+    private Summaries() {}
 
     /** Each group's figures from its rows; the range's length gives the throughput. */
     public static List<GroupMetrics> byGroup(List<MetricRow> rows, Duration range) {
@@ -43,10 +41,20 @@ public final class Summaries {
         long completed = count(counts, HistoryMetric.COMPLETED);
         long failed = count(counts, HistoryMetric.FAILED);
         double seconds = Math.max(1, range.toMillis()) / 1000.0;
-        return new GroupMetrics(group, count(counts, HistoryMetric.ENQUEUED), count(counts, HistoryMetric.STARTED),
-                completed, failed, count(counts, HistoryMetric.RETRIED), count(counts, HistoryMetric.DEAD_LETTERED),
-                count(counts, HistoryMetric.CANCELLED), count(counts, HistoryMetric.RESCUED), completed / seconds,
-                completed + failed == 0 ? 0 : (double) failed / (completed + failed), latency(wait), latency(run));
+        return new GroupMetrics(
+                group,
+                count(counts, HistoryMetric.ENQUEUED),
+                count(counts, HistoryMetric.STARTED),
+                completed,
+                failed,
+                count(counts, HistoryMetric.RETRIED),
+                count(counts, HistoryMetric.DEAD_LETTERED),
+                count(counts, HistoryMetric.CANCELLED),
+                count(counts, HistoryMetric.RESCUED),
+                completed / seconds,
+                completed + failed == 0 ? 0 : (double) failed / (completed + failed),
+                latency(wait),
+                latency(run));
     }
 
     /** One point per row start, adding the rows (every node's) that share it. */
@@ -56,7 +64,8 @@ public final class Summaries {
         for (MetricRow row : rows) {
             values.merge(row.ts(), row.value(), Double::sum);
             if (row.metadata() != null) {
-                histograms.computeIfAbsent(row.ts(), ts -> new LatencyHistogram())
+                histograms
+                        .computeIfAbsent(row.ts(), ts -> new LatencyHistogram())
                         .add(HistogramJson.read(row.metadata()));
             }
         }
@@ -69,8 +78,12 @@ public final class Summaries {
     }
 
     static LatencySummary latency(LatencyHistogram histogram) {
-        return new LatencySummary(histogram.count(), histogram.percentileMs(0.5), histogram.percentileMs(0.95),
-                histogram.percentileMs(0.99), histogram.maxMs());
+        return new LatencySummary(
+                histogram.count(),
+                histogram.percentileMs(0.5),
+                histogram.percentileMs(0.95),
+                histogram.percentileMs(0.99),
+                histogram.maxMs());
     }
 
     private static long count(Map<String, Double> counts, String metric) {

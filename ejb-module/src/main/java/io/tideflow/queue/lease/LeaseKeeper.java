@@ -1,6 +1,5 @@
 package io.tideflow.queue.lease;
 
-import io.tideflow.queue.schema.SchemaBootstrap;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.execution.AttemptRegistry;
 import io.tideflow.queue.execution.RunningAttempt;
@@ -16,7 +15,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -80,14 +78,17 @@ public class LeaseKeeper {
                 return;
             }
             Instant now = clock.instant();
-            List<RunningAttempt> inTime = running.stream().filter(a -> !now.isAfter(a.deadline())).toList();
+            List<RunningAttempt> inTime =
+                    running.stream().filter(a -> !now.isAfter(a.deadline())).toList();
             running.stream().filter(a -> now.isAfter(a.deadline())).forEach(RunningAttempt::interruptOnce);
             for (RunningAttempt lost : leases.heartbeat(inTime)) {
                 lost.loseLease();
-                LOG.warning(() -> "task " + lost.task().id() + " of type '" + lost.task().type()
+                LOG.warning(() -> "task " + lost.task().id() + " of type '"
+                        + lost.task().type()
                         + "': heartbeat refused, the lease is no longer this node's; its completion will be refused");
             }
-            Set<String> cancel = leases.cancelRequestedAmong(running.stream().map(a -> a.task().id().value()).toList());
+            Set<String> cancel = leases.cancelRequestedAmong(
+                    running.stream().map(a -> a.task().id().value()).toList());
             running.stream().filter(a -> cancel.contains(a.task().id().value())).forEach(RunningAttempt::requestCancel);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "extending leases failed; the next heartbeat tries again", e);

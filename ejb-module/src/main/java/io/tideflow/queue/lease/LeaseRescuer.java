@@ -1,6 +1,5 @@
 package io.tideflow.queue.lease;
 
-import io.tideflow.queue.schema.SchemaBootstrap;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.store.FailureOutcome;
 import jakarta.annotation.PostConstruct;
@@ -16,7 +15,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;

@@ -1,16 +1,16 @@
 package io.tideflow.queue.lease;
 
-import io.tideflow.queue.config.EngineSettings;
-import io.tideflow.queue.execution.RunningAttempt;
 import io.tideflow.queue.api.ErrorClass;
-import io.tideflow.queue.failure.RetryBackoff;
-import io.tideflow.queue.failure.RetryDecider;
-import io.tideflow.queue.model.RetryDecision;
-import io.tideflow.queue.config.TypePolicies;
 import io.tideflow.queue.api.event.TaskDeadLettered;
 import io.tideflow.queue.api.event.TaskLeaseRescued;
 import io.tideflow.queue.api.event.TaskRetryScheduled;
+import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.config.TypePolicies;
 import io.tideflow.queue.events.LifecycleEvents;
+import io.tideflow.queue.execution.RunningAttempt;
+import io.tideflow.queue.failure.RetryBackoff;
+import io.tideflow.queue.failure.RetryDecider;
+import io.tideflow.queue.model.RetryDecision;
 import io.tideflow.queue.store.FailureOutcome;
 import io.tideflow.queue.store.LeaseStore;
 import io.tideflow.queue.store.NodeRegistry;
@@ -19,7 +19,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +49,8 @@ public class LeaseTransactions {
     @Inject
     LifecycleEvents lifecycle;
 
-    private final RetryBackoff backoff = new RetryBackoff(() -> ThreadLocalRandom.current().nextDouble());
+    private final RetryBackoff backoff =
+            new RetryBackoff(() -> ThreadLocalRandom.current().nextDouble());
 
     /** Extends the leases of these attempts; returns those whose lease is no longer theirs. */
     public List<RunningAttempt> heartbeat(List<RunningAttempt> attempts) {
@@ -105,9 +105,10 @@ public class LeaseTransactions {
             return;
         }
         lifecycle.publish(new TaskLeaseRescued(task.id(), task.type(), task.group(), task.owner(), now));
-        lifecycle.publish(outcome == FailureOutcome.DEAD_LETTERED
-                ? new TaskDeadLettered(task.id(), task.type(), task.group(), task.attempts(), now)
-                : new TaskRetryScheduled(task.id(), task.type(), task.group(), task.attempts(), retryAt, now));
+        lifecycle.publish(
+                outcome == FailureOutcome.DEAD_LETTERED
+                        ? new TaskDeadLettered(task.id(), task.type(), task.group(), task.attempts(), now)
+                        : new TaskRetryScheduled(task.id(), task.type(), task.group(), task.attempts(), retryAt, now));
     }
 
     /** A lost lease is a failed attempt like any other whose cause was not the task's: TRANSIENT. */
@@ -116,6 +117,7 @@ public class LeaseTransactions {
     }
 
     private Instant retryAt(RescueCandidate task, Instant now) {
-        return now.plus(backoff.delayAfter(types.policyOf(task.type(), task.group()).retry(), task.attempts()));
+        return now.plus(
+                backoff.delayAfter(types.policyOf(task.type(), task.group()).retry(), task.attempts()));
     }
 }

@@ -5,8 +5,7 @@ import java.util.function.Supplier;
 /** Gauge values read on the metrics library's threads. */
 final class Gauges {
 
-    private Gauges() {
-    }
+    private Gauges() {}
 
     /**
      * A supplier that answers NaN instead of throwing: a scrape runs on a server thread, and one gauge that cannot be

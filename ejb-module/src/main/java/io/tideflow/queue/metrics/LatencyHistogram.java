@@ -9,7 +9,8 @@ import java.util.Arrays;
  */
 public final class LatencyHistogram {
 
-    static final long[] BOUNDS_MS = Arrays.stream(HistogramBuckets.BOUNDS).mapToLong(d -> d.toMillis()).toArray();
+    static final long[] BOUNDS_MS =
+            Arrays.stream(HistogramBuckets.BOUNDS).mapToLong(d -> d.toMillis()).toArray();
 
     private final long[] counts;
     private long count;
@@ -23,8 +24,8 @@ public final class LatencyHistogram {
     /** A histogram from stored parts; {@code counts} has one entry per bound plus one. */
     public static LatencyHistogram of(long[] counts, double sumMs, double maxMs) {
         if (counts.length != BOUNDS_MS.length + 1) {
-            throw new IllegalArgumentException("a histogram has " + (BOUNDS_MS.length + 1) + " buckets, got "
-                    + counts.length);
+            throw new IllegalArgumentException(
+                    "a histogram has " + (BOUNDS_MS.length + 1) + " buckets, got " + counts.length);
         }
         LatencyHistogram histogram = new LatencyHistogram();
         System.arraycopy(counts, 0, histogram.counts, 0, counts.length);

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -31,15 +30,16 @@ public class MeterBackendProducer {
     MeterBackend backend() {
         String wanted = settings.metricsLibrary();
         MeterBackend chosen = switch (wanted) {
-            case "micrometer" -> required(wanted, "io.micrometer.core.instrument.MeterRegistry",
-                    MicrometerBackend::fromContainer);
-            case "microprofile" -> required(wanted, "org.eclipse.microprofile.metrics.MetricRegistry",
-                    MicroProfileBackend::fromContainer);
+            case "micrometer" ->
+                required(wanted, "io.micrometer.core.instrument.MeterRegistry", MicrometerBackend::fromContainer);
+            case "microprofile" ->
+                required(wanted, "org.eclipse.microprofile.metrics.MetricRegistry", MicroProfileBackend::fromContainer);
             case "none" -> new NoMeterBackend();
-            default -> available("io.micrometer.core.instrument.MeterRegistry", MicrometerBackend::fromContainer)
-                    .or(() -> available("org.eclipse.microprofile.metrics.MetricRegistry",
-                            MicroProfileBackend::fromContainer))
-                    .orElseGet(NoMeterBackend::new);
+            default ->
+                available("io.micrometer.core.instrument.MeterRegistry", MicrometerBackend::fromContainer)
+                        .or(() -> available(
+                                "org.eclipse.microprofile.metrics.MetricRegistry", MicroProfileBackend::fromContainer))
+                        .orElseGet(NoMeterBackend::new);
         };
         LOG.info(() -> "Tideflow metrics through " + chosen.library());
         return chosen;
@@ -50,8 +50,9 @@ public class MeterBackendProducer {
     }
 
     private static MeterBackend required(String wanted, String registryClass, Supplier<Optional<MeterBackend>> lookup) {
-        return available(registryClass, lookup).orElseThrow(() -> new InvalidSettingException(KEY, wanted,
-                "the server provides no " + registryClass + " to this deployment"));
+        return available(registryClass, lookup)
+                .orElseThrow(() -> new InvalidSettingException(
+                        KEY, wanted, "the server provides no " + registryClass + " to this deployment"));
     }
 
     private static Optional<MeterBackend> available(String registryClass, Supplier<Optional<MeterBackend>> lookup) {

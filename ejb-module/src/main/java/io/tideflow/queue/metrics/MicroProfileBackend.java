@@ -1,24 +1,22 @@
 package io.tideflow.queue.metrics;
 
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricID;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
-
 import jakarta.enterprise.inject.spi.AnnotatedField;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.inject.Inject;
-
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricID;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Meters in the application's MicroProfile Metrics registry (Payara and other MicroProfile servers, at
@@ -40,14 +38,16 @@ public final class MicroProfileBackend implements MeterBackend {
      */
     static Optional<MeterBackend> fromContainer() {
         BeanManager beans = CDI.current().getBeanManager();
-        AnnotatedField<? super RegistryField> field = beans.createAnnotatedType(RegistryField.class).getFields()
-                .iterator().next();
+        AnnotatedField<? super RegistryField> field = beans.createAnnotatedType(RegistryField.class)
+                .getFields()
+                .iterator()
+                .next();
         InjectionPoint point = beans.createInjectionPoint(field);
         if (beans.getBeans(MetricRegistry.class).isEmpty()) {
             return Optional.empty();
         }
-        MetricRegistry registry = (MetricRegistry) beans.getInjectableReference(point,
-                beans.createCreationalContext(null));
+        MetricRegistry registry =
+                (MetricRegistry) beans.getInjectableReference(point, beans.createCreationalContext(null));
         return Optional.of(new MicroProfileBackend(registry));
     }
 
@@ -60,14 +60,16 @@ public final class MicroProfileBackend implements MeterBackend {
     @Override
     public void increment(String name, String description, MeterTags tags) {
         registered.add(new MetricID(name, array(tags)));
-        registry.counter(metadata(name, description, MetricUnits.NONE), array(tags)).inc();
+        registry.counter(metadata(name, description, MetricUnits.NONE), array(tags))
+                .inc();
     }
 
     @Override
     public void record(String name, String description, MeterTags tags, Duration duration) {
         // the timer keeps nanoseconds; declared so, the exporter names it _seconds and converts
         registered.add(new MetricID(name, array(tags)));
-        registry.timer(metadata(name, description, MetricUnits.NANOSECONDS), array(tags)).update(duration);
+        registry.timer(metadata(name, description, MetricUnits.NANOSECONDS), array(tags))
+                .update(duration);
     }
 
     @Override
@@ -93,7 +95,11 @@ public final class MicroProfileBackend implements MeterBackend {
     }
 
     private static Metadata metadata(String name, String description, String unit) {
-        return Metadata.builder().withName(name).withDescription(description).withUnit(unit).build();
+        return Metadata.builder()
+                .withName(name)
+                .withDescription(description)
+                .withUnit(unit)
+                .build();
     }
 
     private static Tag[] array(MeterTags tags) {

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
-
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +32,7 @@ public final class MicrometerBackend implements MeterBackend {
     private final Map<MeterKey, Timer> timers = new ConcurrentHashMap<>();
     /** Micrometer keeps only weak references to what a gauge reads: these keep the suppliers alive. */
     private final List<Supplier<Number>> gauged = new CopyOnWriteArrayList<>();
+
     private final Map<MeterKey, Boolean> registered = new ConcurrentHashMap<>();
 
     public MicrometerBackend(MeterRegistry registry) {
@@ -47,12 +47,14 @@ public final class MicrometerBackend implements MeterBackend {
 
     @Override
     public void increment(String name, String description, MeterTags tags) {
-        counters.computeIfAbsent(new MeterKey(name, tags), key -> registry.counter(name, tagsOf(tags))).increment();
+        counters.computeIfAbsent(new MeterKey(name, tags), key -> registry.counter(name, tagsOf(tags)))
+                .increment();
     }
 
     @Override
     public void record(String name, String description, MeterTags tags, Duration duration) {
-        timers.computeIfAbsent(new MeterKey(name, tags), key -> registry.timer(name, tagsOf(tags))).record(duration);
+        timers.computeIfAbsent(new MeterKey(name, tags), key -> registry.timer(name, tagsOf(tags)))
+                .record(duration);
     }
 
     @Override
@@ -60,7 +62,8 @@ public final class MicrometerBackend implements MeterBackend {
         if (registered.putIfAbsent(new MeterKey(name, tags), Boolean.TRUE) == null) {
             Supplier<Number> guarded = Gauges.guarded(value);
             gauged.add(guarded);
-            registry.gauge(name, tagsOf(tags), guarded, supplier -> supplier.get().doubleValue());
+            registry.gauge(
+                    name, tagsOf(tags), guarded, supplier -> supplier.get().doubleValue());
         }
     }
 
@@ -69,7 +72,12 @@ public final class MicrometerBackend implements MeterBackend {
         if (registered.putIfAbsent(new MeterKey(name, tags), Boolean.TRUE) == null) {
             Supplier<Number> guarded = Gauges.guarded(total);
             gauged.add(guarded);
-            registry.more().counter(name, tagsOf(tags), guarded, supplier -> supplier.get().doubleValue());
+            registry.more()
+                    .counter(
+                            name,
+                            tagsOf(tags),
+                            guarded,
+                            supplier -> supplier.get().doubleValue());
         }
     }
 
@@ -79,7 +87,8 @@ public final class MicrometerBackend implements MeterBackend {
         keys.addAll(counters.keySet());
         keys.addAll(timers.keySet());
         for (MeterKey key : keys) {
-            for (Meter meter : registry.find(key.name()).tags(tagsOf(key.tags())).meters()) {
+            for (Meter meter :
+                    registry.find(key.name()).tags(tagsOf(key.tags())).meters()) {
                 registry.remove(meter);
             }
         }
@@ -98,6 +107,5 @@ public final class MicrometerBackend implements MeterBackend {
         return Tags.of(tags.keyValues().toArray(String[]::new));
     }
 
-    private record MeterKey(String name, MeterTags tags) {
-    }
+    private record MeterKey(String name, MeterTags tags) {}
 }

@@ -3,10 +3,10 @@ package io.tideflow.queue.metrics;
 import io.tideflow.queue.api.BreakerState;
 import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.config.ObservabilitySettings;
-import io.tideflow.queue.execution.AttemptRegistry;
-import io.tideflow.queue.model.Breaker;
 import io.tideflow.queue.events.AsyncObserverForwarder;
 import io.tideflow.queue.events.EventBus;
+import io.tideflow.queue.execution.AttemptRegistry;
+import io.tideflow.queue.model.Breaker;
 import io.tideflow.queue.store.BreakerStore;
 import io.tideflow.queue.store.GroupRow;
 import io.tideflow.queue.store.GroupStore;
@@ -21,7 +21,6 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -78,8 +77,8 @@ public class QueueGauges {
     Clock clock;
 
     private static final Set<TaskState> LIVE = EnumSet.of(TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED);
-    private static final Set<TaskState> FINISHED = EnumSet.complementOf(EnumSet.of(TaskState.PENDING,
-            TaskState.RUNNING, TaskState.FAILED));
+    private static final Set<TaskState> FINISHED =
+            EnumSet.complementOf(EnumSet.of(TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED));
 
     private volatile QueueSnapshot latest = QueueSnapshot.EMPTY;
     private Map<String, Map<TaskState, Long>> finishedDepth = Map.of();
@@ -90,14 +89,22 @@ public class QueueGauges {
 
     @PostConstruct
     void start() {
-        meters.gauge("tideflow.attempts.running", "Attempts running on this node now", MeterTags.of(),
-                attempts::size);
-        meters.gauge("tideflow.events.backlog", "Lifecycle events waiting for delivery on this node", MeterTags.of(),
+        meters.gauge("tideflow.attempts.running", "Attempts running on this node now", MeterTags.of(), attempts::size);
+        meters.gauge(
+                "tideflow.events.backlog",
+                "Lifecycle events waiting for delivery on this node",
+                MeterTags.of(),
                 bus::backlog);
-        meters.counterOf("tideflow.events.dropped", "Lifecycle events dropped because listeners were a full queue"
-                + " behind", MeterTags.of("listener", "tideflow"), bus::dropped);
-        meters.counterOf("tideflow.events.dropped", "Lifecycle events dropped because listeners were a full queue"
-                + " behind", MeterTags.of("listener", "application"), observers::dropped);
+        meters.counterOf(
+                "tideflow.events.dropped",
+                "Lifecycle events dropped because listeners were a full queue" + " behind",
+                MeterTags.of("listener", "tideflow"),
+                bus::dropped);
+        meters.counterOf(
+                "tideflow.events.dropped",
+                "Lifecycle events dropped because listeners were a full queue" + " behind",
+                MeterTags.of("listener", "application"),
+                observers::dropped);
         long everyMs = settings.sampleInterval().toMillis();
         timers.createIntervalTimer(0, everyMs, new TimerConfig("tideflow-metrics-sampler", false));
     }
@@ -126,8 +133,8 @@ public class QueueGauges {
             for (Breaker breaker : breakers.all()) {
                 breakerStates.put(breaker.group(), breaker.state());
             }
-            QueueSnapshot snapshot = new QueueSnapshot(now, depthAt(now), groups.oldestDueByGroup(now), paused,
-                    breakerStates);
+            QueueSnapshot snapshot =
+                    new QueueSnapshot(now, depthAt(now), groups.oldestDueByGroup(now), paused, breakerStates);
             latest = snapshot;
             known.addAll(snapshot.depth().keySet());
             known.forEach(this::registerGroup);
@@ -148,8 +155,9 @@ public class QueueGauges {
         Map<String, Map<TaskState, Long>> depth = new TreeMap<>();
         finishedDepth.forEach((group, states) -> depth.computeIfAbsent(group, g -> new EnumMap<>(TaskState.class))
                 .putAll(states));
-        groups.depthByGroupIn(LIVE).forEach((group, states) -> depth.computeIfAbsent(group,
-                g -> new EnumMap<>(TaskState.class)).putAll(states));
+        groups.depthByGroupIn(LIVE)
+                .forEach((group, states) -> depth.computeIfAbsent(group, g -> new EnumMap<>(TaskState.class))
+                        .putAll(states));
         return depth;
     }
 
@@ -158,12 +166,21 @@ public class QueueGauges {
             return;
         }
         for (TaskState state : TaskState.values()) {
-            meters.gauge("tideflow.queue.depth", "Tasks in the queue by group and state (sampled)",
-                    MeterTags.of("group", group, "state", state.name()), () -> latest.depthOf(group, state));
+            meters.gauge(
+                    "tideflow.queue.depth",
+                    "Tasks in the queue by group and state (sampled)",
+                    MeterTags.of("group", group, "state", state.name()),
+                    () -> latest.depthOf(group, state));
         }
-        meters.gauge("tideflow.queue.oldest.due.seconds", "How long the group's longest-waiting due task has waited"
-                + " (sampled)", MeterTags.of("group", group), () -> latest.oldestDueAge(group).toMillis() / 1000.0);
-        meters.gauge("tideflow.group.paused", "1 while the group is paused (sampled)", MeterTags.of("group", group),
+        meters.gauge(
+                "tideflow.queue.oldest.due.seconds",
+                "How long the group's longest-waiting due task has waited" + " (sampled)",
+                MeterTags.of("group", group),
+                () -> latest.oldestDueAge(group).toMillis() / 1000.0);
+        meters.gauge(
+                "tideflow.group.paused",
+                "1 while the group is paused (sampled)",
+                MeterTags.of("group", group),
                 () -> latest.paused().contains(group) ? 1 : 0);
     }
 
@@ -172,8 +189,11 @@ public class QueueGauges {
             return;
         }
         for (BreakerState state : BreakerState.values()) {
-            meters.gauge("tideflow.breaker.state", "1 for the state the group's circuit breaker is in (sampled)",
-                    MeterTags.of("group", group, "state", state.name()), () -> latest.breakerIn(group, state) ? 1 : 0);
+            meters.gauge(
+                    "tideflow.breaker.state",
+                    "1 for the state the group's circuit breaker is in (sampled)",
+                    MeterTags.of("group", group, "state", state.name()),
+                    () -> latest.breakerIn(group, state) ? 1 : 0);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.tideflow.queue.metrics;
 
-import io.tideflow.queue.api.event.BreakerStateChanged;
 import io.tideflow.queue.api.ErrorClass;
+import io.tideflow.queue.api.event.BreakerStateChanged;
 import io.tideflow.queue.api.event.GroupPaused;
 import io.tideflow.queue.api.event.GroupResumed;
 import io.tideflow.queue.api.event.LifecycleEvent;
@@ -17,7 +17,6 @@ import io.tideflow.queue.api.event.TaskLeaseRescued;
 import io.tideflow.queue.api.event.TaskLifecycleEvent;
 import io.tideflow.queue.api.event.TaskRetryScheduled;
 import io.tideflow.queue.api.event.TaskStarted;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +32,7 @@ public final class TaskMetrics {
 
     /** How far back the published percentiles look. */
     static final Duration PERCENTILE_WINDOW = Duration.ofMinutes(5);
+
     private static final double[] QUANTILES = {0.5, 0.95, 0.99};
     private static final String[] PERCENTILE_LABELS = {"p50", "p95", "p99"};
 
@@ -52,21 +52,41 @@ public final class TaskMetrics {
         } else if (event instanceof TaskStarted e) {
             count("tideflow.tasks.started", "Attempts started", e);
             Duration wait = e.queueWait().isNegative() ? Duration.ZERO : e.queueWait();
-            meters.record("tideflow.task.queue.wait", "Time from a task becoming due to its attempt starting",
-                    tagsOf(e), wait);
-            recent(recentWaits, "tideflow.task.queue.wait.recent",
-                    "Time from a task becoming due to its attempt starting, over the last 5 minutes", tagsOf(e))
+            meters.record(
+                    "tideflow.task.queue.wait",
+                    "Time from a task becoming due to its attempt starting",
+                    tagsOf(e),
+                    wait);
+            recent(
+                            recentWaits,
+                            "tideflow.task.queue.wait.recent",
+                            "Time from a task becoming due to its attempt starting, over the last 5 minutes",
+                            tagsOf(e))
                     .record(wait, e.at());
         } else if (event instanceof TaskCompleted e) {
             count("tideflow.tasks.completed", "Tasks completed", e);
-            meters.record("tideflow.task.execution", "Time an attempt ran, by how it ended",
-                    MeterTags.of("group", e.group(), "type", e.type(), "outcome", "completed"), e.execution());
+            meters.record(
+                    "tideflow.task.execution",
+                    "Time an attempt ran, by how it ended",
+                    MeterTags.of("group", e.group(), "type", e.type(), "outcome", "completed"),
+                    e.execution());
             runTimeOf(e).record(e.execution(), e.at());
         } else if (event instanceof TaskFailed e) {
-            meters.increment("tideflow.tasks.failed", "Attempts failed, by error class",
-                    MeterTags.of("group", e.group(), "type", e.type(), "error_class", e.errorClass().name()));
-            meters.record("tideflow.task.execution", "Time an attempt ran, by how it ended",
-                    MeterTags.of("group", e.group(), "type", e.type(), "outcome", "failed"), e.execution());
+            meters.increment(
+                    "tideflow.tasks.failed",
+                    "Attempts failed, by error class",
+                    MeterTags.of(
+                            "group",
+                            e.group(),
+                            "type",
+                            e.type(),
+                            "error_class",
+                            e.errorClass().name()));
+            meters.record(
+                    "tideflow.task.execution",
+                    "Time an attempt ran, by how it ended",
+                    MeterTags.of("group", e.group(), "type", e.type(), "outcome", "failed"),
+                    e.execution());
             runTimeOf(e).record(e.execution(), e.at());
             if (e.errorClass() == ErrorClass.SYSTEM) {
                 count("tideflow.errors.unexpected", "Attempts that failed with an unexpected (SYSTEM) error", e);
@@ -84,28 +104,33 @@ public final class TaskMetrics {
         } else if (event instanceof TaskLeaseRescued e) {
             count("tideflow.lease.rescues", "Tasks taken back after their lease ran out", e);
         } else if (event instanceof TaskLeaseLost e) {
-            count("tideflow.lease.stale.refusals",
-                    "Attempt outcomes refused because their lease token was no longer the task's", e);
+            count(
+                    "tideflow.lease.stale.refusals",
+                    "Attempt outcomes refused because their lease token was no longer the task's",
+                    e);
         } else if (event instanceof BreakerStateChanged e) {
-            meters.increment("tideflow.breaker.transitions", "Circuit breaker state changes, by the state entered",
+            meters.increment(
+                    "tideflow.breaker.transitions",
+                    "Circuit breaker state changes, by the state entered",
                     MeterTags.of("group", e.group(), "to", e.to().name()));
         } else if (event instanceof GroupPaused e) {
-            meters.increment("tideflow.group.pauses", "Times a group was paused",
-                    MeterTags.of("group", e.group()));
+            meters.increment("tideflow.group.pauses", "Times a group was paused", MeterTags.of("group", e.group()));
         } else if (event instanceof GroupResumed e) {
-            meters.increment("tideflow.group.resumes", "Times a group was resumed",
-                    MeterTags.of("group", e.group()));
+            meters.increment("tideflow.group.resumes", "Times a group was resumed", MeterTags.of("group", e.group()));
         }
     }
 
     private RecentLatencies runTimeOf(TaskLifecycleEvent event) {
-        return recent(recentRuns, "tideflow.task.execution.recent",
-                "Time attempts ran (completed or failed), over the last 5 minutes", tagsOf(event));
+        return recent(
+                recentRuns,
+                "tideflow.task.execution.recent",
+                "Time attempts ran (completed or failed), over the last 5 minutes",
+                tagsOf(event));
     }
 
     /** The recent latencies of one group and type, their percentile gauges registered when first seen. */
-    private RecentLatencies recent(Map<MeterTags, RecentLatencies> all, String name, String description,
-                                   MeterTags tags) {
+    private RecentLatencies recent(
+            Map<MeterTags, RecentLatencies> all, String name, String description, MeterTags tags) {
         RecentLatencies known = all.get(tags);
         if (known != null) {
             return known;
@@ -117,7 +142,10 @@ public final class TaskMetrics {
             List<String> withPercentile = new ArrayList<>(tags.keyValues());
             withPercentile.add("percentile");
             withPercentile.add(PERCENTILE_LABELS[i]);
-            meters.gauge(name + ".seconds", description, new MeterTags(withPercentile),
+            meters.gauge(
+                    name + ".seconds",
+                    description,
+                    new MeterTags(withPercentile),
                     () -> latencies.percentileSeconds(quantile, clock.instant()));
         }
         return latencies;

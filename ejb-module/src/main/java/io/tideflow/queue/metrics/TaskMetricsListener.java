@@ -5,7 +5,6 @@ import io.tideflow.queue.events.LifecycleListener;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.time.Clock;
 
 /** Subscribes {@link TaskMetrics} to the event bus. */

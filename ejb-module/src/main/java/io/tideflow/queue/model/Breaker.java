@@ -16,9 +16,20 @@ import io.tideflow.queue.api.BreakerState;
  * @param probesStarted    while HALF_OPEN: probes claimed so far
  * @param probeSuccesses   while HALF_OPEN: probes that succeeded
  */
-public record Breaker(String group, BreakerState state, int calls, int failureCount, long windowStartedAt,
-                      int previousCalls, int previousFailures, long lastFailureAt, long nextAttemptAt,
-                      int probesStarted, int probeSuccesses, long version, long updatedAt) {
+public record Breaker(
+        String group,
+        BreakerState state,
+        int calls,
+        int failureCount,
+        long windowStartedAt,
+        int previousCalls,
+        int previousFailures,
+        long lastFailureAt,
+        long nextAttemptAt,
+        int probesStarted,
+        int probeSuccesses,
+        long version,
+        long updatedAt) {
 
     /** A new breaker: CLOSED, nothing counted. */
     public static Breaker closed(String group, long now) {
@@ -28,8 +39,17 @@ public record Breaker(String group, BreakerState state, int calls, int failureCo
     /** OPEN → HALF_OPEN once the delay has passed; anything else stays as it is. */
     public Breaker beforeClaim(long now) {
         if (state == BreakerState.OPEN && now >= nextAttemptAt) {
-            return next(BreakerState.HALF_OPEN, calls, failureCount, windowStartedAt, previousCalls,
-                    previousFailures, nextAttemptAt, 0, 0, now);
+            return next(
+                    BreakerState.HALF_OPEN,
+                    calls,
+                    failureCount,
+                    windowStartedAt,
+                    previousCalls,
+                    previousFailures,
+                    nextAttemptAt,
+                    0,
+                    0,
+                    now);
         }
         return this;
     }
@@ -48,8 +68,17 @@ public record Breaker(String group, BreakerState state, int calls, int failureCo
         if (state != BreakerState.HALF_OPEN || claimed == 0) {
             return this;
         }
-        return next(state, calls, failureCount, windowStartedAt, previousCalls, previousFailures, nextAttemptAt,
-                probesStarted + claimed, probeSuccesses, now);
+        return next(
+                state,
+                calls,
+                failureCount,
+                windowStartedAt,
+                previousCalls,
+                previousFailures,
+                nextAttemptAt,
+                probesStarted + claimed,
+                probeSuccesses,
+                now);
     }
 
     /**
@@ -61,40 +90,94 @@ public record Breaker(String group, BreakerState state, int calls, int failureCo
         long lastFailure = failures > 0 ? now : lastFailureAt;
         switch (state) {
             case OPEN:
-                return failures == 0 ? this : new Breaker(group, state, calls, failureCount, windowStartedAt,
-                        previousCalls, previousFailures, lastFailure, nextAttemptAt, probesStarted, probeSuccesses,
-                        version + 1, now);
+                return failures == 0
+                        ? this
+                        : new Breaker(
+                                group,
+                                state,
+                                calls,
+                                failureCount,
+                                windowStartedAt,
+                                previousCalls,
+                                previousFailures,
+                                lastFailure,
+                                nextAttemptAt,
+                                probesStarted,
+                                probeSuccesses,
+                                version + 1,
+                                now);
             case HALF_OPEN:
                 if (failures > 0) {
                     return opened(now, lastFailure, settings);
                 }
                 if (probeSuccesses + successes >= settings.probes()) {
-                    return new Breaker(group, BreakerState.CLOSED, 0, 0, now, 0, 0, lastFailure, 0, 0, 0,
-                            version + 1, now);
+                    return new Breaker(
+                            group, BreakerState.CLOSED, 0, 0, now, 0, 0, lastFailure, 0, 0, 0, version + 1, now);
                 }
-                return new Breaker(group, state, calls, failureCount, windowStartedAt, previousCalls,
-                        previousFailures, lastFailure, nextAttemptAt, probesStarted, probeSuccesses + successes,
-                        version + 1, now);
+                return new Breaker(
+                        group,
+                        state,
+                        calls,
+                        failureCount,
+                        windowStartedAt,
+                        previousCalls,
+                        previousFailures,
+                        lastFailure,
+                        nextAttemptAt,
+                        probesStarted,
+                        probeSuccesses + successes,
+                        version + 1,
+                        now);
             default:
                 Breaker rolled = rolled(now, settings);
-                Breaker counted = new Breaker(group, state, rolled.calls + successes + failures,
-                        rolled.failureCount + failures, rolled.windowStartedAt, rolled.previousCalls,
-                        rolled.previousFailures, lastFailure, 0, 0, 0, version + 1, now);
-                return failures > 0 && counted.tripped(now, settings) ? counted.opened(now, lastFailure, settings)
+                Breaker counted = new Breaker(
+                        group,
+                        state,
+                        rolled.calls + successes + failures,
+                        rolled.failureCount + failures,
+                        rolled.windowStartedAt,
+                        rolled.previousCalls,
+                        rolled.previousFailures,
+                        lastFailure,
+                        0,
+                        0,
+                        0,
+                        version + 1,
+                        now);
+                return failures > 0 && counted.tripped(now, settings)
+                        ? counted.opened(now, lastFailure, settings)
                         : counted;
         }
     }
 
     /** Opened by an operator: stays OPEN until closed or reset. */
     public Breaker forcedOpen(long now) {
-        return next(BreakerState.OPEN, calls, failureCount, windowStartedAt, previousCalls, previousFailures,
-                Long.MAX_VALUE, 0, 0, now);
+        return next(
+                BreakerState.OPEN,
+                calls,
+                failureCount,
+                windowStartedAt,
+                previousCalls,
+                previousFailures,
+                Long.MAX_VALUE,
+                0,
+                0,
+                now);
     }
 
     /** Closed by an operator, keeping the window's counts (failures may open it again soon). */
     public Breaker forcedClosed(long now) {
-        return next(BreakerState.CLOSED, calls, failureCount, windowStartedAt, previousCalls, previousFailures, 0, 0,
-                0, now);
+        return next(
+                BreakerState.CLOSED,
+                calls,
+                failureCount,
+                windowStartedAt,
+                previousCalls,
+                previousFailures,
+                0,
+                0,
+                0,
+                now);
     }
 
     /** Closed by an operator with everything counted forgotten. */
@@ -122,21 +205,78 @@ public record Breaker(String group, BreakerState state, int calls, int failureCo
             return this;
         }
         if (elapsed < 2 * window) {
-            return new Breaker(group, state, 0, 0, windowStartedAt + window, calls, failureCount, lastFailureAt,
-                    nextAttemptAt, probesStarted, probeSuccesses, version, updatedAt);
+            return new Breaker(
+                    group,
+                    state,
+                    0,
+                    0,
+                    windowStartedAt + window,
+                    calls,
+                    failureCount,
+                    lastFailureAt,
+                    nextAttemptAt,
+                    probesStarted,
+                    probeSuccesses,
+                    version,
+                    updatedAt);
         }
-        return new Breaker(group, state, 0, 0, now, 0, 0, lastFailureAt, nextAttemptAt, probesStarted,
-                probeSuccesses, version, updatedAt);
+        return new Breaker(
+                group,
+                state,
+                0,
+                0,
+                now,
+                0,
+                0,
+                lastFailureAt,
+                nextAttemptAt,
+                probesStarted,
+                probeSuccesses,
+                version,
+                updatedAt);
     }
 
     private Breaker opened(long now, long lastFailure, BreakerSettings settings) {
-        return new Breaker(group, BreakerState.OPEN, 0, 0, now, 0, 0, lastFailure,
-                now + settings.openDelay().toMillis(), 0, 0, version + 1, now);
+        return new Breaker(
+                group,
+                BreakerState.OPEN,
+                0,
+                0,
+                now,
+                0,
+                0,
+                lastFailure,
+                now + settings.openDelay().toMillis(),
+                0,
+                0,
+                version + 1,
+                now);
     }
 
-    private Breaker next(BreakerState to, int calls, int failures, long windowStart, int prevCalls, int prevFailures,
-                         long nextAttempt, int probes, int successes, long now) {
-        return new Breaker(group, to, calls, failures, windowStart, prevCalls, prevFailures, lastFailureAt,
-                nextAttempt, probes, successes, version + 1, now);
+    private Breaker next(
+            BreakerState to,
+            int calls,
+            int failures,
+            long windowStart,
+            int prevCalls,
+            int prevFailures,
+            long nextAttempt,
+            int probes,
+            int successes,
+            long now) {
+        return new Breaker(
+                group,
+                to,
+                calls,
+                failures,
+                windowStart,
+                prevCalls,
+                prevFailures,
+                lastFailureAt,
+                nextAttempt,
+                probes,
+                successes,
+                version + 1,
+                now);
     }
 }

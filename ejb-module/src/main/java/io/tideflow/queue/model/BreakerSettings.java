@@ -11,9 +11,8 @@ import java.time.Duration;
  * @param openDelay    how long the breaker stays OPEN before it lets probes through
  * @param probes       probe tasks let through while HALF_OPEN; all must succeed to close it
  */
-public record BreakerSettings(double failureRatio, int minimumCalls, Duration window, Duration openDelay,
-                              int probes) {
+public record BreakerSettings(double failureRatio, int minimumCalls, Duration window, Duration openDelay, int probes) {
 
-    public static final BreakerSettings DEFAULTS = new BreakerSettings(0.5, 10, Duration.ofMinutes(1),
-            Duration.ofSeconds(30), 3);
+    public static final BreakerSettings DEFAULTS =
+            new BreakerSettings(0.5, 10, Duration.ofMinutes(1), Duration.ofSeconds(30), 3);
 }

@@ -7,8 +7,8 @@ package io.tideflow.queue.model;
  * @param maxConcurrentCluster tasks of the group running at once across all nodes
  * @param ratePermits          starts allowed per {@code ratePeriodMillis} across all nodes
  */
-public record GroupLimits(Integer maxConcurrent, Integer maxConcurrentCluster, Integer ratePermits,
-                          Long ratePeriodMillis) {
+public record GroupLimits(
+        Integer maxConcurrent, Integer maxConcurrentCluster, Integer ratePermits, Long ratePeriodMillis) {
 
     public static final GroupLimits NONE = new GroupLimits(null, null, null, null);
 

@@ -3,7 +3,6 @@ package io.tideflow.queue.model;
 import io.tideflow.queue.api.IllegalTransitionException;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskState;
-
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -24,8 +23,7 @@ public final class TaskTransitions {
         }
     }
 
-    private TaskTransitions() {
-    }
+    private TaskTransitions() {}
 
     public static boolean isAllowed(TaskState from, TaskState to) {
         return ALLOWED.get(from).contains(to);

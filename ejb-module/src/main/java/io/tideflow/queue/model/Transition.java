@@ -1,7 +1,5 @@
 package io.tideflow.queue.model;
 
-import io.tideflow.queue.api.TaskState;
-
 import static io.tideflow.queue.api.TaskState.ARCHIVED;
 import static io.tideflow.queue.api.TaskState.CANCELLED;
 import static io.tideflow.queue.api.TaskState.COMPLETED;
@@ -9,6 +7,8 @@ import static io.tideflow.queue.api.TaskState.DEAD_LETTER;
 import static io.tideflow.queue.api.TaskState.FAILED;
 import static io.tideflow.queue.api.TaskState.PENDING;
 import static io.tideflow.queue.api.TaskState.RUNNING;
+
+import io.tideflow.queue.api.TaskState;
 
 /**
  * Every way a task's state changes, and the only one: the store derives each conditional statement and each history

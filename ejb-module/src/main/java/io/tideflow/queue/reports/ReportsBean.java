@@ -1,5 +1,6 @@
 package io.tideflow.queue.reports;
 
+import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.ExportFormat;
 import io.tideflow.queue.api.admin.QueueDepth;
 import io.tideflow.queue.api.admin.Reports;
@@ -7,9 +8,8 @@ import io.tideflow.queue.api.admin.SystemHealth;
 import io.tideflow.queue.api.admin.TaskFilter;
 import io.tideflow.queue.api.admin.TaskReportFilter;
 import io.tideflow.queue.api.admin.TaskReportRow;
-import io.tideflow.queue.api.TaskState;
-import io.tideflow.queue.schema.SchemaBootstrap;
 import io.tideflow.queue.events.EventBus;
+import io.tideflow.queue.schema.SchemaBootstrap;
 import io.tideflow.queue.store.GroupStore;
 import io.tideflow.queue.store.ReportStore;
 import jakarta.ejb.EJBException;
@@ -18,7 +18,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,7 +46,6 @@ public class ReportsBean implements Reports {
     @Inject
     GroupStore groups;
 
-
     @Inject
     SystemHealthFigures figures;
 
@@ -59,7 +57,6 @@ public class ReportsBean implements Reports {
 
     @Inject
     EventBus bus;
-
 
     @Inject
     Clock clock;
@@ -77,7 +74,10 @@ public class ReportsBean implements Reports {
                 all.put(state, states.getOrDefault(state, 0L));
             }
             Instant due = oldest.get(group);
-            result.add(new QueueDepth(group, all, all.values().stream().mapToLong(Long::longValue).sum(),
+            result.add(new QueueDepth(
+                    group,
+                    all,
+                    all.values().stream().mapToLong(Long::longValue).sum(),
                     due == null || due.isAfter(now) ? Duration.ZERO : Duration.between(due, now)));
         });
         return result;

@@ -1,19 +1,18 @@
 package io.tideflow.queue.reports;
 
 import io.tideflow.queue.api.BreakerState;
+import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.NodeView;
 import io.tideflow.queue.api.admin.SystemHealth;
-import io.tideflow.queue.api.TaskState;
-import io.tideflow.queue.model.Breaker;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.events.EventBus;
+import io.tideflow.queue.model.Breaker;
 import io.tideflow.queue.store.BreakerStore;
 import io.tideflow.queue.store.GroupRow;
 import io.tideflow.queue.store.GroupStore;
 import io.tideflow.queue.store.NodeRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +42,8 @@ public class SystemHealthFigures {
     public SystemHealth now(Instant now, String database) {
         List<NodeView> known = nodes.all(now, settings.heartbeatInterval().multipliedBy(3));
         long running = groups.depthByGroupIn(EnumSet.of(TaskState.RUNNING)).values().stream()
-                .mapToLong(states -> states.getOrDefault(TaskState.RUNNING, 0L)).sum();
+                .mapToLong(states -> states.getOrDefault(TaskState.RUNNING, 0L))
+                .sum();
         List<String> open = new ArrayList<>();
         for (Breaker breaker : breakers.all()) {
             if (breaker.state() != BreakerState.CLOSED) {
@@ -56,8 +56,10 @@ public class SystemHealthFigures {
                 paused.add(row.name());
             }
         }
-        Duration oldestDue = groups.oldestDueByGroup(now).values().stream().min(Instant::compareTo)
-                .map(due -> due.isAfter(now) ? Duration.ZERO : Duration.between(due, now)).orElse(Duration.ZERO);
+        Duration oldestDue = groups.oldestDueByGroup(now).values().stream()
+                .min(Instant::compareTo)
+                .map(due -> due.isAfter(now) ? Duration.ZERO : Duration.between(due, now))
+                .orElse(Duration.ZERO);
         return new SystemHealth(now, database, known, running, open, List.copyOf(paused), oldestDue, bus.dropped());
     }
 }

@@ -2,7 +2,6 @@ package io.tideflow.queue.reports;
 
 import io.tideflow.queue.api.admin.ExportFormat;
 import io.tideflow.queue.store.ExportedTask;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -11,8 +10,22 @@ import java.time.Instant;
 /** Writes exported tasks as NDJSON lines or CSV records, one at a time, holding nothing back. */
 public abstract class TaskRowWriter {
 
-    static final String[] CSV_COLUMNS = {"id", "type", "group", "state", "priority", "runAt", "createdAt",
-            "updatedAt", "attempts", "maxAttempts", "executionMs", "lastError", "payload", "result"};
+    static final String[] CSV_COLUMNS = {
+        "id",
+        "type",
+        "group",
+        "state",
+        "priority",
+        "runAt",
+        "createdAt",
+        "updatedAt",
+        "attempts",
+        "maxAttempts",
+        "executionMs",
+        "lastError",
+        "payload",
+        "result"
+    };
 
     protected final Writer out;
 
@@ -56,16 +69,26 @@ public abstract class TaskRowWriter {
         @Override
         public void write(ExportedTask task) {
             StringBuilder line = new StringBuilder(256 + task.payload().length());
-            line.append("{\"id\":").append(quote(task.id()))
-                    .append(",\"type\":").append(quote(task.type()))
-                    .append(",\"group\":").append(quote(task.group()))
-                    .append(",\"state\":").append(quote(task.state()))
-                    .append(",\"priority\":").append(task.priority())
-                    .append(",\"runAt\":").append(quote(time(task.runAt())))
-                    .append(",\"createdAt\":").append(quote(time(task.createdAt())))
-                    .append(",\"updatedAt\":").append(quote(time(task.updatedAt())))
-                    .append(",\"attempts\":").append(task.attempts())
-                    .append(",\"maxAttempts\":").append(task.maxAttempts());
+            line.append("{\"id\":")
+                    .append(quote(task.id()))
+                    .append(",\"type\":")
+                    .append(quote(task.type()))
+                    .append(",\"group\":")
+                    .append(quote(task.group()))
+                    .append(",\"state\":")
+                    .append(quote(task.state()))
+                    .append(",\"priority\":")
+                    .append(task.priority())
+                    .append(",\"runAt\":")
+                    .append(quote(time(task.runAt())))
+                    .append(",\"createdAt\":")
+                    .append(quote(time(task.createdAt())))
+                    .append(",\"updatedAt\":")
+                    .append(quote(time(task.updatedAt())))
+                    .append(",\"attempts\":")
+                    .append(task.attempts())
+                    .append(",\"maxAttempts\":")
+                    .append(task.maxAttempts());
             if (task.executionMs() != null) {
                 line.append(",\"executionMs\":").append(task.executionMs());
             }
@@ -117,12 +140,22 @@ public abstract class TaskRowWriter {
 
         @Override
         public void write(ExportedTask task) {
-            String[] fields = {task.id(), task.type(), task.group(), task.state(), String.valueOf(task.priority()),
-                    time(task.runAt()), time(task.createdAt()), time(task.updatedAt()),
-                    String.valueOf(task.attempts()), String.valueOf(task.maxAttempts()),
-                    task.executionMs() == null ? "" : String.valueOf(task.executionMs()),
-                    task.lastError() == null ? "" : task.lastError(), task.payload(),
-                    task.result() == null ? "" : task.result()};
+            String[] fields = {
+                task.id(),
+                task.type(),
+                task.group(),
+                task.state(),
+                String.valueOf(task.priority()),
+                time(task.runAt()),
+                time(task.createdAt()),
+                time(task.updatedAt()),
+                String.valueOf(task.attempts()),
+                String.valueOf(task.maxAttempts()),
+                task.executionMs() == null ? "" : String.valueOf(task.executionMs()),
+                task.lastError() == null ? "" : task.lastError(),
+                task.payload(),
+                task.result() == null ? "" : task.result()
+            };
             StringBuilder record = new StringBuilder(256);
             for (int i = 0; i < fields.length; i++) {
                 if (i > 0) {
@@ -134,7 +167,9 @@ public abstract class TaskRowWriter {
         }
 
         static String field(String value) {
-            if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0
+            if (value.indexOf(',') < 0
+                    && value.indexOf('"') < 0
+                    && value.indexOf('\n') < 0
                     && value.indexOf('\r') < 0) {
                 return value;
             }

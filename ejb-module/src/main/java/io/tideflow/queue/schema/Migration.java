@@ -1,7 +1,6 @@
 package io.tideflow.queue.schema;
 
 import io.tideflow.queue.api.TideflowException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -36,7 +35,8 @@ record Migration(int version, String script, String checksum, List<String> state
             }
         }
         if (!current.toString().isBlank()) {
-            throw new TideflowException("schema migration ends without ';' after: " + current.toString().trim());
+            throw new TideflowException("schema migration ends without ';' after: "
+                    + current.toString().trim());
         }
         return statements;
     }

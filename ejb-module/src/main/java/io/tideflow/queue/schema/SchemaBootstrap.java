@@ -1,7 +1,6 @@
 package io.tideflow.queue.schema;
 
 import io.tideflow.queue.config.InvalidSettingException;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -9,14 +8,13 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Brings the schema up to date before anything else of the engine starts (after the configuration was checked), so
@@ -58,13 +56,15 @@ public class SchemaBootstrap {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
-        List<String> names = config.getOptionalValue("tideflow.datasource", String.class).map(List::of)
+        List<String> names = config.getOptionalValue("tideflow.datasource", String.class)
+                .map(List::of)
                 .orElse(DATASOURCE_NAMES);
         dataSource = lookup(names);
         dialect = DatabaseDialect.of(dataSource);
         List<String> applied = new SchemaMigrator(dataSource, SchemaBootstrap.class.getClassLoader(), clock).migrate();
-        LOG.info(() -> (applied.isEmpty() ? "Tideflow schema is up to date"
-                : "Tideflow schema migrations applied: " + applied) + " (" + dialect + ")");
+        LOG.info(() ->
+                (applied.isEmpty() ? "Tideflow schema is up to date" : "Tideflow schema migrations applied: " + applied)
+                        + " (" + dialect + ")");
     }
 
     private static DataSource lookup(List<String> names) {
@@ -75,7 +75,9 @@ public class SchemaBootstrap {
                 // try the next name
             }
         }
-        throw new InvalidSettingException("tideflow.datasource", String.join(", ", names),
+        throw new InvalidSettingException(
+                "tideflow.datasource",
+                String.join(", ", names),
                 "no datasource is bound there; run the datasource-config script for your server");
     }
 }

@@ -1,7 +1,6 @@
 package io.tideflow.queue.schema;
 
 import io.tideflow.queue.api.TideflowException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +46,8 @@ public final class SchemaMigrator {
     public List<String> migrate() {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            DatabaseDialect dialect = DatabaseDialect.of(connection.getMetaData().getDatabaseProductName());
+            DatabaseDialect dialect =
+                    DatabaseDialect.of(connection.getMetaData().getDatabaseProductName());
             ensureHistoryTable(connection);
             try (Statement lock = connection.createStatement()) {
                 lock.execute("LOCK TABLE tideflow_schema_history IN EXCLUSIVE MODE");
@@ -84,7 +84,7 @@ public final class SchemaMigrator {
     private static Map<Integer, String> appliedChecksums(Connection connection) throws SQLException {
         Map<Integer, String> applied = new LinkedHashMap<>();
         try (Statement query = connection.createStatement();
-             ResultSet rows = query.executeQuery("SELECT version, checksum FROM tideflow_schema_history")) {
+                ResultSet rows = query.executeQuery("SELECT version, checksum FROM tideflow_schema_history")) {
             while (rows.next()) {
                 applied.put(rows.getInt(1), rows.getString(2).trim());
             }
@@ -117,8 +117,8 @@ public final class SchemaMigrator {
             String script = line.trim();
             if (!script.isEmpty() && !script.startsWith("#")) {
                 String text = read(folder + script);
-                migrations.add(new Migration(Migration.versionOf(script), script, sha256(text),
-                        Migration.statementsOf(text)));
+                migrations.add(
+                        new Migration(Migration.versionOf(script), script, sha256(text), Migration.statementsOf(text)));
             }
         }
         return migrations;

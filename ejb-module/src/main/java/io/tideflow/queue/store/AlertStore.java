@@ -4,7 +4,6 @@ import io.tideflow.queue.api.admin.AlertKind;
 import io.tideflow.queue.api.admin.AlertView;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +16,8 @@ import java.util.Optional;
 /** The {@code alerts} table, in the caller's transaction. */
 public class AlertStore {
 
-    private static final String COLUMNS = "id, rule_name, kind, resource_group, raised_at, cleared_at, observed,"
-            + " threshold, message, raised_by";
+    private static final String COLUMNS =
+            "id, rule_name, kind, resource_group, raised_at, cleared_at, observed," + " threshold, message, raised_by";
 
     private final EntityManager em;
 
@@ -35,11 +34,19 @@ public class AlertStore {
      * Records a raised alert. Throws (a unique key violation) when the same rule and group is already active: then
      * another node raised it first, and this transaction must roll back.
      */
-    public AlertView raise(String rule, AlertKind kind, String group, Instant at, double observed, double threshold,
-                           String message, String node) {
-        try (PreparedStatement insert = connection().prepareStatement("INSERT INTO alerts (rule_name, kind,"
-                + " resource_group, active_key, raised_at, observed, threshold, message, raised_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    public AlertView raise(
+            String rule,
+            AlertKind kind,
+            String group,
+            Instant at,
+            double observed,
+            double threshold,
+            String message,
+            String node) {
+        try (PreparedStatement insert = connection()
+                .prepareStatement("INSERT INTO alerts (rule_name, kind,"
+                        + " resource_group, active_key, raised_at, observed, threshold, message, raised_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, rule);
             insert.setString(2, kind.name());
             insert.setString(3, group);
@@ -53,8 +60,9 @@ public class AlertStore {
         } catch (SQLException e) {
             throw new PersistenceException("raising alert " + rule + " for group " + group + " failed", e);
         }
-        return findActive(rule, group).orElseThrow(() -> new IllegalStateException("the alert just raised is not"
-                + " there; this indicates a bug"));
+        return findActive(rule, group)
+                .orElseThrow(() ->
+                        new IllegalStateException("the alert just raised is not" + " there; this indicates a bug"));
     }
 
     /** Clears the active alert of this rule and group; empty when none is active (or another node cleared it). */
@@ -63,8 +71,9 @@ public class AlertStore {
         if (active.isEmpty()) {
             return Optional.empty();
         }
-        try (PreparedStatement update = connection().prepareStatement("UPDATE alerts SET cleared_at = ?,"
-                + " active_key = NULL WHERE id = ? AND active_key = ?")) {
+        try (PreparedStatement update = connection()
+                .prepareStatement(
+                        "UPDATE alerts SET cleared_at = ?," + " active_key = NULL WHERE id = ? AND active_key = ?")) {
             update.setLong(1, at.toEpochMilli());
             update.setLong(2, active.get().id());
             update.setString(3, activeKey(rule, group));
@@ -75,8 +84,17 @@ public class AlertStore {
             throw new PersistenceException("clearing alert " + rule + " for group " + group + " failed", e);
         }
         AlertView raised = active.get();
-        return Optional.of(new AlertView(raised.id(), raised.rule(), raised.kind(), raised.group(), raised.raisedAt(),
-                at, raised.observed(), raised.threshold(), raised.message(), raised.raisedBy()));
+        return Optional.of(new AlertView(
+                raised.id(),
+                raised.rule(),
+                raised.kind(),
+                raised.group(),
+                raised.raisedAt(),
+                at,
+                raised.observed(),
+                raised.threshold(),
+                raised.message(),
+                raised.raisedBy()));
     }
 
     public List<AlertView> active() {
@@ -85,8 +103,11 @@ public class AlertStore {
 
     /** The newest first, at most {@code limit}. */
     public List<AlertView> newest(boolean activeOnly, int limit) {
-        return select("SELECT " + COLUMNS + " FROM alerts" + (activeOnly ? " WHERE active_key IS NOT NULL" : "")
-                + " ORDER BY id DESC", null, limit);
+        return select(
+                "SELECT " + COLUMNS + " FROM alerts" + (activeOnly ? " WHERE active_key IS NOT NULL" : "")
+                        + " ORDER BY id DESC",
+                null,
+                limit);
     }
 
     private Optional<AlertView> findActive(String rule, String group) {
@@ -105,9 +126,17 @@ public class AlertStore {
                 while (rows.next()) {
                     long cleared = rows.getLong(6);
                     Instant clearedAt = rows.wasNull() ? null : Instant.ofEpochMilli(cleared);
-                    alerts.add(new AlertView(rows.getLong(1), rows.getString(2), AlertKind.valueOf(rows.getString(3)),
-                            rows.getString(4), Instant.ofEpochMilli(rows.getLong(5)), clearedAt, rows.getDouble(7),
-                            rows.getDouble(8), rows.getString(9), rows.getString(10)));
+                    alerts.add(new AlertView(
+                            rows.getLong(1),
+                            rows.getString(2),
+                            AlertKind.valueOf(rows.getString(3)),
+                            rows.getString(4),
+                            Instant.ofEpochMilli(rows.getLong(5)),
+                            clearedAt,
+                            rows.getDouble(7),
+                            rows.getDouble(8),
+                            rows.getString(9),
+                            rows.getString(10)));
                 }
             }
             return alerts;

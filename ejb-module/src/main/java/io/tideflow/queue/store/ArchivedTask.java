@@ -4,5 +4,4 @@ import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskState;
 
 /** A task the archiver moved to ARCHIVED, and the state it ended in before. */
-public record ArchivedTask(TaskId id, String type, String group, TaskState from) {
-}
+public record ArchivedTask(TaskId id, String type, String group, TaskState from) {}

@@ -4,7 +4,6 @@ import io.tideflow.queue.api.BreakerState;
 import io.tideflow.queue.model.Breaker;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,8 +40,8 @@ public class BreakerStore {
 
     /** Locks the breaker's row until the transaction ends and returns it; empty when the group has no breaker. */
     public Optional<Breaker> lock(String group) {
-        try (PreparedStatement lock = connection().prepareStatement(
-                "UPDATE circuit_breaker_state SET version = version WHERE resource_group = ?")) {
+        try (PreparedStatement lock = connection()
+                .prepareStatement("UPDATE circuit_breaker_state SET version = version WHERE resource_group = ?")) {
             lock.setString(1, group);
             if (lock.executeUpdate() == 0) {
                 return Optional.empty();
@@ -58,10 +57,11 @@ public class BreakerStore {
         if (next == read) {
             return true;
         }
-        try (PreparedStatement update = connection().prepareStatement("UPDATE circuit_breaker_state SET state = ?,"
-                + " calls = ?, failure_count = ?, window_started_at = ?, previous_calls = ?, previous_failures = ?,"
-                + " last_failure = ?, next_attempt = ?, probes_started = ?, probe_successes = ?, version = ?,"
-                + " updated_at = ? WHERE resource_group = ? AND version = ?")) {
+        try (PreparedStatement update = connection()
+                .prepareStatement("UPDATE circuit_breaker_state SET state = ?,"
+                        + " calls = ?, failure_count = ?, window_started_at = ?, previous_calls = ?, previous_failures = ?,"
+                        + " last_failure = ?, next_attempt = ?, probes_started = ?, probe_successes = ?, version = ?,"
+                        + " updated_at = ? WHERE resource_group = ? AND version = ?")) {
             update.setString(1, next.state().name());
             update.setInt(2, next.calls());
             update.setInt(3, next.failureCount());
@@ -88,8 +88,9 @@ public class BreakerStore {
             return;
         }
         Breaker fresh = Breaker.closed(group, now);
-        try (PreparedStatement insert = connection().prepareStatement("INSERT INTO circuit_breaker_state (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection()
+                .prepareStatement("INSERT INTO circuit_breaker_state (" + COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, group);
             insert.setString(2, fresh.state().name());
             insert.setInt(3, 0);
@@ -111,8 +112,8 @@ public class BreakerStore {
 
     /** Removes the group's breaker (its configuration no longer has one). */
     public void delete(String group) {
-        try (PreparedStatement delete = connection().prepareStatement(
-                "DELETE FROM circuit_breaker_state WHERE resource_group = ?")) {
+        try (PreparedStatement delete =
+                connection().prepareStatement("DELETE FROM circuit_breaker_state WHERE resource_group = ?")) {
             delete.setString(1, group);
             delete.executeUpdate();
         } catch (SQLException e) {
@@ -128,9 +129,19 @@ public class BreakerStore {
             List<Breaker> breakers = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    breakers.add(new Breaker(rows.getString(1), BreakerState.valueOf(rows.getString(2).trim()),
-                            rows.getInt(3), rows.getInt(4), rows.getLong(5), rows.getInt(6), rows.getInt(7),
-                            rows.getLong(8), rows.getLong(9), rows.getInt(10), rows.getInt(11), rows.getLong(12),
+                    breakers.add(new Breaker(
+                            rows.getString(1),
+                            BreakerState.valueOf(rows.getString(2).trim()),
+                            rows.getInt(3),
+                            rows.getInt(4),
+                            rows.getLong(5),
+                            rows.getInt(6),
+                            rows.getInt(7),
+                            rows.getLong(8),
+                            rows.getLong(9),
+                            rows.getInt(10),
+                            rows.getInt(11),
+                            rows.getLong(12),
                             rows.getLong(13)));
                 }
             }

@@ -3,7 +3,6 @@ package io.tideflow.queue.store;
 import io.tideflow.queue.model.Transition;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,8 +23,7 @@ final class BulkTaskInsert {
             + " (task_id, seq, from_state, to_state, occurred_at, node, attempt, detail)"
             + " VALUES (?, 0, NULL, '" + Transition.ENQUEUE.to() + "', ?, ?, 0, ?)";
 
-    private BulkTaskInsert() {
-    }
+    private BulkTaskInsert() {}
 
     static void insertAll(EntityManager em, String node, List<NewTask> tasks) {
         if (tasks.isEmpty()) {
@@ -54,7 +52,10 @@ final class BulkTaskInsert {
                 insert.setLong(8, task.createdAt().toEpochMilli());
                 insert.setInt(9, task.maxAttempts());
                 setNullable(insert, 10, task.idempotencyKey());
-                setNullable(insert, 11, task.requeuedFrom() == null ? null : task.requeuedFrom().value());
+                setNullable(
+                        insert,
+                        11,
+                        task.requeuedFrom() == null ? null : task.requeuedFrom().value());
                 insert.addBatch();
             }
             insert.executeBatch();

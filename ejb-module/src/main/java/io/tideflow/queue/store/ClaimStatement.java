@@ -12,6 +12,5 @@ final class ClaimStatement {
     /** The claim's condition on the state it leaves and on being due, parameter 5: the time of the claim. */
     static final String DUE = "state = '" + Transition.CLAIM.from() + "' AND run_at <= ?5";
 
-    private ClaimStatement() {
-    }
+    private ClaimStatement() {}
 }

@@ -1,7 +1,6 @@
 package io.tideflow.queue.store;
 
 import io.tideflow.queue.api.TaskId;
-
 import java.time.Instant;
 
 /**
@@ -11,6 +10,13 @@ import java.time.Instant;
  * @param attempt the number of this attempt, starting at 1
  * @param dueAt   when the task became due (its run time or retry time), for the time it waited in the queue
  */
-public record ClaimedTask(TaskId id, String type, String group, String payloadJson, int attempt, int maxAttempts,
-                          String leaseToken, Instant leaseExpiresAt, Instant dueAt) {
-}
+public record ClaimedTask(
+        TaskId id,
+        String type,
+        String group,
+        String payloadJson,
+        int attempt,
+        int maxAttempts,
+        String leaseToken,
+        Instant leaseExpiresAt,
+        Instant dueAt) {}

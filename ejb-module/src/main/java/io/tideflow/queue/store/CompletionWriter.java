@@ -2,7 +2,6 @@ package io.tideflow.queue.store;
 
 import io.tideflow.queue.model.Transition;
 import jakarta.persistence.EntityManager;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,8 +19,8 @@ public class CompletionWriter {
 
     // the same conditional change as the one-task path in TaskStore
     private static final String COMPLETE = TransitionStatements.update(Transition.COMPLETE);
-    private static final String RESULT = "INSERT INTO task_results (task_id, result, execution_ms, created_at)"
-            + " VALUES (?, ?, ?, ?)";
+    private static final String RESULT =
+            "INSERT INTO task_results (task_id, result, execution_ms, created_at)" + " VALUES (?, ?, ?, ?)";
     private static final String EVENT = "INSERT INTO task_events"
             + " (task_id, seq, from_state, to_state, occurred_at, node, attempt, detail)"
             + " SELECT CAST(? AS CHAR(36)), COUNT(*), '" + Transition.COMPLETE.from() + "', '"
@@ -29,8 +28,7 @@ public class CompletionWriter {
             + " CAST(? AS VARCHAR(200)), CAST(? AS INTEGER), CAST(NULL AS VARCHAR(4000)) FROM task_events WHERE task_id = ?";
 
     /** One successful attempt waiting to be written. */
-    public record Completion(ClaimedTask task, String resultJson, long executionMs, Instant at) {
-    }
+    public record Completion(ClaimedTask task, String resultJson, long executionMs, Instant at) {}
 
     private final EntityManager em;
     private final String node;
@@ -62,8 +60,8 @@ public class CompletionWriter {
             appendHistory(connection, written);
             return stale;
         } catch (SQLException e) {
-            throw new jakarta.persistence.PersistenceException("writing " + completions.size()
-                    + " completions failed", e);
+            throw new jakarta.persistence.PersistenceException(
+                    "writing " + completions.size() + " completions failed", e);
         }
     }
 

@@ -3,7 +3,6 @@ package io.tideflow.queue.store;
 import io.tideflow.queue.model.Transition;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,13 +18,14 @@ final class DerbyStoreDialect implements StoreDialect {
 
     // the candidates are read unlocked, so the update repeats the state and due condition
     private static final String DUE_IDS = "SELECT id FROM tasks WHERE state = '" + Transition.CLAIM.from() + "'"
-            + " AND run_at <= ?1 AND resource_group NOT IN (" + TaskEntity.RESTRICTED_GROUPS + ") ORDER BY priority DESC, id";
+            + " AND run_at <= ?1 AND resource_group NOT IN (" + TaskEntity.RESTRICTED_GROUPS
+            + ") ORDER BY priority DESC, id";
     private static final String DUE_IDS_IN_GROUP = "SELECT id FROM tasks WHERE state = '" + Transition.CLAIM.from()
             + "' AND run_at <= ?1 AND resource_group = ?2 ORDER BY priority DESC, id";
-    private static final String CLAIM_CHUNK = ClaimStatement.SET + " WHERE " + ClaimStatement.DUE
-            + " AND id IN (" + TaskEntity.ID_LIST_FROM_6 + ")";
-    private static final String CLAIMED_BY_TOKEN = "SELECT * FROM tasks WHERE lease_token = ?1 AND id IN ("
-            + TaskEntity.ID_LIST_FROM_2 + ")";
+    private static final String CLAIM_CHUNK =
+            ClaimStatement.SET + " WHERE " + ClaimStatement.DUE + " AND id IN (" + TaskEntity.ID_LIST_FROM_6 + ")";
+    private static final String CLAIMED_BY_TOKEN =
+            "SELECT * FROM tasks WHERE lease_token = ?1 AND id IN (" + TaskEntity.ID_LIST_FROM_2 + ")";
 
     @Override
     @SuppressWarnings("unchecked")
@@ -36,10 +36,12 @@ final class DerbyStoreDialect implements StoreDialect {
         if (request.group() != null) {
             due.setParameter(2, request.group());
         }
-        List<String> candidates = ((List<Object>) due.getResultList()).stream().map(Object::toString).toList();
+        List<String> candidates = ((List<Object>) due.getResultList())
+                .stream().map(Object::toString).toList();
         List<TaskEntity> claimed = new ArrayList<>(candidates.size());
         for (int from = 0; from < candidates.size(); from += TaskEntity.CLAIM_BATCH_SIZE) {
-            List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + TaskEntity.CLAIM_BATCH_SIZE));
+            List<String> chunk =
+                    candidates.subList(from, Math.min(candidates.size(), from + TaskEntity.CLAIM_BATCH_SIZE));
             Query claim = em.createNativeQuery(CLAIM_CHUNK)
                     .setParameter(1, request.owner())
                     .setParameter(2, request.token())
@@ -48,7 +50,8 @@ final class DerbyStoreDialect implements StoreDialect {
                     .setParameter(5, request.now().toEpochMilli());
             TaskEntity.setIdList(claim, 6, chunk);
             if (claim.executeUpdate() > 0) {
-                Query rows = em.createNativeQuery(CLAIMED_BY_TOKEN, TaskEntity.class).setParameter(1, request.token());
+                Query rows =
+                        em.createNativeQuery(CLAIMED_BY_TOKEN, TaskEntity.class).setParameter(1, request.token());
                 TaskEntity.setIdList(rows, 2, chunk);
                 claimed.addAll(rows.getResultList());
             }

@@ -6,7 +6,18 @@ package io.tideflow.queue.store;
  * @param result      null unless the task completed
  * @param executionMs null unless the task completed
  */
-public record ExportedTask(String id, String type, String group, String state, int priority, long runAt,
-                           long createdAt, long updatedAt, int attempts, int maxAttempts, String lastError,
-                           String payload, String result, Long executionMs) {
-}
+public record ExportedTask(
+        String id,
+        String type,
+        String group,
+        String state,
+        int priority,
+        long runAt,
+        long createdAt,
+        long updatedAt,
+        int attempts,
+        int maxAttempts,
+        String lastError,
+        String payload,
+        String result,
+        Long executionMs) {}

@@ -10,9 +10,18 @@ package io.tideflow.queue.store;
  * @param limitsFromApi        the limits were set by an operator and configuration no longer overrides them
  * @param breaker              the group has a circuit breaker (a row in {@code circuit_breaker_state})
  */
-public record GroupRow(String name, boolean paused, Integer maxConcurrent, Integer maxConcurrentCluster,
-                       Integer ratePermits, Long ratePeriodMillis, double rateTokens, long rateRefilledAt,
-                       boolean limitsFromApi, long updatedAt, boolean breaker) {
+public record GroupRow(
+        String name,
+        boolean paused,
+        Integer maxConcurrent,
+        Integer maxConcurrentCluster,
+        Integer ratePermits,
+        Long ratePeriodMillis,
+        double rateTokens,
+        long rateRefilledAt,
+        boolean limitsFromApi,
+        long updatedAt,
+        boolean breaker) {
 
     /** True when the group's tasks are claimed one group at a time, within its limits and its breaker. */
     public boolean restricted() {

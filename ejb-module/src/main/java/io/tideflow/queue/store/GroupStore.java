@@ -1,10 +1,9 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.model.GroupLimits;
 import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.model.GroupLimits;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,7 +39,8 @@ public class GroupStore {
     }
 
     public Optional<GroupRow> find(String name) {
-        return query("SELECT " + COLUMNS + " FROM resource_groups WHERE name = ?", name).stream().findFirst();
+        return query("SELECT " + COLUMNS + " FROM resource_groups WHERE name = ?", name).stream()
+                .findFirst();
     }
 
     /**
@@ -56,8 +56,8 @@ public class GroupStore {
 
     /** Tasks of the group RUNNING on any node (claimed ones waiting for a worker included). */
     public int runningIn(String group) {
-        try (PreparedStatement count = connection().prepareStatement(
-                "SELECT COUNT(*) FROM tasks WHERE resource_group = ? AND state = 'RUNNING'")) {
+        try (PreparedStatement count = connection()
+                .prepareStatement("SELECT COUNT(*) FROM tasks WHERE resource_group = ? AND state = 'RUNNING'")) {
             count.setString(1, group);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
@@ -70,8 +70,8 @@ public class GroupStore {
 
     /** Stores the token bucket's new fill; the caller holds the row's lock. */
     public void spendTokens(String group, double tokensLeft, Instant refilledAt) {
-        try (PreparedStatement spend = connection().prepareStatement(
-                "UPDATE resource_groups SET rate_tokens = ?, rate_refilled_at = ? WHERE name = ?")) {
+        try (PreparedStatement spend = connection()
+                .prepareStatement("UPDATE resource_groups SET rate_tokens = ?, rate_refilled_at = ? WHERE name = ?")) {
             spend.setDouble(1, tokensLeft);
             spend.setLong(2, refilledAt.toEpochMilli());
             spend.setString(3, group);
@@ -89,9 +89,10 @@ public class GroupStore {
      */
     public boolean setLimits(String group, GroupLimits limits, boolean fromApi, Instant now) {
         String guard = fromApi ? "" : " AND limits_from_api = 0";
-        try (PreparedStatement update = connection().prepareStatement("UPDATE resource_groups SET max_concurrent = ?,"
-                + " max_concurrent_cluster = ?, rate_permits = ?, rate_period_ms = ?, limits_from_api = ?,"
-                + " updated_at = ? WHERE name = ?" + guard)) {
+        try (PreparedStatement update = connection()
+                .prepareStatement("UPDATE resource_groups SET max_concurrent = ?,"
+                        + " max_concurrent_cluster = ?, rate_permits = ?, rate_period_ms = ?, limits_from_api = ?,"
+                        + " updated_at = ? WHERE name = ?" + guard)) {
             bindLimits(update, limits);
             update.setInt(5, fromApi ? 1 : 0);
             update.setLong(6, now.toEpochMilli());
@@ -111,8 +112,8 @@ public class GroupStore {
 
     /** Hands the group's limits back to configuration: the caller sets them from it next. */
     public void releaseLimitsToConfiguration(String group, Instant now) {
-        try (PreparedStatement update = connection().prepareStatement(
-                "UPDATE resource_groups SET limits_from_api = 0, updated_at = ? WHERE name = ?")) {
+        try (PreparedStatement update = connection()
+                .prepareStatement("UPDATE resource_groups SET limits_from_api = 0, updated_at = ? WHERE name = ?")) {
             update.setLong(1, now.toEpochMilli());
             update.setString(2, group);
             update.executeUpdate();
@@ -123,8 +124,8 @@ public class GroupStore {
 
     /** Marks whether the group has a circuit breaker, as its configuration says. */
     public void setBreaker(String group, boolean breaker, Instant now) {
-        try (PreparedStatement update = connection().prepareStatement(
-                "UPDATE resource_groups SET breaker = ?, updated_at = ? WHERE name = ?")) {
+        try (PreparedStatement update = connection()
+                .prepareStatement("UPDATE resource_groups SET breaker = ?, updated_at = ? WHERE name = ?")) {
             update.setInt(1, breaker ? 1 : 0);
             update.setLong(2, now.toEpochMilli());
             update.setString(3, group);
@@ -139,8 +140,9 @@ public class GroupStore {
 
     /** @return false when the group already was in that state */
     public boolean setPaused(String group, boolean paused, Instant now) {
-        try (PreparedStatement update = connection().prepareStatement(
-                "UPDATE resource_groups SET paused = ?, updated_at = ? WHERE name = ? AND paused = ?")) {
+        try (PreparedStatement update = connection()
+                .prepareStatement(
+                        "UPDATE resource_groups SET paused = ?, updated_at = ? WHERE name = ? AND paused = ?")) {
             update.setInt(1, paused ? 1 : 0);
             update.setLong(2, now.toEpochMilli());
             update.setString(3, group);
@@ -166,8 +168,9 @@ public class GroupStore {
     /** When the longest-waiting due PENDING task of each group became due; groups with none are absent. */
     public Map<String, Instant> oldestDueByGroup(Instant now) {
         Map<String, Instant> oldest = new TreeMap<>();
-        try (PreparedStatement query = connection().prepareStatement("SELECT resource_group, MIN(run_at) FROM tasks"
-                + " WHERE state = 'PENDING' AND run_at <= ? GROUP BY resource_group")) {
+        try (PreparedStatement query = connection()
+                .prepareStatement("SELECT resource_group, MIN(run_at) FROM tasks"
+                        + " WHERE state = 'PENDING' AND run_at <= ? GROUP BY resource_group")) {
             query.setLong(1, now.toEpochMilli());
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -186,14 +189,19 @@ public class GroupStore {
      */
     public Map<String, Map<TaskState, Long>> depthByGroupIn(Set<TaskState> states) {
         String marks = String.join(", ", Collections.nCopies(states.size(), "?"));
-        return depth("SELECT resource_group, state, COUNT(*) FROM tasks WHERE state IN (" + marks + ")"
-                + " GROUP BY resource_group, state", states.stream().map(TaskState::name).toList());
+        return depth(
+                "SELECT resource_group, state, COUNT(*) FROM tasks WHERE state IN (" + marks + ")"
+                        + " GROUP BY resource_group, state",
+                states.stream().map(TaskState::name).toList());
     }
 
     /** How many tasks one group has in each state (empty when it has none). */
     public Map<TaskState, Long> depthOf(String group) {
-        return depth("SELECT resource_group, state, COUNT(*) FROM tasks WHERE resource_group = ?"
-                + " GROUP BY resource_group, state", List.of(group)).getOrDefault(group, Map.of());
+        return depth(
+                        "SELECT resource_group, state, COUNT(*) FROM tasks WHERE resource_group = ?"
+                                + " GROUP BY resource_group, state",
+                        List.of(group))
+                .getOrDefault(group, Map.of());
     }
 
     private Map<String, Map<TaskState, Long>> depth(String sql, List<String> parameters) {
@@ -214,10 +222,11 @@ public class GroupStore {
         }
     }
 
-    private void insert(String group, boolean paused, GroupLimits limits, boolean fromApi, Instant now,
-                        boolean breaker) {
-        try (PreparedStatement insert = connection().prepareStatement("INSERT INTO resource_groups (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    private void insert(
+            String group, boolean paused, GroupLimits limits, boolean fromApi, Instant now, boolean breaker) {
+        try (PreparedStatement insert = connection()
+                .prepareStatement(
+                        "INSERT INTO resource_groups (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, group);
             insert.setInt(2, paused ? 1 : 0);
             insert.setObject(3, limits.maxConcurrent(), Types.INTEGER);
@@ -260,9 +269,18 @@ public class GroupStore {
             List<GroupRow> groups = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    groups.add(new GroupRow(rows.getString(1), rows.getInt(2) == 1, nullableInt(rows, 3),
-                            nullableInt(rows, 4), nullableInt(rows, 5), nullableLong(rows, 6), rows.getDouble(7),
-                            rows.getLong(8), rows.getInt(9) == 1, rows.getLong(10), rows.getInt(11) == 1));
+                    groups.add(new GroupRow(
+                            rows.getString(1),
+                            rows.getInt(2) == 1,
+                            nullableInt(rows, 3),
+                            nullableInt(rows, 4),
+                            nullableInt(rows, 5),
+                            nullableLong(rows, 6),
+                            rows.getDouble(7),
+                            rows.getLong(8),
+                            rows.getInt(9) == 1,
+                            rows.getLong(10),
+                            rows.getInt(11) == 1));
                 }
             }
             return groups;

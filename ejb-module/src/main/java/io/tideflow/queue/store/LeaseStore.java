@@ -1,17 +1,16 @@
 package io.tideflow.queue.store;
 
+import static io.tideflow.queue.api.TaskState.RUNNING;
+
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.model.RetryDecision;
 import io.tideflow.queue.model.Transition;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static io.tideflow.queue.api.TaskState.RUNNING;
 
 /**
  * Leases after the claim: heartbeats that extend them, and the rescue of tasks whose lease ran out (the node died,
@@ -32,10 +31,11 @@ public class LeaseStore {
     /** Extends a lease if its token is still the task's; false means the task was rescued or finished. */
     public boolean heartbeat(ClaimedTask task, Instant newExpiry) {
         return em.createNamedQuery(TaskEntity.HEARTBEAT)
-                .setParameter(1, newExpiry.toEpochMilli())
-                .setParameter(2, task.id().value())
-                .setParameter(3, task.leaseToken())
-                .executeUpdate() == 1;
+                        .setParameter(1, newExpiry.toEpochMilli())
+                        .setParameter(2, task.id().value())
+                        .setParameter(3, task.leaseToken())
+                        .executeUpdate()
+                == 1;
     }
 
     /** Which of these running tasks an operator asked to cancel. */
@@ -58,7 +58,9 @@ public class LeaseStore {
                 .setParameter("running", RUNNING)
                 .setParameter("now", now.toEpochMilli())
                 .setMaxResults(limit)
-                .getResultStream().map(LeaseStore::candidate).toList();
+                .getResultStream()
+                .map(LeaseStore::candidate)
+                .toList();
     }
 
     /** RUNNING tasks that name {@code owner} in their lease: after a restart, this node's own orphans. */
@@ -66,7 +68,9 @@ public class LeaseStore {
         return em.createNamedQuery(TaskEntity.HELD_BY, TaskEntity.class)
                 .setParameter("running", RUNNING)
                 .setParameter("owner", owner)
-                .getResultStream().map(LeaseStore::candidate).toList();
+                .getResultStream()
+                .map(LeaseStore::candidate)
+                .toList();
     }
 
     /**
@@ -82,26 +86,43 @@ public class LeaseStore {
      * here, so its lease need not run out first.
      */
     public FailureOutcome rescueOrphan(RescueCandidate task, RetryDecision decision, Instant retryAt, Instant now) {
-        return rescue(task, decision, retryAt, now, "node " + task.owner() + " restarted while running it",
-                Instant.MAX);
+        return rescue(
+                task, decision, retryAt, now, "node " + task.owner() + " restarted while running it", Instant.MAX);
     }
 
-    private FailureOutcome rescue(RescueCandidate task, RetryDecision decision, Instant retryAt, Instant now,
-                                  String reason, Instant expiredBefore) {
-        int rows = tasks.change(Transition.RESCUE, reason, retryAt.toEpochMilli(), now.toEpochMilli(),
-                task.id().value(), task.leaseToken(),
+    private FailureOutcome rescue(
+            RescueCandidate task,
+            RetryDecision decision,
+            Instant retryAt,
+            Instant now,
+            String reason,
+            Instant expiredBefore) {
+        int rows = tasks.change(
+                Transition.RESCUE,
+                reason,
+                retryAt.toEpochMilli(),
+                now.toEpochMilli(),
+                task.id().value(),
+                task.leaseToken(),
                 expiredBefore == Instant.MAX ? Long.MAX_VALUE : expiredBefore.toEpochMilli());
         if (rows == 0) {
             return FailureOutcome.STALE_LEASE;
         }
         history.append(task.id().value(), Transition.RESCUE, now, task.attempts(), reason);
-        return decision == RetryDecision.DEAD_LETTER ? tasks.deadLetter(task.id().value(), task.attempts(), now)
+        return decision == RetryDecision.DEAD_LETTER
+                ? tasks.deadLetter(task.id().value(), task.attempts(), now)
                 : FailureOutcome.RETRY_SCHEDULED;
     }
 
     private static RescueCandidate candidate(TaskEntity row) {
-        return new RescueCandidate(TaskId.of(row.getId()), row.getType(), row.getResourceGroup(), row.getLeaseOwner(),
-                row.getLeaseToken(), Instant.ofEpochMilli(row.getLeaseExpiresAt()), row.getAttempts(),
+        return new RescueCandidate(
+                TaskId.of(row.getId()),
+                row.getType(),
+                row.getResourceGroup(),
+                row.getLeaseOwner(),
+                row.getLeaseToken(),
+                Instant.ofEpochMilli(row.getLeaseExpiresAt()),
+                row.getAttempts(),
                 row.getMaxAttempts());
     }
 }

@@ -3,7 +3,6 @@ package io.tideflow.queue.store;
 import io.tideflow.queue.store.MetricRow.Resolution;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +25,9 @@ public class MetricHistoryStore {
 
     /** Inserts the rows in JDBC batches. */
     public void insertAll(List<MetricRow> rows) {
-        try (PreparedStatement insert = connection().prepareStatement("INSERT INTO metrics (ts, resolution,"
-                + " resource_group, metric_type, node_id, value, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection()
+                .prepareStatement("INSERT INTO metrics (ts, resolution,"
+                        + " resource_group, metric_type, node_id, value, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
             for (MetricRow row : rows) {
                 insert.setLong(1, row.ts());
@@ -70,8 +70,14 @@ public class MetricHistoryStore {
             }
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new MetricRow(result.getLong(1), resolution, result.getString(2), result.getString(3),
-                            result.getString(4), result.getDouble(5), result.getString(6)));
+                    rows.add(new MetricRow(
+                            result.getLong(1),
+                            resolution,
+                            result.getString(2),
+                            result.getString(3),
+                            result.getString(4),
+                            result.getDouble(5),
+                            result.getString(6)));
                 }
             }
             return rows;
@@ -82,8 +88,8 @@ public class MetricHistoryStore {
 
     /** The start of the oldest row of a resolution, if there is one. */
     public OptionalLong oldest(Resolution resolution) {
-        try (PreparedStatement query = connection().prepareStatement(
-                "SELECT MIN(ts) FROM metrics WHERE resolution = ?")) {
+        try (PreparedStatement query =
+                connection().prepareStatement("SELECT MIN(ts) FROM metrics WHERE resolution = ?")) {
             query.setString(1, resolution.name());
             try (ResultSet result = query.executeQuery()) {
                 result.next();
@@ -97,8 +103,8 @@ public class MetricHistoryStore {
 
     /** Up to where (exclusive, epoch ms) the hours have been rolled up. */
     public long rolledUntil(Resolution resolution) {
-        try (PreparedStatement query = connection().prepareStatement(
-                "SELECT rolled_until FROM metric_rollups WHERE resolution = ?")) {
+        try (PreparedStatement query =
+                connection().prepareStatement("SELECT rolled_until FROM metric_rollups WHERE resolution = ?")) {
             query.setString(1, resolution.name());
             try (ResultSet result = query.executeQuery()) {
                 return result.next() ? result.getLong(1) : 0;
@@ -113,8 +119,9 @@ public class MetricHistoryStore {
      * that node rolls this range up, and this one must not).
      */
     public boolean advanceRollup(Resolution resolution, long expected, long until) {
-        try (PreparedStatement update = connection().prepareStatement(
-                "UPDATE metric_rollups SET rolled_until = ? WHERE resolution = ? AND rolled_until = ?")) {
+        try (PreparedStatement update = connection()
+                .prepareStatement(
+                        "UPDATE metric_rollups SET rolled_until = ? WHERE resolution = ? AND rolled_until = ?")) {
             update.setLong(1, until);
             update.setString(2, resolution.name());
             update.setLong(3, expected);
@@ -126,8 +133,8 @@ public class MetricHistoryStore {
 
     /** Deletes the rows of a resolution older than {@code before}; returns how many. */
     public int deleteOlderThan(Resolution resolution, long before) {
-        try (PreparedStatement delete = connection().prepareStatement(
-                "DELETE FROM metrics WHERE resolution = ? AND ts < ?")) {
+        try (PreparedStatement delete =
+                connection().prepareStatement("DELETE FROM metrics WHERE resolution = ? AND ts < ?")) {
             delete.setString(1, resolution.name());
             delete.setLong(2, before);
             return delete.executeUpdate();

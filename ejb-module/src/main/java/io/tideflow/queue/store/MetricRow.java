@@ -8,12 +8,13 @@ package io.tideflow.queue.store;
  * @param value    a count (for a duration metric: how many durations)
  * @param metadata for a duration metric, its histogram as JSON; otherwise null
  */
-public record MetricRow(long ts, Resolution resolution, String group, String metricType, String node, double value,
-                        String metadata) {
+public record MetricRow(
+        long ts, Resolution resolution, String group, String metricType, String node, double value, String metadata) {
 
     /** How much time one row covers. */
     public enum Resolution {
-        MINUTE(60_000L), HOUR(3_600_000L);
+        MINUTE(60_000L),
+        HOUR(3_600_000L);
 
         private final long millis;
 

@@ -1,7 +1,6 @@
 package io.tideflow.queue.store;
 
 import io.tideflow.queue.api.TaskId;
-
 import java.time.Instant;
 
 /**
@@ -9,6 +8,14 @@ import java.time.Instant;
  *
  * @param requeuedFrom the dead letter this task copies, or {@code null}
  */
-public record NewTask(TaskId id, String type, String group, int priority, String payloadJson, int maxAttempts,
-                      Instant runAt, Instant createdAt, String idempotencyKey, TaskId requeuedFrom) {
-}
+public record NewTask(
+        TaskId id,
+        String type,
+        String group,
+        int priority,
+        String payloadJson,
+        int maxAttempts,
+        Instant runAt,
+        Instant createdAt,
+        String idempotencyKey,
+        TaskId requeuedFrom) {}

@@ -2,7 +2,6 @@ package io.tideflow.queue.store;
 
 import io.tideflow.queue.api.admin.NodeView;
 import jakarta.persistence.EntityManager;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,10 +38,15 @@ public class NodeRegistry {
     @SuppressWarnings("unchecked")
     public List<NodeView> all(Instant now, Duration aliveWithin) {
         List<NodeView> nodes = new ArrayList<>();
-        for (Object[] row : (List<Object[]>) em.createNamedQuery(TaskEntity.NODES).getResultList()) {
+        for (Object[] row :
+                (List<Object[]>) em.createNamedQuery(TaskEntity.NODES).getResultList()) {
             Instant lastSeen = Instant.ofEpochMilli(((Number) row[2]).longValue());
-            nodes.add(new NodeView((String) row[0], Instant.ofEpochMilli(((Number) row[1]).longValue()), lastSeen,
-                    ((Number) row[3]).intValue(), !lastSeen.isBefore(now.minus(aliveWithin))));
+            nodes.add(new NodeView(
+                    (String) row[0],
+                    Instant.ofEpochMilli(((Number) row[1]).longValue()),
+                    lastSeen,
+                    ((Number) row[3]).intValue(),
+                    !lastSeen.isBefore(now.minus(aliveWithin))));
         }
         return nodes;
     }

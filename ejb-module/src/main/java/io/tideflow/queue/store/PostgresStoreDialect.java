@@ -2,7 +2,6 @@ package io.tideflow.queue.store;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +17,8 @@ final class PostgresStoreDialect implements StoreDialect {
             + ClaimStatement.DUE + " AND resource_group NOT IN (" + TaskEntity.RESTRICTED_GROUPS + ")"
             + " ORDER BY priority DESC, id LIMIT ?6 FOR UPDATE SKIP LOCKED) RETURNING *";
     private static final String CLAIM_IN_GROUP = ClaimStatement.SET + " WHERE id IN (SELECT id FROM tasks WHERE "
-            + ClaimStatement.DUE + " AND resource_group = ?7 ORDER BY priority DESC, id LIMIT ?6 FOR UPDATE SKIP LOCKED)"
+            + ClaimStatement.DUE
+            + " AND resource_group = ?7 ORDER BY priority DESC, id LIMIT ?6 FOR UPDATE SKIP LOCKED)"
             + " RETURNING *";
 
     @Override
@@ -35,7 +35,8 @@ final class PostgresStoreDialect implements StoreDialect {
             claim.setParameter(7, request.group());
         }
         List<TaskEntity> claimed = new ArrayList<>(claim.getResultList());
-        claimed.sort(Comparator.comparingInt((TaskEntity task) -> -task.getPriority()).thenComparing(TaskEntity::getId));
+        claimed.sort(Comparator.comparingInt((TaskEntity task) -> -task.getPriority())
+                .thenComparing(TaskEntity::getId));
         return claimed;
     }
 }

@@ -1,12 +1,11 @@
 package io.tideflow.queue.store;
 
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.BooleanSupplier;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Cross-node wake-up over PostgreSQL {@code LISTEN/NOTIFY}: a node that enqueued announces it on one channel, and
@@ -18,8 +17,7 @@ public final class PostgresWakeUpChannel {
     /** Fixed, never built from input. */
     static final String CHANNEL = "tideflow_due";
 
-    private PostgresWakeUpChannel() {
-    }
+    private PostgresWakeUpChannel() {}
 
     /** Sends one notification on {@code connection}; sent when that connection's transaction (if any) commits. */
     public static void announce(Connection connection) throws SQLException {
@@ -35,8 +33,9 @@ public final class PostgresWakeUpChannel {
      *
      * @param checkEveryMillis how long one wait for notifications lasts before {@code keepListening} is asked again
      */
-    public static void listen(Connection connection, Runnable onWake, BooleanSupplier keepListening,
-                              int checkEveryMillis) throws SQLException {
+    public static void listen(
+            Connection connection, Runnable onWake, BooleanSupplier keepListening, int checkEveryMillis)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("LISTEN " + CHANNEL);
         }

@@ -1,12 +1,11 @@
 package io.tideflow.queue.store;
 
+import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.TaskFilter;
 import io.tideflow.queue.api.admin.TaskReportFilter;
 import io.tideflow.queue.api.admin.TaskReportRow;
-import io.tideflow.queue.api.TaskState;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,11 +34,16 @@ public class ReportStore {
         where.equal("t.resource_group", filter.group());
         where.equal("t.type", filter.type());
         where.equal("t.state", filter.state() == null ? null : filter.state().name());
-        where.atLeast("t.created_at", filter.createdFrom() == null ? null : filter.createdFrom().toEpochMilli());
-        where.below("t.created_at", filter.createdTo() == null ? null : filter.createdTo().toEpochMilli());
-        String sql = "SELECT t.resource_group, t.type, t.state, COUNT(*), AVG(CAST(r.execution_ms AS DOUBLE PRECISION)),"
-                + " MAX(r.execution_ms) FROM tasks t LEFT JOIN task_results r ON r.task_id = t.id" + where.sql()
-                + " GROUP BY t.resource_group, t.type, t.state ORDER BY t.resource_group, t.type, t.state";
+        where.atLeast(
+                "t.created_at",
+                filter.createdFrom() == null ? null : filter.createdFrom().toEpochMilli());
+        where.below(
+                "t.created_at",
+                filter.createdTo() == null ? null : filter.createdTo().toEpochMilli());
+        String sql =
+                "SELECT t.resource_group, t.type, t.state, COUNT(*), AVG(CAST(r.execution_ms AS DOUBLE PRECISION)),"
+                        + " MAX(r.execution_ms) FROM tasks t LEFT JOIN task_results r ON r.task_id = t.id" + where.sql()
+                        + " GROUP BY t.resource_group, t.type, t.state ORDER BY t.resource_group, t.type, t.state";
         List<TaskReportRow> rows = new ArrayList<>();
         try (PreparedStatement query = connection().prepareStatement(sql)) {
             where.bind(query);
@@ -49,8 +53,13 @@ public class ReportStore {
                     Double average = result.wasNull() ? null : avg;
                     long max = result.getLong(6);
                     Long longest = result.wasNull() ? null : max;
-                    rows.add(new TaskReportRow(result.getString(1), result.getString(2),
-                            TaskState.valueOf(result.getString(3).trim()), result.getLong(4), average, longest));
+                    rows.add(new TaskReportRow(
+                            result.getString(1),
+                            result.getString(2),
+                            TaskState.valueOf(result.getString(3).trim()),
+                            result.getLong(4),
+                            average,
+                            longest));
                 }
             }
             return rows;
@@ -75,18 +84,29 @@ public class ReportStore {
                 + " (SELECT r.execution_ms FROM task_results r WHERE r.task_id = t.id)"
                 + " FROM tasks t" + where.sql();
         long written = 0;
-        try (PreparedStatement query = connection().prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY)) {
+        try (PreparedStatement query =
+                connection().prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             query.setFetchSize(EXPORT_FETCH_SIZE);
             where.bind(query);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     long executionMs = rows.getLong(14);
                     Long execution = rows.wasNull() ? null : executionMs;
-                    sink.accept(new ExportedTask(rows.getString(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4).trim(), rows.getInt(5), rows.getLong(6), rows.getLong(7),
-                            rows.getLong(8), rows.getInt(9), rows.getInt(10), rows.getString(11), rows.getString(12),
-                            rows.getString(13), execution));
+                    sink.accept(new ExportedTask(
+                            rows.getString(1),
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getString(4).trim(),
+                            rows.getInt(5),
+                            rows.getLong(6),
+                            rows.getLong(7),
+                            rows.getLong(8),
+                            rows.getInt(9),
+                            rows.getInt(10),
+                            rows.getString(11),
+                            rows.getString(12),
+                            rows.getString(13),
+                            execution));
                     written++;
                 }
             }

@@ -2,7 +2,6 @@ package io.tideflow.queue.store;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,8 +13,7 @@ import java.sql.Types;
  */
 final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** Runs one update and returns how many rows it changed. */
     static int update(EntityManager em, String name, String sql, Object... parameters) {
@@ -43,8 +41,8 @@ final class Sql {
             } else if (value instanceof Integer number) {
                 statement.setInt(i + 1, number);
             } else {
-                throw new IllegalArgumentException("cannot bind a " + value.getClass().getName()
-                        + " as parameter " + (i + 1) + "; this indicates a bug");
+                throw new IllegalArgumentException("cannot bind a "
+                        + value.getClass().getName() + " as parameter " + (i + 1) + "; this indicates a bug");
             }
         }
     }

@@ -2,7 +2,6 @@ package io.tideflow.queue.store;
 
 import io.tideflow.queue.schema.DatabaseDialect;
 import jakarta.persistence.EntityManager;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -21,8 +20,7 @@ public interface StoreDialect {
      *
      * @param group the restricted group to claim from, or {@code null} for the tasks of every unrestricted group
      */
-    record ClaimRequest(int limit, String owner, String token, Instant now, Instant expiresAt, String group) {
-    }
+    record ClaimRequest(int limit, String owner, String token, Instant now, Instant expiresAt, String group) {}
 
     static StoreDialect of(DatabaseDialect database) {
         return switch (database) {

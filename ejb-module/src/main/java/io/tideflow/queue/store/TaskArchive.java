@@ -1,11 +1,10 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.model.Transition;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.model.Transition;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,7 +36,9 @@ public class TaskArchive {
         }
         List<ArchivedTask> archived = new ArrayList<>();
         for (Transition transition : List.of(Transition.ARCHIVE_COMPLETED, Transition.ARCHIVE_CANCELLED)) {
-            List<Candidate> leaving = candidates.stream().filter(c -> c.state() == transition.from()).toList();
+            List<Candidate> leaving = candidates.stream()
+                    .filter(c -> c.state() == transition.from())
+                    .toList();
             if (!leaving.isEmpty()) {
                 archived.addAll(move(transition, leaving, now));
             }
@@ -70,14 +71,19 @@ public class TaskArchive {
 
     private List<Candidate> candidates(Instant finishedBefore, int limit) {
         List<Candidate> candidates = new ArrayList<>();
-        try (PreparedStatement query = connection().prepareStatement("SELECT id, type, resource_group, state,"
-                + " attempts FROM tasks WHERE state IN ('COMPLETED', 'CANCELLED') AND updated_at < ?")) {
+        try (PreparedStatement query = connection()
+                .prepareStatement("SELECT id, type, resource_group, state,"
+                        + " attempts FROM tasks WHERE state IN ('COMPLETED', 'CANCELLED') AND updated_at < ?")) {
             query.setMaxRows(limit);
             query.setLong(1, finishedBefore.toEpochMilli());
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    candidates.add(new Candidate(rows.getString(1), rows.getString(2), rows.getString(3),
-                            TaskState.valueOf(rows.getString(4).trim()), rows.getInt(5)));
+                    candidates.add(new Candidate(
+                            rows.getString(1),
+                            rows.getString(2),
+                            rows.getString(3),
+                            TaskState.valueOf(rows.getString(4).trim()),
+                            rows.getInt(5)));
                 }
             }
             return candidates;
@@ -91,6 +97,5 @@ public class TaskArchive {
         return em.unwrap(Connection.class);
     }
 
-    private record Candidate(String id, String type, String group, TaskState state, int attempts) {
-    }
+    private record Candidate(String id, String type, String group, TaskState state, int attempts) {}
 }

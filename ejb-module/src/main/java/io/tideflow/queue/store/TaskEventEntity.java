@@ -15,18 +15,22 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "task_events")
 @IdClass(TaskEventEntity.Key.class)
-@NamedQuery(name = TaskEventEntity.OF_TASK,
+@NamedQuery(
+        name = TaskEventEntity.OF_TASK,
         query = "SELECT e FROM TaskEventEntity e WHERE e.taskId = :taskId ORDER BY e.seq")
 // seq is the event's place in its task's history; the task row is locked by the transition, so counting is safe
-@NamedNativeQuery(name = TaskEventEntity.APPEND,
+@NamedNativeQuery(
+        name = TaskEventEntity.APPEND,
         query = "INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt, detail)"
                 + " SELECT CAST(?1 AS CHAR(36)), COUNT(*), CAST(?2 AS VARCHAR(16)), CAST(?3 AS VARCHAR(16)),"
                 + " CAST(?4 AS BIGINT), CAST(?5 AS VARCHAR(200)), CAST(?6 AS INTEGER), CAST(?7 AS VARCHAR(4000))"
                 + " FROM task_events WHERE task_id = ?8")
-@NamedNativeQuery(name = TaskEventEntity.APPEND_ENQUEUED,
+@NamedNativeQuery(
+        name = TaskEventEntity.APPEND_ENQUEUED,
         query = "INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt, detail)"
                 + " VALUES (?1, 0, NULL, ?5, ?2, ?3, 0, ?4)")
-@NamedNativeQuery(name = TaskEventEntity.APPEND_CLAIMED,
+@NamedNativeQuery(
+        name = TaskEventEntity.APPEND_CLAIMED,
         query = "INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt)"
                 + " SELECT t.id, (SELECT COUNT(*) FROM task_events e WHERE e.task_id = t.id),"
                 + " CAST(?36 AS VARCHAR(16)), CAST(?37 AS VARCHAR(16)),"
@@ -67,8 +71,7 @@ public class TaskEventEntity {
     @Column(name = "detail", length = 4000)
     private String detail;
 
-    protected TaskEventEntity() {
-    }
+    protected TaskEventEntity() {}
 
     public int getSeq() {
         return seq;
@@ -80,8 +83,7 @@ public class TaskEventEntity {
         private String taskId;
         private int seq;
 
-        public Key() {
-        }
+        public Key() {}
 
         @Override
         public boolean equals(Object other) {

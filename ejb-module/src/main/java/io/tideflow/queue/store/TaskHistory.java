@@ -1,12 +1,10 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.model.Transition;
-import io.tideflow.queue.api.admin.TaskEventView;
 import io.tideflow.queue.api.TaskId;
-import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.api.admin.TaskEventView;
+import io.tideflow.queue.model.Transition;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -64,8 +62,13 @@ public class TaskHistory {
         return em.createNamedQuery(TaskEventEntity.OF_TASK, TaskEventEntity.class)
                 .setParameter("taskId", id.value())
                 .getResultStream()
-                .map(e -> new TaskEventView(e.getFromState(), e.getToState(), Instant.ofEpochMilli(e.getOccurredAt()),
-                        e.getNode(), e.getAttempt(), e.getDetail()))
+                .map(e -> new TaskEventView(
+                        e.getFromState(),
+                        e.getToState(),
+                        Instant.ofEpochMilli(e.getOccurredAt()),
+                        e.getNode(),
+                        e.getAttempt(),
+                        e.getDetail()))
                 .toList();
     }
 

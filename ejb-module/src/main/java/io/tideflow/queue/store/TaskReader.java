@@ -1,7 +1,7 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.api.admin.TaskFilter;
 import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.api.admin.TaskFilter;
 import io.tideflow.queue.api.admin.TaskPage;
 import io.tideflow.queue.api.admin.TaskView;
 import jakarta.persistence.EntityManager;
@@ -9,7 +9,6 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,11 +61,24 @@ public class TaskReader {
     }
 
     private static TaskView toView(TaskEntity task, String payload, TaskResultEntity result) {
-        return new TaskView(TaskId.of(task.getId()), task.getType(), task.getResourceGroup(), task.getState(),
-                task.getPriority(), task.getAttempts(), task.getMaxAttempts(), Instant.ofEpochMilli(task.getRunAt()),
-                Instant.ofEpochMilli(task.getCreatedAt()), Instant.ofEpochMilli(task.getUpdatedAt()),
-                task.getLastError(), payload, result == null ? null : result.getResult(),
-                result == null ? null : result.getExecutionMs(), task.isCancelRequested(),
-                task.getRequeuedFrom() == null ? null : TaskId.of(task.getRequeuedFrom().trim()));
+        return new TaskView(
+                TaskId.of(task.getId()),
+                task.getType(),
+                task.getResourceGroup(),
+                task.getState(),
+                task.getPriority(),
+                task.getAttempts(),
+                task.getMaxAttempts(),
+                Instant.ofEpochMilli(task.getRunAt()),
+                Instant.ofEpochMilli(task.getCreatedAt()),
+                Instant.ofEpochMilli(task.getUpdatedAt()),
+                task.getLastError(),
+                payload,
+                result == null ? null : result.getResult(),
+                result == null ? null : result.getExecutionMs(),
+                task.isCancelRequested(),
+                task.getRequeuedFrom() == null
+                        ? null
+                        : TaskId.of(task.getRequeuedFrom().trim()));
     }
 }

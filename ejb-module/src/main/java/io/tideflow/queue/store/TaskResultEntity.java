@@ -25,8 +25,7 @@ public class TaskResultEntity {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
-    protected TaskResultEntity() {
-    }
+    protected TaskResultEntity() {}
 
     TaskResultEntity(String taskId, String result, long executionMs, long createdAt) {
         this.taskId = taskId;

@@ -8,7 +8,6 @@ import io.tideflow.queue.model.RetryDecision;
 import io.tideflow.queue.model.Transition;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 
 /**
  * The task store's write side. Every method runs in the caller's transaction; every state change is one conditional
@@ -46,7 +44,9 @@ public class TaskStore {
     public Optional<TaskId> findIdByIdempotencyKey(String key) {
         return em.createNamedQuery(TaskEntity.BY_IDEMPOTENCY_KEY, String.class)
                 .setParameter("key", key)
-                .getResultStream().findFirst().map(TaskId::of);
+                .getResultStream()
+                .findFirst()
+                .map(TaskId::of);
     }
 
     /**
@@ -64,10 +64,14 @@ public class TaskStore {
                 .setParameter(7, task.createdAt().toEpochMilli())
                 .setParameter(8, task.maxAttempts())
                 .setParameter(9, task.idempotencyKey())
-                .setParameter(10, task.requeuedFrom() == null ? null : task.requeuedFrom().value())
+                .setParameter(
+                        10,
+                        task.requeuedFrom() == null ? null : task.requeuedFrom().value())
                 .setParameter(11, Transition.ENQUEUE.to().name())
                 .executeUpdate();
-        history.appendEnqueued(task.id().value(), task.createdAt(),
+        history.appendEnqueued(
+                task.id().value(),
+                task.createdAt(),
                 task.requeuedFrom() == null ? null : "requeued from " + task.requeuedFrom());
     }
 
@@ -89,8 +93,10 @@ public class TaskStore {
     public Set<String> groupsWithDueTasks(List<String> groups, Instant now) {
         Set<String> due = new HashSet<>();
         String marks = String.join(", ", Collections.nCopies(groups.size(), "?"));
-        try (PreparedStatement query = em.unwrap(Connection.class).prepareStatement("SELECT DISTINCT resource_group"
-                + " FROM tasks WHERE state = 'PENDING' AND run_at <= ? AND resource_group IN (" + marks + ")")) {
+        try (PreparedStatement query = em.unwrap(Connection.class)
+                .prepareStatement("SELECT DISTINCT resource_group"
+                        + " FROM tasks WHERE state = 'PENDING' AND run_at <= ? AND resource_group IN (" + marks
+                        + ")")) {
             query.setLong(1, now.toEpochMilli());
             for (int i = 0; i < groups.size(); i++) {
                 query.setString(i + 2, groups.get(i));
@@ -114,17 +120,28 @@ public class TaskStore {
     private List<ClaimedTask> claim(int limit, Instant now, Duration leaseDuration, String group) {
         Instant expiresAt = now.plus(leaseDuration);
         String token = UUID.randomUUID().toString();
-        List<TaskEntity> rows = dialect.claim(em,
-                new StoreDialect.ClaimRequest(limit, node, token, now, expiresAt, group));
+        List<TaskEntity> rows =
+                dialect.claim(em, new StoreDialect.ClaimRequest(limit, node, token, now, expiresAt, group));
         List<ClaimedTask> claimed = new ArrayList<>(rows.size());
         for (TaskEntity row : rows) {
-            claimed.add(new ClaimedTask(TaskId.of(row.getId()), row.getType(), row.getResourceGroup(),
-                    row.getPayload(), row.getAttempts(), row.getMaxAttempts(), token, expiresAt,
+            claimed.add(new ClaimedTask(
+                    TaskId.of(row.getId()),
+                    row.getType(),
+                    row.getResourceGroup(),
+                    row.getPayload(),
+                    row.getAttempts(),
+                    row.getMaxAttempts(),
+                    token,
+                    expiresAt,
                     Instant.ofEpochMilli(row.getRunAt())));
         }
         for (int from = 0; from < claimed.size(); from += TaskEntity.CLAIM_BATCH_SIZE) {
-            history.appendClaimed(claimed.subList(from, Math.min(claimed.size(), from + TaskEntity.CLAIM_BATCH_SIZE))
-                    .stream().map(task -> task.id().value()).toList(), token, now);
+            history.appendClaimed(
+                    claimed.subList(from, Math.min(claimed.size(), from + TaskEntity.CLAIM_BATCH_SIZE)).stream()
+                            .map(task -> task.id().value())
+                            .toList(),
+                    token,
+                    now);
         }
         return claimed;
     }
@@ -144,20 +161,28 @@ public class TaskStore {
     }
 
     /** RUNNING → FAILED with the next run time, then FAILED → DEAD_LETTER when the decision says so. */
-    public FailureOutcome recordFailure(ClaimedTask task, String error, RetryDecision decision, Instant retryAt,
-                                        Instant now) {
-        if (change(Transition.FAIL, error, retryAt.toEpochMilli(), now.toEpochMilli(), task.id().value(),
-                task.leaseToken()) == 0) {
+    public FailureOutcome recordFailure(
+            ClaimedTask task, String error, RetryDecision decision, Instant retryAt, Instant now) {
+        if (change(
+                        Transition.FAIL,
+                        error,
+                        retryAt.toEpochMilli(),
+                        now.toEpochMilli(),
+                        task.id().value(),
+                        task.leaseToken())
+                == 0) {
             return FailureOutcome.STALE_LEASE;
         }
         history.append(task.id().value(), Transition.FAIL, now, task.attempt(), error);
-        return decision == RetryDecision.DEAD_LETTER ? deadLetter(task.id().value(), task.attempt(), now)
+        return decision == RetryDecision.DEAD_LETTER
+                ? deadLetter(task.id().value(), task.attempt(), now)
                 : FailureOutcome.RETRY_SCHEDULED;
     }
 
     FailureOutcome deadLetter(String id, int attempt, Instant now) {
         if (change(Transition.DEAD_LETTER_FAILED, now.toEpochMilli(), id) != 1) {
-            throw new IllegalStateException("task " + id + " left FAILED inside its own transaction; this indicates a bug");
+            throw new IllegalStateException(
+                    "task " + id + " left FAILED inside its own transaction; this indicates a bug");
         }
         history.append(id, Transition.DEAD_LETTER_FAILED, now, attempt, null);
         return FailureOutcome.DEAD_LETTERED;
@@ -191,13 +216,20 @@ public class TaskStore {
             return CancelOutcome.CANCELLED;
         }
         if (change(Transition.CANCEL_RETRY, now.toEpochMilli(), id.value()) == 1) {
-            history.append(id.value(), Transition.CANCEL_RETRY, now, attemptsOf(id.value()),
+            history.append(
+                    id.value(),
+                    Transition.CANCEL_RETRY,
+                    now,
+                    attemptsOf(id.value()),
                     "cancelled while waiting to retry");
             return CancelOutcome.CANCELLED;
         }
         // not a change of state: the running attempt's lease keeper sees the flag and asks the handler to stop
-        if (em.createNamedQuery(TaskEntity.REQUEST_CANCEL).setParameter(1, now.toEpochMilli())
-                .setParameter(2, id.value()).executeUpdate() == 1) {
+        if (em.createNamedQuery(TaskEntity.REQUEST_CANCEL)
+                        .setParameter(1, now.toEpochMilli())
+                        .setParameter(2, id.value())
+                        .executeUpdate()
+                == 1) {
             return CancelOutcome.STOP_REQUESTED;
         }
         TaskEntity task = em.find(TaskEntity.class, id.value());
@@ -212,7 +244,8 @@ public class TaskStore {
         if (fenced(Transition.CANCEL_RUNNING, task, now) == 0) {
             return false;
         }
-        history.append(task.id().value(), Transition.CANCEL_RUNNING, now, task.attempt(), "stopped on a cancel request");
+        history.append(
+                task.id().value(), Transition.CANCEL_RUNNING, now, task.attempt(), "stopped on a cancel request");
         return true;
     }
 
@@ -235,8 +268,13 @@ public class TaskStore {
      * RUNNING → PENDING, due at {@code runAt}.
      */
     public FailureOutcome defer(ClaimedTask task, Instant runAt, String reason, Instant now) {
-        if (change(Transition.DEFER, runAt.toEpochMilli(), now.toEpochMilli(), task.id().value(),
-                task.leaseToken()) == 0) {
+        if (change(
+                        Transition.DEFER,
+                        runAt.toEpochMilli(),
+                        now.toEpochMilli(),
+                        task.id().value(),
+                        task.leaseToken())
+                == 0) {
             return FailureOutcome.STALE_LEASE;
         }
         history.append(task.id().value(), Transition.DEFER, now, task.attempt() - 1, reason + "; attempt not counted");

@@ -1,10 +1,5 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.model.Transition;
-
-import java.util.EnumMap;
-import java.util.Map;
-
 import static io.tideflow.queue.model.Transition.ARCHIVE_CANCELLED;
 import static io.tideflow.queue.model.Transition.ARCHIVE_COMPLETED;
 import static io.tideflow.queue.model.Transition.CANCEL_PENDING;
@@ -17,6 +12,10 @@ import static io.tideflow.queue.model.Transition.FAIL;
 import static io.tideflow.queue.model.Transition.PROMOTE;
 import static io.tideflow.queue.model.Transition.RELEASE;
 import static io.tideflow.queue.model.Transition.RESCUE;
+
+import io.tideflow.queue.model.Transition;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The conditional update of each {@link Transition} that changes one known task, made once when the class loads from
@@ -48,13 +47,14 @@ final class TransitionStatements {
         define(ARCHIVE_CANCELLED, "", "");
     }
 
-    private TransitionStatements() {
-    }
+    private TransitionStatements() {}
 
     private static void define(Transition transition, String sets, String guard) {
-        UPDATES.put(transition, "UPDATE tasks SET state = '" + transition.to() + "', " + sets + "updated_at = ?"
-                + " WHERE id = ? AND state = '" + transition.from() + "'"
-                + (transition.isFenced() ? " AND lease_token = ?" : "") + guard);
+        UPDATES.put(
+                transition,
+                "UPDATE tasks SET state = '" + transition.to() + "', " + sets + "updated_at = ?"
+                        + " WHERE id = ? AND state = '" + transition.from() + "'"
+                        + (transition.isFenced() ? " AND lease_token = ?" : "") + guard);
     }
 
     /** The update that performs {@code transition} on one task. */

@@ -1,14 +1,13 @@
 package io.tideflow.queue.alerts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tideflow.queue.api.admin.AlertKind;
 import io.tideflow.queue.config.AlertRule;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AlertEvaluatorTest {
 
@@ -17,7 +16,9 @@ class AlertEvaluatorTest {
     @Test
     void errorRateFiresStrictlyAboveItsThresholdAndClearsAtIt() {
         AlertRule rule = new AlertRule("errors", AlertKind.ERROR_RATE, null, 0.10, FIVE_MINUTES, 10);
-        assertThat(AlertEvaluator.evaluate(rule, "g", errors(90, 10))).as("exactly 10 %").isNull();
+        assertThat(AlertEvaluator.evaluate(rule, "g", errors(90, 10)))
+                .as("exactly 10 %")
+                .isNull();
         AlertEvaluator.Firing fired = AlertEvaluator.evaluate(rule, "g", errors(89, 11));
         assertThat(fired).isNotNull();
         assertThat(fired.observed()).isEqualTo(0.11);
@@ -28,7 +29,8 @@ class AlertEvaluatorTest {
     @Test
     void errorRateNeedsItsMinimumOfFinishedAttempts() {
         AlertRule rule = new AlertRule("errors", AlertKind.ERROR_RATE, null, 0.10, FIVE_MINUTES, 10);
-        assertThat(AlertEvaluator.evaluate(rule, "g", errors(0, 9))).as("9 failures of 9, below 10 attempts")
+        assertThat(AlertEvaluator.evaluate(rule, "g", errors(0, 9)))
+                .as("9 failures of 9, below 10 attempts")
                 .isNull();
         assertThat(AlertEvaluator.evaluate(rule, "g", errors(0, 10))).isNotNull();
         assertThat(AlertEvaluator.evaluate(rule, "g", errors(0, 0))).isNull();
@@ -37,8 +39,10 @@ class AlertEvaluatorTest {
     @Test
     void oldestDueFiresOnceTheWaitExceedsTheThreshold() {
         AlertRule rule = new AlertRule("stuck", AlertKind.OLDEST_DUE, null, 60, FIVE_MINUTES, 0);
-        assertThat(AlertEvaluator.evaluate(rule, "g", waiting(Duration.ofSeconds(60)))).isNull();
-        assertThat(AlertEvaluator.evaluate(rule, "g", waiting(Duration.ofMillis(60_001))).observed())
+        assertThat(AlertEvaluator.evaluate(rule, "g", waiting(Duration.ofSeconds(60))))
+                .isNull();
+        assertThat(AlertEvaluator.evaluate(rule, "g", waiting(Duration.ofMillis(60_001)))
+                        .observed())
                 .isEqualTo(60.001);
         assertThat(AlertEvaluator.evaluate(rule, "g", waiting(Duration.ZERO))).isNull();
     }
@@ -56,21 +60,27 @@ class AlertEvaluatorTest {
     void throughputDropComparesWithTheSameHoursBaselineAndNeedsOne() {
         AlertRule rule = new AlertRule("drop", AlertKind.THROUGHPUT_DROP, null, 0.5, Duration.ofHours(1), 100);
         // baseline 3,600 an hour = 1/s
-        assertThat(AlertEvaluator.evaluate(rule, "g", throughput(0.5, 1.0, 3600))).as("exactly half").isNull();
+        assertThat(AlertEvaluator.evaluate(rule, "g", throughput(0.5, 1.0, 3600)))
+                .as("exactly half")
+                .isNull();
         AlertEvaluator.Firing fired = AlertEvaluator.evaluate(rule, "g", throughput(0.4, 1.0, 3600));
         assertThat(fired).isNotNull();
         assertThat(fired.observed()).isEqualTo(0.6, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(AlertEvaluator.evaluate(rule, "g", throughput(0.0, null, 0))).as("no history").isNull();
-        assertThat(AlertEvaluator.evaluate(rule, "g", throughput(0.0, 0.01, 36))).as("baseline below min-count")
+        assertThat(AlertEvaluator.evaluate(rule, "g", throughput(0.0, null, 0)))
+                .as("no history")
+                .isNull();
+        assertThat(AlertEvaluator.evaluate(rule, "g", throughput(0.0, 0.01, 36)))
+                .as("baseline below min-count")
                 .isNull();
     }
 
     @Test
     void aRuleForOneGroupLooksAtThatGroupOnly() {
         AlertRule rule = new AlertRule("stuck", AlertKind.OLDEST_DUE, "mail", 1, FIVE_MINUTES, 0);
-        Map<String, GroupCondition> groups = Map.of("mail", waiting(Duration.ofSeconds(5)),
-                "sms", waiting(Duration.ofSeconds(5)));
-        assertThat(AlertEvaluator.firing(List.of(rule), r -> groups)).extracting(AlertEvaluator.Firing::group)
+        Map<String, GroupCondition> groups =
+                Map.of("mail", waiting(Duration.ofSeconds(5)), "sms", waiting(Duration.ofSeconds(5)));
+        assertThat(AlertEvaluator.firing(List.of(rule), r -> groups))
+                .extracting(AlertEvaluator.Firing::group)
                 .containsExactly("mail");
     }
 

@@ -1,11 +1,10 @@
 package io.tideflow.queue.bench;
 
-import io.tideflow.queue.store.NewTask;
 import io.tideflow.queue.enqueue.TaskIdGenerator;
 import io.tideflow.queue.store.ClaimedTask;
+import io.tideflow.queue.store.NewTask;
 import io.tideflow.queue.store.PostgresWakeUpChannel;
 import io.tideflow.queue.store.TestDatabase;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -34,8 +33,7 @@ final class IdleLatencyProbe {
     private final BlockingQueue<Started> startedTasks = new LinkedBlockingQueue<>();
     private volatile boolean running = true;
 
-    private record Started(String id, long nanos) {
-    }
+    private record Started(String id, long nanos) {}
 
     IdleLatencyProbe(TestDatabase db) {
         this.db = db;
@@ -55,14 +53,16 @@ final class IdleLatencyProbe {
     long[] acrossNodes(int tasks) throws Exception {
         Thread dispatcher = startDispatcher();
         try (Connection listening = db.dataSource().getConnection();
-             Connection announcing = db.dataSource().getConnection()) {
-            Thread listener = new Thread(() -> {
-                try {
-                    PostgresWakeUpChannel.listen(listening, wake::release, () -> running, 100);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "probe-listener");
+                Connection announcing = db.dataSource().getConnection()) {
+            Thread listener = new Thread(
+                    () -> {
+                        try {
+                            PostgresWakeUpChannel.listen(listening, wake::release, () -> running, 100);
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    "probe-listener");
             listener.start();
             // the listener must be listening before the first announcement
             Thread.sleep(200);
@@ -109,23 +109,25 @@ final class IdleLatencyProbe {
 
     private Thread startDispatcher() {
         running = true;
-        Thread dispatcher = new Thread(() -> {
-            while (running) {
-                try {
-                    if (!wake.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                        continue;
+        Thread dispatcher = new Thread(
+                () -> {
+                    while (running) {
+                        try {
+                            if (!wake.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                                continue;
+                            }
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        wake.drainPermits();
+                        for (ClaimedTask task :
+                                db.inTransaction(em -> db.store(em, "worker").claimDue(8, Instant.now(), LEASE))) {
+                            startedTasks.add(new Started(task.id().value(), System.nanoTime()));
+                            db.inTransaction(em -> db.store(em, "worker").markSucceeded(task, null, 0, Instant.now()));
+                        }
                     }
-                } catch (InterruptedException e) {
-                    return;
-                }
-                wake.drainPermits();
-                for (ClaimedTask task : db.inTransaction(em ->
-                        db.store(em, "worker").claimDue(8, Instant.now(), LEASE))) {
-                    startedTasks.add(new Started(task.id().value(), System.nanoTime()));
-                    db.inTransaction(em -> db.store(em, "worker").markSucceeded(task, null, 0, Instant.now()));
-                }
-            }
-        }, "probe-dispatcher");
+                },
+                "probe-dispatcher");
         dispatcher.start();
         return dispatcher;
     }

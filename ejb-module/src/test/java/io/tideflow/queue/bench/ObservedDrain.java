@@ -3,9 +3,9 @@ package io.tideflow.queue.bench;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tideflow.queue.api.event.TaskCompleted;
 import io.tideflow.queue.api.event.TaskStarted;
-import io.tideflow.queue.execution.CompletionQueue;
 import io.tideflow.queue.dispatch.DispatchLoop;
 import io.tideflow.queue.events.EventPump;
+import io.tideflow.queue.execution.CompletionQueue;
 import io.tideflow.queue.history.HistoryBuffer;
 import io.tideflow.queue.metrics.MicrometerBackend;
 import io.tideflow.queue.metrics.TaskMetrics;
@@ -13,7 +13,6 @@ import io.tideflow.queue.store.CompletionWriter;
 import io.tideflow.queue.store.MetricHistoryStore;
 import io.tideflow.queue.store.MetricRow;
 import io.tideflow.queue.store.TestDatabase;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,9 +48,15 @@ final class ObservedDrain {
     DispatchLoop.Runner runner() {
         return task -> {
             Instant now = Instant.now();
-            pump.offer(new TaskStarted(task.id(), task.type(), task.group(), task.attempt(), "bench",
-                    Duration.between(task.dueAt(), now), now));
-            completions.submit(new CompletionWriter.Completion(task, null, 0, now), () -> { });
+            pump.offer(new TaskStarted(
+                    task.id(),
+                    task.type(),
+                    task.group(),
+                    task.attempt(),
+                    "bench",
+                    Duration.between(task.dueAt(), now),
+                    now));
+            completions.submit(new CompletionWriter.Completion(task, null, 0, now), () -> {});
         };
     }
 
@@ -62,19 +67,27 @@ final class ObservedDrain {
         pump.start(Executors.defaultThreadFactory());
         try {
             completions = new CompletionQueue(writer, batch -> {
-                List<CompletionWriter.Completion> refused = db.inTransaction(em ->
-                        new CompletionWriter(em, "bench").writeAll(batch));
+                List<CompletionWriter.Completion> refused =
+                        db.inTransaction(em -> new CompletionWriter(em, "bench").writeAll(batch));
                 Set<CompletionWriter.Completion> lost = new HashSet<>(refused);
                 for (CompletionWriter.Completion done : batch) {
                     if (!lost.contains(done)) {
-                        pump.offer(new TaskCompleted(done.task().id(), done.task().type(), done.task().group(),
-                                done.task().attempt(), Duration.ofMillis(done.executionMs()), done.at()));
+                        pump.offer(new TaskCompleted(
+                                done.task().id(),
+                                done.task().type(),
+                                done.task().group(),
+                                done.task().attempt(),
+                                Duration.ofMillis(done.executionMs()),
+                                done.at()));
                     }
                 }
                 return refused;
             });
-            flusher.scheduleAtFixedRate(() -> write(history.drainMinutesEndedBy(System.currentTimeMillis(), "bench")),
-                    1, 1, TimeUnit.SECONDS);
+            flusher.scheduleAtFixedRate(
+                    () -> write(history.drainMinutesEndedBy(System.currentTimeMillis(), "bench")),
+                    1,
+                    1,
+                    TimeUnit.SECONDS);
             drain.run();
             if (!completions.awaitWritten(Duration.ofMinutes(1))) {
                 throw new IllegalStateException("completions were not written within a minute");
@@ -92,9 +105,14 @@ final class ObservedDrain {
     }
 
     void printFigures(String database) {
-        System.out.printf("BENCHMARK %-10s | observability: %d events delivered, %d dropped, %.0f completions counted,"
-                        + " %d history rows written%n", database, pump.delivered(), pump.dropped(),
-                registry.get("tideflow.tasks.completed").counter().count(), historyRows.get());
+        System.out.printf(
+                "BENCHMARK %-10s | observability: %d events delivered, %d dropped, %.0f completions counted,"
+                        + " %d history rows written%n",
+                database,
+                pump.delivered(),
+                pump.dropped(),
+                registry.get("tideflow.tasks.completed").counter().count(),
+                historyRows.get());
     }
 
     private void write(List<MetricRow> rows) {

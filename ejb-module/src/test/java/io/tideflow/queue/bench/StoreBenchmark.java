@@ -1,15 +1,14 @@
 package io.tideflow.queue.bench;
 
-import io.tideflow.queue.execution.CompletionQueue;
-import io.tideflow.queue.dispatch.DispatchLoop;
 import io.tideflow.queue.config.EngineSettings;
-import io.tideflow.queue.store.NewTask;
+import io.tideflow.queue.dispatch.DispatchLoop;
 import io.tideflow.queue.enqueue.TaskIdGenerator;
+import io.tideflow.queue.execution.CompletionQueue;
 import io.tideflow.queue.store.CompletionWriter;
 import io.tideflow.queue.store.DerbyTestDatabase;
+import io.tideflow.queue.store.NewTask;
 import io.tideflow.queue.store.PostgresTestDatabase;
 import io.tideflow.queue.store.TestDatabase;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,15 +39,15 @@ public final class StoreBenchmark {
     private static final int DRAIN = 10_000;
     private static final int LATENCY = 500;
 
-    private StoreBenchmark() {
-    }
+    private StoreBenchmark() {}
 
     /**
      * {@code -Dtideflow.bench.databases=postgresql} runs one database only (for a profile, say);
      * {@code -Dtideflow.bench.observability-rounds=5} alternates the drains without and with observability 5 times.
      */
     public static void main(String[] args) throws Exception {
-        List<String> databases = List.of(System.getProperty("tideflow.bench.databases", "derby,postgresql").split(","));
+        List<String> databases = List.of(System.getProperty("tideflow.bench.databases", "derby,postgresql")
+                .split(","));
         if (databases.contains("derby")) {
             run("derby", DerbyTestDatabase::new);
         }
@@ -60,9 +59,15 @@ public final class StoreBenchmark {
     private static void run(String name, Supplier<TestDatabase> databases) throws Exception {
         try (TestDatabase db = databases.get()) {
             TaskIdGenerator ids = new TaskIdGenerator(Clock.systemUTC());
-            report(name, "enqueue, 1 submitter, 1 task per transaction", SINGLE,
+            report(
+                    name,
+                    "enqueue, 1 submitter, 1 task per transaction",
+                    SINGLE,
                     time(() -> enqueue(db, ids, SINGLE, 1)));
-            report(name, "enqueue, 8 submitters, 1 task per transaction", CONCURRENT,
+            report(
+                    name,
+                    "enqueue, 8 submitters, 1 task per transaction",
+                    CONCURRENT,
                     time(() -> enqueue(db, ids, CONCURRENT, 8)));
             report(name, "bulk enqueue, 1,000 tasks per transaction", BULK, time(() -> bulk(db, ids, BULK)));
         }
@@ -79,13 +84,19 @@ public final class StoreBenchmark {
         for (int round = 1; round <= rounds; round++) {
             try (TestDatabase db = databases.get()) {
                 bulk(db, new TaskIdGenerator(Clock.systemUTC()), DRAIN);
-                report(name, "drain, batched, observability off (round " + round + ")", DRAIN,
+                report(
+                        name,
+                        "drain, batched, observability off (round " + round + ")",
+                        DRAIN,
                         time(() -> drainBatched(db)));
             }
             try (TestDatabase db = databases.get()) {
                 bulk(db, new TaskIdGenerator(Clock.systemUTC()), DRAIN);
                 ObservedDrain observed = new ObservedDrain(db);
-                report(name, "drain, batched, observability on (round " + round + ")", DRAIN,
+                report(
+                        name,
+                        "drain, batched, observability on (round " + round + ")",
+                        DRAIN,
                         time(() -> observed.drain(() -> drainWithEngineLoop(db, observed.runner()))));
                 observed.printFigures(name);
             }
@@ -135,18 +146,20 @@ public final class StoreBenchmark {
 
     /** One transaction per completion, as for transactional handlers. */
     private static void drain(TestDatabase db) throws InterruptedException {
-        drainWithEngineLoop(db, task ->
-                db.inTransaction(em -> db.store(em, "bench").markSucceeded(task, null, 0, Instant.now())));
+        drainWithEngineLoop(
+                db, task -> db.inTransaction(em -> db.store(em, "bench").markSucceeded(task, null, 0, Instant.now())));
     }
 
     /** Completions handed to the engine's completion queue, as for non-transactional handlers. */
     private static void drainBatched(TestDatabase db) throws InterruptedException {
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try {
-            CompletionQueue completions = new CompletionQueue(writer, batch ->
-                    db.inTransaction(em -> new CompletionWriter(em, "bench").writeAll(batch)));
-            drainWithEngineLoop(db, task -> completions.submit(
-                    new CompletionWriter.Completion(task, null, 0, Instant.now()), () -> { }));
+            CompletionQueue completions = new CompletionQueue(
+                    writer, batch -> db.inTransaction(em -> new CompletionWriter(em, "bench").writeAll(batch)));
+            drainWithEngineLoop(
+                    db,
+                    task -> completions.submit(
+                            new CompletionWriter.Completion(task, null, 0, Instant.now()), () -> {}));
             if (!completions.awaitWritten(Duration.ofMinutes(1))) {
                 throw new IllegalStateException("completions were not written within a minute");
             }
@@ -160,10 +173,14 @@ public final class StoreBenchmark {
         EngineSettings settings = EngineSettings.defaults();
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
-            DispatchLoop loop = new DispatchLoop(threads, settings.workers(), settings.claimAhead(),
-                    settings.leaseDuration(), Clock.systemUTC(),
-                    limit -> db.inTransaction(em ->
-                            db.store(em, "bench").claimDue(limit, Instant.now(), settings.leaseDuration())),
+            DispatchLoop loop = new DispatchLoop(
+                    threads,
+                    settings.workers(),
+                    settings.claimAhead(),
+                    settings.leaseDuration(),
+                    Clock.systemUTC(),
+                    limit -> db.inTransaction(
+                            em -> db.store(em, "bench").claimDue(limit, Instant.now(), settings.leaseDuration())),
                     runner,
                     task -> db.inTransaction(em -> db.store(em, "bench").release(task, Instant.now(), "benchmark")));
             loop.wake();
@@ -182,8 +199,13 @@ public final class StoreBenchmark {
     }
 
     private static void latency(String database, String what, long[] sortedMicros) {
-        System.out.printf("BENCHMARK %-10s | %-46s | %6d tasks | p50 %6.2f ms | p95 %6.2f ms | p99 %6.2f ms%n",
-                database, what, sortedMicros.length, percentile(sortedMicros, 50), percentile(sortedMicros, 95),
+        System.out.printf(
+                "BENCHMARK %-10s | %-46s | %6d tasks | p50 %6.2f ms | p95 %6.2f ms | p99 %6.2f ms%n",
+                database,
+                what,
+                sortedMicros.length,
+                percentile(sortedMicros, 50),
+                percentile(sortedMicros, 95),
                 percentile(sortedMicros, 99));
     }
 
@@ -205,8 +227,9 @@ public final class StoreBenchmark {
 
     private static void report(String database, String what, int tasks, long nanos) {
         double seconds = nanos / 1e9;
-        System.out.printf("BENCHMARK %-10s | %-46s | %6d tasks | %7.2f s | %8.0f tasks/s%n", database, what, tasks,
-                seconds, tasks / seconds);
+        System.out.printf(
+                "BENCHMARK %-10s | %-46s | %6d tasks | %7.2f s | %8.0f tasks/s%n",
+                database, what, tasks, seconds, tasks / seconds);
     }
 
     @FunctionalInterface

@@ -1,41 +1,62 @@
 package io.tideflow.queue.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tideflow.queue.model.RetryPolicy;
 import io.tideflow.queue.model.TaskTypePolicy;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.time.Duration;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EngineSettingsTest {
 
     @Test
     void anEmptyConfigurationGivesTheDocumentedDefaults() {
         EngineSettings settings = EngineSettings.from(new MapConfig(Map.of("tideflow.node.id", "n1")));
-        assertThat(settings).isEqualTo(new EngineSettings("n1", true, 8, 64, Duration.ofSeconds(1), Duration.ofSeconds(30),
-                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(10), 262_144,
-                new TaskTypePolicy(5, 5, new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5)),
-                        Duration.ofMinutes(5)), false));
+        assertThat(settings)
+                .isEqualTo(new EngineSettings(
+                        "n1",
+                        true,
+                        8,
+                        64,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10),
+                        262_144,
+                        new TaskTypePolicy(
+                                5,
+                                5,
+                                new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5)),
+                                Duration.ofMinutes(5)),
+                        false));
         assertThat(settings).isEqualTo(EngineSettings.defaults().withNodeId("n1"));
     }
 
     @Test
     void configuredValuesAreRead() {
         EngineSettings settings = EngineSettings.from(new MapConfig(Map.of(
-                "tideflow.node.id", "n2", "tideflow.dispatcher.workers", "16",
-                "tideflow.lease.duration", "PT2M", "tideflow.demo.enabled", "true",
-                "tideflow.dispatcher.enabled", "false")));
+                "tideflow.node.id",
+                "n2",
+                "tideflow.dispatcher.workers",
+                "16",
+                "tideflow.lease.duration",
+                "PT2M",
+                "tideflow.demo.enabled",
+                "true",
+                "tideflow.dispatcher.enabled",
+                "false")));
         assertThat(settings.workers()).isEqualTo(16);
         assertThat(settings.dispatcherEnabled()).isFalse();
         assertThat(settings.leaseDuration()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.demoEnabled()).isTrue();
-        assertThat(settings.heartbeatInterval()).as("a third of the lease unless set").isEqualTo(Duration.ofSeconds(40));
+        assertThat(settings.heartbeatInterval())
+                .as("a third of the lease unless set")
+                .isEqualTo(Duration.ofSeconds(40));
     }
 
     @Test
@@ -70,7 +91,9 @@ class EngineSettingsTest {
         assertThat(inRelay.priority()).as("the group's").isEqualTo(8);
         assertThat(inRelay.retry().baseDelay()).as("the group's").isEqualTo(Duration.ofSeconds(10));
         assertThat(inRelay.timeout()).as("the engine's").isEqualTo(Duration.ofMinutes(5));
-        assertThat(types.policyOf("mail.send", "default").priority()).as("another group").isEqualTo(5);
+        assertThat(types.policyOf("mail.send", "default").priority())
+                .as("another group")
+                .isEqualTo(5);
     }
 
     @Test
@@ -94,16 +117,19 @@ class EngineSettingsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "tideflow.dispatcher.workers|0|between 1 and 256",
-            "tideflow.dispatcher.workers|many|whole number",
-            "tideflow.lease.duration|30s|ISO-8601 duration",
-            "tideflow.lease.duration|PT0.5S|between",
-            "tideflow.payload.max-bytes|-1|between",
-            "tideflow.task.priority|10|between 0 and 9",
-            "tideflow.task.timeout|PT0.01S|between",
-            "tideflow.lease.heartbeat-interval|PT31S|between",
-            "tideflow.demo.enabled|yes|true or false"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "tideflow.dispatcher.workers|0|between 1 and 256",
+                "tideflow.dispatcher.workers|many|whole number",
+                "tideflow.lease.duration|30s|ISO-8601 duration",
+                "tideflow.lease.duration|PT0.5S|between",
+                "tideflow.payload.max-bytes|-1|between",
+                "tideflow.task.priority|10|between 0 and 9",
+                "tideflow.task.timeout|PT0.01S|between",
+                "tideflow.lease.heartbeat-interval|PT31S|between",
+                "tideflow.demo.enabled|yes|true or false"
+            })
     void aBadValueIsRefusedWithItsKeyAndValue(String key, String value, String problem) {
         assertThatThrownBy(() -> EngineSettings.from(new MapConfig(Map.of(key, value))))
                 .isInstanceOf(InvalidSettingException.class)

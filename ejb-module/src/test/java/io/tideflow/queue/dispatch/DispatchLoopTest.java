@@ -1,10 +1,10 @@
 package io.tideflow.queue.dispatch;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.store.ClaimedTask;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class DispatchLoopTest {
 
@@ -58,7 +57,8 @@ class DispatchLoopTest {
         assertThat(ran).hasSize(5_000);
         assertThat(mostAtOnce.get()).isBetween(1, 8);
         assertThat(claimSizes.stream().mapToInt(Integer::intValue).max().orElseThrow())
-                .as("once attempts proved short, claims reach past the free workers").isGreaterThan(8);
+                .as("once attempts proved short, claims reach past the free workers")
+                .isGreaterThan(8);
         assertThat(claimSizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(8 + 64));
         assertThat(released).isEmpty();
     }
@@ -73,9 +73,11 @@ class DispatchLoopTest {
         });
         loop.wake();
         await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() == 2);
-        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+        await().during(Duration.ofMillis(200))
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> loop.readyCount() == 0 && due.size() == 4);
-        assertThat(loop.readyCount()).as("nothing is known about these tasks' duration: claim for free workers only")
+        assertThat(loop.readyCount())
+                .as("nothing is known about these tasks' duration: claim for free workers only")
                 .isZero();
         assertThat(due).hasSize(4);
         finish.countDown();
@@ -116,22 +118,33 @@ class DispatchLoopTest {
         finish.countDown();
         assertThat(loop.awaitIdle(Duration.ofSeconds(5))).isTrue();
         int startedAtStop = started.get();
-        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1)).until(() -> started.get() == startedAtStop);
+        await().during(Duration.ofMillis(100))
+                .atMost(Duration.ofSeconds(1))
+                .until(() -> started.get() == startedAtStop);
         assertThat(started.get()).isEqualTo(startedAtStop);
-        assertThat(startedAtStop + unstarted.size() + due.size()).as("every task started, handed back or still due")
+        assertThat(startedAtStop + unstarted.size() + due.size())
+                .as("every task started, handed back or still due")
                 .isEqualTo(200);
     }
 
     private DispatchLoop loop(int workers, int claimAhead, Clock clock, DispatchLoop.Runner runner) {
-        return new DispatchLoop(executor, workers, claimAhead, LEASE, clock, limit -> {
-            List<ClaimedTask> batch = new ArrayList<>();
-            ClaimedTask next;
-            while (batch.size() < limit && (next = due.poll()) != null) {
-                batch.add(next);
-            }
-            claimSizes.add(batch.size());
-            return batch;
-        }, runner, released::add);
+        return new DispatchLoop(
+                executor,
+                workers,
+                claimAhead,
+                LEASE,
+                clock,
+                limit -> {
+                    List<ClaimedTask> batch = new ArrayList<>();
+                    ClaimedTask next;
+                    while (batch.size() < limit && (next = due.poll()) != null) {
+                        batch.add(next);
+                    }
+                    claimSizes.add(batch.size());
+                    return batch;
+                },
+                runner,
+                released::add);
     }
 
     private void addDue(int count, Instant leaseExpiresAt) {
@@ -141,8 +154,16 @@ class DispatchLoopTest {
     }
 
     private static ClaimedTask task(Instant leaseExpiresAt) {
-        return new ClaimedTask(TaskId.of(UUID.randomUUID().toString()), "test.noop", "default", "{}", 1, 3,
-                UUID.randomUUID().toString(), leaseExpiresAt, Instant.now());
+        return new ClaimedTask(
+                TaskId.of(UUID.randomUUID().toString()),
+                "test.noop",
+                "default",
+                "{}",
+                1,
+                3,
+                UUID.randomUUID().toString(),
+                leaseExpiresAt,
+                Instant.now());
     }
 
     private static void hold(CountDownLatch latch) {

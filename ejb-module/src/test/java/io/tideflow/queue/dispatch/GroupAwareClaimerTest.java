@@ -1,10 +1,10 @@
 package io.tideflow.queue.dispatch;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.store.ClaimedTask;
 import io.tideflow.queue.store.GroupRow;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,8 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class GroupAwareClaimerTest {
 
@@ -26,41 +25,45 @@ class GroupAwareClaimerTest {
     private List<GroupRow> restricted = List.of();
     private Set<String> withDueTasks;
 
-    private final GroupAwareClaimer claimer = new GroupAwareClaimer(new GroupAwareClaimer.Claims() {
-        @Override
-        public List<ClaimedTask> unrestricted(int limit) {
-            calls.add("unrestricted " + limit);
-            return tasks("default", limit);
-        }
+    private final GroupAwareClaimer claimer = new GroupAwareClaimer(
+            new GroupAwareClaimer.Claims() {
+                @Override
+                public List<ClaimedTask> unrestricted(int limit) {
+                    calls.add("unrestricted " + limit);
+                    return tasks("default", limit);
+                }
 
-        @Override
-        public RestrictedGroupClaim.Result inGroup(String group, int wanted, int heldHere) {
-            calls.add(group + " " + wanted + " held " + heldHere);
-            Instant until = rateHoldsUntil.get(group);
-            return new RestrictedGroupClaim.Result(tasks(group, until == null ? wanted : 1), until);
-        }
+                @Override
+                public RestrictedGroupClaim.Result inGroup(String group, int wanted, int heldHere) {
+                    calls.add(group + " " + wanted + " held " + heldHere);
+                    Instant until = rateHoldsUntil.get(group);
+                    return new RestrictedGroupClaim.Result(tasks(group, until == null ? wanted : 1), until);
+                }
 
-        @Override
-        public Set<String> withDueTasks(List<String> groups) {
-            calls.add("due? " + groups);
-            return withDueTasks == null ? Set.copyOf(groups) : withDueTasks;
-        }
-    }, () -> restricted, group -> held.getOrDefault(group, 0), new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
+                @Override
+                public Set<String> withDueTasks(List<String> groups) {
+                    calls.add("due? " + groups);
+                    return withDueTasks == null ? Set.copyOf(groups) : withDueTasks;
+                }
+            },
+            () -> restricted,
+            group -> held.getOrDefault(group, 0),
+            new Clock() {
+                @Override
+                public ZoneOffset getZone() {
+                    return ZoneOffset.UTC;
+                }
 
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
 
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+                @Override
+                public Instant instant() {
+                    return now;
+                }
+            });
 
     @Test
     void withoutRestrictedGroupsOneUnrestrictedClaimTakesAll() {
@@ -102,8 +105,14 @@ class GroupAwareClaimerTest {
         now = now.plusMillis(50);
         rateHoldsUntil.remove("rated");
         claimer.claim(8);
-        assertThat(calls).containsExactly("due? [rated]", "rated 8 held 0", "unrestricted 7", "unrestricted 8",
-                "due? [rated]", "rated 8 held 0");
+        assertThat(calls)
+                .containsExactly(
+                        "due? [rated]",
+                        "rated 8 held 0",
+                        "unrestricted 7",
+                        "unrestricted 8",
+                        "due? [rated]",
+                        "rated 8 held 0");
     }
 
     private static GroupRow group(String name, boolean paused, Integer maxConcurrent) {
@@ -113,8 +122,16 @@ class GroupAwareClaimerTest {
     private static List<ClaimedTask> tasks(String group, int count) {
         List<ClaimedTask> tasks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            tasks.add(new ClaimedTask(TaskId.of(UUID.randomUUID().toString()), "t", group, "{}", 1, 3,
-                    UUID.randomUUID().toString(), Instant.now().plusSeconds(30), Instant.now()));
+            tasks.add(new ClaimedTask(
+                    TaskId.of(UUID.randomUUID().toString()),
+                    "t",
+                    group,
+                    "{}",
+                    1,
+                    3,
+                    UUID.randomUUID().toString(),
+                    Instant.now().plusSeconds(30),
+                    Instant.now()));
         }
         return tasks;
     }

@@ -1,16 +1,17 @@
 package io.tideflow.queue.enqueue;
 
-import io.tideflow.queue.config.EngineSettings;
-import io.tideflow.queue.handler.TaskTypeCatalog;
-import io.tideflow.queue.model.TaskTypePolicy;
-import io.tideflow.queue.config.TypePolicies;
-import io.tideflow.queue.store.NewTask;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tideflow.queue.api.InvalidTaskRequestException;
-import io.tideflow.queue.api.event.TaskEnqueued;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskRequest;
-import org.junit.jupiter.api.Test;
-
+import io.tideflow.queue.api.event.TaskEnqueued;
+import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.config.TypePolicies;
+import io.tideflow.queue.handler.TaskTypeCatalog;
+import io.tideflow.queue.model.TaskTypePolicy;
+import io.tideflow.queue.store.NewTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,9 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class EnqueueFlowTest {
 
@@ -46,25 +45,27 @@ class EnqueueFlowTest {
         public TaskTypePolicy policyOf(String type, String group) {
             steps.add("priority");
             TaskTypePolicy defaults = settings.taskDefaults();
-            return type.equals("mail.send")
-                    ? new TaskTypePolicy(3, 7, defaults.retry(), defaults.timeout()) : defaults;
+            return type.equals("mail.send") ? new TaskTypePolicy(3, 7, defaults.retry(), defaults.timeout()) : defaults;
         }
     };
 
-
-    private final EnqueueFlow flow = new EnqueueFlow(new TaskRequestValidator(catalog, settings),
-            new RecordingIds(clock, steps), types, ports, clock);
+    private final EnqueueFlow flow = new EnqueueFlow(
+            new TaskRequestValidator(catalog, settings), new RecordingIds(clock, steps), types, ports, clock);
 
     @Test
     void theStepsRunInTheDesignsOrder() {
-        TaskId id = flow.enqueue(TaskRequest.ofType("mail.send").payloadJson("{}").build());
+        TaskId id =
+                flow.enqueue(TaskRequest.ofType("mail.send").payloadJson("{}").build());
         assertThat(steps).containsExactly("validate", "assign-id", "group", "priority", "persist", "event", "wake");
-        assertThat(ports.persisted).singleElement().satisfies(task -> assertThat(task.id()).isEqualTo(id));
+        assertThat(ports.persisted)
+                .singleElement()
+                .satisfies(task -> assertThat(task.id()).isEqualTo(id));
     }
 
     @Test
     void groupAndPriorityComeFromTheRequestFirstThenTheTypeThenTheDefaults() {
-        flow.enqueue(TaskRequest.ofType("mail.send").group("bulk-mail").priority(2).build());
+        flow.enqueue(
+                TaskRequest.ofType("mail.send").group("bulk-mail").priority(2).build());
         flow.enqueue(TaskRequest.ofType("mail.send").build());
         flow.enqueue(TaskRequest.ofType("mail.digest").build());
         assertThat(ports.persisted).extracting(NewTask::group).containsExactly("bulk-mail", "mail-relay", "default");
@@ -98,8 +99,10 @@ class EnqueueFlowTest {
 
     @Test
     void aSeenIdempotencyKeyReturnsTheFirstTaskWithoutPersistingAgain() {
-        TaskId first = flow.enqueue(TaskRequest.ofType("mail.send").idempotencyKey("order-1").build());
-        TaskId second = flow.enqueue(TaskRequest.ofType("mail.send").idempotencyKey("order-1").build());
+        TaskId first = flow.enqueue(
+                TaskRequest.ofType("mail.send").idempotencyKey("order-1").build());
+        TaskId second = flow.enqueue(
+                TaskRequest.ofType("mail.send").idempotencyKey("order-1").build());
         assertThat(second).isEqualTo(first);
         assertThat(ports.persisted).hasSize(1);
         assertThat(ports.events).hasSize(1);
@@ -108,17 +111,21 @@ class EnqueueFlowTest {
     @Test
     void aRunTimeInThePastMeansNowAndAFutureOneIsKept() {
         Instant future = clock.instant().plusSeconds(60);
-        flow.enqueue(TaskRequest.ofType("mail.send").runAt(clock.instant().minusSeconds(60)).build());
+        flow.enqueue(TaskRequest.ofType("mail.send")
+                .runAt(clock.instant().minusSeconds(60))
+                .build());
         flow.enqueue(TaskRequest.ofType("mail.send").runAt(future).build());
         assertThat(ports.persisted).extracting(NewTask::runAt).containsExactly(clock.instant(), future);
     }
 
     @Test
     void aBulkEnqueueValidatesEveryRequestBeforePersistingAnyAndNamesTheOneAtFault() {
-        List<TaskRequest> requests = List.of(TaskRequest.ofType("mail.send").build(),
+        List<TaskRequest> requests = List.of(
+                TaskRequest.ofType("mail.send").build(),
                 TaskRequest.ofType("mail.send").priority(12).build());
         assertThatThrownBy(() -> flow.enqueueAll(requests))
-                .isInstanceOfSatisfying(InvalidTaskRequestException.class,
+                .isInstanceOfSatisfying(
+                        InvalidTaskRequestException.class,
                         e -> assertThat(e.field()).isEqualTo("tasks[1].priority"));
         assertThat(ports.persisted).isEmpty();
         assertThat(ports.events).isEmpty();
@@ -127,7 +134,8 @@ class EnqueueFlowTest {
 
     @Test
     void aBulkEnqueuePersistsTogetherAndAnswersAnIdPerRequestInOrder() {
-        TaskId earlier = flow.enqueue(TaskRequest.ofType("mail.send").idempotencyKey("order-1").build());
+        TaskId earlier = flow.enqueue(
+                TaskRequest.ofType("mail.send").idempotencyKey("order-1").build());
         List<TaskId> ids = flow.enqueueAll(List.of(
                 TaskRequest.ofType("mail.send").build(),
                 TaskRequest.ofType("mail.digest").idempotencyKey("order-1").build(),
@@ -145,10 +153,11 @@ class EnqueueFlowTest {
     @Test
     void aBulkEnqueueRefusesAnEmptyOrOversizedList() {
         assertThatThrownBy(() -> flow.enqueueAll(List.of()))
-                .isInstanceOfSatisfying(InvalidTaskRequestException.class,
+                .isInstanceOfSatisfying(
+                        InvalidTaskRequestException.class,
                         e -> assertThat(e.field()).isEqualTo("tasks"));
-        List<TaskRequest> tooMany = java.util.Collections.nCopies(EnqueueFlow.MAX_BULK + 1,
-                TaskRequest.ofType("mail.send").build());
+        List<TaskRequest> tooMany = java.util.Collections.nCopies(
+                EnqueueFlow.MAX_BULK + 1, TaskRequest.ofType("mail.send").build());
         assertThatThrownBy(() -> flow.enqueueAll(tooMany)).hasMessageContaining("1 to 10000");
     }
 

@@ -1,17 +1,16 @@
 package io.tideflow.queue.enqueue;
 
-import io.tideflow.queue.config.EngineSettings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.PayloadTooLargeException;
 import io.tideflow.queue.api.TaskRequest;
 import io.tideflow.queue.api.UnknownTaskTypeException;
+import io.tideflow.queue.config.EngineSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TaskRequestValidatorTest {
 
@@ -21,7 +20,8 @@ class TaskRequestValidatorTest {
 
     @Test
     void aMinimalRequestLeavesGroupPriorityAndAttemptsToLaterSteps() {
-        ValidatedTaskRequest valid = validator.validate(TaskRequest.ofType("mail.send").build());
+        ValidatedTaskRequest valid =
+                validator.validate(TaskRequest.ofType("mail.send").build());
         assertThat(valid.payloadJson()).isEqualTo("null");
         assertThat(valid.maxAttempts()).isNull();
         assertThat(valid.group()).isNull();
@@ -32,7 +32,8 @@ class TaskRequestValidatorTest {
     void theTypeIsRequiredAndMustHaveAHandler() {
         assertRefused(TaskRequest.ofType(" ").build(), "type", "required");
         assertRefused(TaskRequest.ofType("mail send").build(), "type", "letters, digits");
-        assertThatThrownBy(() -> validator.validate(TaskRequest.ofType("sms.send").build()))
+        assertThatThrownBy(
+                        () -> validator.validate(TaskRequest.ofType("sms.send").build()))
                 .isInstanceOf(UnknownTaskTypeException.class)
                 .hasMessageContaining("'sms.send'");
     }
@@ -46,13 +47,19 @@ class TaskRequestValidatorTest {
     @Test
     void aPayloadOverTheLimitIsRefusedWithItsSize() {
         String atLimit = "\"" + "x".repeat(LIMIT - 2) + "\"";
-        assertThat(validator.validate(TaskRequest.ofType("mail.send").payloadJson(atLimit).build()).payloadJson())
+        assertThat(validator
+                        .validate(TaskRequest.ofType("mail.send")
+                                .payloadJson(atLimit)
+                                .build())
+                        .payloadJson())
                 .isEqualTo(atLimit);
         String overByOneMultibyteChar = "\"" + "x".repeat(LIMIT - 3) + "é\"";
-        assertThatThrownBy(() -> validator.validate(
-                TaskRequest.ofType("mail.send").payloadJson(overByOneMultibyteChar).build()))
+        assertThatThrownBy(() -> validator.validate(TaskRequest.ofType("mail.send")
+                        .payloadJson(overByOneMultibyteChar)
+                        .build()))
                 .isInstanceOf(PayloadTooLargeException.class)
-                .hasMessageContaining("payload").hasMessageContaining((LIMIT + 1) + " bytes");
+                .hasMessageContaining("payload")
+                .hasMessageContaining((LIMIT + 1) + " bytes");
     }
 
     @Test
@@ -62,14 +69,19 @@ class TaskRequestValidatorTest {
         assertRefused(TaskRequest.ofType("mail.send").maxAttempts(0).build(), "maxAttempts", "between 1 and 100");
         assertRefused(TaskRequest.ofType("mail.send").maxAttempts(101).build(), "maxAttempts", "between 1 and 100");
         assertRefused(TaskRequest.ofType("mail.send").group("a/b").build(), "group", "letters, digits");
-        assertRefused(TaskRequest.ofType("mail.send").idempotencyKey("k".repeat(201)).build(), "idempotencyKey",
-                "1 to 200");
+        assertRefused(
+                TaskRequest.ofType("mail.send").idempotencyKey("k".repeat(201)).build(), "idempotencyKey", "1 to 200");
     }
 
     @Test
     void validValuesAtTheEdgesPass() {
-        ValidatedTaskRequest valid = validator.validate(TaskRequest.ofType("mail.send").priority(9).maxAttempts(100)
-                .group("mail-relay_1.eu").idempotencyKey("order-42").payloadJson("{\"to\":\"a@b\"}").build());
+        ValidatedTaskRequest valid = validator.validate(TaskRequest.ofType("mail.send")
+                .priority(9)
+                .maxAttempts(100)
+                .group("mail-relay_1.eu")
+                .idempotencyKey("order-42")
+                .payloadJson("{\"to\":\"a@b\"}")
+                .build());
         assertThat(valid.priority()).isEqualTo(9);
         assertThat(valid.maxAttempts()).isEqualTo(100);
         assertThat(valid.group()).isEqualTo("mail-relay_1.eu");

@@ -1,10 +1,9 @@
 package io.tideflow.queue.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tideflow.queue.api.event.GroupPaused;
 import io.tideflow.queue.api.event.LifecycleEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class EventPumpTest {
 
@@ -31,12 +30,10 @@ class EventPumpTest {
     void everyListenerGetsEveryEventInOrderOffThePublishersThread() {
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
-        pump = new EventPump(1_000, List.of(
-                event -> seen.add("a:" + ((GroupPaused) event).group()),
-                event -> {
-                    threads.add(Thread.currentThread());
-                    seen.add("b:" + ((GroupPaused) event).group());
-                }));
+        pump = new EventPump(1_000, List.of(event -> seen.add("a:" + ((GroupPaused) event).group()), event -> {
+            threads.add(Thread.currentThread());
+            seen.add("b:" + ((GroupPaused) event).group());
+        }));
         pump.start(Executors.defaultThreadFactory());
         for (int i = 0; i < 100; i++) {
             assertThat(pump.offer(paused("g" + i))).isTrue();
@@ -44,7 +41,9 @@ class EventPumpTest {
         assertThat(pump.awaitDelivered(Duration.ofSeconds(5))).isTrue();
         assertThat(seen).hasSize(200);
         assertThat(seen.stream().filter(s -> s.startsWith("a:")).map(s -> s.substring(2)))
-                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 100).mapToObj(i -> "g" + i).toList());
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 100)
+                        .mapToObj(i -> "g" + i)
+                        .toList());
         assertThat(threads).doesNotContain(Thread.currentThread());
         assertThat(pump.dropped()).isZero();
     }
@@ -52,9 +51,13 @@ class EventPumpTest {
     @Test
     void aFailingListenerDoesNotKeepTheEventFromTheOthers() {
         List<LifecycleEvent> seen = Collections.synchronizedList(new ArrayList<>());
-        pump = new EventPump(1_000, List.of(event -> {
-            throw new IllegalStateException("observer bug");
-        }, seen::add));
+        pump = new EventPump(
+                1_000,
+                List.of(
+                        event -> {
+                            throw new IllegalStateException("observer bug");
+                        },
+                        seen::add));
         pump.start(Executors.defaultThreadFactory());
         for (int i = 0; i < 10; i++) {
             pump.offer(paused("g" + i));

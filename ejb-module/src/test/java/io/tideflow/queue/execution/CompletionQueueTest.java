@@ -1,11 +1,10 @@
 package io.tideflow.queue.execution;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.store.ClaimedTask;
 import io.tideflow.queue.store.CompletionWriter.Completion;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class CompletionQueueTest {
 
@@ -52,12 +51,14 @@ class CompletionQueueTest {
             }
             return List.of();
         });
-        queue.submit(completion(), () -> { });
+        queue.submit(completion(), () -> {});
         await(firstWriteStarted);
         for (int i = 0; i < 40; i++) {
-            queue.submit(completion(), () -> { });
+            queue.submit(completion(), () -> {});
         }
-        assertThat(queue.awaitWritten(Duration.ofMillis(100))).as("the first write is still held").isFalse();
+        assertThat(queue.awaitWritten(Duration.ofMillis(100)))
+                .as("the first write is still held")
+                .isFalse();
         releaseFirstWrite.countDown();
         assertThat(queue.awaitWritten(Duration.ofSeconds(5))).isTrue();
         assertThat(batchSizes).containsExactly(1, 40);
@@ -72,7 +73,7 @@ class CompletionQueueTest {
             return List.of();
         });
         for (int i = 0; i < CompletionQueue.MAX_BATCH * 2 + 1; i++) {
-            queue.submit(completion(), () -> { });
+            queue.submit(completion(), () -> {});
         }
         releaseFirstWrite.countDown();
         assertThat(queue.awaitWritten(Duration.ofSeconds(5))).isTrue();
@@ -123,8 +124,16 @@ class CompletionQueueTest {
     }
 
     private static Completion completion() {
-        ClaimedTask task = new ClaimedTask(TaskId.of(UUID.randomUUID().toString()), "test.noop", "default", "{}", 1, 3,
-                UUID.randomUUID().toString(), Instant.now().plusSeconds(30), Instant.now());
+        ClaimedTask task = new ClaimedTask(
+                TaskId.of(UUID.randomUUID().toString()),
+                "test.noop",
+                "default",
+                "{}",
+                1,
+                3,
+                UUID.randomUUID().toString(),
+                Instant.now().plusSeconds(30),
+                Instant.now());
         return new Completion(task, null, 0, Instant.now());
     }
 

@@ -1,21 +1,20 @@
 package io.tideflow.queue.failure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tideflow.queue.api.ClassifiedAs;
 import io.tideflow.queue.api.ErrorClass;
 import io.tideflow.queue.api.PermanentTaskFailure;
 import io.tideflow.queue.api.RetryTaskAt;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskTimeoutException;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ErrorClassifierTest {
 
@@ -39,8 +38,9 @@ class ErrorClassifierTest {
         assertThat(classify(new IllegalArgumentException("not a number"))).isEqualTo(ErrorClass.VALIDATION);
         assertThat(classify(new SocketTimeoutException("read timed out"))).isEqualTo(ErrorClass.TRANSIENT);
         assertThat(classify(new UncheckedIOException(new IOException("reset")))).isEqualTo(ErrorClass.TRANSIENT);
-        assertThat(classify(new TaskTimeoutException(TaskId.of("01a2206a-5a72-7000-aa9c-2d545d45ec63"), "t",
-                Duration.ofSeconds(1)))).isEqualTo(ErrorClass.TRANSIENT);
+        assertThat(classify(new TaskTimeoutException(
+                        TaskId.of("01a2206a-5a72-7000-aa9c-2d545d45ec63"), "t", Duration.ofSeconds(1))))
+                .isEqualTo(ErrorClass.TRANSIENT);
         assertThat(classify(new SQLTransientConnectionException("gone"))).isEqualTo(ErrorClass.DATABASE);
         assertThat(classify(new RetryTaskAt(java.time.Instant.now(), "later"))).isEqualTo(ErrorClass.BUSINESS);
         assertThat(classify(new NullPointerException())).isEqualTo(ErrorClass.SYSTEM);
@@ -51,7 +51,8 @@ class ErrorClassifierTest {
     @Test
     void aDeclaredClassWinsAnywhereInTheCausesAndIsInherited() {
         assertThat(classify(new DailyQuotaExceeded())).isEqualTo(ErrorClass.BUSINESS);
-        assertThat(classify(new IllegalStateException("wrapped", new QuotaExceeded()))).isEqualTo(ErrorClass.BUSINESS);
+        assertThat(classify(new IllegalStateException("wrapped", new QuotaExceeded())))
+                .isEqualTo(ErrorClass.BUSINESS);
         assertThat(classify(new RuntimeException(new PermanentTaskFailure("no such customer"))))
                 .isEqualTo(ErrorClass.VALIDATION);
     }
@@ -59,7 +60,8 @@ class ErrorClassifierTest {
     @Test
     void theInnermostWellKnownCauseDecidesAmongWellKnownOnes() {
         assertThat(classify(new IllegalStateException("wrapped", new IOException("reset"))))
-                .as("a network failure wrapped, not a bug").isEqualTo(ErrorClass.TRANSIENT);
+                .as("a network failure wrapped, not a bug")
+                .isEqualTo(ErrorClass.TRANSIENT);
         assertThat(classify(new RuntimeException(new SQLException("deadlock")))).isEqualTo(ErrorClass.DATABASE);
     }
 

@@ -1,12 +1,11 @@
 package io.tideflow.queue.failure;
 
-import io.tideflow.queue.model.RetryPolicy;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tideflow.queue.model.RetryPolicy;
 import java.time.Duration;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RetryBackoffTest {
 

@@ -1,13 +1,12 @@
 package io.tideflow.queue.failure;
 
-import io.tideflow.queue.model.RetryDecision;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tideflow.queue.api.PermanentFailure;
 import io.tideflow.queue.api.PermanentTaskFailure;
-import org.junit.jupiter.api.Test;
-
+import io.tideflow.queue.model.RetryDecision;
 import java.io.IOException;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RetryDeciderTest {
 
@@ -29,9 +28,12 @@ class RetryDeciderTest {
 
     @Test
     void aPermanentFailureDeadLettersAtOnceWhereverItIsInTheCauses() {
-        assertThat(RetryDecider.decide(1, 5, new PermanentTaskFailure("bad input"))).isEqualTo(RetryDecision.DEAD_LETTER);
+        assertThat(RetryDecider.decide(1, 5, new PermanentTaskFailure("bad input")))
+                .isEqualTo(RetryDecision.DEAD_LETTER);
         assertThat(RetryDecider.decide(1, 5, new InvalidAddress())).isEqualTo(RetryDecision.DEAD_LETTER);
-        assertThat(RetryDecider.decide(1, 5, new InvalidLocalPart())).as("inherited").isEqualTo(RetryDecision.DEAD_LETTER);
+        assertThat(RetryDecider.decide(1, 5, new InvalidLocalPart()))
+                .as("inherited")
+                .isEqualTo(RetryDecision.DEAD_LETTER);
         assertThat(RetryDecider.decide(1, 5, new IllegalStateException("wrapped", new InvalidAddress())))
                 .isEqualTo(RetryDecision.DEAD_LETTER);
     }

@@ -1,21 +1,20 @@
 package io.tideflow.queue.history;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.tideflow.queue.api.ErrorClass;
+import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.event.GroupPaused;
 import io.tideflow.queue.api.event.TaskCompleted;
 import io.tideflow.queue.api.event.TaskFailed;
-import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.event.TaskStarted;
 import io.tideflow.queue.store.MetricRow;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class HistoryBufferTest {
 
@@ -31,22 +30,37 @@ class HistoryBufferTest {
             buffer.on(new TaskStarted(id, "t", "g", 1, "n", Duration.ofMillis(10), at));
             buffer.on(new TaskCompleted(id, "t", "g", 1, Duration.ofMillis(100), at));
         }
-        buffer.on(new TaskFailed(TaskId.of(UUID.randomUUID().toString()), "t", "other", 1, ErrorClass.TRANSIENT,
-                "x", Duration.ofMillis(1), T10));
+        buffer.on(new TaskFailed(
+                TaskId.of(UUID.randomUUID().toString()),
+                "t",
+                "other",
+                1,
+                ErrorClass.TRANSIENT,
+                "x",
+                Duration.ofMillis(1),
+                T10));
         buffer.on(new GroupPaused("g", T10));
 
         // 1,000 events 50 ms apart span 10:00:00 to 10:00:49.95: one minute
         List<MetricRow> early = buffer.drainMinutesEndedBy(T10.plusSeconds(59).toEpochMilli(), "n");
         assertThat(early).isEmpty();
         List<MetricRow> rows = buffer.drainMinutesEndedBy(T10.plusSeconds(60).toEpochMilli(), "n");
-        assertThat(rows).extracting(row -> row.group() + "/" + row.metricType() + "=" + (long) row.value())
-                .containsExactlyInAnyOrder("g/started=1000", "g/wait=1000", "g/completed=1000", "g/run=1000",
-                        "other/failed=1", "other/run=1");
+        assertThat(rows)
+                .extracting(row -> row.group() + "/" + row.metricType() + "=" + (long) row.value())
+                .containsExactlyInAnyOrder(
+                        "g/started=1000",
+                        "g/wait=1000",
+                        "g/completed=1000",
+                        "g/run=1000",
+                        "other/failed=1",
+                        "other/run=1");
         assertThat(rows).allSatisfy(row -> {
             assertThat(row.ts()).isEqualTo(T10.toEpochMilli());
             assertThat(row.node()).isEqualTo("n");
         });
-        assertThat(rows).filteredOn(row -> row.metricType().equals("run") && row.group().equals("g")).singleElement()
+        assertThat(rows)
+                .filteredOn(row -> row.metricType().equals("run") && row.group().equals("g"))
+                .singleElement()
                 // all 1,000 took 100 ms: bucket (50, 100], interpolated to 50 + 50 * 990/1000
                 .satisfies(row -> assertThat(HistogramJson.read(row.metadata()).percentileMs(0.99))
                         .isCloseTo(99.5, within(0.001)));

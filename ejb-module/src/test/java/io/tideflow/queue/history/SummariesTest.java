@@ -1,17 +1,16 @@
 package io.tideflow.queue.history;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.tideflow.queue.api.admin.GroupMetrics;
 import io.tideflow.queue.api.admin.MetricPoint;
 import io.tideflow.queue.metrics.LatencyHistogram;
 import io.tideflow.queue.store.MetricRow;
 import io.tideflow.queue.store.MetricRow.Resolution;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class SummariesTest {
 
@@ -25,8 +24,10 @@ class SummariesTest {
             (ms % 2 == 0 ? runsA : runsB).record(ms);
         }
         List<MetricRow> rows = List.of(
-                row(T, "mail", "completed", "a", 540), row(T + 60_000, "mail", "completed", "b", 60),
-                row(T, "mail", "failed", "a", 150), row(T, "mail", "enqueued", "b", 800),
+                row(T, "mail", "completed", "a", 540),
+                row(T + 60_000, "mail", "completed", "b", 60),
+                row(T, "mail", "failed", "a", 150),
+                row(T, "mail", "enqueued", "b", 800),
                 new MetricRow(T, Resolution.MINUTE, "mail", "run", "a", 50, HistogramJson.write(runsA)),
                 new MetricRow(T, Resolution.MINUTE, "mail", "run", "b", 50, HistogramJson.write(runsB)),
                 row(T, "sms", "completed", "a", 1));
@@ -49,8 +50,10 @@ class SummariesTest {
 
     @Test
     void aSeriesHasOnePointPerStartAddingTheNodes() {
-        List<MetricPoint> points = Summaries.series(List.of(row(T, "g", "completed", "a", 2),
-                row(T, "g", "completed", "b", 3), row(T + 60_000, "g", "completed", "a", 1)));
+        List<MetricPoint> points = Summaries.series(List.of(
+                row(T, "g", "completed", "a", 2),
+                row(T, "g", "completed", "b", 3),
+                row(T + 60_000, "g", "completed", "a", 1)));
         assertThat(points).extracting(MetricPoint::value).containsExactly(5.0, 1.0);
         assertThat(points.get(0).latency()).isNull();
     }

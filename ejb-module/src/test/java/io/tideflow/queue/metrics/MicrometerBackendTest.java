@@ -1,11 +1,10 @@
 package io.tideflow.queue.metrics;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class MicrometerBackendTest {
 
@@ -31,6 +30,8 @@ class MicrometerBackendTest {
 
         backend.close();
 
-        assertThat(registry.getMeters()).extracting(meter -> meter.getId().getName()).containsExactly("someone.else");
+        assertThat(registry.getMeters())
+                .extracting(meter -> meter.getId().getName())
+                .containsExactly("someone.else");
     }
 }

@@ -1,16 +1,16 @@
 package io.tideflow.queue.model;
 
-import io.tideflow.queue.api.BreakerState;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tideflow.queue.api.BreakerState;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class BreakerTest {
 
     /** Opens at half the attempts failing, once 10 attempts are in the window of 60 s; 30 s open; 3 probes. */
     private final BreakerSettings settings = BreakerSettings.DEFAULTS;
+
     private final long t0 = 1_000_000;
 
     @Test
@@ -33,8 +33,8 @@ class BreakerTest {
 
     @Test
     void successesAloneNeverOpenIt() {
-        Breaker breaker = Breaker.closed("mail", t0).withOutcomes(0, 9, t0, settings).withOutcomes(100, 0, t0 + 1,
-                settings);
+        Breaker breaker =
+                Breaker.closed("mail", t0).withOutcomes(0, 9, t0, settings).withOutcomes(100, 0, t0 + 1, settings);
         assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
         assertThat(breaker.claimRoom(settings)).isEqualTo(Integer.MAX_VALUE);
     }
@@ -45,7 +45,8 @@ class BreakerTest {
         // 90 s later the window before has half its weight (4.5 failures); 6 successes make 10.5 calls, 43 % failing
         breaker = breaker.withOutcomes(6, 0, t0 + 90_000, settings);
         assertThat(breaker.previousFailures()).isEqualTo(9);
-        assertThat(breaker.withOutcomes(0, 0, t0 + 90_000, settings).tripped(t0 + 90_000, settings)).isFalse();
+        assertThat(breaker.withOutcomes(0, 0, t0 + 90_000, settings).tripped(t0 + 90_000, settings))
+                .isFalse();
         // two windows later nothing of the failures is left
         assertThat(breaker.withOutcomes(0, 1, t0 + 200_000, settings).state()).isEqualTo(BreakerState.CLOSED);
     }
@@ -100,7 +101,8 @@ class BreakerTest {
     @Test
     void aForcedOpenBreakerStaysOpenUntilClosedOrReset() {
         Breaker forced = Breaker.closed("mail", t0).forcedOpen(t0);
-        assertThat(forced.beforeClaim(t0 + Duration.ofDays(365).toMillis()).state()).isEqualTo(BreakerState.OPEN);
+        assertThat(forced.beforeClaim(t0 + Duration.ofDays(365).toMillis()).state())
+                .isEqualTo(BreakerState.OPEN);
         assertThat(forced.forcedClosed(t0 + 1).state()).isEqualTo(BreakerState.CLOSED);
         Breaker reset = tripped().reset(t0 + 2);
         assertThat(reset.state()).isEqualTo(BreakerState.CLOSED);
@@ -110,7 +112,8 @@ class BreakerTest {
 
     @Test
     void closingByHandKeepsTheCountsSoPersistentFailuresOpenItAgain() {
-        Breaker closed = Breaker.closed("mail", t0).withOutcomes(4, 5, t0, settings).forcedClosed(t0 + 1);
+        Breaker closed =
+                Breaker.closed("mail", t0).withOutcomes(4, 5, t0, settings).forcedClosed(t0 + 1);
         assertThat(closed.state()).isEqualTo(BreakerState.CLOSED);
         assertThat(closed.withOutcomes(0, 1, t0 + 2, settings).state()).isEqualTo(BreakerState.OPEN);
     }

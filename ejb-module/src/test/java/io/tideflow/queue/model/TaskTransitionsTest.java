@@ -1,16 +1,5 @@
 package io.tideflow.queue.model;
 
-import io.tideflow.queue.api.IllegalTransitionException;
-import io.tideflow.queue.api.TaskId;
-import io.tideflow.queue.api.TaskState;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.Set;
-import java.util.stream.Stream;
-
 import static io.tideflow.queue.api.TaskState.ARCHIVED;
 import static io.tideflow.queue.api.TaskState.CANCELLED;
 import static io.tideflow.queue.api.TaskState.COMPLETED;
@@ -22,14 +11,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tideflow.queue.api.IllegalTransitionException;
+import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.api.TaskState;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
 class TaskTransitionsTest {
 
     /** The design's table, written out independently of the production table. */
     private static final Set<String> DESIGN = Set.of(
-            "PENDING>RUNNING", "PENDING>CANCELLED",
-            "RUNNING>COMPLETED", "RUNNING>FAILED",
+            "PENDING>RUNNING",
+            "PENDING>CANCELLED",
+            "RUNNING>COMPLETED",
+            "RUNNING>FAILED",
             "COMPLETED>ARCHIVED",
-            "FAILED>PENDING", "FAILED>DEAD_LETTER",
+            "FAILED>PENDING",
+            "FAILED>DEAD_LETTER",
             "CANCELLED>ARCHIVED");
 
     /** The edges the engine takes beyond the design, each documented in docs/how-it-works.md. */
@@ -47,11 +49,13 @@ class TaskTransitionsTest {
         assertThat(TaskTransitions.isAllowed(from, to)).isEqualTo(expected);
         TaskId id = TaskId.of("01a22059-3c17-7000-9c96-93f097f659f3");
         if (expected) {
-            assertThatCode(() -> TaskTransitions.requireAllowed(id, "t", from, to)).doesNotThrowAnyException();
+            assertThatCode(() -> TaskTransitions.requireAllowed(id, "t", from, to))
+                    .doesNotThrowAnyException();
         } else {
             assertThatThrownBy(() -> TaskTransitions.requireAllowed(id, "t", from, to))
                     .isInstanceOf(IllegalTransitionException.class)
-                    .hasMessageContaining(id.value()).hasMessageContaining("'t'")
+                    .hasMessageContaining(id.value())
+                    .hasMessageContaining("'t'")
                     .hasMessageContaining(from + " to " + to);
         }
     }
@@ -87,12 +91,16 @@ class TaskTransitionsTest {
             assertThat(transition.isDesigned()).isTrue();
         } else {
             assertThat(transition.isDesigned()).as(edge).isEqualTo(DESIGN.contains(edge));
-            assertThat(DESIGN.contains(edge) || EXTENSIONS.contains(edge)).as(edge).isTrue();
+            assertThat(DESIGN.contains(edge) || EXTENSIONS.contains(edge))
+                    .as(edge)
+                    .isTrue();
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = Transition.class, names = {"COMPLETE", "FAIL", "RESCUE", "RELEASE", "DEFER", "CANCEL_RUNNING"})
+    @EnumSource(
+            value = Transition.class,
+            names = {"COMPLETE", "FAIL", "RESCUE", "RELEASE", "DEFER", "CANCEL_RUNNING"})
     void everyChangeOfARunningTaskIsFencedByItsLeaseToken(Transition transition) {
         assertThat(transition.from()).isEqualTo(RUNNING);
         assertThat(transition.isFenced()).isTrue();

@@ -1,22 +1,33 @@
 package io.tideflow.queue.reports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tideflow.queue.api.admin.ExportFormat;
 import io.tideflow.queue.store.ExportedTask;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import org.junit.jupiter.api.Test;
-
 import java.io.StringReader;
 import java.io.StringWriter;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TaskRowWriterTest {
 
-    private static final ExportedTask AWKWARD = new ExportedTask("01a2-x", "mail.send", "mail", "DEAD_LETTER", 5,
-            0, 1_000, 2_000, 3, 3, "java.lang.IllegalStateException: \"quoted\", with comma\n\tat x\u0001",
-            "{\"to\":\"a@b.c\",\"n\":[1,2]}", null, null);
+    private static final ExportedTask AWKWARD = new ExportedTask(
+            "01a2-x",
+            "mail.send",
+            "mail",
+            "DEAD_LETTER",
+            5,
+            0,
+            1_000,
+            2_000,
+            3,
+            3,
+            "java.lang.IllegalStateException: \"quoted\", with comma\n\tat x\u0001",
+            "{\"to\":\"a@b.c\",\"n\":[1,2]}",
+            null,
+            null);
 
     @Test
     void ndjsonWritesOneParsableObjectPerLineWithThePayloadEmbedded() {
@@ -24,8 +35,8 @@ class TaskRowWriterTest {
         TaskRowWriter writer = TaskRowWriter.of(ExportFormat.NDJSON, out);
         writer.begin();
         writer.write(AWKWARD);
-        writer.write(new ExportedTask("01a2-y", "t", "g", "COMPLETED", 0, 0, 0, 0, 1, 5, null, "1", "{\"ok\":true}",
-                12L));
+        writer.write(
+                new ExportedTask("01a2-y", "t", "g", "COMPLETED", 0, 0, 0, 0, 1, 5, null, "1", "{\"ok\":true}", 12L));
         String[] lines = out.toString().split("\n");
         assertThat(lines).hasSize(2);
         JsonObject first = parse(lines[0]);
@@ -45,8 +56,9 @@ class TaskRowWriterTest {
         writer.begin();
         writer.write(AWKWARD);
         String csv = out.toString();
-        assertThat(csv).startsWith("id,type,group,state,priority,runAt,createdAt,updatedAt,attempts,maxAttempts,"
-                + "executionMs,lastError,payload,result\r\n");
+        assertThat(csv)
+                .startsWith("id,type,group,state,priority,runAt,createdAt,updatedAt,attempts,maxAttempts,"
+                        + "executionMs,lastError,payload,result\r\n");
         assertThat(csv).contains(",\"java.lang.IllegalStateException: \"\"quoted\"\", with comma\n\tat x\u0001\",");
         assertThat(csv).contains(",\"{\"\"to\"\":\"\"a@b.c\"\",\"\"n\"\":[1,2]}\",");
         assertThat(csv).endsWith(",\r\n");

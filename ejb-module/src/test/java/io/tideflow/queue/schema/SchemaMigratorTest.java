@@ -1,19 +1,18 @@
 package io.tideflow.queue.schema;
 
-import io.tideflow.queue.api.TideflowException;
-import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tideflow.queue.api.TideflowException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SchemaMigratorTest {
 
@@ -27,9 +26,15 @@ class SchemaMigratorTest {
     @Test
     void migrationsApplyOnceAndASecondRunAppliesNothing() {
         SchemaMigrator migrator = new SchemaMigrator(dataSource, getClass().getClassLoader(), Clock.systemUTC());
-        assertThat(migrator.migrate()).containsExactly("V001__create_tasks.sql", "V002__task_events_and_cancel_requests.sql",
-                "V003__nodes.sql", "V004__resource_groups.sql",
-                "V005__circuit_breakers.sql", "V006__metric_history.sql", "V007__alerts.sql");
+        assertThat(migrator.migrate())
+                .containsExactly(
+                        "V001__create_tasks.sql",
+                        "V002__task_events_and_cancel_requests.sql",
+                        "V003__nodes.sql",
+                        "V004__resource_groups.sql",
+                        "V005__circuit_breakers.sql",
+                        "V006__metric_history.sql",
+                        "V007__alerts.sql");
         assertThat(migrator.migrate()).isEmpty();
     }
 

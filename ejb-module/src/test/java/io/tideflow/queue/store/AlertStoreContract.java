@@ -1,10 +1,10 @@
 package io.tideflow.queue.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tideflow.queue.api.admin.AlertKind;
 import io.tideflow.queue.api.admin.AlertView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** An alert is raised once and cleared once across nodes. */
 abstract class AlertStoreContract {
@@ -37,17 +36,23 @@ abstract class AlertStoreContract {
         AlertView raised = raise("node-a");
         assertThat(raised.active()).isTrue();
         assertThat(raised.message()).isEqualTo("waited too long");
-        assertThatThrownBy(() -> raise("node-b")).as("the same rule and group while active").isNotNull();
+        assertThatThrownBy(() -> raise("node-b"))
+                .as("the same rule and group while active")
+                .isNotNull();
 
-        Optional<AlertView> cleared = db.inTransaction(em -> new AlertStore(em).clear("stuck", "mail", T.plusSeconds(60)));
-        assertThat(cleared).hasValueSatisfying(alert -> assertThat(alert.clearedAt()).isEqualTo(T.plusSeconds(60)));
+        Optional<AlertView> cleared =
+                db.inTransaction(em -> new AlertStore(em).clear("stuck", "mail", T.plusSeconds(60)));
+        assertThat(cleared)
+                .hasValueSatisfying(alert -> assertThat(alert.clearedAt()).isEqualTo(T.plusSeconds(60)));
         assertThat(db.<Optional<AlertView>>inTransaction(em -> new AlertStore(em).clear("stuck", "mail", T)))
-                .as("cleared already").isEmpty();
+                .as("cleared already")
+                .isEmpty();
 
         raise("node-b");
         List<AlertView> all = db.inTransaction(em -> new AlertStore(em).newest(false, 10));
         assertThat(all).extracting(AlertView::active).containsExactly(true, false);
-        assertThat(db.<List<AlertView>>inTransaction(em -> new AlertStore(em).active())).hasSize(1);
+        assertThat(db.<List<AlertView>>inTransaction(em -> new AlertStore(em).active()))
+                .hasSize(1);
     }
 
     @Test
@@ -78,11 +83,12 @@ abstract class AlertStoreContract {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(db.<List<AlertView>>inTransaction(em -> new AlertStore(em).newest(false, 10))).hasSize(1);
+        assertThat(db.<List<AlertView>>inTransaction(em -> new AlertStore(em).newest(false, 10)))
+                .hasSize(1);
     }
 
     private AlertView raise(String node) {
-        return db.inTransaction(em -> new AlertStore(em).raise("stuck", AlertKind.OLDEST_DUE, "mail", T, 900, 600,
-                "waited too long", node));
+        return db.inTransaction(em ->
+                new AlertStore(em).raise("stuck", AlertKind.OLDEST_DUE, "mail", T, 900, 600, "waited too long", node));
     }
 }

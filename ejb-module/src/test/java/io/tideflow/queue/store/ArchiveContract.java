@@ -1,11 +1,11 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.api.admin.TaskEventView;
+import static io.tideflow.queue.store.TaskFixtures.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
+import io.tideflow.queue.api.admin.TaskEventView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,9 +15,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static io.tideflow.queue.store.TaskFixtures.aTask;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Archiving moves finished tasks once, conditionally on their state, and records the move. */
 abstract class ArchiveContract {
@@ -43,7 +42,9 @@ abstract class ArchiveContract {
         List<ArchivedTask> archived = archive(T.plus(Duration.ofDays(1)), 100);
 
         assertThat(archived).extracting(ArchivedTask::id).containsExactlyInAnyOrder(oldCompleted, oldCancelled);
-        assertThat(archived).filteredOn(task -> task.id().equals(oldCancelled)).singleElement()
+        assertThat(archived)
+                .filteredOn(task -> task.id().equals(oldCancelled))
+                .singleElement()
                 .satisfies(task -> assertThat(task.from()).isEqualTo(TaskState.CANCELLED));
         assertThat(stateOf(oldCompleted)).isEqualTo("ARCHIVED");
         assertThat(stateOf(recent)).isEqualTo("COMPLETED");
@@ -53,7 +54,9 @@ abstract class ArchiveContract {
             assertThat(last.from()).isEqualTo(TaskState.COMPLETED);
             assertThat(last.to()).isEqualTo(TaskState.ARCHIVED);
         });
-        assertThat(archive(T.plus(Duration.ofDays(1)), 100)).as("nothing left to archive").isEmpty();
+        assertThat(archive(T.plus(Duration.ofDays(1)), 100))
+                .as("nothing left to archive")
+                .isEmpty();
     }
 
     @Test
@@ -88,9 +91,11 @@ abstract class ArchiveContract {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(db.count("SELECT COUNT(*) FROM tasks WHERE state = 'ARCHIVED'")).isEqualTo(finished.size());
+        assertThat(db.count("SELECT COUNT(*) FROM tasks WHERE state = 'ARCHIVED'"))
+                .isEqualTo(finished.size());
         assertThat(db.count("SELECT COUNT(*) FROM task_events WHERE to_state = 'ARCHIVED'"))
-                .as("one history row per move").isEqualTo(finished.size());
+                .as("one history row per move")
+                .isEqualTo(finished.size());
     }
 
     private List<ArchivedTask> archive(Instant before, int limit) {
@@ -109,7 +114,8 @@ abstract class ArchiveContract {
 
     private TaskId completedAt(Instant at) {
         TaskId id = insert(at);
-        ClaimedTask claimed = db.inTransaction(em -> db.store(em, "node-a").claimDue(1, at, LEASE)).get(0);
+        ClaimedTask claimed = db.inTransaction(em -> db.store(em, "node-a").claimDue(1, at, LEASE))
+                .get(0);
         assertThat(claimed.id()).isEqualTo(id);
         db.inTransaction(em -> db.store(em, "node-a").markSucceeded(claimed, null, 5, at));
         return id;
@@ -123,6 +129,8 @@ abstract class ArchiveContract {
 
     private String stateOf(TaskId id) {
         return db.inTransaction(em -> (String) em.createNativeQuery("SELECT state FROM tasks WHERE id = ?1")
-                .setParameter(1, id.value()).getSingleResult()).trim();
+                        .setParameter(1, id.value())
+                        .getSingleResult())
+                .trim();
     }
 }

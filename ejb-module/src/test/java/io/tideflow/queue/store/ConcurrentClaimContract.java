@@ -1,9 +1,9 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.api.TaskState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static io.tideflow.queue.store.TaskFixtures.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tideflow.queue.api.TaskState;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,9 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-
-import static io.tideflow.queue.store.TaskFixtures.aTask;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two dispatchers drain 5,000 tasks from one Derby database the way the engine does: each dispatcher claims batches
@@ -30,6 +29,7 @@ abstract class ConcurrentClaimContract {
     private final TestDatabase db = newDatabase();
 
     abstract TestDatabase newDatabase();
+
     private final Map<String, AtomicInteger> runsPerTask = new ConcurrentHashMap<>();
     private final LongAdder duplicateEffects = new LongAdder();
     private final java.util.Queue<Exception> otherFailures = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -50,16 +50,24 @@ abstract class ConcurrentClaimContract {
         CompletableFuture<Void> b = CompletableFuture.runAsync(() -> dispatch("node-b"));
         CompletableFuture.allOf(a, b).get(5, TimeUnit.MINUTES);
 
-        assertThat(otherFailures).as("completions that failed for another reason than a duplicate").isEmpty();
+        assertThat(otherFailures)
+                .as("completions that failed for another reason than a duplicate")
+                .isEmpty();
         assertThat(duplicateEffects.sum()).as("side effects written twice").isZero();
-        assertThat(staleCompletions.sum()).as("completions refused for a stale lease").isZero();
+        assertThat(staleCompletions.sum())
+                .as("completions refused for a stale lease")
+                .isZero();
         assertThat(runsPerTask).hasSize(TASKS);
-        assertThat(runsPerTask.values()).allSatisfy(runs -> assertThat(runs.get()).isEqualTo(1));
+        assertThat(runsPerTask.values())
+                .allSatisfy(runs -> assertThat(runs.get()).isEqualTo(1));
         assertThat(completed.sum()).isEqualTo(TASKS);
         assertThat(count("SELECT COUNT(*) FROM side_effects")).isEqualTo(TASKS);
-        assertThat(count("SELECT COUNT(*) FROM tasks WHERE state = '" + TaskState.COMPLETED + "'")).isEqualTo(TASKS);
-        assertThat(count("SELECT COUNT(DISTINCT worker) FROM side_effects WHERE worker LIKE 'node-a/%'")).isPositive();
-        assertThat(count("SELECT COUNT(DISTINCT worker) FROM side_effects WHERE worker LIKE 'node-b/%'")).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM tasks WHERE state = '" + TaskState.COMPLETED + "'"))
+                .isEqualTo(TASKS);
+        assertThat(count("SELECT COUNT(DISTINCT worker) FROM side_effects WHERE worker LIKE 'node-a/%'"))
+                .isPositive();
+        assertThat(count("SELECT COUNT(DISTINCT worker) FROM side_effects WHERE worker LIKE 'node-b/%'"))
+                .isPositive();
     }
 
     /** One dispatcher: claims what its free workers can take, until no task is left PENDING. */
@@ -69,11 +77,15 @@ abstract class ConcurrentClaimContract {
     }
 
     private void run(ClaimedTask task, String worker) {
-        runsPerTask.computeIfAbsent(task.id().value(), id -> new AtomicInteger()).incrementAndGet();
+        runsPerTask
+                .computeIfAbsent(task.id().value(), id -> new AtomicInteger())
+                .incrementAndGet();
         try {
             db.inTransaction(em -> {
                 em.createNativeQuery("INSERT INTO side_effects (task_id, worker) VALUES (?, ?)")
-                        .setParameter(1, task.id().value()).setParameter(2, worker).executeUpdate();
+                        .setParameter(1, task.id().value())
+                        .setParameter(2, worker)
+                        .executeUpdate();
                 if (!db.store(em, "worker").markSucceeded(task, null, 0, NOW)) {
                     staleCompletions.increment();
                     throw new IllegalStateException("stale lease for " + task.id());

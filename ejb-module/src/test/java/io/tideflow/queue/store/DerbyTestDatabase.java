@@ -1,10 +1,9 @@
 package io.tideflow.queue.store;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
-
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.derby.jdbc.EmbeddedDataSource;
 
 /** A fresh in-memory Derby database, dropped on close. */
 public final class DerbyTestDatabase extends TestDatabase {

@@ -1,10 +1,10 @@
 package io.tideflow.queue.store;
 
+import static io.tideflow.queue.store.TaskFixtures.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tideflow.queue.failure.RetryDecider;
 import io.tideflow.queue.model.RetryDecision;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,9 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-
-import static io.tideflow.queue.store.TaskFixtures.aTask;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two dispatchers of eight workers drain 10,000 tasks whose handler fails 20 % of its attempts at random, with the
@@ -34,6 +33,7 @@ abstract class FlakyDrainContract {
     private final TestDatabase db = newDatabase();
 
     abstract TestDatabase newDatabase();
+
     private final Map<String, AtomicInteger> failedRuns = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> succeededRuns = new ConcurrentHashMap<>();
     private final LongAdder attempts = new LongAdder();
@@ -50,30 +50,39 @@ abstract class FlakyDrainContract {
         TaskFixtures.insertInChunks(db, TASKS, i -> aTask().withMaxAttempts(MAX_ATTEMPTS));
 
         long started = System.nanoTime();
-        CompletableFuture.allOf(CompletableFuture.runAsync(() -> dispatch("node-a")),
-                CompletableFuture.runAsync(() -> dispatch("node-b"))).get(10, TimeUnit.MINUTES);
+        CompletableFuture.allOf(
+                        CompletableFuture.runAsync(() -> dispatch("node-a")),
+                        CompletableFuture.runAsync(() -> dispatch("node-b")))
+                .get(10, TimeUnit.MINUTES);
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
 
         long completed = count("SELECT COUNT(*) FROM tasks WHERE state = 'COMPLETED'");
         long deadLettered = count("SELECT COUNT(*) FROM tasks WHERE state = 'DEAD_LETTER'");
-        System.out.printf("FlakyDrainTest: %d tasks, %d attempts, %d completed, %d dead-lettered, %d ms%n",
+        System.out.printf(
+                "FlakyDrainTest: %d tasks, %d attempts, %d completed, %d dead-lettered, %d ms%n",
                 TASKS, attempts.sum(), completed, deadLettered, elapsedMs);
 
         assertThat(completed + deadLettered).as("every task ended").isEqualTo(TASKS);
-        assertThat(count("SELECT COUNT(*) FROM tasks WHERE state IN ('PENDING', 'RUNNING', 'FAILED')")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM tasks WHERE state IN ('PENDING', 'RUNNING', 'FAILED')"))
+                .isZero();
         assertThat(staleOutcomes.sum()).as("outcomes refused for a stale lease").isZero();
-        assertThat(count("SELECT COUNT(*) FROM side_effects")).as("one side effect per completed task")
+        assertThat(count("SELECT COUNT(*) FROM side_effects"))
+                .as("one side effect per completed task")
                 .isEqualTo(completed);
         assertThat(count("SELECT COUNT(*) FROM side_effects e JOIN tasks t ON t.id = e.task_id"
-                + " WHERE t.state <> 'COMPLETED'")).isZero();
-        assertThat(succeededRuns.values()).allSatisfy(runs -> assertThat(runs.get()).isEqualTo(1));
+                        + " WHERE t.state <> 'COMPLETED'"))
+                .isZero();
+        assertThat(succeededRuns.values())
+                .allSatisfy(runs -> assertThat(runs.get()).isEqualTo(1));
         assertThat(count("SELECT COUNT(*) FROM tasks WHERE state = 'DEAD_LETTER' AND attempts <> " + MAX_ATTEMPTS))
-                .as("dead letters spent every attempt").isZero();
+                .as("dead letters spent every attempt")
+                .isZero();
         for (Map.Entry<String, AtomicInteger> failures : failedRuns.entrySet()) {
             boolean succeeded = succeededRuns.containsKey(failures.getKey());
             assertThat(failures.getValue().get()).isLessThanOrEqualTo(succeeded ? MAX_ATTEMPTS - 1 : MAX_ATTEMPTS);
         }
-        assertThat(count("SELECT SUM(attempts) FROM tasks")).as("attempts counted by the store")
+        assertThat(count("SELECT SUM(attempts) FROM tasks"))
+                .as("attempts counted by the store")
                 .isEqualTo(attempts.sum());
         // 0.2^3 of 10,000 tasks is 80 dead letters on average; far outside [20, 200] means the decisions are wrong
         assertThat(deadLettered).isBetween(20L, 200L);
@@ -81,7 +90,8 @@ abstract class FlakyDrainContract {
 
     private void dispatch(String node) {
         new SimulatedDispatcher(db, node, WORKERS, NOW)
-                .drain("SELECT COUNT(*) FROM tasks WHERE state IN ('PENDING', 'RUNNING', 'FAILED')",
+                .drain(
+                        "SELECT COUNT(*) FROM tasks WHERE state IN ('PENDING', 'RUNNING', 'FAILED')",
                         (task, worker) -> run(node, task));
     }
 
@@ -89,11 +99,13 @@ abstract class FlakyDrainContract {
         attempts.increment();
         boolean fails = ThreadLocalRandom.current().nextDouble() < FAILURE_RATE;
         if (fails) {
-            failedRuns.computeIfAbsent(task.id().value(), id -> new AtomicInteger()).incrementAndGet();
+            failedRuns
+                    .computeIfAbsent(task.id().value(), id -> new AtomicInteger())
+                    .incrementAndGet();
             RuntimeException error = new IllegalStateException("random failure");
             RetryDecision decision = RetryDecider.decide(task.attempt(), task.maxAttempts(), error);
-            FailureOutcome outcome = db.inTransaction(em ->
-                    db.store(em, node).recordFailure(task, error.toString(), decision, NOW, NOW));
+            FailureOutcome outcome = db.inTransaction(
+                    em -> db.store(em, node).recordFailure(task, error.toString(), decision, NOW, NOW));
             if (outcome == FailureOutcome.STALE_LEASE) {
                 staleOutcomes.increment();
             }
@@ -101,14 +113,17 @@ abstract class FlakyDrainContract {
         }
         db.inTransaction(em -> {
             em.createNativeQuery("INSERT INTO side_effects (task_id) VALUES (?)")
-                    .setParameter(1, task.id().value()).executeUpdate();
+                    .setParameter(1, task.id().value())
+                    .executeUpdate();
             if (!db.store(em, node).markSucceeded(task, null, 0, NOW)) {
                 staleOutcomes.increment();
                 throw new IllegalStateException("stale lease for " + task.id());
             }
             return null;
         });
-        succeededRuns.computeIfAbsent(task.id().value(), id -> new AtomicInteger()).incrementAndGet();
+        succeededRuns
+                .computeIfAbsent(task.id().value(), id -> new AtomicInteger())
+                .incrementAndGet();
     }
 
     private long count(String sql) {

@@ -1,15 +1,16 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.model.GroupLimits;
+import static io.tideflow.queue.store.TaskFixtures.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.tideflow.queue.api.BreakerState;
-import io.tideflow.queue.model.Breaker;
-import io.tideflow.queue.model.BreakerSettings;
 import io.tideflow.queue.dispatch.DispatchLoop;
 import io.tideflow.queue.dispatch.GroupAwareClaimer;
 import io.tideflow.queue.dispatch.RestrictedGroupClaim;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
+import io.tideflow.queue.model.Breaker;
+import io.tideflow.queue.model.BreakerSettings;
+import io.tideflow.queue.model.GroupLimits;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,10 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static io.tideflow.queue.store.TaskFixtures.aTask;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Resource groups under the engine's own dispatch loop and group-aware claims, with real transactions: a paused group
@@ -81,50 +80,65 @@ abstract class GroupClaimContract {
     void aClusterLimitOfThreeHoldsAcrossTwoDispatchersAndAnUnlimitedGroupFlowsBeside() {
         insert(150, "limited");
         insert(150, "free");
-        db.inTransaction(em -> new GroupStore(em).setLimits("limited", new GroupLimits(null, 3, null, null), false,
-                Instant.now()));
+        db.inTransaction(em ->
+                new GroupStore(em).setLimits("limited", new GroupLimits(null, 3, null, null), false, Instant.now()));
         Optional<AtomicInteger> mostRunningInDatabase = sampleRunning("limited");
 
         start("node-a", 5);
         start("node-b", 5);
         await().atMost(Duration.ofMinutes(2)).until(() -> completedIn("limited") == 150 && completedIn("free") == 150);
 
-        System.out.printf("GroupClaimContract: cluster limit 3, two dispatchers of 8 workers: at most %d handlers at"
-                + " once (database: %s); the unlimited group beside: %d%n", mostAtOnce.get("limited").get(),
+        System.out.printf(
+                "GroupClaimContract: cluster limit 3, two dispatchers of 8 workers: at most %d handlers at"
+                        + " once (database: %s); the unlimited group beside: %d%n",
+                mostAtOnce.get("limited").get(),
                 mostRunningInDatabase.map(most -> most.get() + " RUNNING rows").orElse("not sampled"),
                 mostAtOnce.get("free").get());
-        assertThat(mostAtOnce.get("limited").get()).as("handlers of the group running at once").isBetween(1, 3);
+        assertThat(mostAtOnce.get("limited").get())
+                .as("handlers of the group running at once")
+                .isBetween(1, 3);
         mostRunningInDatabase.ifPresent(most ->
                 assertThat(most.get()).as("RUNNING rows of the group at once").isBetween(1, 3));
-        assertThat(mostAtOnce.get("free").get()).as("the unlimited group is not held to the limit").isGreaterThan(3);
+        assertThat(mostAtOnce.get("free").get())
+                .as("the unlimited group is not held to the limit")
+                .isGreaterThan(3);
     }
 
     @Test
     void aNodeLimitHoldsOnEachNode() {
         insert(120, "per-node");
-        db.inTransaction(em -> new GroupStore(em).setLimits("per-node", new GroupLimits(2, null, null, null), false,
-                Instant.now()));
+        db.inTransaction(em ->
+                new GroupStore(em).setLimits("per-node", new GroupLimits(2, null, null, null), false, Instant.now()));
         Optional<AtomicInteger> mostRunningInDatabase = sampleRunning("per-node");
 
         start("node-a", 5);
         start("node-b", 5);
         await().atMost(Duration.ofMinutes(2)).until(() -> completedIn("per-node") == 120);
 
-        System.out.printf("GroupClaimContract: node limit 2, two dispatchers: at most %d and %d handlers at once"
-                + " (database: %s)%n", mostAtOnce.get("node-a/per-node").get(), mostAtOnce.get("node-b/per-node").get(),
+        System.out.printf(
+                "GroupClaimContract: node limit 2, two dispatchers: at most %d and %d handlers at once"
+                        + " (database: %s)%n",
+                mostAtOnce.get("node-a/per-node").get(),
+                mostAtOnce.get("node-b/per-node").get(),
                 mostRunningInDatabase.map(most -> most.get() + " RUNNING rows").orElse("not sampled"));
-        assertThat(mostAtOnce.get("node-a/per-node").get()).as("handlers at once on node-a").isBetween(1, 2);
-        assertThat(mostAtOnce.get("node-b/per-node").get()).as("handlers at once on node-b").isBetween(1, 2);
-        mostRunningInDatabase.ifPresent(most -> assertThat(most.get()).as("two per node, two nodes").isBetween(1, 4));
+        assertThat(mostAtOnce.get("node-a/per-node").get())
+                .as("handlers at once on node-a")
+                .isBetween(1, 2);
+        assertThat(mostAtOnce.get("node-b/per-node").get())
+                .as("handlers at once on node-b")
+                .isBetween(1, 2);
+        mostRunningInDatabase.ifPresent(
+                most -> assertThat(most.get()).as("two per node, two nodes").isBetween(1, 4));
         assertThat(db.count("SELECT COUNT(DISTINCT node) FROM task_events e JOIN tasks t ON t.id = e.task_id"
-                + " WHERE t.resource_group = 'per-node' AND e.to_state = 'RUNNING'")).isEqualTo(2);
+                        + " WHERE t.resource_group = 'per-node' AND e.to_state = 'RUNNING'"))
+                .isEqualTo(2);
     }
 
     @Test
     void aRateOfTenPerSecondStartsTenPerSecondOverThirtySecondsAfterItsFirstBurst() throws InterruptedException {
         insert(600, "rated");
-        db.inTransaction(em -> new GroupStore(em).setLimits("rated", new GroupLimits(null, null, 10, 1_000L), false,
-                Instant.now()));
+        db.inTransaction(em ->
+                new GroupStore(em).setLimits("rated", new GroupLimits(null, null, 10, 1_000L), false, Instant.now()));
 
         long started = System.nanoTime();
         start("node-a", 0);
@@ -141,8 +155,10 @@ abstract class GroupClaimContract {
                 + " WHERE t.resource_group = 'rated' AND e.to_state = 'RUNNING'");
         // a full bucket (10) at once, then 10 per second
         double expected = 10 + 10 * seconds;
-        System.out.printf("GroupClaimContract: rate 10/s over %.2f s on two dispatchers: %d starts, expected %.0f"
-                + " (%+.1f %%)%n", seconds, startedTasks, expected, 100 * (startedTasks - expected) / expected);
+        System.out.printf(
+                "GroupClaimContract: rate 10/s over %.2f s on two dispatchers: %d starts, expected %.0f"
+                        + " (%+.1f %%)%n",
+                seconds, startedTasks, expected, 100 * (startedTasks - expected) / expected);
         assertThat((double) startedTasks).isBetween(expected * 0.9, expected * 1.1);
     }
 
@@ -164,10 +180,12 @@ abstract class GroupClaimContract {
         start("node-a", 0);
         start("node-b", 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> completedIn("default") == 10);
-        assertThat(breaker("flaky").state()).as("the other group drained within the open delay")
+        assertThat(breaker("flaky").state())
+                .as("the other group drained within the open delay")
                 .isEqualTo(BreakerState.OPEN);
         assertThat(db.count("SELECT COUNT(*) FROM tasks WHERE resource_group = 'flaky' AND attempts > 0"))
-                .as("no attempt burned while OPEN").isZero();
+                .as("no attempt burned while OPEN")
+                .isZero();
 
         // after the delay: HALF_OPEN, two probes on whichever nodes, and nothing more until they are counted
         await().atMost(Duration.ofSeconds(15)).until(() -> completedIn("flaky") == 2);
@@ -186,24 +204,27 @@ abstract class GroupClaimContract {
         List<io.tideflow.queue.store.NewTask> tasks = new ArrayList<>();
         java.util.Random random = new java.util.Random(42);
         for (int i = 0; i < 1_000; i++) {
-            tasks.add(aTask().inGroup("ordered").withPriority(random.nextInt(10)).dueAt(Instant.now().minusSeconds(1))
+            tasks.add(aTask().inGroup("ordered")
+                    .withPriority(random.nextInt(10))
+                    .dueAt(Instant.now().minusSeconds(1))
                     .build());
         }
         db.inTransaction(em -> {
             db.store(em, "submitter").insertAll(tasks);
-            return new GroupStore(em).setLimits("ordered", new GroupLimits(null, 1, null, null), false,
-                    Instant.now());
+            return new GroupStore(em).setLimits("ordered", new GroupLimits(null, 1, null, null), false, Instant.now());
         });
         List<String> expected = tasks.stream()
                 .sorted(java.util.Comparator.comparingInt((io.tideflow.queue.store.NewTask t) -> -t.priority())
                         .thenComparing(t -> t.id().value()))
-                .map(t -> t.id().value()).toList();
+                .map(t -> t.id().value())
+                .toList();
 
         start("node-a", 0);
         await().atMost(Duration.ofMinutes(2)).until(() -> completedIn("ordered") == 1_000);
 
-        assertThat(startOrder).as("one at a time, so the start order is the claim order").containsExactlyElementsOf(
-                expected);
+        assertThat(startOrder)
+                .as("one at a time, so the start order is the claim order")
+                .containsExactlyElementsOf(expected);
     }
 
     private void recordOutcomes(String group, int successes, int failures, BreakerSettings settings) {
@@ -220,25 +241,44 @@ abstract class GroupClaimContract {
 
     private void start(String node, long handlerMillis) {
         DispatchLoop[] self = new DispatchLoop[1];
-        GroupAwareClaimer claimer = new GroupAwareClaimer(new GroupAwareClaimer.Claims() {
-            @Override
-            public List<ClaimedTask> unrestricted(int limit) {
-                return db.inTransaction(em -> db.store(em, node).claimDue(limit, Instant.now(), LEASE));
-            }
+        GroupAwareClaimer claimer = new GroupAwareClaimer(
+                new GroupAwareClaimer.Claims() {
+                    @Override
+                    public List<ClaimedTask> unrestricted(int limit) {
+                        return db.inTransaction(em -> db.store(em, node).claimDue(limit, Instant.now(), LEASE));
+                    }
 
-            @Override
-            public RestrictedGroupClaim.Result inGroup(String group, int wanted, int heldHere) {
-                return db.inTransaction(em -> RestrictedGroupClaim.claim(db.store(em, node), new GroupStore(em),
-                        new BreakerStore(em), group, wanted, heldHere, breakers.get(group), Instant.now(), LEASE));
-            }
+                    @Override
+                    public RestrictedGroupClaim.Result inGroup(String group, int wanted, int heldHere) {
+                        return db.inTransaction(em -> RestrictedGroupClaim.claim(
+                                db.store(em, node),
+                                new GroupStore(em),
+                                new BreakerStore(em),
+                                group,
+                                wanted,
+                                heldHere,
+                                breakers.get(group),
+                                Instant.now(),
+                                LEASE));
+                    }
 
-            @Override
-            public Set<String> withDueTasks(List<String> groups) {
-                return db.inTransaction(em -> db.store(em, node).groupsWithDueTasks(groups, Instant.now()));
-            }
-        }, () -> db.inTransaction(em -> new GroupStore(em).all()).stream().filter(GroupRow::restricted).toList(),
-                group -> self[0].heldIn(group), Clock.systemUTC());
-        DispatchLoop loop = new DispatchLoop(threads, 8, 16, LEASE, Clock.systemUTC(), claimer,
+                    @Override
+                    public Set<String> withDueTasks(List<String> groups) {
+                        return db.inTransaction(em -> db.store(em, node).groupsWithDueTasks(groups, Instant.now()));
+                    }
+                },
+                () -> db.inTransaction(em -> new GroupStore(em).all()).stream()
+                        .filter(GroupRow::restricted)
+                        .toList(),
+                group -> self[0].heldIn(group),
+                Clock.systemUTC());
+        DispatchLoop loop = new DispatchLoop(
+                threads,
+                8,
+                16,
+                LEASE,
+                Clock.systemUTC(),
+                claimer,
                 task -> run(node, task, handlerMillis),
                 task -> db.inTransaction(em -> db.store(em, node).release(task, Instant.now(), "test")));
         self[0] = loop;
@@ -287,8 +327,8 @@ abstract class GroupClaimContract {
         AtomicInteger most = new AtomicInteger();
         threads.execute(() -> {
             try (Connection connection = db.dataSource().getConnection();
-                 PreparedStatement count = connection.prepareStatement(
-                         "SELECT COUNT(*) FROM tasks WHERE state = 'RUNNING' AND resource_group = ?")) {
+                    PreparedStatement count = connection.prepareStatement(
+                            "SELECT COUNT(*) FROM tasks WHERE state = 'RUNNING' AND resource_group = ?")) {
                 count.setString(1, group);
                 while (!Thread.currentThread().isInterrupted()) {
                     try (ResultSet rows = count.executeQuery()) {
@@ -310,7 +350,8 @@ abstract class GroupClaimContract {
     private void insert(int count, String group) {
         List<io.tideflow.queue.store.NewTask> tasks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            tasks.add(aTask().inGroup(group).dueAt(Instant.now().minusSeconds(1)).build());
+            tasks.add(
+                    aTask().inGroup(group).dueAt(Instant.now().minusSeconds(1)).build());
         }
         db.inTransaction(em -> {
             db.store(em, "submitter").insertAll(tasks);

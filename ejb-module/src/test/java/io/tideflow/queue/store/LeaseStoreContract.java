@@ -1,20 +1,19 @@
 package io.tideflow.queue.store;
 
+import static io.tideflow.queue.store.TaskFixtures.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tideflow.queue.api.ErrorClass;
-import io.tideflow.queue.failure.RetryDecider;
-import io.tideflow.queue.model.RetryDecision;
-import io.tideflow.queue.api.admin.TaskEventView;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
+import io.tideflow.queue.api.admin.TaskEventView;
+import io.tideflow.queue.failure.RetryDecider;
+import io.tideflow.queue.model.RetryDecision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static io.tideflow.queue.store.TaskFixtures.aTask;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 abstract class LeaseStoreContract {
 
@@ -35,14 +34,24 @@ abstract class LeaseStoreContract {
         insert(aTask());
         ClaimedTask attempt = claim("node-a").get(0);
         Instant later = claimedAt.plus(LEASE.multipliedBy(2));
-        assertThat(db.<Boolean>inTransaction(em -> leases(em, "node-a").heartbeat(attempt, later))).isTrue();
+        assertThat(db.<Boolean>inTransaction(em -> leases(em, "node-a").heartbeat(attempt, later)))
+                .isTrue();
         assertThat(db.<List<RescueCandidate>>inTransaction(em -> leases(em, "x").expiredLeases(afterExpiry, 10)))
-                .as("extended past the first expiry").isEmpty();
+                .as("extended past the first expiry")
+                .isEmpty();
 
-        ClaimedTask stale = new ClaimedTask(attempt.id(), attempt.type(), attempt.group(), attempt.payloadJson(),
-                attempt.attempt(), attempt.maxAttempts(), "00000000-0000-0000-0000-000000000000", later,
+        ClaimedTask stale = new ClaimedTask(
+                attempt.id(),
+                attempt.type(),
+                attempt.group(),
+                attempt.payloadJson(),
+                attempt.attempt(),
+                attempt.maxAttempts(),
+                "00000000-0000-0000-0000-000000000000",
+                later,
                 attempt.dueAt());
-        assertThat(db.<Boolean>inTransaction(em -> leases(em, "node-a").heartbeat(stale, later))).isFalse();
+        assertThat(db.<Boolean>inTransaction(em -> leases(em, "node-a").heartbeat(stale, later)))
+                .isFalse();
     }
 
     @Test
@@ -50,15 +59,15 @@ abstract class LeaseStoreContract {
         NewTask expired = insert(aTask());
         claim("node-a");
         NewTask fresh = insert(aTask());
-        List<ClaimedTask> freshAttempt = db.inTransaction(em ->
-                db.store(em, "node-b").claimDue(1, claimedAt.plusSeconds(20), LEASE));
+        List<ClaimedTask> freshAttempt =
+                db.inTransaction(em -> db.store(em, "node-b").claimDue(1, claimedAt.plusSeconds(20), LEASE));
         assertThat(freshAttempt).extracting(ClaimedTask::id).containsExactly(fresh.id());
 
         List<RescueCandidate> due = db.inTransaction(em -> leases(em, "node-c").expiredLeases(afterExpiry, 10));
         assertThat(due).extracting(RescueCandidate::id).containsExactly(expired.id());
         Instant retryAt = afterExpiry.plusSeconds(1);
         assertThat(db.<FailureOutcome>inTransaction(em ->
-                leases(em, "node-c").rescueExpired(due.get(0), decisionFor(due.get(0)), retryAt, afterExpiry)))
+                        leases(em, "node-c").rescueExpired(due.get(0), decisionFor(due.get(0)), retryAt, afterExpiry)))
                 .isEqualTo(FailureOutcome.RETRY_SCHEDULED);
         assertThat(stateOf(expired.id())).isEqualTo(TaskState.FAILED);
         assertThat(stateOf(fresh.id())).isEqualTo(TaskState.RUNNING);
@@ -68,8 +77,9 @@ abstract class LeaseStoreContract {
         assertThat(rescue.detail()).isEqualTo("lease expired (held by node-a)");
 
         assertThat(db.<FailureOutcome>inTransaction(em ->
-                leases(em, "node-d").rescueExpired(due.get(0), decisionFor(due.get(0)), retryAt, afterExpiry)))
-                .as("a second rescuer with the same candidate").isEqualTo(FailureOutcome.STALE_LEASE);
+                        leases(em, "node-d").rescueExpired(due.get(0), decisionFor(due.get(0)), retryAt, afterExpiry)))
+                .as("a second rescuer with the same candidate")
+                .isEqualTo(FailureOutcome.STALE_LEASE);
     }
 
     @Test
@@ -77,11 +87,12 @@ abstract class LeaseStoreContract {
         NewTask task = insert(aTask());
         ClaimedTask attempt = claim("node-a").get(0);
         // the rescuer reads its candidate, then the slow worker completes, then the rescuer acts on what it read
-        RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10)).get(0);
-        assertThat(db.<Boolean>inTransaction(em ->
-                db.store(em, "node-a").markSucceeded(attempt, "{}", 5, afterExpiry))).isTrue();
-        assertThat(db.<FailureOutcome>inTransaction(em ->
-                leases(em, "node-b").rescueExpired(read, decisionFor(read), afterExpiry, afterExpiry)))
+        RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10))
+                .get(0);
+        assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").markSucceeded(attempt, "{}", 5, afterExpiry)))
+                .isTrue();
+        assertThat(db.<FailureOutcome>inTransaction(
+                        em -> leases(em, "node-b").rescueExpired(read, decisionFor(read), afterExpiry, afterExpiry)))
                 .isEqualTo(FailureOutcome.STALE_LEASE);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.COMPLETED);
     }
@@ -90,10 +101,11 @@ abstract class LeaseStoreContract {
     void aCompletionThatLosesTheRaceToARescueIsRefused() {
         NewTask task = insert(aTask());
         ClaimedTask attempt = claim("node-a").get(0);
-        RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10)).get(0);
+        RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10))
+                .get(0);
         db.inTransaction(em -> leases(em, "node-b").rescueExpired(read, decisionFor(read), afterExpiry, afterExpiry));
-        assertThat(db.<Boolean>inTransaction(em ->
-                db.store(em, "node-a").markSucceeded(attempt, "{}", 5, afterExpiry))).isFalse();
+        assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").markSucceeded(attempt, "{}", 5, afterExpiry)))
+                .isFalse();
         assertThat(stateOf(task.id())).isEqualTo(TaskState.FAILED);
     }
 
@@ -101,10 +113,11 @@ abstract class LeaseStoreContract {
     void aHeartbeatThatCameFirstStopsTheRescue() {
         NewTask task = insert(aTask());
         ClaimedTask attempt = claim("node-a").get(0);
-        RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10)).get(0);
+        RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10))
+                .get(0);
         db.inTransaction(em -> leases(em, "node-a").heartbeat(attempt, afterExpiry.plus(LEASE)));
-        assertThat(db.<FailureOutcome>inTransaction(em ->
-                leases(em, "node-b").rescueExpired(read, decisionFor(read), afterExpiry, afterExpiry)))
+        assertThat(db.<FailureOutcome>inTransaction(
+                        em -> leases(em, "node-b").rescueExpired(read, decisionFor(read), afterExpiry, afterExpiry)))
                 .isEqualTo(FailureOutcome.STALE_LEASE);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.RUNNING);
     }
@@ -113,9 +126,10 @@ abstract class LeaseStoreContract {
     void anExpiredTaskWithoutAttemptsLeftIsDeadLettered() {
         NewTask task = insert(aTask().withMaxAttempts(1));
         claim("node-a");
-        RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10)).get(0);
-        assertThat(db.<FailureOutcome>inTransaction(em ->
-                leases(em, "node-b").rescueExpired(read, decisionFor(read), afterExpiry, afterExpiry)))
+        RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10))
+                .get(0);
+        assertThat(db.<FailureOutcome>inTransaction(
+                        em -> leases(em, "node-b").rescueExpired(read, decisionFor(read), afterExpiry, afterExpiry)))
                 .isEqualTo(FailureOutcome.DEAD_LETTERED);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.DEAD_LETTER);
     }
@@ -127,11 +141,12 @@ abstract class LeaseStoreContract {
         NewTask theirs = insert(aTask());
         claim("node-b");
 
-        List<RescueCandidate> orphans = db.inTransaction(em -> leases(em, "node-a").heldBy("node-a"));
+        List<RescueCandidate> orphans =
+                db.inTransaction(em -> leases(em, "node-a").heldBy("node-a"));
         assertThat(orphans).extracting(RescueCandidate::id).containsExactly(mine.id());
         Instant justAfterRestart = claimedAt.plusSeconds(1);
-        assertThat(db.<FailureOutcome>inTransaction(em ->
-                leases(em, "node-a").rescueOrphan(orphans.get(0), decisionFor(orphans.get(0)), justAfterRestart, justAfterRestart)))
+        assertThat(db.<FailureOutcome>inTransaction(em -> leases(em, "node-a")
+                        .rescueOrphan(orphans.get(0), decisionFor(orphans.get(0)), justAfterRestart, justAfterRestart)))
                 .isEqualTo(FailureOutcome.RETRY_SCHEDULED);
         assertThat(stateOf(mine.id())).isEqualTo(TaskState.FAILED);
         assertThat(stateOf(theirs.id())).isEqualTo(TaskState.RUNNING);
@@ -145,8 +160,10 @@ abstract class LeaseStoreContract {
         claim("node-a");
         claim("node-a");
         db.inTransaction(em -> db.store(em, "op").cancel(asked.id(), claimedAt));
-        assertThat(db.<java.util.Set<String>>inTransaction(em -> leases(em, "node-a").cancelRequestedAmong(
-                List.of(asked.id().value(), left.id().value())))).containsExactly(asked.id().value());
+        assertThat(db.<java.util.Set<String>>inTransaction(em -> leases(em, "node-a")
+                        .cancelRequestedAmong(
+                                List.of(asked.id().value(), left.id().value()))))
+                .containsExactly(asked.id().value());
     }
 
     @Test
@@ -161,10 +178,12 @@ abstract class LeaseStoreContract {
             new NodeRegistry(em).beat("node-a", started, claimedAt.plusSeconds(20), 1);
             return null;
         });
-        List<io.tideflow.queue.api.admin.NodeView> nodes = db.inTransaction(em ->
-                new NodeRegistry(em).all(claimedAt.plusSeconds(25), Duration.ofSeconds(10)));
+        List<io.tideflow.queue.api.admin.NodeView> nodes =
+                db.inTransaction(em -> new NodeRegistry(em).all(claimedAt.plusSeconds(25), Duration.ofSeconds(10)));
         assertThat(nodes).extracting(io.tideflow.queue.api.admin.NodeView::id).containsExactly("node-a", "node-b");
-        assertThat(nodes).extracting(io.tideflow.queue.api.admin.NodeView::alive).containsExactly(true, false);
+        assertThat(nodes)
+                .extracting(io.tideflow.queue.api.admin.NodeView::alive)
+                .containsExactly(true, false);
         assertThat(nodes.get(0).running()).isEqualTo(1);
         assertThat(nodes.get(0).lastSeen()).isEqualTo(claimedAt.plusSeconds(20));
     }

@@ -1,10 +1,9 @@
 package io.tideflow.queue.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tideflow.queue.history.HourlyRollup;
 import io.tideflow.queue.store.MetricRow.Resolution;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The metric history's rollup and retention, on a controlled clock. */
 abstract class MetricHistoryContract {
@@ -48,9 +47,12 @@ abstract class MetricHistoryContract {
             assertThat(hour.value()).isEqualTo(180);
             assertThat(hour.node()).isEqualTo("*");
         });
-        assertThat(rollUp(T10 + 70 * MINUTE)).as("the same hour is not rolled up again").isZero();
+        assertThat(rollUp(T10 + 70 * MINUTE))
+                .as("the same hour is not rolled up again")
+                .isZero();
         assertThat(rollUp(T10 + 2 * HOUR + MINUTE)).isEqualTo(1);
-        assertThat(read(Resolution.HOUR, T10 + HOUR, T10 + 2 * HOUR)).singleElement()
+        assertThat(read(Resolution.HOUR, T10 + HOUR, T10 + 2 * HOUR))
+                .singleElement()
                 .satisfies(hour -> assertThat(hour.value()).isEqualTo(7));
     }
 
@@ -91,22 +93,37 @@ abstract class MetricHistoryContract {
     @Test
     void durationHistogramsMergeInTheRollup() {
         write(List.of(
-                new MetricRow(T10, Resolution.MINUTE, "g", "run", "node-a", 2,
+                new MetricRow(
+                        T10,
+                        Resolution.MINUTE,
+                        "g",
+                        "run",
+                        "node-a",
+                        2,
                         "{\"sumMs\":30.0,\"maxMs\":20.0,\"buckets\":[0,0,0,1,0,1,0,0,0,0,0,0,0,0,0,0,0,0]}"),
-                new MetricRow(T10 + MINUTE, Resolution.MINUTE, "g", "run", "node-b", 1,
+                new MetricRow(
+                        T10 + MINUTE,
+                        Resolution.MINUTE,
+                        "g",
+                        "run",
+                        "node-b",
+                        1,
                         "{\"sumMs\":400.0,\"maxMs\":400.0,\"buckets\":[0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0]}")));
         rollUp(T10 + 2 * HOUR);
         assertThat(read(Resolution.HOUR, 0, Long.MAX_VALUE)).singleElement().satisfies(hour -> {
             assertThat(hour.value()).isEqualTo(3);
-            assertThat(hour.metadata()).contains("\"sumMs\":430.0", "\"maxMs\":400.0",
-                    "\"buckets\":[0,0,0,1,0,1,0,0,1,0,0,0,0,0,0,0,0,0]");
+            assertThat(hour.metadata())
+                    .contains(
+                            "\"sumMs\":430.0", "\"maxMs\":400.0", "\"buckets\":[0,0,0,1,0,1,0,0,1,0,0,0,0,0,0,0,0,0]");
         });
     }
 
     @Test
     void retentionDeletesOnlyRowsOlderThanTheirResolutionKeepsThem() {
         long now = T10 + 48 * HOUR;
-        write(List.of(minute(now - 25 * HOUR, "g", "started", "a", 1), minute(now - 23 * HOUR, "g", "started", "a", 1),
+        write(List.of(
+                minute(now - 25 * HOUR, "g", "started", "a", 1),
+                minute(now - 23 * HOUR, "g", "started", "a", 1),
                 new MetricRow(now - 31L * 24 * HOUR, Resolution.HOUR, "g", "started", "*", 1, null),
                 new MetricRow(now - 29L * 24 * HOUR, Resolution.HOUR, "g", "started", "*", 1, null)));
         int deleted = db.inTransaction(em -> {
@@ -115,9 +132,11 @@ abstract class MetricHistoryContract {
                     + store.deleteOlderThan(Resolution.HOUR, now - 30L * 24 * HOUR);
         });
         assertThat(deleted).isEqualTo(2);
-        assertThat(read(Resolution.MINUTE, 0, Long.MAX_VALUE)).extracting(MetricRow::ts)
+        assertThat(read(Resolution.MINUTE, 0, Long.MAX_VALUE))
+                .extracting(MetricRow::ts)
                 .containsExactly(now - 23 * HOUR);
-        assertThat(read(Resolution.HOUR, 0, Long.MAX_VALUE)).extracting(MetricRow::ts)
+        assertThat(read(Resolution.HOUR, 0, Long.MAX_VALUE))
+                .extracting(MetricRow::ts)
                 .containsExactly(now - 29L * 24 * HOUR);
     }
 

@@ -1,12 +1,11 @@
 package io.tideflow.queue.store;
 
-import org.postgresql.ds.PGSimpleDataSource;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A fresh schema in the local PostgreSQL (127.0.0.1:5432, database {@code test}, user {@code postgres}; override with
@@ -26,13 +25,21 @@ public final class PostgresTestDatabase extends TestDatabase {
     }
 
     private PostgresTestDatabase(String schema, PGSimpleDataSource dataSource) {
-        super(dataSource, Map.of(
-                "jakarta.persistence.jdbc.driver", "org.postgresql.Driver",
-                "jakarta.persistence.jdbc.url", dataSource.getUrl(),
-                "jakarta.persistence.jdbc.user", dataSource.getUser(),
-                "jakarta.persistence.jdbc.password", dataSource.getPassword() == null ? "" : dataSource.getPassword(),
-                "eclipselink.connection-pool.default.initial", "4",
-                "eclipselink.connection-pool.default.max", "40"));
+        super(
+                dataSource,
+                Map.of(
+                        "jakarta.persistence.jdbc.driver",
+                        "org.postgresql.Driver",
+                        "jakarta.persistence.jdbc.url",
+                        dataSource.getUrl(),
+                        "jakarta.persistence.jdbc.user",
+                        dataSource.getUser(),
+                        "jakarta.persistence.jdbc.password",
+                        dataSource.getPassword() == null ? "" : dataSource.getPassword(),
+                        "eclipselink.connection-pool.default.initial",
+                        "4",
+                        "eclipselink.connection-pool.default.max",
+                        "40"));
         this.schema = schema;
     }
 
@@ -48,11 +55,12 @@ public final class PostgresTestDatabase extends TestDatabase {
 
     private static PGSimpleDataSource inSchema(String schema) {
         PGSimpleDataSource admin = server();
-        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = admin.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL for the store tests is not reachable at "
-                    + admin.getUrl() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL for the store tests is not reachable at " + admin.getUrl() + ": " + e.getMessage(), e);
         }
         PGSimpleDataSource dataSource = server();
         dataSource.setCurrentSchema(schema);
@@ -63,7 +71,8 @@ public final class PostgresTestDatabase extends TestDatabase {
 
     @Override
     protected void drop() {
-        try (Connection c = server().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA " + schema + " CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException("dropping test schema " + schema, e);

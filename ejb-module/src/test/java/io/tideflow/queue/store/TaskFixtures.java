@@ -2,7 +2,6 @@ package io.tideflow.queue.store;
 
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.enqueue.TaskIdGenerator;
-
 import java.time.Clock;
 import java.time.Instant;
 

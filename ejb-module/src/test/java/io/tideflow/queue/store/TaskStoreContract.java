@@ -1,26 +1,25 @@
 package io.tideflow.queue.store;
 
-import io.tideflow.queue.api.IllegalTransitionException;
-import io.tideflow.queue.api.admin.TaskEventView;
-import io.tideflow.queue.api.admin.TaskFilter;
-import io.tideflow.queue.api.TaskId;
-import io.tideflow.queue.api.TaskNotFoundException;
-import io.tideflow.queue.api.admin.TaskPage;
-import io.tideflow.queue.api.TaskState;
-import io.tideflow.queue.api.admin.TaskView;
-import io.tideflow.queue.model.RetryDecision;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import static io.tideflow.queue.store.TaskFixtures.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+
+import io.tideflow.queue.api.IllegalTransitionException;
+import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.api.TaskNotFoundException;
+import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.api.admin.TaskEventView;
+import io.tideflow.queue.api.admin.TaskFilter;
+import io.tideflow.queue.api.admin.TaskPage;
+import io.tideflow.queue.api.admin.TaskView;
+import io.tideflow.queue.model.RetryDecision;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 abstract class TaskStoreContract {
 
@@ -66,7 +65,8 @@ abstract class TaskStoreContract {
         assertThat(claimed.leaseExpiresAt()).isEqualTo(now.plus(LEASE));
         assertThat(claimed.leaseToken()).hasSize(36);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.RUNNING);
-        assertThat(db.<String>inTransaction(em -> em.find(TaskEntity.class, task.id().value()).getLeaseOwner()))
+        assertThat(db.<String>inTransaction(
+                        em -> em.find(TaskEntity.class, task.id().value()).getLeaseOwner()))
                 .isEqualTo("node-a");
     }
 
@@ -83,36 +83,46 @@ abstract class TaskStoreContract {
         ClaimedTask claimed = claim(1, "node-a").get(0);
         ClaimedTask stale = withToken(claimed, "00000000-0000-0000-0000-000000000000");
 
-        assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").markSucceeded(stale, "1", 5, now))).isFalse();
+        assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").markSucceeded(stale, "1", 5, now)))
+                .isFalse();
         assertThat(stateOf(task.id())).isEqualTo(TaskState.RUNNING);
-        assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").markSucceeded(claimed, "{\"ok\":true}", 5, now)))
+        assertThat(db.<Boolean>inTransaction(
+                        em -> db.store(em, "node-a").markSucceeded(claimed, "{\"ok\":true}", 5, now)))
                 .isTrue();
-        TaskView view = db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
+        TaskView view =
+                db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
         assertThat(view.state()).isEqualTo(TaskState.COMPLETED);
         assertThat(view.resultJson()).isEqualTo("{\"ok\":true}");
         assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").markSucceeded(claimed, "2", 5, now)))
-                .as("a second completion with the same token").isFalse();
+                .as("a second completion with the same token")
+                .isFalse();
     }
 
     @Test
     void aBulkInsertWritesEveryTaskWithItsFirstHistoryRowAsTheSingleInsertDoes() {
-        List<NewTask> tasks = List.of(aTask().withPriority(7).build(), aTask().withPayload("{\"n\":2}").build(),
+        List<NewTask> tasks = List.of(
+                aTask().withPriority(7).build(),
+                aTask().withPayload("{\"n\":2}").build(),
                 aTask().build());
         db.inTransaction(em -> {
             db.store(em, "node-a").insertAll(tasks);
             return null;
         });
         for (NewTask task : tasks) {
-            TaskView view = db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
+            TaskView view =
+                    db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
             assertThat(view.state()).isEqualTo(TaskState.PENDING);
             assertThat(view.priority()).isEqualTo(task.priority());
             assertThat(view.payloadJson()).isEqualTo(task.payloadJson());
             assertThat(view.createdAt()).isEqualTo(task.createdAt());
-            assertThat(historyOf(task.id())).extracting(TaskEventView::to, TaskEventView::node)
+            assertThat(historyOf(task.id()))
+                    .extracting(TaskEventView::to, TaskEventView::node)
                     .containsExactly(tuple(TaskState.PENDING, "node-a"));
         }
-        assertThat(claim(10, "node-b")).extracting(ClaimedTask::id)
-                .containsExactly(tasks.get(0).id(), tasks.get(1).id(), tasks.get(2).id());
+        assertThat(claim(10, "node-b"))
+                .extracting(ClaimedTask::id)
+                .containsExactly(
+                        tasks.get(0).id(), tasks.get(1).id(), tasks.get(2).id());
     }
 
     @Test
@@ -127,21 +137,26 @@ abstract class TaskStoreContract {
                 new CompletionWriter.Completion(stale, "{\"n\":1}", 3, now),
                 new CompletionWriter.Completion(claimed.get(2), null, 4, now));
 
-        List<CompletionWriter.Completion> refused = db.inTransaction(em ->
-                new CompletionWriter(em, "node-a").writeAll(completions));
+        List<CompletionWriter.Completion> refused =
+                db.inTransaction(em -> new CompletionWriter(em, "node-a").writeAll(completions));
 
         assertThat(refused).containsExactly(completions.get(1));
-        TaskView first = db.inTransaction(em -> new TaskReader(em).find(claimed.get(0).id())).orElseThrow();
+        TaskView first = db.inTransaction(
+                        em -> new TaskReader(em).find(claimed.get(0).id()))
+                .orElseThrow();
         assertThat(first.state()).isEqualTo(TaskState.COMPLETED);
         assertThat(first.resultJson()).isEqualTo("{\"n\":0}");
         assertThat(first.executionMs()).isEqualTo(3L);
         assertThat(stateOf(claimed.get(1).id())).isEqualTo(TaskState.RUNNING);
         assertThat(stateOf(claimed.get(2).id())).isEqualTo(TaskState.COMPLETED);
-        assertThat(historyOf(claimed.get(2).id())).extracting(TaskEventView::to, TaskEventView::node)
-                .containsExactly(tuple(TaskState.PENDING, "node-a"),
+        assertThat(historyOf(claimed.get(2).id()))
+                .extracting(TaskEventView::to, TaskEventView::node)
+                .containsExactly(
+                        tuple(TaskState.PENDING, "node-a"),
                         tuple(TaskState.RUNNING, "node-a"),
                         tuple(TaskState.COMPLETED, "node-a"));
-        assertThat(historyOf(claimed.get(1).id())).extracting(TaskEventView::to)
+        assertThat(historyOf(claimed.get(1).id()))
+                .extracting(TaskEventView::to)
                 .containsExactly(TaskState.PENDING, TaskState.RUNNING);
     }
 
@@ -150,25 +165,31 @@ abstract class TaskStoreContract {
         NewTask task = insert(aTask());
         ClaimedTask claimed = claim(1, "node-a").get(0);
         Instant later = now.plusSeconds(5);
-        assertThat(db.<FailureOutcome>inTransaction(em -> db.store(em, "node-a").defer(claimed, later, "deferred: full",
-                now))).isEqualTo(FailureOutcome.DEFERRED);
+        assertThat(db.<FailureOutcome>inTransaction(
+                        em -> db.store(em, "node-a").defer(claimed, later, "deferred: full", now)))
+                .isEqualTo(FailureOutcome.DEFERRED);
 
-        TaskView view = db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
+        TaskView view =
+                db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
         assertThat(view.state()).isEqualTo(TaskState.PENDING);
         assertThat(view.attempts()).isZero();
         assertThat(view.runAt()).isEqualTo(later);
-        assertThat(historyOf(task.id())).as("one edge, RUNNING -> PENDING, and no failure that never happened")
-                .extracting(TaskEventView::to).containsExactly(TaskState.PENDING, TaskState.RUNNING, TaskState.PENDING);
+        assertThat(historyOf(task.id()))
+                .as("one edge, RUNNING -> PENDING, and no failure that never happened")
+                .extracting(TaskEventView::to)
+                .containsExactly(TaskState.PENDING, TaskState.RUNNING, TaskState.PENDING);
         assertThat(claim(1, "node-a")).as("not before its time").isEmpty();
         assertThat(db.<FailureOutcome>inTransaction(em -> db.store(em, "node-a").defer(claimed, later, "again", now)))
-                .as("the token is spent").isEqualTo(FailureOutcome.STALE_LEASE);
+                .as("the token is spent")
+                .isEqualTo(FailureOutcome.STALE_LEASE);
     }
 
     @Test
     void failureWithAStaleLeaseTokenChangesNothing() {
         NewTask task = insert(aTask());
         ClaimedTask stale = withToken(claim(1, "node-a").get(0), "00000000-0000-0000-0000-000000000000");
-        assertThat(db.<FailureOutcome>inTransaction(em -> db.store(em, "node-a").recordFailure(stale, "boom", RetryDecision.RETRY, now, now)))
+        assertThat(db.<FailureOutcome>inTransaction(
+                        em -> db.store(em, "node-a").recordFailure(stale, "boom", RetryDecision.RETRY, now, now)))
                 .isEqualTo(FailureOutcome.STALE_LEASE);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.RUNNING);
     }
@@ -178,19 +199,26 @@ abstract class TaskStoreContract {
         NewTask task = insert(aTask().withMaxAttempts(2));
         ClaimedTask first = claim(1, "node-a").get(0);
         Instant retryAt = now.plusSeconds(5);
-        assertThat(db.<FailureOutcome>inTransaction(em -> db.store(em, "node-a").recordFailure(first, "boom 1", RetryDecision.RETRY, retryAt, now)))
+        assertThat(db.<FailureOutcome>inTransaction(
+                        em -> db.store(em, "node-a").recordFailure(first, "boom 1", RetryDecision.RETRY, retryAt, now)))
                 .isEqualTo(FailureOutcome.RETRY_SCHEDULED);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.FAILED);
 
-        assertThat(db.<Integer>inTransaction(em -> db.store(em, "node-a").promoteDueRetries(now, 10))).as("not due yet").isZero();
-        assertThat(db.<Integer>inTransaction(em -> db.store(em, "node-a").promoteDueRetries(retryAt, 10))).isEqualTo(1);
+        assertThat(db.<Integer>inTransaction(em -> db.store(em, "node-a").promoteDueRetries(now, 10)))
+                .as("not due yet")
+                .isZero();
+        assertThat(db.<Integer>inTransaction(em -> db.store(em, "node-a").promoteDueRetries(retryAt, 10)))
+                .isEqualTo(1);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.PENDING);
 
-        ClaimedTask second = db.inTransaction(em -> db.store(em, "node-a").claimDue(1, retryAt, LEASE)).get(0);
+        ClaimedTask second = db.inTransaction(em -> db.store(em, "node-a").claimDue(1, retryAt, LEASE))
+                .get(0);
         assertThat(second.attempt()).isEqualTo(2);
-        assertThat(db.<FailureOutcome>inTransaction(em -> db.store(em, "node-a").recordFailure(second, "boom 2", RetryDecision.DEAD_LETTER, retryAt, retryAt)))
+        assertThat(db.<FailureOutcome>inTransaction(em -> db.store(em, "node-a")
+                        .recordFailure(second, "boom 2", RetryDecision.DEAD_LETTER, retryAt, retryAt)))
                 .isEqualTo(FailureOutcome.DEAD_LETTERED);
-        TaskView view = db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
+        TaskView view =
+                db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
         assertThat(view.state()).isEqualTo(TaskState.DEAD_LETTER);
         assertThat(view.lastError()).isEqualTo("boom 2");
     }
@@ -203,11 +231,12 @@ abstract class TaskStoreContract {
 
         NewTask failed = insert(aTask());
         ClaimedTask attempt = claim(1, "node-a").get(0);
-        db.inTransaction(em -> db.store(em, "node-a").recordFailure(attempt, "boom", RetryDecision.RETRY,
-                now.plusSeconds(60), now));
+        db.inTransaction(em ->
+                db.store(em, "node-a").recordFailure(attempt, "boom", RetryDecision.RETRY, now.plusSeconds(60), now));
         assertThat(cancel(failed.id())).isEqualTo(CancelOutcome.CANCELLED);
-        assertThat(historyOf(failed.id())).extracting(TaskEventView::to).containsExactly(
-                TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED, TaskState.CANCELLED);
+        assertThat(historyOf(failed.id()))
+                .extracting(TaskEventView::to)
+                .containsExactly(TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED, TaskState.CANCELLED);
 
         NewTask running = insert(aTask());
         ClaimedTask runningAttempt = claim(1, "node-a").get(0);
@@ -216,10 +245,13 @@ abstract class TaskStoreContract {
         assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").markCancelled(runningAttempt, now)))
                 .isTrue();
         assertThat(stateOf(running.id())).isEqualTo(TaskState.CANCELLED);
-        assertThat(historyOf(running.id())).extracting(TaskEventView::from, TaskEventView::to).last()
+        assertThat(historyOf(running.id()))
+                .extracting(TaskEventView::from, TaskEventView::to)
+                .last()
                 .isEqualTo(org.assertj.core.groups.Tuple.tuple(TaskState.RUNNING, TaskState.CANCELLED));
 
-        assertThatThrownBy(() -> cancel(running.id())).isInstanceOf(IllegalTransitionException.class)
+        assertThatThrownBy(() -> cancel(running.id()))
+                .isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("CANCELLED to CANCELLED");
         assertThatThrownBy(() -> cancel(TaskId.of("01a22059-3c17-7000-9c96-000000000000")))
                 .isInstanceOf(TaskNotFoundException.class);
@@ -235,13 +267,27 @@ abstract class TaskStoreContract {
         db.inTransaction(em -> db.store(em, "node-b").markSucceeded(second, "{}", 1, now));
 
         List<TaskEventView> history = historyOf(task.id());
-        assertThat(history).extracting(TaskEventView::from).containsExactly(
-                null, TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED, TaskState.PENDING, TaskState.RUNNING);
-        assertThat(history).extracting(TaskEventView::to).containsExactly(
-                TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED, TaskState.PENDING, TaskState.RUNNING,
-                TaskState.COMPLETED);
+        assertThat(history)
+                .extracting(TaskEventView::from)
+                .containsExactly(
+                        null,
+                        TaskState.PENDING,
+                        TaskState.RUNNING,
+                        TaskState.FAILED,
+                        TaskState.PENDING,
+                        TaskState.RUNNING);
+        assertThat(history)
+                .extracting(TaskEventView::to)
+                .containsExactly(
+                        TaskState.PENDING,
+                        TaskState.RUNNING,
+                        TaskState.FAILED,
+                        TaskState.PENDING,
+                        TaskState.RUNNING,
+                        TaskState.COMPLETED);
         assertThat(history).extracting(TaskEventView::attempt).containsExactly(0, 1, 1, 1, 2, 2);
-        assertThat(history).extracting(TaskEventView::node)
+        assertThat(history)
+                .extracting(TaskEventView::node)
                 .containsExactly("node-a", "node-a", "node-a", "node-a", "node-b", "node-b");
         assertThat(history.get(2).detail()).isEqualTo("boom");
     }
@@ -250,30 +296,38 @@ abstract class TaskStoreContract {
     void aReleasedTaskIsPendingAgainWithoutCountingTheAttempt() {
         NewTask task = insert(aTask());
         ClaimedTask attempt = claim(1, "node-a").get(0);
-        assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").release(attempt, now, "released at shutdown"))).isTrue();
+        assertThat(db.<Boolean>inTransaction(
+                        em -> db.store(em, "node-a").release(attempt, now, "released at shutdown")))
+                .isTrue();
         assertThat(stateOf(task.id())).isEqualTo(TaskState.PENDING);
         assertThat(claim(1, "node-b").get(0).attempt()).isEqualTo(1);
         assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").markSucceeded(attempt, null, 1, now)))
-                .as("the released attempt's late completion").isFalse();
+                .as("the released attempt's late completion")
+                .isFalse();
     }
 
     @Test
     void theSchemaRefusesRowsThatBreakTheInvariants() {
         String columns = "INSERT INTO tasks (id, type, resource_group, payload, state, priority, run_at, created_at,"
                 + " updated_at, attempts, max_attempts, lease_token, lease_expires_at) VALUES ";
-        assertRefusedBy("tasks_state_ck", columns
-                + "('a0000000-0000-7000-8000-000000000001','t','g','{}','SLEEPING',5,0,0,0,0,3,NULL,NULL)");
-        assertRefusedBy("tasks_priority_ck", columns
-                + "('a0000000-0000-7000-8000-000000000002','t','g','{}','PENDING',10,0,0,0,0,3,NULL,NULL)");
-        assertRefusedBy("tasks_attempts_ck", columns
-                + "('a0000000-0000-7000-8000-000000000003','t','g','{}','PENDING',5,0,0,0,4,3,NULL,NULL)");
-        assertRefusedBy("tasks_running_has_lease_ck", columns
-                + "('a0000000-0000-7000-8000-000000000004','t','g','{}','RUNNING',5,0,0,0,1,3,NULL,NULL)");
+        assertRefusedBy(
+                "tasks_state_ck",
+                columns + "('a0000000-0000-7000-8000-000000000001','t','g','{}','SLEEPING',5,0,0,0,0,3,NULL,NULL)");
+        assertRefusedBy(
+                "tasks_priority_ck",
+                columns + "('a0000000-0000-7000-8000-000000000002','t','g','{}','PENDING',10,0,0,0,0,3,NULL,NULL)");
+        assertRefusedBy(
+                "tasks_attempts_ck",
+                columns + "('a0000000-0000-7000-8000-000000000003','t','g','{}','PENDING',5,0,0,0,4,3,NULL,NULL)");
+        assertRefusedBy(
+                "tasks_running_has_lease_ck",
+                columns + "('a0000000-0000-7000-8000-000000000004','t','g','{}','RUNNING',5,0,0,0,1,3,NULL,NULL)");
         assertThat(db.count("SELECT COUNT(*) FROM tasks")).isZero();
     }
 
     private void assertRefusedBy(String constraint, String sql) {
-        assertThatThrownBy(() -> db.execute(sql)).rootCause()
+        assertThatThrownBy(() -> db.execute(sql))
+                .rootCause()
                 .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase(constraint));
     }
 
@@ -286,20 +340,28 @@ abstract class TaskStoreContract {
         claim(2, "node-a");
 
         TaskPage first = db.inTransaction(em -> new TaskReader(em).list(TaskFilter.all(), 3));
-        assertThat(first.items()).extracting(TaskView::id)
-                .containsExactly(tasks.get(6).id(), tasks.get(5).id(), tasks.get(4).id());
-        TaskPage second = db.inTransaction(em -> new TaskReader(em).list(
-                new TaskFilter(null, null, null, first.next()), 3));
-        assertThat(second.items()).extracting(TaskView::id)
-                .containsExactly(tasks.get(3).id(), tasks.get(2).id(), tasks.get(1).id());
-        TaskPage last = db.inTransaction(em -> new TaskReader(em).list(
-                new TaskFilter(null, null, null, second.next()), 3));
-        assertThat(last.items()).extracting(TaskView::id).containsExactly(tasks.get(0).id());
+        assertThat(first.items())
+                .extracting(TaskView::id)
+                .containsExactly(
+                        tasks.get(6).id(), tasks.get(5).id(), tasks.get(4).id());
+        TaskPage second =
+                db.inTransaction(em -> new TaskReader(em).list(new TaskFilter(null, null, null, first.next()), 3));
+        assertThat(second.items())
+                .extracting(TaskView::id)
+                .containsExactly(
+                        tasks.get(3).id(), tasks.get(2).id(), tasks.get(1).id());
+        TaskPage last =
+                db.inTransaction(em -> new TaskReader(em).list(new TaskFilter(null, null, null, second.next()), 3));
+        assertThat(last.items())
+                .extracting(TaskView::id)
+                .containsExactly(tasks.get(0).id());
         assertThat(last.next()).isNull();
 
-        TaskPage running = db.inTransaction(em -> new TaskReader(em).list(
-                new TaskFilter(TaskState.RUNNING, "test.noop", "default", null), 10));
-        assertThat(running.items()).extracting(TaskView::id).containsExactly(tasks.get(1).id(), tasks.get(0).id());
+        TaskPage running = db.inTransaction(
+                em -> new TaskReader(em).list(new TaskFilter(TaskState.RUNNING, "test.noop", "default", null), 10));
+        assertThat(running.items())
+                .extracting(TaskView::id)
+                .containsExactly(tasks.get(1).id(), tasks.get(0).id());
     }
 
     private NewTask insert(TaskFixtures fixture) {
@@ -328,7 +390,15 @@ abstract class TaskStoreContract {
     }
 
     private static ClaimedTask withToken(ClaimedTask task, String token) {
-        return new ClaimedTask(task.id(), task.type(), task.group(), task.payloadJson(), task.attempt(),
-                task.maxAttempts(), token, task.leaseExpiresAt(), task.dueAt());
+        return new ClaimedTask(
+                task.id(),
+                task.type(),
+                task.group(),
+                task.payloadJson(),
+                task.attempt(),
+                task.maxAttempts(),
+                token,
+                task.leaseExpiresAt(),
+                task.dueAt());
     }
 }

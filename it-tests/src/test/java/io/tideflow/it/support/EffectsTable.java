@@ -6,7 +6,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +24,8 @@ public class EffectsTable {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void create() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE it_effects (marker VARCHAR(100) NOT NULL, attempt INTEGER NOT NULL)");
         } catch (SQLException alreadyThere) {
             // kept from an earlier deployment on the same database
@@ -36,7 +36,8 @@ public class EffectsTable {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void write(String marker, int attempt) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO it_effects (marker, attempt) VALUES (?, ?)")) {
+                PreparedStatement insert =
+                        c.prepareStatement("INSERT INTO it_effects (marker, attempt) VALUES (?, ?)")) {
             insert.setString(1, marker);
             insert.setInt(2, attempt);
             insert.executeUpdate();
@@ -52,7 +53,7 @@ public class EffectsTable {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int count(String marker) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement query = c.prepareStatement("SELECT COUNT(*) FROM it_effects WHERE marker = ?")) {
+                PreparedStatement query = c.prepareStatement("SELECT COUNT(*) FROM it_effects WHERE marker = ?")) {
             query.setString(1, marker);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();

@@ -22,7 +22,9 @@ public class EnqueueChildHandler implements TaskHandler {
 
     @Override
     public Object handle(TaskContext context) {
-        queue.enqueue(TaskRequest.ofType("demo.echo").group("child-of-" + context.id().value()).build());
+        queue.enqueue(TaskRequest.ofType("demo.echo")
+                .group("child-of-" + context.id().value())
+                .build());
         if (context.payload(JsonObject.class).getBoolean("fail", false)) {
             throw new IllegalStateException("failing after the enqueue, on purpose");
         }

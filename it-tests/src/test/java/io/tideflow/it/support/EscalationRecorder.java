@@ -4,7 +4,6 @@ import io.tideflow.queue.api.event.TaskEscalated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-
 import java.sql.SQLException;
 
 /** Records every escalation as a side effect {@code escalated-<task id>}, readable through the effects resource. */

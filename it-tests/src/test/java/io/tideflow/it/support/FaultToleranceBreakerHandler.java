@@ -4,9 +4,8 @@ import io.tideflow.queue.api.TaskContext;
 import io.tideflow.queue.api.TaskHandler;
 import io.tideflow.queue.api.TaskType;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-
 import java.io.IOException;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 /** Calls a relay that is down, behind its own circuit breaker, which opens after two failures for a minute. */
 @ApplicationScoped

@@ -4,11 +4,10 @@ import io.tideflow.queue.api.TaskContext;
 import io.tideflow.queue.api.TaskHandler;
 import io.tideflow.queue.api.TaskType;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.faulttolerance.Retry;
 
 /** Fails its first two calls per task; MicroProfile Fault Tolerance retries it within one attempt. */
 @ApplicationScoped
@@ -20,7 +19,8 @@ public class FaultToleranceRetryHandler implements TaskHandler {
     @Override
     @Retry(maxRetries = 3, delay = 10)
     public Object handle(TaskContext context) {
-        int call = calls.computeIfAbsent(context.id().value(), id -> new AtomicInteger()).incrementAndGet();
+        int call = calls.computeIfAbsent(context.id().value(), id -> new AtomicInteger())
+                .incrementAndGet();
         if (call < 3) {
             throw new IllegalStateException("call " + call + " fails");
         }

@@ -6,7 +6,6 @@ import io.tideflow.queue.api.TaskType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-
 import java.util.concurrent.TimeUnit;
 
 /** Writes a row, then hangs far past its type's timeout (2 s in the test configuration). */

@@ -5,7 +5,6 @@ import io.tideflow.queue.api.event.TaskLifecycleEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
-
 import java.sql.SQLException;
 
 /**
@@ -24,7 +23,8 @@ public class LifecycleRecorder {
         if (!event.group().startsWith("observed-") && !event.group().startsWith("child-of-")) {
             return;
         }
-        effects.writeAutonomously("async-" + event.getClass().getSimpleName() + "-" + event.id().value(), 0);
+        effects.writeAutonomously(
+                "async-" + event.getClass().getSimpleName() + "-" + event.id().value(), 0);
         if (event instanceof TaskEnqueued enqueued) {
             effects.writeAutonomously("async-enqueued-in-" + enqueued.group(), 0);
         }

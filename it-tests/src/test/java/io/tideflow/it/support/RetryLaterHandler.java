@@ -5,7 +5,6 @@ import io.tideflow.queue.api.TaskContext;
 import io.tideflow.queue.api.TaskHandler;
 import io.tideflow.queue.api.TaskType;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Duration;
 
 /** A business decision: the first attempt asks to be tried again in two seconds; the second succeeds. */

@@ -6,7 +6,6 @@ import io.tideflow.queue.api.TaskType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-
 import java.util.concurrent.TimeUnit;
 
 /** Writes a row in the task's transaction, then works for {@code ms} before it completes: a crash lands mid-way. */

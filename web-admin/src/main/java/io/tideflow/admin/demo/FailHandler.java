@@ -26,7 +26,9 @@ public class FailHandler implements TaskHandler {
             throw new DemoFailure("demo.fail: attempt " + context.attempt() + " fails on purpose"
                     + (always ? " (always)" : " (failTimes=" + failTimes + ")"));
         }
-        return Json.createObjectBuilder().add("succeededOnAttempt", context.attempt()).build();
+        return Json.createObjectBuilder()
+                .add("succeededOnAttempt", context.attempt())
+                .build();
     }
 
     /** The failure demo.fail throws. */

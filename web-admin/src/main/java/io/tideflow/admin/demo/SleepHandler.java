@@ -8,7 +8,6 @@ import io.tideflow.queue.api.TaskType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,7 +25,9 @@ public class SleepHandler implements TaskHandler {
     @Override
     public Object handle(TaskContext context) throws InterruptedException {
         JsonObject payload = context.payload(JsonObject.class);
-        long ms = payload == null || payload.getJsonNumber("ms") == null ? 0 : payload.getJsonNumber("ms").longValue();
+        long ms = payload == null || payload.getJsonNumber("ms") == null
+                ? 0
+                : payload.getJsonNumber("ms").longValue();
         if (ms < 0 || ms > MAX_MS) {
             throw new IllegalArgumentException("demo.sleep: ms must be between 0 and " + MAX_MS + ", got " + ms);
         }

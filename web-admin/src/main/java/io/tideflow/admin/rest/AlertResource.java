@@ -1,8 +1,8 @@
 package io.tideflow.admin.rest;
 
+import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.admin.AlertView;
 import io.tideflow.queue.api.admin.Alerts;
-import io.tideflow.queue.api.InvalidTaskRequestException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -25,8 +25,9 @@ public class AlertResource {
     Alerts alerts;
 
     @GET
-    public String list(@QueryParam("active") @DefaultValue("false") String active,
-                       @QueryParam("limit") @DefaultValue("50") String limit) {
+    public String list(
+            @QueryParam("active") @DefaultValue("false") String active,
+            @QueryParam("limit") @DefaultValue("50") String limit) {
         if (!active.equals("true") && !active.equals("false")) {
             throw new InvalidTaskRequestException("active", "must be true or false, got " + active);
         }
@@ -38,10 +39,16 @@ public class AlertResource {
         }
         JsonArrayBuilder array = Json.createArrayBuilder();
         for (AlertView alert : alerts.list(Boolean.parseBoolean(active), most)) {
-            JsonObjectBuilder json = Json.createObjectBuilder().add("id", alert.id()).add("rule", alert.rule())
-                    .add("kind", alert.kind().name()).add("group", alert.group()).add("active", alert.active())
-                    .add("raisedAt", alert.raisedAt().toString()).add("observed", alert.observed())
-                    .add("threshold", alert.threshold()).add("message", alert.message())
+            JsonObjectBuilder json = Json.createObjectBuilder()
+                    .add("id", alert.id())
+                    .add("rule", alert.rule())
+                    .add("kind", alert.kind().name())
+                    .add("group", alert.group())
+                    .add("active", alert.active())
+                    .add("raisedAt", alert.raisedAt().toString())
+                    .add("observed", alert.observed())
+                    .add("threshold", alert.threshold())
+                    .add("message", alert.message())
                     .add("raisedBy", alert.raisedBy());
             if (alert.clearedAt() != null) {
                 json.add("clearedAt", alert.clearedAt().toString());

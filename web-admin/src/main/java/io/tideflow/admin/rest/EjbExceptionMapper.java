@@ -5,7 +5,6 @@ import jakarta.ejb.EJBException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-
 import java.util.logging.Level;
 import java.util.logging.Logger;
 

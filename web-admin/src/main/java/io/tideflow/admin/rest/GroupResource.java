@@ -1,11 +1,11 @@
 package io.tideflow.admin.rest;
 
+import io.tideflow.queue.api.InvalidTaskRequestException;
+import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.BreakerView;
 import io.tideflow.queue.api.admin.GroupLimitsRequest;
 import io.tideflow.queue.api.admin.GroupView;
-import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.admin.ResourceGroups;
-import io.tideflow.queue.api.TaskState;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -88,8 +87,8 @@ public class GroupResource {
             case "open" -> groups.openBreaker(name);
             case "close" -> groups.closeBreaker(name);
             case "reset" -> groups.resetBreaker(name);
-            default -> throw new InvalidTaskRequestException("action", "must be open, close or reset, got '"
-                    + action + "'");
+            default ->
+                throw new InvalidTaskRequestException("action", "must be open, close or reset, got '" + action + "'");
         };
         return json(changed).build().toString();
     }
@@ -149,7 +148,8 @@ public class GroupResource {
     private static GroupLimitsRequest limitsOf(String body) {
         JsonObject json;
         try {
-            JsonValue value = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+            JsonValue value = Json.createReader(new StringReader(body == null ? "" : body))
+                    .readValue();
             if (!(value instanceof JsonObject object)) {
                 throw new InvalidTaskRequestException("body", "must be a JSON object with the fields " + LIMIT_FIELDS);
             }
@@ -162,9 +162,11 @@ public class GroupResource {
                 throw new InvalidTaskRequestException(field, "is not a limit; known fields are " + LIMIT_FIELDS);
             }
         }
-        return new GroupLimitsRequest(JsonFields.whole(json, "maxConcurrent", "maxConcurrent"),
+        return new GroupLimitsRequest(
+                JsonFields.whole(json, "maxConcurrent", "maxConcurrent"),
                 JsonFields.whole(json, "maxConcurrentCluster", "maxConcurrentCluster"),
-                JsonFields.whole(json, "ratePermits", "ratePermits"), duration(json, "ratePeriod"));
+                JsonFields.whole(json, "ratePermits", "ratePermits"),
+                duration(json, "ratePeriod"));
     }
 
     private static Duration duration(JsonObject json, String field) {

@@ -8,8 +8,7 @@ import jakarta.json.JsonValue;
 /** Reads optional fields of request bodies; a refusal names the field as the caller reports it. */
 final class JsonFields {
 
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     /**
      * @param reportedAs the field's name in a refusal, as in {@code tasks[2].priority}

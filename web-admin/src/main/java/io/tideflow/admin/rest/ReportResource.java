@@ -33,8 +33,11 @@ public class ReportResource {
         for (QueueDepth group : reports.queueDepth()) {
             JsonObjectBuilder states = Json.createObjectBuilder();
             group.depth().forEach((state, count) -> states.add(state.name(), count));
-            groups.add(Json.createObjectBuilder().add("group", group.group()).add("total", group.total())
-                    .add("states", states).add("oldestDueAgeSeconds", group.oldestDueAge().toMillis() / 1000.0));
+            groups.add(Json.createObjectBuilder()
+                    .add("group", group.group())
+                    .add("total", group.total())
+                    .add("states", states)
+                    .add("oldestDueAgeSeconds", group.oldestDueAge().toMillis() / 1000.0));
         }
         return Json.createObjectBuilder().add("groups", groups).build().toString();
     }
@@ -45,31 +48,48 @@ public class ReportResource {
         SystemHealth health = reports.systemHealth();
         JsonArrayBuilder nodes = Json.createArrayBuilder();
         for (NodeView node : health.nodes()) {
-            nodes.add(Json.createObjectBuilder().add("id", node.id()).add("alive", node.alive())
-                    .add("startedAt", node.startedAt().toString()).add("lastHeartbeat", node.lastSeen().toString())
+            nodes.add(Json.createObjectBuilder()
+                    .add("id", node.id())
+                    .add("alive", node.alive())
+                    .add("startedAt", node.startedAt().toString())
+                    .add("lastHeartbeat", node.lastSeen().toString())
                     .add("running", node.running()));
         }
-        return Json.createObjectBuilder().add("at", health.at().toString()).add("database", health.database())
-                .add("nodes", nodes).add("leasesHeld", health.leasesHeld())
+        return Json.createObjectBuilder()
+                .add("at", health.at().toString())
+                .add("database", health.database())
+                .add("nodes", nodes)
+                .add("leasesHeld", health.leasesHeld())
                 .add("breakersOpen", Json.createArrayBuilder(health.breakersOpen()))
                 .add("groupsPaused", Json.createArrayBuilder(health.groupsPaused()))
                 .add("oldestDueAgeSeconds", health.oldestDueAge().toMillis() / 1000.0)
-                .add("eventsDropped", health.eventsDropped()).build().toString();
+                .add("eventsDropped", health.eventsDropped())
+                .build()
+                .toString();
     }
 
     /** Tasks by group, type and state, with run times; filters: group, type, state, createdFrom, createdTo. */
     @GET
     @Path("/tasks")
-    public String tasks(@QueryParam("group") String group, @QueryParam("type") String type,
-                        @QueryParam("state") String state, @QueryParam("createdFrom") String createdFrom,
-                        @QueryParam("createdTo") String createdTo) {
-        TaskReportFilter filter = new TaskReportFilter(QueryParams.text(group), QueryParams.text(type),
-                QueryParams.state(state), QueryParams.instant("createdFrom", createdFrom, null),
+    public String tasks(
+            @QueryParam("group") String group,
+            @QueryParam("type") String type,
+            @QueryParam("state") String state,
+            @QueryParam("createdFrom") String createdFrom,
+            @QueryParam("createdTo") String createdTo) {
+        TaskReportFilter filter = new TaskReportFilter(
+                QueryParams.text(group),
+                QueryParams.text(type),
+                QueryParams.state(state),
+                QueryParams.instant("createdFrom", createdFrom, null),
                 QueryParams.instant("createdTo", createdTo, null));
         JsonArrayBuilder rows = Json.createArrayBuilder();
         for (TaskReportRow row : reports.tasks(filter)) {
-            JsonObjectBuilder json = Json.createObjectBuilder().add("group", row.group()).add("type", row.type())
-                    .add("state", row.state().name()).add("count", row.count());
+            JsonObjectBuilder json = Json.createObjectBuilder()
+                    .add("group", row.group())
+                    .add("type", row.type())
+                    .add("state", row.state().name())
+                    .add("count", row.count());
             if (row.avgExecutionMs() != null) {
                 json.add("avgExecutionMs", row.avgExecutionMs()).add("maxExecutionMs", row.maxExecutionMs());
             }

@@ -10,7 +10,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +48,8 @@ final class SubmissionParser {
         JsonObject json = readObject(readBounded(body, BATCH_MAX_BYTES));
         for (String name : json.keySet()) {
             if (!name.equals("tasks")) {
-                throw new InvalidTaskRequestException(name, "is not a field of a batch submission; send {\"tasks\": [...]}");
+                throw new InvalidTaskRequestException(
+                        name, "is not a field of a batch submission; send {\"tasks\": [...]}");
             }
         }
         JsonValue tasks = json.get("tasks");
@@ -70,23 +70,29 @@ final class SubmissionParser {
     private static TaskRequest requestOf(JsonObject json, String prefix) {
         for (String name : json.keySet()) {
             if (!FIELDS.contains(name)) {
-                throw new InvalidTaskRequestException(prefix + name, "is not a field of a task submission; known fields"
-                        + " are " + FIELDS);
+                throw new InvalidTaskRequestException(
+                        prefix + name, "is not a field of a task submission; known fields" + " are " + FIELDS);
             }
         }
         JsonValue payload = json.getOrDefault("payload", JsonValue.NULL);
-        return new TaskRequest(text(json, prefix, "type"), payload.toString(), text(json, prefix, "group"),
-                whole(json, prefix, "priority"), whole(json, prefix, "maxAttempts"), instant(json, prefix, "runAt"),
+        return new TaskRequest(
+                text(json, prefix, "type"),
+                payload.toString(),
+                text(json, prefix, "group"),
+                whole(json, prefix, "priority"),
+                whole(json, prefix, "maxAttempts"),
+                instant(json, prefix, "runAt"),
                 text(json, prefix, "idempotencyKey"));
     }
 
     private byte[] readBounded(InputStream body, long bound) {
         try {
-            byte[] bytes = body == null ? new byte[0] : body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, bound + 1));
+            byte[] bytes =
+                    body == null ? new byte[0] : body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, bound + 1));
             if (bytes.length > bound) {
                 if (bound == BATCH_MAX_BYTES) {
-                    throw new InvalidTaskRequestException("body", "is larger than " + BATCH_MAX_BYTES
-                            + " bytes; split the batch");
+                    throw new InvalidTaskRequestException(
+                            "body", "is larger than " + BATCH_MAX_BYTES + " bytes; split the batch");
                 }
                 throw new PayloadTooLargeException(bytes.length, payloadMaxBytes);
             }
@@ -139,8 +145,8 @@ final class SubmissionParser {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidTaskRequestException(prefix + field,
-                    "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+            throw new InvalidTaskRequestException(
+                    prefix + field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
     }
 }

@@ -6,15 +6,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-
 import java.io.StringReader;
 import java.util.List;
 
 /** Writes task snapshots as JSON; payload and result are embedded as JSON, not as strings. */
 final class TaskJson {
 
-    private TaskJson() {
-    }
+    private TaskJson() {}
 
     static JsonObjectBuilder of(TaskView task) {
         JsonObjectBuilder json = Json.createObjectBuilder()
@@ -56,7 +54,9 @@ final class TaskJson {
             } else {
                 json.add("from", event.from().name());
             }
-            json.add("to", event.to().name()).add("at", event.at().toString()).add("node", event.node())
+            json.add("to", event.to().name())
+                    .add("at", event.at().toString())
+                    .add("node", event.node())
                     .add("attempt", event.attempt());
             addIfPresent(json, "detail", event.detail());
             array.add(json);

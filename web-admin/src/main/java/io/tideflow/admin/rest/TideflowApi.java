@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** Mounts the REST resources under {@code /api} of the web application. */
 @ApplicationPath("/api")
-public class TideflowApi extends Application {
-}
+public class TideflowApi extends Application {}

@@ -13,8 +13,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
         Response.StatusType status = original.getStatusInfo();
-        Response.ResponseBuilder problem = Response.fromResponse(new Problem(status.getStatusCode(),
-                status.getReasonPhrase(), exception.getMessage(), null).toResponse());
+        Response.ResponseBuilder problem = Response.fromResponse(
+                new Problem(status.getStatusCode(), status.getReasonPhrase(), exception.getMessage(), null)
+                        .toResponse());
         original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
                 values.forEach(value -> problem.header(name, value));

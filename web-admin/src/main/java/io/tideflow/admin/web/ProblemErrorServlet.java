@@ -6,7 +6,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.io.IOException;
 
 /**
@@ -24,17 +23,20 @@ public class ProblemErrorServlet extends HttpServlet {
         int status = code instanceof Integer value ? value : response.getStatus();
         String detail = switch (status) {
             case 401 -> "authentication is required: use HTTP Basic with a Tideflow user";
-            case 403 -> "your user lacks the role for this request (reads need tideflow-viewer, writes tideflow-operator)";
+            case 403 ->
+                "your user lacks the role for this request (reads need tideflow-viewer, writes tideflow-operator)";
             default -> "the request failed";
         };
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(Json.createObjectBuilder()
-                .add("type", "about:blank")
-                .add("title", status == 401 ? "Unauthorized" : status == 403 ? "Forbidden" : "Error")
-                .add("status", status)
-                .add("detail", detail)
-                .build().toString());
+        response.getWriter()
+                .write(Json.createObjectBuilder()
+                        .add("type", "about:blank")
+                        .add("title", status == 401 ? "Unauthorized" : status == 403 ? "Forbidden" : "Error")
+                        .add("status", status)
+                        .add("detail", detail)
+                        .build()
+                        .toString());
     }
 }

@@ -1,19 +1,18 @@
 package io.tideflow.admin.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.PayloadTooLargeException;
 import io.tideflow.queue.api.TaskRequest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SubmissionParserTest {
 
@@ -23,8 +22,9 @@ class SubmissionParserTest {
     void everyFieldIsRead() {
         TaskRequest request = parse("{\"type\":\"mail.send\",\"payload\":{\"to\":[\"a@b\"]},\"group\":\"mail\","
                 + "\"priority\":7,\"maxAttempts\":3,\"runAt\":\"2026-12-01T10:00:00Z\",\"idempotencyKey\":\"k1\"}");
-        assertThat(request).isEqualTo(new TaskRequest("mail.send", "{\"to\":[\"a@b\"]}", "mail", 7, 3,
-                Instant.parse("2026-12-01T10:00:00Z"), "k1"));
+        assertThat(request)
+                .isEqualTo(new TaskRequest(
+                        "mail.send", "{\"to\":[\"a@b\"]}", "mail", 7, 3, Instant.parse("2026-12-01T10:00:00Z"), "k1"));
     }
 
     @Test
@@ -33,28 +33,31 @@ class SubmissionParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "''|body|is empty",
-            "{\"type\":|body|not valid JSON",
-            "{} {}|body|not valid JSON",
-            "[1]|body|must be a JSON object",
-            "{\"type\":1}|type|must be a string",
-            "{\"type\":\"t\",\"priority\":1.5}|priority|whole number",
-            "{\"type\":\"t\",\"priority\":\"high\"}|priority|whole number",
-            "{\"type\":\"t\",\"maxAttempts\":99999999999}|maxAttempts|out of range",
-            "{\"type\":\"t\",\"runAt\":\"tomorrow\"}|runAt|ISO-8601",
-            "{\"type\":\"t\",\"prio\":1}|prio|not a field"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''|body|is empty",
+                "{\"type\":|body|not valid JSON",
+                "{} {}|body|not valid JSON",
+                "[1]|body|must be a JSON object",
+                "{\"type\":1}|type|must be a string",
+                "{\"type\":\"t\",\"priority\":1.5}|priority|whole number",
+                "{\"type\":\"t\",\"priority\":\"high\"}|priority|whole number",
+                "{\"type\":\"t\",\"maxAttempts\":99999999999}|maxAttempts|out of range",
+                "{\"type\":\"t\",\"runAt\":\"tomorrow\"}|runAt|ISO-8601",
+                "{\"type\":\"t\",\"prio\":1}|prio|not a field"
+            })
     void aBadBodyIsRefusedNamingTheField(String body, String field, String problem) {
-        assertThatThrownBy(() -> parse(body))
-                .isInstanceOfSatisfying(InvalidTaskRequestException.class, e -> {
-                    assertThat(e.field()).isEqualTo(field);
-                    assertThat(e.problem()).contains(problem);
-                });
+        assertThatThrownBy(() -> parse(body)).isInstanceOfSatisfying(InvalidTaskRequestException.class, e -> {
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.problem()).contains(problem);
+        });
     }
 
     @Test
     void aBodyFarOverTheLimitIsRefusedWithoutReadingItAll() {
-        byte[] huge = ("{\"type\":\"t\",\"payload\":\"" + "x".repeat(1_000_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] huge =
+                ("{\"type\":\"t\",\"payload\":\"" + "x".repeat(1_000_000) + "\"}").getBytes(StandardCharsets.UTF_8);
         ByteArrayInputStream body = new ByteArrayInputStream(huge);
         assertThatThrownBy(() -> parser.parse(body)).isInstanceOf(PayloadTooLargeException.class);
         assertThat(body.available()).as("bytes left unread").isGreaterThan(900_000);
@@ -62,20 +65,25 @@ class SubmissionParserTest {
 
     @Test
     void aBatchIsReadInOrder() {
-        List<TaskRequest> requests = parser.parseBatch(body("{\"tasks\":[{\"type\":\"a\"},"
-                + "{\"type\":\"b\",\"payload\":{\"n\":1},\"priority\":2}]}"));
-        assertThat(requests).containsExactly(new TaskRequest("a", "null", null, null, null, null, null),
-                new TaskRequest("b", "{\"n\":1}", null, 2, null, null, null));
+        List<TaskRequest> requests = parser.parseBatch(
+                body("{\"tasks\":[{\"type\":\"a\"}," + "{\"type\":\"b\",\"payload\":{\"n\":1},\"priority\":2}]}"));
+        assertThat(requests)
+                .containsExactly(
+                        new TaskRequest("a", "null", null, null, null, null, null),
+                        new TaskRequest("b", "{\"n\":1}", null, 2, null, null, null));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "[]|body|must be a JSON object",
-            "{\"task\":[]}|task|not a field of a batch",
-            "{\"tasks\":{}}|tasks|must be an array",
-            "{\"tasks\":[{\"type\":\"a\"},7]}|tasks[1]|must be a JSON object",
-            "{\"tasks\":[{\"type\":\"a\"},{\"type\":\"b\",\"priority\":\"x\"}]}|tasks[1].priority|whole number",
-            "{\"tasks\":[{\"type\":\"a\",\"prio\":1}]}|tasks[0].prio|not a field"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "[]|body|must be a JSON object",
+                "{\"task\":[]}|task|not a field of a batch",
+                "{\"tasks\":{}}|tasks|must be an array",
+                "{\"tasks\":[{\"type\":\"a\"},7]}|tasks[1]|must be a JSON object",
+                "{\"tasks\":[{\"type\":\"a\"},{\"type\":\"b\",\"priority\":\"x\"}]}|tasks[1].priority|whole number",
+                "{\"tasks\":[{\"type\":\"a\",\"prio\":1}]}|tasks[0].prio|not a field"
+            })
     void aBadBatchIsRefusedNamingTheSubmissionAndItsField(String body, String field, String problem) {
         assertThatThrownBy(() -> parser.parseBatch(body(body)))
                 .isInstanceOfSatisfying(InvalidTaskRequestException.class, e -> {

@@ -9,8 +9,17 @@ import java.time.Instant;
  * @param threshold the rule's threshold in the same unit
  * @param clearedAt null while the alert is active
  */
-public record AlertView(long id, String rule, AlertKind kind, String group, Instant raisedAt, Instant clearedAt,
-                        double observed, double threshold, String message, String raisedBy) {
+public record AlertView(
+        long id,
+        String rule,
+        AlertKind kind,
+        String group,
+        Instant raisedAt,
+        Instant clearedAt,
+        double observed,
+        double threshold,
+        String message,
+        String raisedBy) {
 
     public boolean active() {
         return clearedAt == null;

@@ -10,6 +10,4 @@ import java.time.Instant;
  * @param lastFailure   the last failure counted, or {@code null}
  * @param nextAttempt   while OPEN: when probes may start, or {@code null} when an operator holds it open
  */
-public record BreakerView(BreakerState state, int failureCount, int calls, Instant lastFailure,
-                          Instant nextAttempt) {
-}
+public record BreakerView(BreakerState state, int failureCount, int calls, Instant lastFailure, Instant nextAttempt) {}

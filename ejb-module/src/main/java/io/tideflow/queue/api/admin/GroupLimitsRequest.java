@@ -9,6 +9,5 @@ import java.time.Duration;
  * @param maxConcurrentCluster tasks of the group running at once across all nodes (1–100,000)
  * @param ratePermits          starts per {@code ratePeriod} across all nodes (1–100,000); needs {@code ratePeriod}
  */
-public record GroupLimitsRequest(Integer maxConcurrent, Integer maxConcurrentCluster, Integer ratePermits,
-                                 Duration ratePeriod) {
-}
+public record GroupLimitsRequest(
+        Integer maxConcurrent, Integer maxConcurrentCluster, Integer ratePermits, Duration ratePeriod) {}

@@ -8,7 +8,17 @@ package io.tideflow.queue.api.admin;
  * @param queueWait           from a task becoming due to its attempt starting
  * @param execution           how long attempts ran, completed or failed
  */
-public record GroupMetrics(String group, long enqueued, long started, long completed, long failed, long retried,
-                           long deadLettered, long cancelled, long rescued, double throughputPerSecond,
-                           double errorRate, LatencySummary queueWait, LatencySummary execution) {
-}
+public record GroupMetrics(
+        String group,
+        long enqueued,
+        long started,
+        long completed,
+        long failed,
+        long retried,
+        long deadLettered,
+        long cancelled,
+        long rescued,
+        double throughputPerSecond,
+        double errorRate,
+        LatencySummary queueWait,
+        LatencySummary execution) {}

@@ -14,7 +14,13 @@ import java.util.Map;
  * @param limitsFromApi        the limits were set by an operator; configuration no longer changes them
  * @param breaker              the group's circuit breaker, or {@code null} when it has none
  */
-public record GroupView(String name, Map<TaskState, Long> depth, boolean paused, Integer maxConcurrent,
-                        Integer maxConcurrentCluster, Integer ratePermits, Duration ratePeriod,
-                        boolean limitsFromApi, BreakerView breaker) {
-}
+public record GroupView(
+        String name,
+        Map<TaskState, Long> depth,
+        boolean paused,
+        Integer maxConcurrent,
+        Integer maxConcurrentCluster,
+        Integer ratePermits,
+        Duration ratePeriod,
+        boolean limitsFromApi,
+        BreakerView breaker) {}

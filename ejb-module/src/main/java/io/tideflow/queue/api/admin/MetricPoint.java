@@ -6,5 +6,4 @@ import java.time.Instant;
  * One minute or hour of one figure of a group. For a duration figure ({@code wait}, {@code run}) {@code value} is
  * how many durations, and {@code latency} their percentiles; otherwise {@code latency} is null.
  */
-public record MetricPoint(Instant at, double value, LatencySummary latency) {
-}
+public record MetricPoint(Instant at, double value, LatencySummary latency) {}

@@ -4,5 +4,4 @@ import java.time.Instant;
 import java.util.List;
 
 /** The figures of every group (or of one) over {@code [from, to)}, from the metric history. */
-public record MetricsSummary(Instant from, Instant to, List<GroupMetrics> groups) {
-}
+public record MetricsSummary(Instant from, Instant to, List<GroupMetrics> groups) {}

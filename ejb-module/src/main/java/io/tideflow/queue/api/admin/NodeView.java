@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param running attempts it ran at its last heartbeat
  * @param alive   whether it refreshed its row within three heartbeat intervals
  */
-public record NodeView(String id, Instant startedAt, Instant lastSeen, int running, boolean alive) {
-}
+public record NodeView(String id, Instant startedAt, Instant lastSeen, int running, boolean alive) {}

@@ -9,5 +9,4 @@ import java.util.Map;
  *
  * @param oldestDueAge zero when no due task waits
  */
-public record QueueDepth(String group, Map<TaskState, Long> depth, long total, Duration oldestDueAge) {
-}
+public record QueueDepth(String group, Map<TaskState, Long> depth, long total, Duration oldestDueAge) {}

@@ -15,7 +15,12 @@ import java.util.List;
  * @param oldestDueAge     how long the longest-waiting due task of any group has waited (zero when none waits)
  * @param eventsDropped    lifecycle events this node dropped because listeners were a full queue behind
  */
-public record SystemHealth(Instant at, String database, List<NodeView> nodes, long leasesHeld,
-                           List<String> breakersOpen, List<String> groupsPaused, Duration oldestDueAge,
-                           long eventsDropped) {
-}
+public record SystemHealth(
+        Instant at,
+        String database,
+        List<NodeView> nodes,
+        long leasesHeld,
+        List<String> breakersOpen,
+        List<String> groupsPaused,
+        Duration oldestDueAge,
+        long eventsDropped) {}

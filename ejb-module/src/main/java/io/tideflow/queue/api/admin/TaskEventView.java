@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param attempt the task's attempt count when it changed
  * @param detail  why, where there is more to say (the error of a failed attempt, "lease expired", ...)
  */
-public record TaskEventView(TaskState from, TaskState to, Instant at, String node, int attempt, String detail) {
-}
+public record TaskEventView(TaskState from, TaskState to, Instant at, String node, int attempt, String detail) {}

@@ -8,6 +8,5 @@ import io.tideflow.queue.api.TaskState;
  * @param avgExecutionMs  mean run time of the completed ones (null when none completed)
  * @param maxExecutionMs  longest run time of the completed ones (null when none completed)
  */
-public record TaskReportRow(String group, String type, TaskState state, long count, Double avgExecutionMs,
-                            Long maxExecutionMs) {
-}
+public record TaskReportRow(
+        String group, String type, TaskState state, long count, Double avgExecutionMs, Long maxExecutionMs) {}

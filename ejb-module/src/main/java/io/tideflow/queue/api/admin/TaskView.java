@@ -13,8 +13,20 @@ import java.time.Instant;
  * @param cancelRequested whether a cancel was asked for while the task runs
  * @param requeuedFrom    the dead letter this task copies, or {@code null}
  */
-public record TaskView(TaskId id, String type, String group, TaskState state, int priority, int attempts,
-                       int maxAttempts, Instant runAt, Instant createdAt, Instant updatedAt, String lastError,
-                       String payloadJson, String resultJson, Long executionMs, boolean cancelRequested,
-                       TaskId requeuedFrom) {
-}
+public record TaskView(
+        TaskId id,
+        String type,
+        String group,
+        TaskState state,
+        int priority,
+        int attempts,
+        int maxAttempts,
+        Instant runAt,
+        Instant createdAt,
+        Instant updatedAt,
+        String lastError,
+        String payloadJson,
+        String resultJson,
+        Long executionMs,
+        boolean cancelRequested,
+        TaskId requeuedFrom) {}

@@ -5,5 +5,4 @@ import java.time.Instant;
 
 /** A resource group's circuit breaker changed state. */
 public record BreakerStateChanged(String group, BreakerState from, BreakerState to, Instant at)
-        implements LifecycleEvent {
-}
+        implements LifecycleEvent {}

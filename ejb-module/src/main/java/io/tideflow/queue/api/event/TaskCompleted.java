@@ -6,5 +6,4 @@ import java.time.Instant;
 
 /** An attempt succeeded and the task is COMPLETED. */
 public record TaskCompleted(TaskId id, String type, String group, int attempt, Duration execution, Instant at)
-        implements TaskLifecycleEvent {
-}
+        implements TaskLifecycleEvent {}

@@ -9,5 +9,4 @@ import java.time.Instant;
  * {@link LifecycleEvent}, to {@code @ObservesAsync} observers after the commit.
  */
 public record TaskEnqueued(TaskId id, String type, String group, int priority, Instant at)
-        implements TaskLifecycleEvent {
-}
+        implements TaskLifecycleEvent {}

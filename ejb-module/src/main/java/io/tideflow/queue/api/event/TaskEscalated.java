@@ -9,5 +9,4 @@ import io.tideflow.queue.api.TaskId;
  *
  * @param error the error's class, message and the top of its stack trace
  */
-public record TaskEscalated(TaskId id, String type, String group, int attempt, String error) {
-}
+public record TaskEscalated(TaskId id, String type, String group, int attempt, String error) {}

@@ -11,6 +11,13 @@ import java.time.Instant;
  *
  * @param error the error's class and message
  */
-public record TaskFailed(TaskId id, String type, String group, int attempt, ErrorClass errorClass, String error,
-                         Duration execution, Instant at) implements TaskLifecycleEvent {
-}
+public record TaskFailed(
+        TaskId id,
+        String type,
+        String group,
+        int attempt,
+        ErrorClass errorClass,
+        String error,
+        Duration execution,
+        Instant at)
+        implements TaskLifecycleEvent {}

@@ -8,5 +8,4 @@ import java.time.Instant;
  * store refused the stale token and the attempt's outcome was discarded.
  */
 public record TaskLeaseLost(TaskId id, String type, String group, int attempt, Instant at)
-        implements TaskLifecycleEvent {
-}
+        implements TaskLifecycleEvent {}

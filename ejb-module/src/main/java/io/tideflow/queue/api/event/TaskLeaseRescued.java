@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param previousOwner the node that held the lease
  */
 public record TaskLeaseRescued(TaskId id, String type, String group, String previousOwner, Instant at)
-        implements TaskLifecycleEvent {
-}
+        implements TaskLifecycleEvent {}

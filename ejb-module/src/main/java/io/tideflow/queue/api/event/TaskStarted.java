@@ -9,6 +9,6 @@ import java.time.Instant;
  *
  * @param queueWait how long the task waited between becoming due and its attempt starting
  */
-public record TaskStarted(TaskId id, String type, String group, int attempt, String node, Duration queueWait,
-                          Instant at) implements TaskLifecycleEvent {
-}
+public record TaskStarted(
+        TaskId id, String type, String group, int attempt, String node, Duration queueWait, Instant at)
+        implements TaskLifecycleEvent {}

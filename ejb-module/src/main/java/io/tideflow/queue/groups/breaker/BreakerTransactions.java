@@ -1,15 +1,14 @@
 package io.tideflow.queue.groups.breaker;
 
-import io.tideflow.queue.model.Breaker;
-import io.tideflow.queue.model.BreakerSettings;
 import io.tideflow.queue.api.event.BreakerStateChanged;
 import io.tideflow.queue.events.LifecycleEvents;
+import io.tideflow.queue.model.Breaker;
+import io.tideflow.queue.model.BreakerSettings;
 import io.tideflow.queue.store.BreakerStore;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -38,8 +37,8 @@ public class BreakerTransactions {
         return breakers.lock(group).map(read -> {
             Breaker next = transition.apply(read);
             if (!breakers.replace(read, next)) {
-                throw new IllegalStateException("the breaker of group " + group + " changed under its lock; this"
-                        + " indicates a bug");
+                throw new IllegalStateException(
+                        "the breaker of group " + group + " changed under its lock; this" + " indicates a bug");
             }
             if (next.state() != read.state()) {
                 lifecycle.publish(new BreakerStateChanged(group, read.state(), next.state(), clock.instant()));

@@ -77,8 +77,11 @@ public final class OutcomeTally {
         try {
             writer.write(group, successes, failures);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "recording " + successes + " successes and " + failures + " failures for the"
-                    + " breaker of group " + group + " failed; they are not counted", e);
+            LOG.log(
+                    Level.WARNING,
+                    "recording " + successes + " successes and " + failures + " failures for the" + " breaker of group "
+                            + group + " failed; they are not counted",
+                    e);
         }
     }
 }

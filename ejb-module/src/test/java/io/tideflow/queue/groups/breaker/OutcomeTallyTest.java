@@ -1,7 +1,7 @@
 package io.tideflow.queue.groups.breaker;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
@@ -11,9 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class OutcomeTallyTest {
 
@@ -44,17 +43,20 @@ class OutcomeTallyTest {
             tally.failed("sms");
         }
         releaseFirstWrite.countDown();
-        await().atMost(Duration.ofSeconds(5)).until(() -> written.containsKey("sms")
-                && written.get("mail")[0] == 30);
+        await().atMost(Duration.ofSeconds(5)).until(() -> written.containsKey("sms") && written.get("mail")[0] == 30);
         assertThat(written.get("mail")).containsExactly(30, 1);
         assertThat(written.get("sms")).containsExactly(0, 30);
-        assertThat(writes.get()).as("one write for the first outcome, one per group for the rest").isEqualTo(3);
+        assertThat(writes.get())
+                .as("one write for the first outcome, one per group for the rest")
+                .isEqualTo(3);
     }
 
     @Test
     void manyThreadsLoseNoOutcome() throws Exception {
-        OutcomeTally tally = new OutcomeTally(executor, (group, successes, failures) ->
-                written.merge(group, new int[] {successes, failures}, (a, b) -> new int[] {a[0] + b[0], a[1] + b[1]}));
+        OutcomeTally tally = new OutcomeTally(
+                executor,
+                (group, successes, failures) -> written.merge(
+                        group, new int[] {successes, failures}, (a, b) -> new int[] {a[0] + b[0], a[1] + b[1]}));
         ExecutorService threads = Executors.newFixedThreadPool(8);
         for (int t = 0; t < 8; t++) {
             threads.execute(() -> {
@@ -69,8 +71,8 @@ class OutcomeTallyTest {
         }
         threads.shutdown();
         assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> written.containsKey("g")
-                && written.get("g")[0] + written.get("g")[1] == 80_000);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> written.containsKey("g") && written.get("g")[0] + written.get("g")[1] == 80_000);
         assertThat(written.get("g")).containsExactly(60_000, 20_000);
     }
 
