@@ -8,7 +8,7 @@ import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.metrics.QueueGauges;
 import io.tideflow.queue.metrics.QueueSnapshot;
-import io.tideflow.queue.store.AlertStore;
+import io.tideflow.queue.store.reporting.AlertStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;

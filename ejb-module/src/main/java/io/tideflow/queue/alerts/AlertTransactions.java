@@ -2,7 +2,7 @@ package io.tideflow.queue.alerts;
 
 import io.tideflow.queue.api.admin.AlertView;
 import io.tideflow.queue.config.AlertRule;
-import io.tideflow.queue.store.AlertStore;
+import io.tideflow.queue.store.reporting.AlertStore;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -3,7 +3,7 @@ package io.tideflow.queue.alerts;
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.admin.AlertView;
 import io.tideflow.queue.api.admin.Alerts;
-import io.tideflow.queue.store.AlertStore;
+import io.tideflow.queue.store.reporting.AlertStore;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;

@@ -5,23 +5,19 @@ import io.tideflow.queue.config.ConfiguredTypePolicies;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.config.GroupSettings;
 import io.tideflow.queue.config.ObservabilitySettings;
+import io.tideflow.queue.config.StartupCheck;
 import io.tideflow.queue.handler.TaskHandlerRegistry;
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Reads every part of the configuration before anything else of the engine starts, so that a bad key or value fails
- * the deployment with the key and the value named, instead of failing later in a timer.
+ * Reads every part of the configuration before anything else of the engine starts ({@code SchemaBootstrap} calls it
+ * first), so that a bad key or value fails the deployment with the key and the value named, instead of failing later
+ * in a timer.
  */
-@Singleton
-@Startup
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class ConfigurationCheck {
+@ApplicationScoped
+public class ConfigurationCheck implements StartupCheck {
 
     @Inject
     Config config;
@@ -36,8 +32,8 @@ public class ConfigurationCheck {
     @Inject
     ConfiguredTypePolicies typePolicies;
 
-    @PostConstruct
-    void validate() {
+    @Override
+    public void check() {
         typePolicies.validate(registry.types(), GroupSettings.from(config).keySet());
         ObservabilitySettings.from(config);
         ArchiveSettings.from(config);

@@ -1,7 +1,7 @@
 package io.tideflow.queue.dispatch;
 
 import io.tideflow.queue.store.ClaimedTask;
-import io.tideflow.queue.store.GroupRow;
+import io.tideflow.queue.store.groups.GroupRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

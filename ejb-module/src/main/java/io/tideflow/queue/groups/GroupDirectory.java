@@ -2,7 +2,7 @@ package io.tideflow.queue.groups;
 
 import io.tideflow.queue.config.ConfiguredGroup;
 import io.tideflow.queue.model.BreakerSettings;
-import io.tideflow.queue.store.GroupRow;
+import io.tideflow.queue.store.groups.GroupRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;

@@ -2,9 +2,9 @@ package io.tideflow.queue.groups;
 
 import io.tideflow.queue.config.ConfiguredGroup;
 import io.tideflow.queue.model.GroupLimits;
-import io.tideflow.queue.store.BreakerStore;
-import io.tideflow.queue.store.GroupRow;
-import io.tideflow.queue.store.GroupStore;
+import io.tideflow.queue.store.groups.BreakerStore;
+import io.tideflow.queue.store.groups.GroupRow;
+import io.tideflow.queue.store.groups.GroupStore;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,8 +1,8 @@
 package io.tideflow.queue.history;
 
-import io.tideflow.queue.store.MetricHistoryStore;
-import io.tideflow.queue.store.MetricRow;
-import io.tideflow.queue.store.MetricRow.Resolution;
+import io.tideflow.queue.store.reporting.MetricHistoryStore;
+import io.tideflow.queue.store.reporting.MetricRow;
+import io.tideflow.queue.store.reporting.MetricRow.Resolution;
 import java.util.List;
 import java.util.OptionalLong;
 

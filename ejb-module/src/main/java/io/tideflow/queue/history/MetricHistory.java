@@ -2,7 +2,7 @@ package io.tideflow.queue.history;
 
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.config.ObservabilitySettings;
-import io.tideflow.queue.store.MetricRow;
+import io.tideflow.queue.store.reporting.MetricRow;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -1,8 +1,8 @@
 package io.tideflow.queue.history;
 
 import io.tideflow.queue.metrics.LatencyHistogram;
-import io.tideflow.queue.store.MetricRow;
-import io.tideflow.queue.store.MetricRow.Resolution;
+import io.tideflow.queue.store.reporting.MetricRow;
+import io.tideflow.queue.store.reporting.MetricRow.Resolution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.tideflow.queue.api.admin.GroupMetrics;
 import io.tideflow.queue.api.admin.LatencySummary;
 import io.tideflow.queue.api.admin.MetricPoint;
 import io.tideflow.queue.metrics.LatencyHistogram;
-import io.tideflow.queue.store.MetricRow;
+import io.tideflow.queue.store.reporting.MetricRow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

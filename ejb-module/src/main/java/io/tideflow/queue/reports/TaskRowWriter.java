@@ -1,7 +1,7 @@
 package io.tideflow.queue.reports;
 
 import io.tideflow.queue.api.admin.ExportFormat;
-import io.tideflow.queue.store.ExportedTask;
+import io.tideflow.queue.store.reporting.ExportedTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

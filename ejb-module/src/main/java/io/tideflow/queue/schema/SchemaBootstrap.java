@@ -1,8 +1,8 @@
 package io.tideflow.queue.schema;
 
 import io.tideflow.queue.config.InvalidSettingException;
+import io.tideflow.queue.config.StartupCheck;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -17,11 +17,10 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Brings the schema up to date before anything else of the engine starts (after the configuration was checked), so
+ * Brings the schema up to date before anything else of the engine starts (after checking the configuration), so
  * that a bad schema fails the deployment with its reason.
  */
 @Singleton
-@DependsOn("ConfigurationCheck")
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SchemaBootstrap {
@@ -36,6 +35,9 @@ public class SchemaBootstrap {
 
     @Inject
     Config config;
+
+    @Inject
+    StartupCheck configurationCheck;
 
     @Inject
     Clock clock;
@@ -56,6 +58,7 @@ public class SchemaBootstrap {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
+        configurationCheck.check();
         List<String> names = config.getOptionalValue("tideflow.datasource", String.class)
                 .map(List::of)
                 .orElse(DATASOURCE_NAMES);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.store.ClaimedTask;
-import io.tideflow.queue.store.GroupRow;
+import io.tideflow.queue.store.groups.GroupRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

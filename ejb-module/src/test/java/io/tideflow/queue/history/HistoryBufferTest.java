@@ -9,7 +9,7 @@ import io.tideflow.queue.api.event.GroupPaused;
 import io.tideflow.queue.api.event.TaskCompleted;
 import io.tideflow.queue.api.event.TaskFailed;
 import io.tideflow.queue.api.event.TaskStarted;
-import io.tideflow.queue.store.MetricRow;
+import io.tideflow.queue.store.reporting.MetricRow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

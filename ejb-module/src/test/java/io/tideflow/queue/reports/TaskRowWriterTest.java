@@ -3,7 +3,7 @@ package io.tideflow.queue.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tideflow.queue.api.admin.ExportFormat;
-import io.tideflow.queue.store.ExportedTask;
+import io.tideflow.queue.store.reporting.ExportedTask;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

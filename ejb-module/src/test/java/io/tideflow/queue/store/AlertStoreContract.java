@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tideflow.queue.api.admin.AlertKind;
 import io.tideflow.queue.api.admin.AlertView;
+import io.tideflow.queue.store.reporting.AlertStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

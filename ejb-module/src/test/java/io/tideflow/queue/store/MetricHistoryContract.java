@@ -3,7 +3,9 @@ package io.tideflow.queue.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tideflow.queue.history.HourlyRollup;
-import io.tideflow.queue.store.MetricRow.Resolution;
+import io.tideflow.queue.store.reporting.MetricHistoryStore;
+import io.tideflow.queue.store.reporting.MetricRow;
+import io.tideflow.queue.store.reporting.MetricRow.Resolution;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.tideflow.queue.api.event.BreakerStateChanged;
 import io.tideflow.queue.events.LifecycleEvents;
 import io.tideflow.queue.model.Breaker;
 import io.tideflow.queue.model.BreakerSettings;
-import io.tideflow.queue.store.BreakerStore;
+import io.tideflow.queue.store.groups.BreakerStore;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,4 +1,4 @@
-package io.tideflow.queue.store;
+package io.tideflow.queue.store.groups;
 
 import io.tideflow.queue.api.BreakerState;
 import io.tideflow.queue.model.Breaker;

@@ -1,4 +1,4 @@
-package io.tideflow.queue.store;
+package io.tideflow.queue.store.reporting;
 
 /**
  * One row of the {@code metrics} table: a figure of one resource group over one minute or hour.

@@ -1,4 +1,4 @@
-package io.tideflow.queue.store;
+package io.tideflow.queue.store.reporting;
 
 import io.tideflow.queue.api.admin.AlertKind;
 import io.tideflow.queue.api.admin.AlertView;

@@ -1,4 +1,4 @@
-package io.tideflow.queue.store;
+package io.tideflow.queue.store.reporting;
 
 /**
  * One task as the export writes it; times are epoch milliseconds, {@code payload} and {@code result} JSON text.

@@ -1,6 +1,6 @@
-package io.tideflow.queue.store;
+package io.tideflow.queue.store.reporting;
 
-import io.tideflow.queue.store.MetricRow.Resolution;
+import io.tideflow.queue.store.reporting.MetricRow.Resolution;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.tideflow.queue.store;
+package io.tideflow.queue.store.groups;
 
 /**
  * A row of {@code resource_groups}: what restricts one group, as every node sees it.
