@@ -25,7 +25,8 @@ class LayeringTest {
         "..queue.groups..",
         "..queue.handler..",
         "..queue.archive..",
-        "..queue.bootstrap.."
+        "..queue.bootstrap..",
+        "..queue.worker.."
     };
     private static final String[] OBSERVABILITY = {
         "..queue.metrics..", "..queue.history..", "..queue.alerts..", "..queue.reports..", "..queue.health.."

@@ -25,13 +25,20 @@ public final class RestrictedGroupClaim {
     /**
      * What the claim took, and when the group may be worth asking again.
      *
-     * @param retryAfter set when the rate held the claim back: no token before then
+     * @param retryAfter    set when the rate held the claim back: no token before then
+     * @param breakerChange the change this claim made to the group's breaker (OPEN to HALF_OPEN), or null
      */
-    /** @param breakerChange the change this claim made to the group's breaker (OPEN to HALF_OPEN), or null */
     public record Result(List<ClaimedTask> claimed, Instant retryAfter, BreakerStateChanged breakerChange) {
+
+        private static final Result NO_GROUP_ROW = new Result(List.of(), null, null);
 
         Result(List<ClaimedTask> claimed, Instant retryAfter) {
             this(claimed, retryAfter, null);
+        }
+
+        /** Whether the group has no row in resource_groups: nothing restricts it, the plain claim takes its tasks. */
+        public boolean groupHasNoRow() {
+            return this == NO_GROUP_ROW;
         }
     }
 
@@ -54,10 +61,34 @@ public final class RestrictedGroupClaim {
             BreakerSettings breakerSettings,
             Instant now,
             Duration lease) {
+        return claim(tasks, groups, breakers, new Target(group, null, wanted, heldHere), breakerSettings, now, lease);
+    }
+
+    /**
+     * What one claim is for.
+     *
+     * @param type     the only task type to take, or {@code null} for any
+     * @param wanted   how many the caller's workers can take
+     * @param heldHere tasks of the group this node holds now (claimed, running or waiting for a worker)
+     */
+    public record Target(String group, String type, int wanted, int heldHere) {}
+
+    /** Like the other, for one task type of the group when {@code target} names one. */
+    public static Result claim(
+            TaskStore tasks,
+            GroupStore groups,
+            BreakerStore breakers,
+            Target target,
+            BreakerSettings breakerSettings,
+            Instant now,
+            Duration lease) {
+        String group = target.group();
+        int wanted = target.wanted();
+        int heldHere = target.heldHere();
         Optional<GroupRow> locked = groups.lockForClaim(group);
         if (locked.isEmpty()) {
             // restrictions lifted meanwhile: the unrestricted claim takes its tasks from now on
-            return new Result(List.of(), null);
+            return Result.NO_GROUP_ROW;
         }
         GroupRow row = locked.get();
         if (row.paused()) {
@@ -95,7 +126,11 @@ public final class RestrictedGroupClaim {
             room = (int) Math.floor(tokens);
             heldByRate = true;
         }
-        List<ClaimedTask> claimed = room <= 0 ? List.of() : tasks.claimDueInGroup(group, room, now, lease);
+        List<ClaimedTask> claimed = room <= 0
+                ? List.of()
+                : target.type() == null
+                        ? tasks.claimDueInGroup(group, room, now, lease)
+                        : tasks.claimDueOfType(group, target.type(), room, now, lease);
         if (breakerRead != null) {
             breakers.replace(breakerRead, breaker.claimed(claimed.size(), now.toEpochMilli()));
             if (breaker.state() == BreakerState.OPEN) {

@@ -22,6 +22,9 @@ final class DerbyStoreDialect implements StoreDialect {
             + ") ORDER BY priority DESC, id";
     private static final String DUE_IDS_IN_GROUP = "SELECT id FROM tasks WHERE state = '" + Transition.CLAIM.from()
             + "' AND run_at <= ?1 AND resource_group = ?2 ORDER BY priority DESC, id";
+    private static final String DUE_IDS_OF_TYPE_IN_GROUP = "SELECT id FROM tasks WHERE state = '"
+            + Transition.CLAIM.from()
+            + "' AND run_at <= ?1 AND resource_group = ?2 AND type = ?3 ORDER BY priority DESC, id";
     private static final String CLAIM_CHUNK =
             ClaimStatement.SET + " WHERE " + ClaimStatement.DUE + " AND id IN (" + TaskEntity.ID_LIST_FROM_6 + ")";
     private static final String CLAIMED_BY_TOKEN =
@@ -30,11 +33,17 @@ final class DerbyStoreDialect implements StoreDialect {
     @Override
     @SuppressWarnings("unchecked")
     public List<TaskEntity> claim(EntityManager em, ClaimRequest request) {
-        Query due = em.createNativeQuery(request.group() == null ? DUE_IDS : DUE_IDS_IN_GROUP)
+        Query due = em.createNativeQuery(
+                        request.group() == null
+                                ? DUE_IDS
+                                : request.type() == null ? DUE_IDS_IN_GROUP : DUE_IDS_OF_TYPE_IN_GROUP)
                 .setParameter(1, request.now().toEpochMilli())
                 .setMaxResults(request.limit());
         if (request.group() != null) {
             due.setParameter(2, request.group());
+        }
+        if (request.type() != null) {
+            due.setParameter(3, request.type());
         }
         List<String> candidates = ((List<Object>) due.getResultList())
                 .stream().map(Object::toString).toList();

@@ -20,11 +20,16 @@ final class PostgresStoreDialect implements StoreDialect {
             + ClaimStatement.DUE
             + " AND resource_group = ?7 ORDER BY priority DESC, id LIMIT ?6 FOR UPDATE SKIP LOCKED)"
             + " RETURNING *";
+    private static final String CLAIM_OF_TYPE_IN_GROUP = ClaimStatement.SET
+            + " WHERE id IN (SELECT id FROM tasks WHERE " + ClaimStatement.DUE
+            + " AND resource_group = ?7 AND type = ?8 ORDER BY priority DESC, id LIMIT ?6 FOR UPDATE SKIP LOCKED)"
+            + " RETURNING *";
 
     @Override
     @SuppressWarnings("unchecked")
     public List<TaskEntity> claim(EntityManager em, ClaimRequest request) {
-        Query claim = em.createNativeQuery(request.group() == null ? CLAIM : CLAIM_IN_GROUP, TaskEntity.class)
+        String sql = request.group() == null ? CLAIM : request.type() == null ? CLAIM_IN_GROUP : CLAIM_OF_TYPE_IN_GROUP;
+        Query claim = em.createNativeQuery(sql, TaskEntity.class)
                 .setParameter(1, request.owner())
                 .setParameter(2, request.token())
                 .setParameter(3, request.expiresAt().toEpochMilli())
@@ -33,6 +38,9 @@ final class PostgresStoreDialect implements StoreDialect {
                 .setParameter(6, request.limit());
         if (request.group() != null) {
             claim.setParameter(7, request.group());
+        }
+        if (request.type() != null) {
+            claim.setParameter(8, request.type());
         }
         List<TaskEntity> claimed = new ArrayList<>(claim.getResultList());
         claimed.sort(Comparator.comparingInt((TaskEntity task) -> -task.getPriority())

@@ -18,9 +18,11 @@ public interface StoreDialect {
     /**
      * What one claim asks for.
      *
-     * @param group the restricted group to claim from, or {@code null} for the tasks of every unrestricted group
+     * @param group the group to claim from, or {@code null} for the tasks of every unrestricted group
+     * @param type  the only task type to claim (with a group only), or {@code null} for every type
      */
-    record ClaimRequest(int limit, String owner, String token, Instant now, Instant expiresAt, String group) {}
+    record ClaimRequest(
+            int limit, String owner, String token, Instant now, Instant expiresAt, String group, String type) {}
 
     static StoreDialect of(DatabaseDialect database) {
         return switch (database) {

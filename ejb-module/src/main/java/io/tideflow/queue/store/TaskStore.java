@@ -86,7 +86,7 @@ public class TaskStore {
      * token, the way this database does it best ({@link StoreDialect}), and records PENDING → RUNNING for each.
      */
     public List<ClaimedTask> claimDue(int limit, Instant now, Duration leaseDuration) {
-        return claim(limit, now, leaseDuration, null);
+        return claim(limit, now, leaseDuration, null, null);
     }
 
     /** Which of {@code groups} have a PENDING task due at {@code now}: one read over the group/state index. */
@@ -114,14 +114,19 @@ public class TaskStore {
 
     /** Like {@link #claimDue}, from one group only: the caller has decided how many that group may start. */
     public List<ClaimedTask> claimDueInGroup(String group, int limit, Instant now, Duration leaseDuration) {
-        return claim(limit, now, leaseDuration, group);
+        return claim(limit, now, leaseDuration, group, null);
     }
 
-    private List<ClaimedTask> claim(int limit, Instant now, Duration leaseDuration, String group) {
+    /** Like {@link #claimDueInGroup}, of one task type only: tasks that a worker runs together. */
+    public List<ClaimedTask> claimDueOfType(String group, String type, int limit, Instant now, Duration leaseDuration) {
+        return claim(limit, now, leaseDuration, group, type);
+    }
+
+    private List<ClaimedTask> claim(int limit, Instant now, Duration leaseDuration, String group, String type) {
         Instant expiresAt = now.plus(leaseDuration);
         String token = UUID.randomUUID().toString();
         List<TaskEntity> rows =
-                dialect.claim(em, new StoreDialect.ClaimRequest(limit, node, token, now, expiresAt, group));
+                dialect.claim(em, new StoreDialect.ClaimRequest(limit, node, token, now, expiresAt, group, type));
         List<ClaimedTask> claimed = new ArrayList<>(rows.size());
         for (TaskEntity row : rows) {
             claimed.add(new ClaimedTask(

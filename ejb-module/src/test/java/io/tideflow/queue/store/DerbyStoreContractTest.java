@@ -68,4 +68,12 @@ class DerbyStoreContractTest {
             return new DerbyTestDatabase();
         }
     }
+
+    @Nested
+    class TypedClaims extends TypedClaimContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new DerbyTestDatabase();
+        }
+    }
 }

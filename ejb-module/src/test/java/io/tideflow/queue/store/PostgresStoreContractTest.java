@@ -68,4 +68,12 @@ class PostgresStoreContractTest {
             return new PostgresTestDatabase();
         }
     }
+
+    @Nested
+    class TypedClaims extends TypedClaimContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
 }

@@ -55,6 +55,11 @@ final class TaskFixtures {
         return this;
     }
 
+    TaskFixtures ofType(String type) {
+        this.type = type;
+        return this;
+    }
+
     TaskFixtures withPayload(String payload) {
         this.payload = payload;
         return this;

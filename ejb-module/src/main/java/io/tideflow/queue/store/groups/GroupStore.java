@@ -55,6 +55,23 @@ public class GroupStore {
     }
 
     /** Tasks of the group RUNNING on any node (claimed ones waiting for a worker included). */
+    /** RUNNING tasks of {@code group} under a lease of {@code owner}: one node's share of the group. */
+    public int runningHere(String group, String owner) {
+        try (PreparedStatement count = connection()
+                .prepareStatement("SELECT COUNT(*) FROM tasks WHERE resource_group = ? AND state = 'RUNNING'"
+                        + " AND lease_owner = ?")) {
+            count.setString(1, group);
+            count.setString(2, owner);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException(
+                    "counting the running tasks of group " + group + " on " + owner + " failed", e);
+        }
+    }
+
     public int runningIn(String group) {
         try (PreparedStatement count = connection()
                 .prepareStatement("SELECT COUNT(*) FROM tasks WHERE resource_group = ? AND state = 'RUNNING'")) {

@@ -1,0 +1,153 @@
+package io.tideflow.queue.worker;
+
+import io.tideflow.queue.api.event.TaskCompleted;
+import io.tideflow.queue.api.event.TaskLeaseLost;
+import io.tideflow.queue.api.event.TaskStarted;
+import io.tideflow.queue.api.worker.FailureVerdict;
+import io.tideflow.queue.api.worker.LeasedTask;
+import io.tideflow.queue.api.worker.TaskWorker;
+import io.tideflow.queue.api.worker.WorkRequest;
+import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.dispatch.RestrictedGroupClaim;
+import io.tideflow.queue.events.LifecycleEvents;
+import io.tideflow.queue.failure.ErrorClassifier;
+import io.tideflow.queue.failure.FailureRecorder;
+import io.tideflow.queue.groups.GroupDirectory;
+import io.tideflow.queue.groups.breaker.BreakerOutcomes;
+import io.tideflow.queue.lease.LeaseReleaser;
+import io.tideflow.queue.store.ClaimedTask;
+import io.tideflow.queue.store.LeaseStore;
+import io.tideflow.queue.store.TaskStore;
+import io.tideflow.queue.store.groups.BreakerStore;
+import io.tideflow.queue.store.groups.GroupStore;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The worker API over the engine's own claim, transitions, failure recorder and lease release. */
+@Stateless
+public class TaskWorkerBean implements TaskWorker {
+
+    @Inject
+    TaskStore store;
+
+    @Inject
+    LeaseStore leases;
+
+    @Inject
+    GroupStore groups;
+
+    @Inject
+    BreakerStore breakers;
+
+    @Inject
+    GroupDirectory directory;
+
+    @Inject
+    FailureRecorder failures;
+
+    @Inject
+    LeaseReleaser releaser;
+
+    @Inject
+    BreakerOutcomes breakerOutcomes;
+
+    @Inject
+    LifecycleEvents lifecycle;
+
+    @Inject
+    EngineSettings settings;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<LeasedTask> claim(WorkRequest request) {
+        Instant now = clock.instant();
+        List<ClaimedTask> claimed = claimWithinLimits(request, now);
+        List<LeasedTask> leased = new ArrayList<>(claimed.size());
+        for (ClaimedTask task : claimed) {
+            lifecycle.publish(new TaskStarted(
+                    task.id(),
+                    task.type(),
+                    task.group(),
+                    task.attempt(),
+                    settings.nodeId(),
+                    Duration.between(task.dueAt(), now),
+                    now));
+            leased.add(LeasedTasks.leased(task));
+        }
+        return leased;
+    }
+
+    private List<ClaimedTask> claimWithinLimits(WorkRequest request, Instant now) {
+        // this node's share counted in the database: the worker's tasks are not in the dispatcher's own count
+        int heldHere = groups.runningHere(request.group(), settings.nodeId());
+        RestrictedGroupClaim.Result result = RestrictedGroupClaim.claim(
+                store,
+                groups,
+                breakers,
+                new RestrictedGroupClaim.Target(request.group(), request.type(), request.limit(), heldHere),
+                directory.breakerOf(request.group()),
+                now,
+                settings.leaseDuration());
+        if (result.breakerChange() != null) {
+            lifecycle.publish(result.breakerChange());
+        }
+        // read from the database, not this node's directory of restricted groups, which only a dispatcher refreshes
+        return result.groupHasNoRow() ? claimFreely(request, now) : result.claimed();
+    }
+
+    private List<ClaimedTask> claimFreely(WorkRequest request, Instant now) {
+        return request.type() == null
+                ? store.claimDueInGroup(request.group(), request.limit(), now, settings.leaseDuration())
+                : store.claimDueOfType(request.group(), request.type(), request.limit(), now, settings.leaseDuration());
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public boolean complete(LeasedTask task, String resultJson, Duration execution) {
+        Instant now = clock.instant();
+        if (!store.markSucceeded(LeasedTasks.claimed(task), resultJson, execution.toMillis(), now)) {
+            lifecycle.publish(new TaskLeaseLost(task.id(), task.type(), task.group(), task.attempt(), now));
+            return false;
+        }
+        // published inside the caller's transaction: delivered after it commits, dropped if it rolls back
+        lifecycle.publish(new TaskCompleted(task.id(), task.type(), task.group(), task.attempt(), execution, now));
+        breakerOutcomes.succeeded(task.group());
+        return true;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public FailureVerdict fail(LeasedTask task, Throwable error, Duration execution) {
+        breakerOutcomes.failed(task.group(), ErrorClassifier.classify(error));
+        return LeasedTasks.verdict(failures.record(LeasedTasks.claimed(task), error, execution));
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public boolean release(LeasedTask task, String reason) {
+        return releaser.release(LeasedTasks.claimed(task), reason);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<LeasedTask> extendLeases(List<LeasedTask> held) {
+        Instant expiry = clock.instant().plus(settings.leaseDuration());
+        List<LeasedTask> lost = new ArrayList<>();
+        for (LeasedTask task : held) {
+            if (!leases.heartbeat(LeasedTasks.claimed(task), expiry)) {
+                lost.add(task);
+            }
+        }
+        return lost;
+    }
+}

@@ -1,0 +1,77 @@
+package io.tideflow.queue.store;
+
+import static io.tideflow.queue.store.TaskFixtures.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Claims of one task type in one group: what a worker that runs similar tasks together asks for. */
+abstract class TypedClaimContract {
+
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private final Instant now = Instant.parse("2026-06-01T12:00:00Z");
+    private final TestDatabase db = newDatabase();
+
+    abstract TestDatabase newDatabase();
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    @Test
+    void aTypedClaimTakesOnlyThatTypeOfThatGroupInPriorityOrder() {
+        NewTask low = insert(aTask().ofType("mail.send").inGroup("mail").withPriority(1));
+        NewTask high = insert(aTask().ofType("mail.send").inGroup("mail").withPriority(9));
+        NewTask otherType = insert(aTask().ofType("mail.bounce").inGroup("mail"));
+        NewTask otherGroup = insert(aTask().ofType("mail.send").inGroup("sms"));
+
+        List<ClaimedTask> claimed =
+                db.inTransaction(em -> db.store(em, "node-a").claimDueOfType("mail", "mail.send", 10, now, LEASE));
+
+        assertThat(claimed).extracting(ClaimedTask::id).containsExactly(high.id(), low.id());
+        assertThat(claimed)
+                .extracting(ClaimedTask::leaseToken)
+                .doesNotContainNull()
+                .containsOnly(claimed.get(0).leaseToken());
+        assertThat(stateOf(otherType)).isEqualTo("PENDING");
+        assertThat(stateOf(otherGroup)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aTypedClaimTakesNothingTwiceAndRespectsItsLimit() {
+        for (int i = 0; i < 5; i++) {
+            insert(aTask().ofType("mail.send").inGroup("mail"));
+        }
+        List<ClaimedTask> first =
+                db.inTransaction(em -> db.store(em, "node-a").claimDueOfType("mail", "mail.send", 3, now, LEASE));
+        List<ClaimedTask> second =
+                db.inTransaction(em -> db.store(em, "node-b").claimDueOfType("mail", "mail.send", 3, now, LEASE));
+
+        assertThat(first).hasSize(3);
+        assertThat(second).hasSize(2);
+        assertThat(second)
+                .extracting(ClaimedTask::id)
+                .doesNotContainAnyElementsOf(first.stream().map(ClaimedTask::id).toList());
+        assertThat(db.count("SELECT COUNT(*) FROM tasks WHERE state = 'RUNNING'"))
+                .isEqualTo(5);
+    }
+
+    private NewTask insert(TaskFixtures task) {
+        NewTask built = task.dueAt(now.minusSeconds(1)).build();
+        db.inTransaction(em -> {
+            db.store(em, "loader").insert(built);
+            return null;
+        });
+        return built;
+    }
+
+    private String stateOf(NewTask task) {
+        return db.<String>inTransaction(
+                em -> db.store(em, "x").stateOf(task.id()).orElseThrow().name());
+    }
+}
