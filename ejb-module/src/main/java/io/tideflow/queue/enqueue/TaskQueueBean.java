@@ -18,6 +18,7 @@ import io.tideflow.queue.api.event.TaskEnqueued;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.config.TypePolicies;
 import io.tideflow.queue.dispatch.DispatchSignal;
+import io.tideflow.queue.events.AfterCommit;
 import io.tideflow.queue.events.LifecycleEvents;
 import io.tideflow.queue.handler.TaskHandlerRegistry;
 import io.tideflow.queue.store.CancelOutcome;
@@ -27,13 +28,9 @@ import io.tideflow.queue.store.TaskHistory;
 import io.tideflow.queue.store.TaskReader;
 import io.tideflow.queue.store.TaskStore;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -79,8 +76,8 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
     @Inject
     LifecycleEvents lifecycle;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    AfterCommit afterCommit;
 
     private EnqueueFlow flow;
 
@@ -186,19 +183,7 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
 
         @Override
         public void wakeDispatcherAfterCommit(String group) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // nothing to do before the commit
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        signal.enqueued();
-                    }
-                }
-            });
+            afterCommit.run(signal::enqueued);
         }
     }
 }

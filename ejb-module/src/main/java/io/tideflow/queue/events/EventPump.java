@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Carries committed events from the threads that made them to the listeners, on one delivery thread of its own, in
+ * Carries committed events from the threads that made them to the listeners. The {@linkplain
+ * LifecycleListener.Delivery#INLINE inline} ones (counters) get each event at once on the publishing thread; the
+ * others on one delivery thread of the pump's own, in
  * batches a few milliseconds apart (so publishers never wake it: an event reaches the listeners within about 5 ms). The
  * queue is bounded: a publisher never waits, and when the listeners fall behind by a full queue the newest events are
  * dropped and counted. A listener that throws is logged (at most once a minute per listener) and the others still
@@ -21,15 +20,13 @@ import java.util.logging.Logger;
  */
 public final class EventPump {
 
-    private static final Logger LOG = Logger.getLogger(EventPump.class.getName());
     private static final int DELIVERY_BATCH = 1024;
     private static final long IDLE_PAUSE_MS = 5;
     private static final long BUSY_PAUSE_MS = 2;
-    private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final BlockingQueue<LifecycleEvent> queue;
-    private final List<LifecycleListener> listeners;
-    private final long[] lastLoggedAt;
+    private final ListenerSet inline;
+    private final ListenerSet listeners;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong offered = new AtomicLong();
@@ -38,12 +35,20 @@ public final class EventPump {
 
     public EventPump(int capacity, List<LifecycleListener> listeners) {
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.listeners = List.copyOf(listeners);
-        this.lastLoggedAt = new long[this.listeners.size()];
+        this.inline = new ListenerSet(listeners.stream()
+                .filter(l -> l.delivery() == LifecycleListener.Delivery.INLINE)
+                .toList());
+        this.listeners = new ListenerSet(listeners.stream()
+                .filter(l -> l.delivery() == LifecycleListener.Delivery.QUEUED)
+                .toList());
     }
 
-    /** Queues an event for delivery; false (and counted as dropped) when the queue is full or the pump stopped. */
+    /**
+     * Hands the event to the inline listeners on this thread, then queues it for the others; false (and counted as
+     * dropped) when the queue is full or the pump stopped: the inline listeners have it all the same.
+     */
     public boolean offer(LifecycleEvent event) {
+        inline.deliver(event);
         if (stopping || !queue.offer(event)) {
             dropped.incrementAndGet();
             return false;
@@ -111,7 +116,7 @@ public final class EventPump {
             int taken = queue.drainTo(batch, DELIVERY_BATCH);
             if (taken > 0) {
                 for (LifecycleEvent event : batch) {
-                    deliver(event);
+                    listeners.deliver(event);
                 }
                 delivered.addAndGet(taken);
                 batch.clear();
@@ -123,24 +128,6 @@ public final class EventPump {
                     Thread.sleep(taken == 0 ? IDLE_PAUSE_MS : BUSY_PAUSE_MS);
                 } catch (InterruptedException e) {
                     return;
-                }
-            }
-        }
-    }
-
-    private void deliver(LifecycleEvent event) {
-        for (int i = 0; i < listeners.size(); i++) {
-            try {
-                listeners.get(i).on(event);
-            } catch (RuntimeException | LinkageError e) {
-                long now = System.nanoTime();
-                if (lastLoggedAt[i] == 0 || now - lastLoggedAt[i] > LOG_EVERY_NANOS) {
-                    lastLoggedAt[i] = now;
-                    LOG.log(
-                            Level.WARNING,
-                            "event listener " + listeners.get(i).getClass().getName() + " failed on " + event
-                                    + " (logged at most once a minute); the event went on to the others",
-                            e);
                 }
             }
         }

@@ -1,14 +1,8 @@
 package io.tideflow.queue.events;
 
 import io.tideflow.queue.api.event.LifecycleEvent;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,49 +15,19 @@ import java.util.logging.Logger;
 public class LifecycleEvents {
 
     private static final Logger LOG = Logger.getLogger(LifecycleEvents.class.getName());
-    private static final Object PENDING_KEY = LifecycleEvents.class.getName() + ".pending";
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    AfterCommit afterCommit;
 
     @Inject
     EventBus bus;
 
     public void publish(LifecycleEvent event) {
         try {
-            switch (transactions.getTransactionStatus()) {
-                case Status.STATUS_NO_TRANSACTION -> bus.offer(event);
-                case Status.STATUS_ACTIVE -> pendingInThisTransaction().add(event);
-                // marked for rollback: the change will not happen
-                default -> {}
-            }
+            afterCommit.run(() -> bus.offer(event));
         } catch (RuntimeException e) {
             // publishing must never fail the change it describes (e.g. the bus already gone at shutdown)
             LOG.log(Level.FINE, "event " + event + " not published", e);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<LifecycleEvent> pendingInThisTransaction() {
-        List<LifecycleEvent> pending = (List<LifecycleEvent>) transactions.getResource(PENDING_KEY);
-        if (pending == null) {
-            List<LifecycleEvent> created = new ArrayList<>();
-            transactions.putResource(PENDING_KEY, created);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // events go only after the outcome is known
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        created.forEach(bus::offer);
-                    }
-                }
-            });
-            pending = created;
-        }
-        return pending;
     }
 }

@@ -15,6 +15,12 @@ public class HistoryListener implements LifecycleListener {
 
     private final HistoryBuffer buffer = new HistoryBuffer();
 
+    /** Counts only, in memory and thread-safe: inline, so that a full event queue never makes it undercount. */
+    @Override
+    public Delivery delivery() {
+        return Delivery.INLINE;
+    }
+
     @Override
     public void on(LifecycleEvent event) {
         if (settings.historyEnabled()) {

@@ -24,6 +24,12 @@ public class TaskMetricsListener implements LifecycleListener {
         metrics = new TaskMetrics(meters, clock);
     }
 
+    /** Counts only, in memory and thread-safe: inline, so that a full event queue never makes it undercount. */
+    @Override
+    public Delivery delivery() {
+        return Delivery.INLINE;
+    }
+
     @Override
     public void on(LifecycleEvent event) {
         metrics.on(event);

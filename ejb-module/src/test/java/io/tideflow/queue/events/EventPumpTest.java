@@ -99,6 +99,39 @@ class EventPumpTest {
     }
 
     @Test
+    void inlineCountersSeeEveryEventFromEveryThreadWhileTheQueueIsStuckAndDropping() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.LongAdder counted = new java.util.concurrent.atomic.LongAdder();
+        pump = new EventPump(100, List.of(LifecycleListener.inline(event -> counted.increment()), event -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        pump.start(Executors.defaultThreadFactory());
+        var publishers = Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                done.add(publishers.submit(() -> {
+                    for (int i = 0; i < 2_500; i++) {
+                        pump.offer(paused("g" + i));
+                    }
+                }));
+            }
+            for (var publisher : done) {
+                publisher.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            publishers.shutdown();
+        }
+        assertThat(counted.sum()).as("every event counted inline").isEqualTo(20_000);
+        assertThat(pump.dropped()).as("the stuck queue dropped most of them").isGreaterThanOrEqualTo(19_000);
+        release.countDown();
+    }
+
+    @Test
     void stopDeliversWhatWasQueuedAndRefusesTheRest() {
         List<LifecycleEvent> seen = Collections.synchronizedList(new ArrayList<>());
         pump = new EventPump(1_000, List.of(seen::add));
