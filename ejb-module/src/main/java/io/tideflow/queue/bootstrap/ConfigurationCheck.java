@@ -1,15 +1,14 @@
 package io.tideflow.queue.bootstrap;
 
 import io.tideflow.queue.config.ArchiveSettings;
+import io.tideflow.queue.config.ConfiguredGroups;
 import io.tideflow.queue.config.ConfiguredTypePolicies;
 import io.tideflow.queue.config.EngineSettings;
-import io.tideflow.queue.config.GroupSettings;
 import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.config.StartupCheck;
 import io.tideflow.queue.handler.TaskHandlerRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Reads every part of the configuration before anything else of the engine starts ({@code SchemaBootstrap} calls it
@@ -19,12 +18,18 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class ConfigurationCheck implements StartupCheck {
 
+    // @Singleton values: injecting them creates them, and so checks them, now
     @Inject
-    Config config;
+    EngineSettings engine;
 
-    // a @Singleton value: injecting it creates it, and so checks it, now
     @Inject
-    EngineSettings settings;
+    ObservabilitySettings observability;
+
+    @Inject
+    ArchiveSettings archive;
+
+    @Inject
+    ConfiguredGroups groups;
 
     @Inject
     TaskHandlerRegistry registry;
@@ -34,8 +39,6 @@ public class ConfigurationCheck implements StartupCheck {
 
     @Override
     public void check() {
-        typePolicies.validate(registry.types(), GroupSettings.from(config).keySet());
-        ObservabilitySettings.from(config);
-        ArchiveSettings.from(config);
+        typePolicies.validate(registry.types(), groups.names());
     }
 }

@@ -1,9 +1,6 @@
 package io.tideflow.queue.bootstrap;
 
-import io.tideflow.queue.config.ArchiveSettings;
-import io.tideflow.queue.config.ConfiguredTypePolicies;
 import io.tideflow.queue.config.EngineSettings;
-import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.enqueue.TaskIdGenerator;
 import io.tideflow.queue.schema.SchemaBootstrap;
 import io.tideflow.queue.store.CompletionWriter;
@@ -26,8 +23,6 @@ import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Produces the engine's shared collaborators; tests build the same objects by hand. Immutable values are
@@ -38,24 +33,6 @@ public class EngineProducers {
 
     @PersistenceContext(unitName = "tideflow")
     EntityManager em;
-
-    @Produces
-    @Singleton
-    EngineSettings settings() {
-        return EngineSettings.from(ConfigProvider.getConfig(EngineProducers.class.getClassLoader()));
-    }
-
-    @Produces
-    @Singleton
-    ObservabilitySettings observabilitySettings() {
-        return ObservabilitySettings.from(ConfigProvider.getConfig(EngineProducers.class.getClassLoader()));
-    }
-
-    @Produces
-    @Singleton
-    ArchiveSettings archiveSettings() {
-        return ArchiveSettings.from(ConfigProvider.getConfig(EngineProducers.class.getClassLoader()));
-    }
 
     @Produces
     TaskArchive taskArchive(TaskHistory history) {
@@ -136,11 +113,5 @@ public class EngineProducers {
     @Singleton
     TaskIdGenerator taskIdGenerator(Clock clock) {
         return new TaskIdGenerator(clock);
-    }
-
-    @Produces
-    @Singleton
-    ConfiguredTypePolicies typePolicies(Config config, EngineSettings settings) {
-        return new ConfiguredTypePolicies(config, settings);
     }
 }

@@ -1,7 +1,7 @@
 package io.tideflow.queue.groups;
 
 import io.tideflow.queue.config.ConfiguredGroup;
-import io.tideflow.queue.config.GroupSettings;
+import io.tideflow.queue.config.ConfiguredGroups;
 import io.tideflow.queue.schema.SchemaBootstrap;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -11,7 +11,6 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Writes the group configuration (checked by {@link SchemaBootstrap} before anything starts) to
@@ -25,7 +24,7 @@ public class GroupBootstrap {
     private static final Logger LOG = Logger.getLogger(GroupBootstrap.class.getName());
 
     @Inject
-    Config config;
+    ConfiguredGroups groups;
 
     @Inject
     GroupTransactions transactions;
@@ -35,7 +34,7 @@ public class GroupBootstrap {
 
     @PostConstruct
     void applyConfiguration() {
-        Map<String, ConfiguredGroup> configured = GroupSettings.from(config);
+        Map<String, ConfiguredGroup> configured = groups.byName();
         try {
             transactions.applyConfiguration(configured);
         } catch (EJBException firstTry) {

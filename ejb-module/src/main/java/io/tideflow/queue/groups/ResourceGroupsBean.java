@@ -10,7 +10,7 @@ import io.tideflow.queue.api.admin.ResourceGroups;
 import io.tideflow.queue.api.event.GroupPaused;
 import io.tideflow.queue.api.event.GroupResumed;
 import io.tideflow.queue.config.ConfiguredGroup;
-import io.tideflow.queue.config.GroupSettings;
+import io.tideflow.queue.config.ConfiguredGroups;
 import io.tideflow.queue.config.NameRules;
 import io.tideflow.queue.events.LifecycleEvents;
 import io.tideflow.queue.groups.breaker.BreakerTransactions;
@@ -30,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.eclipse.microprofile.config.Config;
 
 /** {@link ResourceGroups} over the shared {@code resource_groups} table. */
 @Stateless
@@ -51,7 +50,7 @@ public class ResourceGroupsBean implements ResourceGroups {
     BreakerTransactions breakerTransactions;
 
     @Inject
-    Config config;
+    ConfiguredGroups configuredGroups;
 
     @Inject
     Clock clock;
@@ -113,7 +112,7 @@ public class ResourceGroupsBean implements ResourceGroups {
     public GroupView resetLimits(String group) {
         requireName(group);
         groups.releaseLimitsToConfiguration(group, clock.instant());
-        ConfiguredGroup configured = GroupSettings.from(config).get(group);
+        ConfiguredGroup configured = configuredGroups.get(group);
         groups.setLimits(group, configured == null ? GroupLimits.NONE : configured.limits(), false, clock.instant());
         return refreshed(group);
     }

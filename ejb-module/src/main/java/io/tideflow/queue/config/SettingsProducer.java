@@ -1,0 +1,52 @@
+package io.tideflow.queue.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Reads every settings record once, from the deployment's MicroProfile Config, and checks it: a bad key or value fails
+ * with its name. The records are {@code @Singleton} (no client proxy), so each is made, and checked, where it is first
+ * injected; {@code bootstrap.ConfigurationCheck} injects them all before anything else starts. Everything else of
+ * the engine injects these records instead of reading the configuration again.
+ */
+@ApplicationScoped
+public class SettingsProducer {
+
+    @Produces
+    @Singleton
+    EngineSettings engineSettings() {
+        return EngineSettings.from(config());
+    }
+
+    @Produces
+    @Singleton
+    ObservabilitySettings observabilitySettings() {
+        return ObservabilitySettings.from(config());
+    }
+
+    @Produces
+    @Singleton
+    ArchiveSettings archiveSettings() {
+        return ArchiveSettings.from(config());
+    }
+
+    @Produces
+    @Singleton
+    ConfiguredGroups configuredGroups() {
+        return new ConfiguredGroups(GroupSettings.from(config()));
+    }
+
+    @Produces
+    @Singleton
+    ConfiguredTypePolicies typePolicies(EngineSettings settings) {
+        return new ConfiguredTypePolicies(config(), settings);
+    }
+
+    private static Config config() {
+        // the deployment's own configuration (its microprofile-config.properties), whichever module asks
+        return ConfigProvider.getConfig(SettingsProducer.class.getClassLoader());
+    }
+}
