@@ -3,44 +3,65 @@ package io.tideflow.it;
 import static io.tideflow.it.ApiClient.OPERATOR;
 import static io.tideflow.it.ApiClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tideflow.it.support.WorkerResource;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.URI;
-import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The worker API, used as the batch module will: on a node whose dispatcher is off (so that only the test's worker
- * claims), tasks are claimed by group and type under a lease, completed in the worker's own transaction with its
- * writes, failed through the engine's policy, given back, and refused with a stale token.
+ * The worker API, used as the batch module will: on a node of its own whose dispatcher is off (so that only the test's
+ * worker claims, and nothing it leaves claimed runs in another suite's server), tasks are claimed by group and type
+ * under a lease, completed in the worker's own transaction with its writes, failed through the engine's policy, given
+ * back, and refused with a stale token.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class WorkerApiIT {
 
-    @ArquillianResource
-    URL deploymentUrl;
+    private static final Path TARGET = Path.of("target");
+    private static final int PORT_OFFSET = 900;
+    private static ServerProcess server;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TideflowDeployment.withTestHandlers(
-                        "tideflow-worker.war",
-                        "tideflow.dispatcher.enabled=false\ntideflow.group.\"it-worker-limited\".max-concurrent=2\n")
-                .addClass(WorkerResource.class);
+    @BeforeAll
+    static void startServer() throws Exception {
+        Path war = TARGET.resolve("worker-it/tideflow.war");
+        Files.createDirectories(war.getParent());
+        TideflowDeployment.withTestHandlers("tideflow.war", "tideflow.group.\"it-worker-limited\".max-concurrent=2\n")
+                .addClass(WorkerResource.class)
+                .as(ZipExporter.class)
+                .exportTo(war.toFile(), true);
+        server = new ServerProcess(
+                Path.of(System.getProperty("jboss.home")),
+                TARGET.resolve("worker-it/server").toAbsolutePath(),
+                PORT_OFFSET,
+                List.of("-Djboss.node.name=worker-node", "-Dtideflow.dispatcher.enabled=false"));
+        server.prepare();
+        server.deploy(war);
+        server.start();
+        ApiClient api = new ApiClient(server.apiBase());
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> api.get("tasks?limit=1", VIEWER).status() == 200);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.stop();
+        }
     }
 
     private ApiClient api() {
-        return new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
+        return new ApiClient(server.apiBase());
     }
 
     @Test

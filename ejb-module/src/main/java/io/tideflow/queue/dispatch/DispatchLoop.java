@@ -1,6 +1,6 @@
 package io.tideflow.queue.dispatch;
 
-import io.tideflow.queue.store.ClaimedTask;
+import io.tideflow.queue.api.worker.LeasedTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,19 +33,19 @@ public final class DispatchLoop {
     /** Claims up to {@code limit} due tasks in one transaction. */
     @FunctionalInterface
     public interface Claimer {
-        List<ClaimedTask> claim(int limit);
+        List<LeasedTask> claim(int limit);
     }
 
     /** Runs one claimed task's attempt to its end (recorded, or handed over to be recorded). */
     @FunctionalInterface
     public interface Runner {
-        void run(ClaimedTask task);
+        void run(LeasedTask task);
     }
 
     /** Gives a claimed task back unstarted (PENDING, attempt not counted). */
     @FunctionalInterface
     public interface Releaser {
-        void release(ClaimedTask task);
+        void release(LeasedTask task);
     }
 
     private final Executor executor;
@@ -57,7 +57,7 @@ public final class DispatchLoop {
     private final Runner runner;
     private final Releaser releaser;
 
-    private final Queue<ClaimedTask> ready = new ConcurrentLinkedQueue<>();
+    private final Queue<LeasedTask> ready = new ConcurrentLinkedQueue<>();
     private final AtomicInteger readyCount = new AtomicInteger();
     private final Map<String, AtomicInteger> heldByGroup = new ConcurrentHashMap<>();
     private final AtomicInteger active = new AtomicInteger();
@@ -104,10 +104,10 @@ public final class DispatchLoop {
     }
 
     /** Claims nothing more and hands back the tasks claimed but not started, for the caller to release. */
-    public List<ClaimedTask> stop() {
+    public List<LeasedTask> stop() {
         stopping = true;
-        List<ClaimedTask> unstarted = new ArrayList<>();
-        ClaimedTask task;
+        List<LeasedTask> unstarted = new ArrayList<>();
+        LeasedTask task;
         while ((task = takeReady()) != null) {
             letGo(task);
             unstarted.add(task);
@@ -184,8 +184,8 @@ public final class DispatchLoop {
                 // enough is ready; the workers wake us when they have taken some
                 return;
             }
-            List<ClaimedTask> batch = claimer.claim(room);
-            for (ClaimedTask task : batch) {
+            List<LeasedTask> batch = claimer.claim(room);
+            for (LeasedTask task : batch) {
                 heldByGroup
                         .computeIfAbsent(task.group(), g -> new AtomicInteger())
                         .incrementAndGet();
@@ -213,7 +213,7 @@ public final class DispatchLoop {
 
     private void workWhileReady() {
         try {
-            ClaimedTask task;
+            LeasedTask task;
             while (!stopping && (task = takeReady()) != null) {
                 if (readyCount.get() < workers) {
                     wake();
@@ -233,19 +233,19 @@ public final class DispatchLoop {
         }
     }
 
-    private ClaimedTask takeReady() {
-        ClaimedTask task = ready.poll();
+    private LeasedTask takeReady() {
+        LeasedTask task = ready.poll();
         if (task != null) {
             readyCount.decrementAndGet();
         }
         return task;
     }
 
-    private void letGo(ClaimedTask task) {
+    private void letGo(LeasedTask task) {
         heldByGroup.get(task.group()).decrementAndGet();
     }
 
-    private void runOrGiveBack(ClaimedTask task) {
+    private void runOrGiveBack(LeasedTask task) {
         try {
             runOrGiveBackHeld(task);
         } finally {
@@ -253,7 +253,7 @@ public final class DispatchLoop {
         }
     }
 
-    private void runOrGiveBackHeld(ClaimedTask task) {
+    private void runOrGiveBackHeld(LeasedTask task) {
         if (clock.instant().plus(lease.dividedBy(2)).isAfter(task.leaseExpiresAt())) {
             // waited for a worker longer than planned: another node may be about to rescue it
             try {

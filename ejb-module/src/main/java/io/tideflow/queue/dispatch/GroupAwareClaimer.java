@@ -1,6 +1,6 @@
 package io.tideflow.queue.dispatch;
 
-import io.tideflow.queue.store.ClaimedTask;
+import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.store.groups.GroupRow;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +23,7 @@ public final class GroupAwareClaimer implements DispatchLoop.Claimer {
 
     /** The two kinds of claim transaction. */
     public interface Claims {
-        List<ClaimedTask> unrestricted(int limit);
+        List<LeasedTask> unrestricted(int limit);
 
         RestrictedGroupClaim.Result inGroup(String group, int wanted, int heldHere);
 
@@ -55,9 +55,9 @@ public final class GroupAwareClaimer implements DispatchLoop.Claimer {
     }
 
     @Override
-    public List<ClaimedTask> claim(int limit) {
+    public List<LeasedTask> claim(int limit) {
         Instant now = clock.instant();
-        List<ClaimedTask> claimed = new ArrayList<>();
+        List<LeasedTask> claimed = new ArrayList<>();
         List<GroupRow> candidates = new ArrayList<>();
         for (GroupRow group : restrictedGroups.get()) {
             boolean full = group.maxConcurrent() != null && heldHere.applyAsInt(group.name()) >= group.maxConcurrent();

@@ -2,10 +2,10 @@ package io.tideflow.queue.dispatch;
 
 import io.tideflow.queue.api.BreakerState;
 import io.tideflow.queue.api.event.BreakerStateChanged;
+import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.groups.TokenBucket;
 import io.tideflow.queue.model.Breaker;
 import io.tideflow.queue.model.BreakerSettings;
-import io.tideflow.queue.store.ClaimedTask;
 import io.tideflow.queue.store.TaskStore;
 import io.tideflow.queue.store.groups.BreakerStore;
 import io.tideflow.queue.store.groups.GroupRow;
@@ -28,11 +28,11 @@ public final class RestrictedGroupClaim {
      * @param retryAfter    set when the rate held the claim back: no token before then
      * @param breakerChange the change this claim made to the group's breaker (OPEN to HALF_OPEN), or null
      */
-    public record Result(List<ClaimedTask> claimed, Instant retryAfter, BreakerStateChanged breakerChange) {
+    public record Result(List<LeasedTask> claimed, Instant retryAfter, BreakerStateChanged breakerChange) {
 
         private static final Result NO_GROUP_ROW = new Result(List.of(), null, null);
 
-        Result(List<ClaimedTask> claimed, Instant retryAfter) {
+        Result(List<LeasedTask> claimed, Instant retryAfter) {
             this(claimed, retryAfter, null);
         }
 
@@ -126,7 +126,7 @@ public final class RestrictedGroupClaim {
             room = (int) Math.floor(tokens);
             heldByRate = true;
         }
-        List<ClaimedTask> claimed = room <= 0
+        List<LeasedTask> claimed = room <= 0
                 ? List.of()
                 : target.type() == null
                         ? tasks.claimDueInGroup(group, room, now, lease)

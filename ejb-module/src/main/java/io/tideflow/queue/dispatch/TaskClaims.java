@@ -1,9 +1,9 @@
 package io.tideflow.queue.dispatch;
 
+import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.events.LifecycleEvents;
 import io.tideflow.queue.groups.GroupDirectory;
-import io.tideflow.queue.store.ClaimedTask;
 import io.tideflow.queue.store.TaskStore;
 import io.tideflow.queue.store.groups.BreakerStore;
 import io.tideflow.queue.store.groups.GroupStore;
@@ -43,7 +43,7 @@ public class TaskClaims {
     @Inject
     LifecycleEvents lifecycle;
 
-    public List<ClaimedTask> claimDue(int limit) {
+    public List<LeasedTask> claimDue(int limit) {
         return store.claimDue(limit, clock.instant(), settings.leaseDuration());
     }
 

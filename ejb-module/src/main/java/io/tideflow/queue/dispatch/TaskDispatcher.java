@@ -3,6 +3,7 @@ package io.tideflow.queue.dispatch;
 import io.tideflow.queue.api.event.TaskCompleted;
 import io.tideflow.queue.api.event.TaskLeaseLost;
 import io.tideflow.queue.api.event.TaskStarted;
+import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.config.TypePolicies;
 import io.tideflow.queue.events.LifecycleEvents;
@@ -18,7 +19,6 @@ import io.tideflow.queue.groups.GroupTransactions;
 import io.tideflow.queue.groups.breaker.BreakerOutcomes;
 import io.tideflow.queue.handler.TaskHandlerRegistry;
 import io.tideflow.queue.lease.LeaseReleaser;
-import io.tideflow.queue.store.ClaimedTask;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -132,7 +132,7 @@ public class TaskDispatcher {
         GroupAwareClaimer claimer = new GroupAwareClaimer(
                 new GroupAwareClaimer.Claims() {
                     @Override
-                    public List<ClaimedTask> unrestricted(int limit) {
+                    public List<LeasedTask> unrestricted(int limit) {
                         return claims.claimDue(limit);
                     }
 
@@ -180,7 +180,7 @@ public class TaskDispatcher {
             return;
         }
         signal.stopListening();
-        for (ClaimedTask unstarted : loop.stop()) {
+        for (LeasedTask unstarted : loop.stop()) {
             giveBack(unstarted, "released at shutdown (not started)");
         }
         loop.awaitIdle(settings.shutdownGracePeriod());
@@ -192,7 +192,7 @@ public class TaskDispatcher {
         }
     }
 
-    private void giveBack(ClaimedTask task, String reason) {
+    private void giveBack(LeasedTask task, String reason) {
         try {
             boolean released = releaser.release(task, reason);
             LOG.info(() -> "task " + task.id() + " " + (released ? reason : "was already decided elsewhere"));
@@ -234,7 +234,7 @@ public class TaskDispatcher {
         }
     }
 
-    private void runAttempt(ClaimedTask task) {
+    private void runAttempt(LeasedTask task) {
         Instant startedAt = clock.instant();
         long startedNanos = System.nanoTime();
         RunningAttempt attempt = new RunningAttempt(

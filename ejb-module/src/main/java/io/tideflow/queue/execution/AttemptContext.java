@@ -2,7 +2,7 @@ package io.tideflow.queue.execution;
 
 import io.tideflow.queue.api.TaskContext;
 import io.tideflow.queue.api.TaskId;
-import io.tideflow.queue.store.ClaimedTask;
+import io.tideflow.queue.api.worker.LeasedTask;
 import jakarta.json.bind.Jsonb;
 import java.time.Instant;
 
@@ -10,7 +10,7 @@ import java.time.Instant;
 final class AttemptContext implements TaskContext {
 
     private final RunningAttempt attempt;
-    private final ClaimedTask task;
+    private final LeasedTask task;
     private final Jsonb jsonb;
 
     AttemptContext(RunningAttempt attempt, Jsonb jsonb) {

@@ -1,6 +1,6 @@
 package io.tideflow.queue.execution;
 
-import io.tideflow.queue.store.ClaimedTask;
+import io.tideflow.queue.api.worker.LeasedTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** One attempt running on this node: what the lease keeper extends, flags and, past its deadline, interrupts. */
 public final class RunningAttempt {
 
-    private final ClaimedTask task;
+    private final LeasedTask task;
     private final Duration timeout;
     private final Instant deadline;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
@@ -16,7 +16,7 @@ public final class RunningAttempt {
     private volatile Thread thread;
     private volatile boolean leaseLost;
 
-    public RunningAttempt(ClaimedTask task, Duration timeout, Instant started) {
+    public RunningAttempt(LeasedTask task, Duration timeout, Instant started) {
         this.task = task;
         this.timeout = timeout;
         this.deadline = started.plus(timeout);
@@ -26,7 +26,7 @@ public final class RunningAttempt {
         return timeout;
     }
 
-    public ClaimedTask task() {
+    public LeasedTask task() {
         return task;
     }
 

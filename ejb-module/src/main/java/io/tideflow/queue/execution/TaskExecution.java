@@ -3,9 +3,9 @@ package io.tideflow.queue.execution;
 import io.tideflow.queue.api.TaskCancelledException;
 import io.tideflow.queue.api.TaskHandler;
 import io.tideflow.queue.api.TaskTimeoutException;
+import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.handler.JsonCodec;
 import io.tideflow.queue.handler.TaskHandlerRegistry;
-import io.tideflow.queue.store.ClaimedTask;
 import io.tideflow.queue.store.CompletionWriter.Completion;
 import io.tideflow.queue.store.TaskStore;
 import jakarta.annotation.Resource;
@@ -50,7 +50,7 @@ public class TaskExecution {
     Clock clock;
 
     public AttemptResult attempt(RunningAttempt attempt) {
-        ClaimedTask task = attempt.task();
+        LeasedTask task = attempt.task();
         long started = System.nanoTime();
         boolean transactional = registry.isTransactional(task.type());
         Instance.Handle<TaskHandler> handle = null;
@@ -105,7 +105,7 @@ public class TaskExecution {
         transaction.begin();
     }
 
-    private void rollback(ClaimedTask task) {
+    private void rollback(LeasedTask task) {
         try {
             if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
                 transaction.rollback();

@@ -9,13 +9,13 @@ import io.tideflow.queue.api.event.TaskEscalated;
 import io.tideflow.queue.api.event.TaskFailed;
 import io.tideflow.queue.api.event.TaskLeaseLost;
 import io.tideflow.queue.api.event.TaskRetryScheduled;
+import io.tideflow.queue.api.worker.FailureVerdict;
+import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.config.TypePolicies;
 import io.tideflow.queue.events.LifecycleEvents;
 import io.tideflow.queue.groups.GroupDirectory;
 import io.tideflow.queue.model.BreakerSettings;
 import io.tideflow.queue.model.RetryDecision;
-import io.tideflow.queue.store.ClaimedTask;
-import io.tideflow.queue.store.FailureOutcome;
 import io.tideflow.queue.store.TaskStore;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -67,11 +67,11 @@ public class FailureRecorder {
      * attempt. An unexpected (SYSTEM) failure is logged at SEVERE and raised as {@link TaskEscalated}.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public FailureOutcome record(ClaimedTask task, Throwable error, Duration execution) {
+    public FailureVerdict record(LeasedTask task, Throwable error, Duration execution) {
         Instant now = clock.instant();
         ErrorClass kind = ErrorClassifier.classify(error);
         String described = "[" + kind + "] " + describe(error);
-        FailureOutcome outcome;
+        FailureVerdict outcome;
         Instant dueAgainAt;
         if (kind == ErrorClass.DEFERRED) {
             dueAgainAt =
@@ -83,7 +83,7 @@ public class FailureRecorder {
             outcome = store.recordFailure(task, described, decision, dueAgainAt, now);
         }
         publish(task, kind, error, execution, outcome, dueAgainAt, now);
-        if (kind == ErrorClass.SYSTEM && outcome != FailureOutcome.STALE_LEASE) {
+        if (kind == ErrorClass.SYSTEM && outcome != FailureVerdict.STALE_LEASE) {
             LOG.log(
                     Level.SEVERE,
                     "task " + task.id() + " of type '" + task.type() + "' attempt " + task.attempt()
@@ -91,7 +91,7 @@ public class FailureRecorder {
                     error);
             escalations.fire(new TaskEscalated(task.id(), task.type(), task.group(), task.attempt(), described));
         } else {
-            Level level = outcome == FailureOutcome.STALE_LEASE ? Level.WARNING : Level.INFO;
+            Level level = outcome == FailureVerdict.STALE_LEASE ? Level.WARNING : Level.INFO;
             LOG.log(
                     level,
                     () -> "task " + task.id() + " of type '" + task.type() + "' attempt " + task.attempt() + "/"
@@ -101,31 +101,31 @@ public class FailureRecorder {
     }
 
     private void publish(
-            ClaimedTask task,
+            LeasedTask task,
             ErrorClass kind,
             Throwable error,
             Duration execution,
-            FailureOutcome outcome,
+            FailureVerdict outcome,
             Instant dueAgainAt,
             Instant now) {
-        if (outcome == FailureOutcome.STALE_LEASE) {
+        if (outcome == FailureVerdict.STALE_LEASE) {
             lifecycle.publish(new TaskLeaseLost(task.id(), task.type(), task.group(), task.attempt(), now));
             return;
         }
-        if (outcome == FailureOutcome.DEFERRED) {
+        if (outcome == FailureVerdict.DEFERRED) {
             lifecycle.publish(new TaskDeferred(task.id(), task.type(), task.group(), dueAgainAt, now));
             return;
         }
         lifecycle.publish(new TaskFailed(
                 task.id(), task.type(), task.group(), task.attempt(), kind, String.valueOf(error), execution, now));
         lifecycle.publish(
-                outcome == FailureOutcome.DEAD_LETTERED
+                outcome == FailureVerdict.DEAD_LETTERED
                         ? new TaskDeadLettered(task.id(), task.type(), task.group(), task.attempt(), now)
                         : new TaskRetryScheduled(
                                 task.id(), task.type(), task.group(), task.attempt(), dueAgainAt, now));
     }
 
-    private Instant retryAt(ClaimedTask task, ErrorClass kind, Throwable error, Instant now) {
+    private Instant retryAt(LeasedTask task, ErrorClass kind, Throwable error, Instant now) {
         if (kind == ErrorClass.BUSINESS) {
             Instant wanted = businessRetryTime(error);
             return wanted.isBefore(now) ? now : wanted;
@@ -149,7 +149,7 @@ public class FailureRecorder {
 
     /** A handler stopped on a cancel request: RUNNING ends CANCELLED. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean recordCancelled(ClaimedTask task) {
+    public boolean recordCancelled(LeasedTask task) {
         Instant now = clock.instant();
         boolean cancelled = store.markCancelled(task, now);
         lifecycle.publish(

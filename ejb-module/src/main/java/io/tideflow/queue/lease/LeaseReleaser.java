@@ -1,6 +1,6 @@
 package io.tideflow.queue.lease;
 
-import io.tideflow.queue.store.ClaimedTask;
+import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.store.TaskStore;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -23,7 +23,7 @@ public class LeaseReleaser {
 
     /** RUNNING → PENDING without counting the attempt; false when the task was decided elsewhere meanwhile. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean release(ClaimedTask task, String reason) {
+    public boolean release(LeasedTask task, String reason) {
         return store.release(task, clock.instant(), reason);
     }
 }

@@ -1,7 +1,7 @@
 package io.tideflow.queue.lease;
 
+import io.tideflow.queue.api.worker.FailureVerdict;
 import io.tideflow.queue.config.EngineSettings;
-import io.tideflow.queue.store.FailureOutcome;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -49,7 +49,7 @@ public class LeaseRescuer {
 
     @PostConstruct
     void recoverAndStart() {
-        List<FailureOutcome> orphans = leases.rescueOrphans();
+        List<FailureVerdict> orphans = leases.rescueOrphans();
         if (!orphans.isEmpty()) {
             LOG.info(() -> "Tideflow node '" + settings.nodeId() + "' restarted holding " + orphans.size()
                     + " running tasks; rescued: " + orphans);
@@ -64,11 +64,11 @@ public class LeaseRescuer {
             return;
         }
         try {
-            List<FailureOutcome> batch;
+            List<FailureVerdict> batch;
             do {
                 batch = leases.rescueExpired(BATCH);
                 if (!batch.isEmpty()) {
-                    List<FailureOutcome> done = batch;
+                    List<FailureVerdict> done = batch;
                     LOG.warning(() -> "Tideflow rescued " + done.size() + " tasks with expired leases: " + done);
                 }
             } while (batch.size() == BATCH);

@@ -4,6 +4,7 @@ import io.tideflow.queue.api.ErrorClass;
 import io.tideflow.queue.api.event.TaskDeadLettered;
 import io.tideflow.queue.api.event.TaskLeaseRescued;
 import io.tideflow.queue.api.event.TaskRetryScheduled;
+import io.tideflow.queue.api.worker.FailureVerdict;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.config.TypePolicies;
 import io.tideflow.queue.events.LifecycleEvents;
@@ -11,7 +12,6 @@ import io.tideflow.queue.execution.RunningAttempt;
 import io.tideflow.queue.failure.RetryBackoff;
 import io.tideflow.queue.failure.RetryDecider;
 import io.tideflow.queue.model.RetryDecision;
-import io.tideflow.queue.store.FailureOutcome;
 import io.tideflow.queue.store.LeaseStore;
 import io.tideflow.queue.store.NodeRegistry;
 import io.tideflow.queue.store.RescueCandidate;
@@ -75,12 +75,12 @@ public class LeaseTransactions {
     }
 
     /** Rescues up to {@code limit} expired leases; returns how many it took back. */
-    public List<FailureOutcome> rescueExpired(int limit) {
+    public List<FailureVerdict> rescueExpired(int limit) {
         Instant now = clock.instant();
-        List<FailureOutcome> outcomes = new ArrayList<>();
+        List<FailureVerdict> outcomes = new ArrayList<>();
         for (RescueCandidate task : leases.expiredLeases(now, limit)) {
             Instant retryAt = retryAt(task, now);
-            FailureOutcome outcome = leases.rescueExpired(task, decisionFor(task), retryAt, now);
+            FailureVerdict outcome = leases.rescueExpired(task, decisionFor(task), retryAt, now);
             announce(task, outcome, retryAt, now);
             outcomes.add(outcome);
         }
@@ -88,25 +88,25 @@ public class LeaseTransactions {
     }
 
     /** Rescues the tasks this node held when it stopped without releasing them (a crash). */
-    public List<FailureOutcome> rescueOrphans() {
+    public List<FailureVerdict> rescueOrphans() {
         Instant now = clock.instant();
-        List<FailureOutcome> outcomes = new ArrayList<>();
+        List<FailureVerdict> outcomes = new ArrayList<>();
         for (RescueCandidate task : leases.heldBy(settings.nodeId())) {
             Instant retryAt = retryAt(task, now);
-            FailureOutcome outcome = leases.rescueOrphan(task, decisionFor(task), retryAt, now);
+            FailureVerdict outcome = leases.rescueOrphan(task, decisionFor(task), retryAt, now);
             announce(task, outcome, retryAt, now);
             outcomes.add(outcome);
         }
         return outcomes;
     }
 
-    private void announce(RescueCandidate task, FailureOutcome outcome, Instant retryAt, Instant now) {
-        if (outcome == FailureOutcome.STALE_LEASE) {
+    private void announce(RescueCandidate task, FailureVerdict outcome, Instant retryAt, Instant now) {
+        if (outcome == FailureVerdict.STALE_LEASE) {
             return;
         }
         lifecycle.publish(new TaskLeaseRescued(task.id(), task.type(), task.group(), task.owner(), now));
         lifecycle.publish(
-                outcome == FailureOutcome.DEAD_LETTERED
+                outcome == FailureVerdict.DEAD_LETTERED
                         ? new TaskDeadLettered(task.id(), task.type(), task.group(), task.attempts(), now)
                         : new TaskRetryScheduled(task.id(), task.type(), task.group(), task.attempts(), retryAt, now));
     }

@@ -1,5 +1,6 @@
 package io.tideflow.queue.store;
 
+import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.model.Transition;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -28,7 +29,7 @@ public class CompletionWriter {
             + " CAST(? AS VARCHAR(200)), CAST(? AS INTEGER), CAST(NULL AS VARCHAR(4000)) FROM task_events WHERE task_id = ?";
 
     /** One successful attempt waiting to be written. */
-    public record Completion(ClaimedTask task, String resultJson, long executionMs, Instant at) {}
+    public record Completion(LeasedTask task, String resultJson, long executionMs, Instant at) {}
 
     private final EntityManager em;
     private final String node;

@@ -3,6 +3,8 @@ package io.tideflow.queue.store;
 import static io.tideflow.queue.api.TaskState.RUNNING;
 
 import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.api.worker.FailureVerdict;
+import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.model.RetryDecision;
 import io.tideflow.queue.model.Transition;
 import jakarta.persistence.EntityManager;
@@ -29,7 +31,7 @@ public class LeaseStore {
     }
 
     /** Extends a lease if its token is still the task's; false means the task was rescued or finished. */
-    public boolean heartbeat(ClaimedTask task, Instant newExpiry) {
+    public boolean heartbeat(LeasedTask task, Instant newExpiry) {
         return em.createNamedQuery(TaskEntity.HEARTBEAT)
                         .setParameter(1, newExpiry.toEpochMilli())
                         .setParameter(2, task.id().value())
@@ -77,7 +79,7 @@ public class LeaseStore {
      * RUNNING → FAILED ("lease expired"), then DEAD_LETTER when the decision says so. Conditional on the token the
      * rescuer read and on the lease still being expired, so a completion or a heartbeat that came first wins.
      */
-    public FailureOutcome rescueExpired(RescueCandidate task, RetryDecision decision, Instant retryAt, Instant now) {
+    public FailureVerdict rescueExpired(RescueCandidate task, RetryDecision decision, Instant retryAt, Instant now) {
         return rescue(task, decision, retryAt, now, "lease expired (held by " + task.owner() + ")", now);
     }
 
@@ -85,12 +87,12 @@ public class LeaseStore {
      * Like {@link #rescueExpired}, for a task this node held before it restarted: no attempt of it can still run
      * here, so its lease need not run out first.
      */
-    public FailureOutcome rescueOrphan(RescueCandidate task, RetryDecision decision, Instant retryAt, Instant now) {
+    public FailureVerdict rescueOrphan(RescueCandidate task, RetryDecision decision, Instant retryAt, Instant now) {
         return rescue(
                 task, decision, retryAt, now, "node " + task.owner() + " restarted while running it", Instant.MAX);
     }
 
-    private FailureOutcome rescue(
+    private FailureVerdict rescue(
             RescueCandidate task,
             RetryDecision decision,
             Instant retryAt,
@@ -106,12 +108,12 @@ public class LeaseStore {
                 task.leaseToken(),
                 expiredBefore == Instant.MAX ? Long.MAX_VALUE : expiredBefore.toEpochMilli());
         if (rows == 0) {
-            return FailureOutcome.STALE_LEASE;
+            return FailureVerdict.STALE_LEASE;
         }
         history.append(task.id().value(), Transition.RESCUE, now, task.attempts(), reason);
         return decision == RetryDecision.DEAD_LETTER
                 ? tasks.deadLetter(task.id().value(), task.attempts(), now)
-                : FailureOutcome.RETRY_SCHEDULED;
+                : FailureVerdict.RETRY_SCHEDULED;
     }
 
     private static RescueCandidate candidate(TaskEntity row) {

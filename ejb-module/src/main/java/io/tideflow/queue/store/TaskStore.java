@@ -4,6 +4,8 @@ import io.tideflow.queue.api.IllegalTransitionException;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskNotFoundException;
 import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.api.worker.FailureVerdict;
+import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.model.RetryDecision;
 import io.tideflow.queue.model.Transition;
 import jakarta.persistence.EntityManager;
@@ -85,7 +87,7 @@ public class TaskStore {
      * {@code resource_groups} that limits or pauses them), highest priority first, then oldest, under one fresh lease
      * token, the way this database does it best ({@link StoreDialect}), and records PENDING → RUNNING for each.
      */
-    public List<ClaimedTask> claimDue(int limit, Instant now, Duration leaseDuration) {
+    public List<LeasedTask> claimDue(int limit, Instant now, Duration leaseDuration) {
         return claim(limit, now, leaseDuration, null, null);
     }
 
@@ -113,23 +115,23 @@ public class TaskStore {
     }
 
     /** Like {@link #claimDue}, from one group only: the caller has decided how many that group may start. */
-    public List<ClaimedTask> claimDueInGroup(String group, int limit, Instant now, Duration leaseDuration) {
+    public List<LeasedTask> claimDueInGroup(String group, int limit, Instant now, Duration leaseDuration) {
         return claim(limit, now, leaseDuration, group, null);
     }
 
     /** Like {@link #claimDueInGroup}, of one task type only: tasks that a worker runs together. */
-    public List<ClaimedTask> claimDueOfType(String group, String type, int limit, Instant now, Duration leaseDuration) {
+    public List<LeasedTask> claimDueOfType(String group, String type, int limit, Instant now, Duration leaseDuration) {
         return claim(limit, now, leaseDuration, group, type);
     }
 
-    private List<ClaimedTask> claim(int limit, Instant now, Duration leaseDuration, String group, String type) {
+    private List<LeasedTask> claim(int limit, Instant now, Duration leaseDuration, String group, String type) {
         Instant expiresAt = now.plus(leaseDuration);
         String token = UUID.randomUUID().toString();
         List<TaskEntity> rows =
                 dialect.claim(em, new StoreDialect.ClaimRequest(limit, node, token, now, expiresAt, group, type));
-        List<ClaimedTask> claimed = new ArrayList<>(rows.size());
+        List<LeasedTask> claimed = new ArrayList<>(rows.size());
         for (TaskEntity row : rows) {
-            claimed.add(new ClaimedTask(
+            claimed.add(new LeasedTask(
                     TaskId.of(row.getId()),
                     row.getType(),
                     row.getResourceGroup(),
@@ -156,7 +158,7 @@ public class TaskStore {
      *
      * @return false when the token is stale; the caller must then roll back the handler's work
      */
-    public boolean markSucceeded(ClaimedTask task, String resultJson, long executionMs, Instant now) {
+    public boolean markSucceeded(LeasedTask task, String resultJson, long executionMs, Instant now) {
         if (fenced(Transition.COMPLETE, task, now) == 0) {
             return false;
         }
@@ -166,8 +168,8 @@ public class TaskStore {
     }
 
     /** RUNNING → FAILED with the next run time, then FAILED → DEAD_LETTER when the decision says so. */
-    public FailureOutcome recordFailure(
-            ClaimedTask task, String error, RetryDecision decision, Instant retryAt, Instant now) {
+    public FailureVerdict recordFailure(
+            LeasedTask task, String error, RetryDecision decision, Instant retryAt, Instant now) {
         if (change(
                         Transition.FAIL,
                         error,
@@ -176,21 +178,21 @@ public class TaskStore {
                         task.id().value(),
                         task.leaseToken())
                 == 0) {
-            return FailureOutcome.STALE_LEASE;
+            return FailureVerdict.STALE_LEASE;
         }
         history.append(task.id().value(), Transition.FAIL, now, task.attempt(), error);
         return decision == RetryDecision.DEAD_LETTER
                 ? deadLetter(task.id().value(), task.attempt(), now)
-                : FailureOutcome.RETRY_SCHEDULED;
+                : FailureVerdict.RETRY_SCHEDULED;
     }
 
-    FailureOutcome deadLetter(String id, int attempt, Instant now) {
+    FailureVerdict deadLetter(String id, int attempt, Instant now) {
         if (change(Transition.DEAD_LETTER_FAILED, now.toEpochMilli(), id) != 1) {
             throw new IllegalStateException(
                     "task " + id + " left FAILED inside its own transaction; this indicates a bug");
         }
         history.append(id, Transition.DEAD_LETTER_FAILED, now, attempt, null);
-        return FailureOutcome.DEAD_LETTERED;
+        return FailureVerdict.DEAD_LETTERED;
     }
 
     /** FAILED → PENDING for up to {@code limit} tasks whose retry time has come. */
@@ -245,7 +247,7 @@ public class TaskStore {
     }
 
     /** A handler stopped on a cancel request: RUNNING → CANCELLED, if the lease token is still the task's. */
-    public boolean markCancelled(ClaimedTask task, Instant now) {
+    public boolean markCancelled(LeasedTask task, Instant now) {
         if (fenced(Transition.CANCEL_RUNNING, task, now) == 0) {
             return false;
         }
@@ -260,7 +262,7 @@ public class TaskStore {
      *
      * @param reason the history's detail, such as "released at shutdown"
      */
-    public boolean release(ClaimedTask task, Instant now, String reason) {
+    public boolean release(LeasedTask task, Instant now, String reason) {
         if (fenced(Transition.RELEASE, task, now) == 0) {
             return false;
         }
@@ -272,7 +274,7 @@ public class TaskStore {
      * Gives a running task back for later without burning its attempt (the handler's own protection refused the call):
      * RUNNING → PENDING, due at {@code runAt}.
      */
-    public FailureOutcome defer(ClaimedTask task, Instant runAt, String reason, Instant now) {
+    public FailureVerdict defer(LeasedTask task, Instant runAt, String reason, Instant now) {
         if (change(
                         Transition.DEFER,
                         runAt.toEpochMilli(),
@@ -280,10 +282,10 @@ public class TaskStore {
                         task.id().value(),
                         task.leaseToken())
                 == 0) {
-            return FailureOutcome.STALE_LEASE;
+            return FailureVerdict.STALE_LEASE;
         }
         history.append(task.id().value(), Transition.DEFER, now, task.attempt() - 1, reason + "; attempt not counted");
-        return FailureOutcome.DEFERRED;
+        return FailureVerdict.DEFERRED;
     }
 
     /** The state of a task as this transaction sees it. */
@@ -292,7 +294,7 @@ public class TaskStore {
     }
 
     /** A fenced transition that sets nothing of its own: time, id, token. */
-    private int fenced(Transition transition, ClaimedTask task, Instant now) {
+    private int fenced(Transition transition, LeasedTask task, Instant now) {
         return change(transition, now.toEpochMilli(), task.id().value(), task.leaseToken());
     }
 

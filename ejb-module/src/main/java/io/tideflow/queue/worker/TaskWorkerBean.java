@@ -15,7 +15,6 @@ import io.tideflow.queue.failure.FailureRecorder;
 import io.tideflow.queue.groups.GroupDirectory;
 import io.tideflow.queue.groups.breaker.BreakerOutcomes;
 import io.tideflow.queue.lease.LeaseReleaser;
-import io.tideflow.queue.store.ClaimedTask;
 import io.tideflow.queue.store.LeaseStore;
 import io.tideflow.queue.store.TaskStore;
 import io.tideflow.queue.store.groups.BreakerStore;
@@ -71,9 +70,8 @@ public class TaskWorkerBean implements TaskWorker {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<LeasedTask> claim(WorkRequest request) {
         Instant now = clock.instant();
-        List<ClaimedTask> claimed = claimWithinLimits(request, now);
-        List<LeasedTask> leased = new ArrayList<>(claimed.size());
-        for (ClaimedTask task : claimed) {
+        List<LeasedTask> claimed = claimWithinLimits(request, now);
+        for (LeasedTask task : claimed) {
             lifecycle.publish(new TaskStarted(
                     task.id(),
                     task.type(),
@@ -82,12 +80,11 @@ public class TaskWorkerBean implements TaskWorker {
                     settings.nodeId(),
                     Duration.between(task.dueAt(), now),
                     now));
-            leased.add(LeasedTasks.leased(task));
         }
-        return leased;
+        return claimed;
     }
 
-    private List<ClaimedTask> claimWithinLimits(WorkRequest request, Instant now) {
+    private List<LeasedTask> claimWithinLimits(WorkRequest request, Instant now) {
         // this node's share counted in the database: the worker's tasks are not in the dispatcher's own count
         int heldHere = groups.runningHere(request.group(), settings.nodeId());
         RestrictedGroupClaim.Result result = RestrictedGroupClaim.claim(
@@ -105,7 +102,7 @@ public class TaskWorkerBean implements TaskWorker {
         return result.groupHasNoRow() ? claimFreely(request, now) : result.claimed();
     }
 
-    private List<ClaimedTask> claimFreely(WorkRequest request, Instant now) {
+    private List<LeasedTask> claimFreely(WorkRequest request, Instant now) {
         return request.type() == null
                 ? store.claimDueInGroup(request.group(), request.limit(), now, settings.leaseDuration())
                 : store.claimDueOfType(request.group(), request.type(), request.limit(), now, settings.leaseDuration());
@@ -115,7 +112,7 @@ public class TaskWorkerBean implements TaskWorker {
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public boolean complete(LeasedTask task, String resultJson, Duration execution) {
         Instant now = clock.instant();
-        if (!store.markSucceeded(LeasedTasks.claimed(task), resultJson, execution.toMillis(), now)) {
+        if (!store.markSucceeded(task, resultJson, execution.toMillis(), now)) {
             lifecycle.publish(new TaskLeaseLost(task.id(), task.type(), task.group(), task.attempt(), now));
             return false;
         }
@@ -129,13 +126,13 @@ public class TaskWorkerBean implements TaskWorker {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public FailureVerdict fail(LeasedTask task, Throwable error, Duration execution) {
         breakerOutcomes.failed(task.group(), ErrorClassifier.classify(error));
-        return LeasedTasks.verdict(failures.record(LeasedTasks.claimed(task), error, execution));
+        return failures.record(task, error, execution);
     }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public boolean release(LeasedTask task, String reason) {
-        return releaser.release(LeasedTasks.claimed(task), reason);
+        return releaser.release(task, reason);
     }
 
     @Override
@@ -144,7 +141,7 @@ public class TaskWorkerBean implements TaskWorker {
         Instant expiry = clock.instant().plus(settings.leaseDuration());
         List<LeasedTask> lost = new ArrayList<>();
         for (LeasedTask task : held) {
-            if (!leases.heartbeat(LeasedTasks.claimed(task), expiry)) {
+            if (!leases.heartbeat(task, expiry)) {
                 lost.add(task);
             }
         }

@@ -1,7 +1,7 @@
 package io.tideflow.queue.bench;
 
+import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.enqueue.TaskIdGenerator;
-import io.tideflow.queue.store.ClaimedTask;
 import io.tideflow.queue.store.NewTask;
 import io.tideflow.queue.store.PostgresWakeUpChannel;
 import io.tideflow.queue.store.TestDatabase;
@@ -120,7 +120,7 @@ final class IdleLatencyProbe {
                             return;
                         }
                         wake.drainPermits();
-                        for (ClaimedTask task :
+                        for (LeasedTask task :
                                 db.inTransaction(em -> db.store(em, "worker").claimDue(8, Instant.now(), LEASE))) {
                             startedTasks.add(new Started(task.id().value(), System.nanoTime()));
                             db.inTransaction(em -> db.store(em, "worker").markSucceeded(task, null, 0, Instant.now()));

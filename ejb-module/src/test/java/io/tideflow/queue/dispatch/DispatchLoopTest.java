@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tideflow.queue.api.TaskId;
-import io.tideflow.queue.store.ClaimedTask;
+import io.tideflow.queue.api.worker.LeasedTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,10 +30,10 @@ class DispatchLoopTest {
     private static final Duration LEASE = Duration.ofSeconds(30);
 
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final Queue<ClaimedTask> due = new ConcurrentLinkedQueue<>();
+    private final Queue<LeasedTask> due = new ConcurrentLinkedQueue<>();
     private final List<Integer> claimSizes = new CopyOnWriteArrayList<>();
     private final Set<TaskId> ran = ConcurrentHashMap.newKeySet();
-    private final List<ClaimedTask> released = new CopyOnWriteArrayList<>();
+    private final List<LeasedTask> released = new CopyOnWriteArrayList<>();
     private final AtomicInteger runs = new AtomicInteger();
 
     @AfterEach
@@ -87,8 +87,8 @@ class DispatchLoopTest {
     @Test
     void aReadyTaskWhoseLeaseRanLowIsGivenBackNotRun() {
         Instant now = Instant.parse("2026-06-01T12:00:00Z");
-        ClaimedTask stale = task(now.plus(LEASE.dividedBy(2)).minusSeconds(1));
-        ClaimedTask fresh = task(now.plus(LEASE));
+        LeasedTask stale = task(now.plus(LEASE.dividedBy(2)).minusSeconds(1));
+        LeasedTask fresh = task(now.plus(LEASE));
         due.add(stale);
         due.add(fresh);
         DispatchLoop loop = loop(1, 0, Clock.fixed(now, ZoneOffset.UTC), task -> {
@@ -114,7 +114,7 @@ class DispatchLoopTest {
         });
         loop.wake();
         await().atMost(Duration.ofSeconds(5)).until(() -> started.get() >= 42);
-        List<ClaimedTask> unstarted = loop.stop();
+        List<LeasedTask> unstarted = loop.stop();
         finish.countDown();
         assertThat(loop.awaitIdle(Duration.ofSeconds(5))).isTrue();
         int startedAtStop = started.get();
@@ -135,8 +135,8 @@ class DispatchLoopTest {
                 LEASE,
                 clock,
                 limit -> {
-                    List<ClaimedTask> batch = new ArrayList<>();
-                    ClaimedTask next;
+                    List<LeasedTask> batch = new ArrayList<>();
+                    LeasedTask next;
                     while (batch.size() < limit && (next = due.poll()) != null) {
                         batch.add(next);
                     }
@@ -153,8 +153,8 @@ class DispatchLoopTest {
         }
     }
 
-    private static ClaimedTask task(Instant leaseExpiresAt) {
-        return new ClaimedTask(
+    private static LeasedTask task(Instant leaseExpiresAt) {
+        return new LeasedTask(
                 TaskId.of(UUID.randomUUID().toString()),
                 "test.noop",
                 "default",

@@ -3,7 +3,7 @@ package io.tideflow.queue.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tideflow.queue.api.TaskId;
-import io.tideflow.queue.store.ClaimedTask;
+import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.store.groups.GroupRow;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +28,7 @@ class GroupAwareClaimerTest {
     private final GroupAwareClaimer claimer = new GroupAwareClaimer(
             new GroupAwareClaimer.Claims() {
                 @Override
-                public List<ClaimedTask> unrestricted(int limit) {
+                public List<LeasedTask> unrestricted(int limit) {
                     calls.add("unrestricted " + limit);
                     return tasks("default", limit);
                 }
@@ -119,10 +119,10 @@ class GroupAwareClaimerTest {
         return new GroupRow(name, paused, maxConcurrent, null, null, null, 0, 0, false, 0, false);
     }
 
-    private static List<ClaimedTask> tasks(String group, int count) {
-        List<ClaimedTask> tasks = new ArrayList<>();
+    private static List<LeasedTask> tasks(String group, int count) {
+        List<LeasedTask> tasks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            tasks.add(new ClaimedTask(
+            tasks.add(new LeasedTask(
                     TaskId.of(UUID.randomUUID().toString()),
                     "t",
                     group,

@@ -3,7 +3,7 @@ package io.tideflow.queue.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tideflow.queue.api.TaskId;
-import io.tideflow.queue.store.ClaimedTask;
+import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.store.CompletionWriter.Completion;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,7 +124,7 @@ class CompletionQueueTest {
     }
 
     private static Completion completion() {
-        ClaimedTask task = new ClaimedTask(
+        LeasedTask task = new LeasedTask(
                 TaskId.of(UUID.randomUUID().toString()),
                 "test.noop",
                 "default",

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.TaskEventView;
+import io.tideflow.queue.api.worker.LeasedTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,7 +115,7 @@ abstract class ArchiveContract {
 
     private TaskId completedAt(Instant at) {
         TaskId id = insert(at);
-        ClaimedTask claimed = db.inTransaction(em -> db.store(em, "node-a").claimDue(1, at, LEASE))
+        LeasedTask claimed = db.inTransaction(em -> db.store(em, "node-a").claimDue(1, at, LEASE))
                 .get(0);
         assertThat(claimed.id()).isEqualTo(id);
         db.inTransaction(em -> db.store(em, "node-a").markSucceeded(claimed, null, 5, at));

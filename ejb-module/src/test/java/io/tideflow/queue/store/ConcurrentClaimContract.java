@@ -4,6 +4,7 @@ import static io.tideflow.queue.store.TaskFixtures.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.api.worker.LeasedTask;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -76,7 +77,7 @@ abstract class ConcurrentClaimContract {
                 .drain("SELECT COUNT(*) FROM tasks WHERE state IN ('PENDING', 'RUNNING')", this::run);
     }
 
-    private void run(ClaimedTask task, String worker) {
+    private void run(LeasedTask task, String worker) {
         runsPerTask
                 .computeIfAbsent(task.id().value(), id -> new AtomicInteger())
                 .incrementAndGet();

@@ -3,6 +3,8 @@ package io.tideflow.queue.store;
 import static io.tideflow.queue.store.TaskFixtures.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tideflow.queue.api.worker.FailureVerdict;
+import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.failure.RetryDecider;
 import io.tideflow.queue.model.RetryDecision;
 import java.time.Instant;
@@ -95,7 +97,7 @@ abstract class FlakyDrainContract {
                         (task, worker) -> run(node, task));
     }
 
-    private void run(String node, ClaimedTask task) {
+    private void run(String node, LeasedTask task) {
         attempts.increment();
         boolean fails = ThreadLocalRandom.current().nextDouble() < FAILURE_RATE;
         if (fails) {
@@ -104,9 +106,9 @@ abstract class FlakyDrainContract {
                     .incrementAndGet();
             RuntimeException error = new IllegalStateException("random failure");
             RetryDecision decision = RetryDecider.decide(task.attempt(), task.maxAttempts(), error);
-            FailureOutcome outcome = db.inTransaction(
+            FailureVerdict outcome = db.inTransaction(
                     em -> db.store(em, node).recordFailure(task, error.toString(), decision, NOW, NOW));
-            if (outcome == FailureOutcome.STALE_LEASE) {
+            if (outcome == FailureVerdict.STALE_LEASE) {
                 staleOutcomes.increment();
             }
             return;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tideflow.queue.api.BreakerState;
+import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.dispatch.DispatchLoop;
 import io.tideflow.queue.dispatch.GroupAwareClaimer;
 import io.tideflow.queue.dispatch.RestrictedGroupClaim;
@@ -247,7 +248,7 @@ abstract class GroupClaimContract {
         GroupAwareClaimer claimer = new GroupAwareClaimer(
                 new GroupAwareClaimer.Claims() {
                     @Override
-                    public List<ClaimedTask> unrestricted(int limit) {
+                    public List<LeasedTask> unrestricted(int limit) {
                         return db.inTransaction(em -> db.store(em, node).claimDue(limit, Instant.now(), LEASE));
                     }
 
@@ -300,7 +301,7 @@ abstract class GroupClaimContract {
         });
     }
 
-    private void run(String node, ClaimedTask task, long handlerMillis) {
+    private void run(String node, LeasedTask task, long handlerMillis) {
         startOrder.add(task.id().value());
         List<String> keys = List.of(task.group(), node + "/" + task.group());
         for (String key : keys) {

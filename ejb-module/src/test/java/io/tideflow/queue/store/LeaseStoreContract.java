@@ -7,6 +7,8 @@ import io.tideflow.queue.api.ErrorClass;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.TaskEventView;
+import io.tideflow.queue.api.worker.FailureVerdict;
+import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.failure.RetryDecider;
 import io.tideflow.queue.model.RetryDecision;
 import java.time.Duration;
@@ -32,7 +34,7 @@ abstract class LeaseStoreContract {
     @Test
     void aHeartbeatExtendsTheLeaseOnlyWithTheCurrentToken() {
         insert(aTask());
-        ClaimedTask attempt = claim("node-a").get(0);
+        LeasedTask attempt = claim("node-a").get(0);
         Instant later = claimedAt.plus(LEASE.multipliedBy(2));
         assertThat(db.<Boolean>inTransaction(em -> leases(em, "node-a").heartbeat(attempt, later)))
                 .isTrue();
@@ -40,7 +42,7 @@ abstract class LeaseStoreContract {
                 .as("extended past the first expiry")
                 .isEmpty();
 
-        ClaimedTask stale = new ClaimedTask(
+        LeasedTask stale = new LeasedTask(
                 attempt.id(),
                 attempt.type(),
                 attempt.group(),
@@ -59,16 +61,16 @@ abstract class LeaseStoreContract {
         NewTask expired = insert(aTask());
         claim("node-a");
         NewTask fresh = insert(aTask());
-        List<ClaimedTask> freshAttempt =
+        List<LeasedTask> freshAttempt =
                 db.inTransaction(em -> db.store(em, "node-b").claimDue(1, claimedAt.plusSeconds(20), LEASE));
-        assertThat(freshAttempt).extracting(ClaimedTask::id).containsExactly(fresh.id());
+        assertThat(freshAttempt).extracting(LeasedTask::id).containsExactly(fresh.id());
 
         List<RescueCandidate> due = db.inTransaction(em -> leases(em, "node-c").expiredLeases(afterExpiry, 10));
         assertThat(due).extracting(RescueCandidate::id).containsExactly(expired.id());
         Instant retryAt = afterExpiry.plusSeconds(1);
-        assertThat(db.<FailureOutcome>inTransaction(em ->
+        assertThat(db.<FailureVerdict>inTransaction(em ->
                         leases(em, "node-c").rescueExpired(due.get(0), decisionFor(due.get(0)), retryAt, afterExpiry)))
-                .isEqualTo(FailureOutcome.RETRY_SCHEDULED);
+                .isEqualTo(FailureVerdict.RETRY_SCHEDULED);
         assertThat(stateOf(expired.id())).isEqualTo(TaskState.FAILED);
         assertThat(stateOf(fresh.id())).isEqualTo(TaskState.RUNNING);
         TaskEventView rescue = history(expired.id()).get(2);
@@ -76,31 +78,31 @@ abstract class LeaseStoreContract {
         assertThat(rescue.node()).isEqualTo("node-c");
         assertThat(rescue.detail()).isEqualTo("lease expired (held by node-a)");
 
-        assertThat(db.<FailureOutcome>inTransaction(em ->
+        assertThat(db.<FailureVerdict>inTransaction(em ->
                         leases(em, "node-d").rescueExpired(due.get(0), decisionFor(due.get(0)), retryAt, afterExpiry)))
                 .as("a second rescuer with the same candidate")
-                .isEqualTo(FailureOutcome.STALE_LEASE);
+                .isEqualTo(FailureVerdict.STALE_LEASE);
     }
 
     @Test
     void aRescueThatLosesTheRaceToACompletionNeverResurrectsTheTask() {
         NewTask task = insert(aTask());
-        ClaimedTask attempt = claim("node-a").get(0);
+        LeasedTask attempt = claim("node-a").get(0);
         // the rescuer reads its candidate, then the slow worker completes, then the rescuer acts on what it read
         RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10))
                 .get(0);
         assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").markSucceeded(attempt, "{}", 5, afterExpiry)))
                 .isTrue();
-        assertThat(db.<FailureOutcome>inTransaction(
+        assertThat(db.<FailureVerdict>inTransaction(
                         em -> leases(em, "node-b").rescueExpired(read, decisionFor(read), afterExpiry, afterExpiry)))
-                .isEqualTo(FailureOutcome.STALE_LEASE);
+                .isEqualTo(FailureVerdict.STALE_LEASE);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.COMPLETED);
     }
 
     @Test
     void aCompletionThatLosesTheRaceToARescueIsRefused() {
         NewTask task = insert(aTask());
-        ClaimedTask attempt = claim("node-a").get(0);
+        LeasedTask attempt = claim("node-a").get(0);
         RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10))
                 .get(0);
         db.inTransaction(em -> leases(em, "node-b").rescueExpired(read, decisionFor(read), afterExpiry, afterExpiry));
@@ -112,13 +114,13 @@ abstract class LeaseStoreContract {
     @Test
     void aHeartbeatThatCameFirstStopsTheRescue() {
         NewTask task = insert(aTask());
-        ClaimedTask attempt = claim("node-a").get(0);
+        LeasedTask attempt = claim("node-a").get(0);
         RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10))
                 .get(0);
         db.inTransaction(em -> leases(em, "node-a").heartbeat(attempt, afterExpiry.plus(LEASE)));
-        assertThat(db.<FailureOutcome>inTransaction(
+        assertThat(db.<FailureVerdict>inTransaction(
                         em -> leases(em, "node-b").rescueExpired(read, decisionFor(read), afterExpiry, afterExpiry)))
-                .isEqualTo(FailureOutcome.STALE_LEASE);
+                .isEqualTo(FailureVerdict.STALE_LEASE);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.RUNNING);
     }
 
@@ -128,9 +130,9 @@ abstract class LeaseStoreContract {
         claim("node-a");
         RescueCandidate read = db.inTransaction(em -> leases(em, "node-b").expiredLeases(afterExpiry, 10))
                 .get(0);
-        assertThat(db.<FailureOutcome>inTransaction(
+        assertThat(db.<FailureVerdict>inTransaction(
                         em -> leases(em, "node-b").rescueExpired(read, decisionFor(read), afterExpiry, afterExpiry)))
-                .isEqualTo(FailureOutcome.DEAD_LETTERED);
+                .isEqualTo(FailureVerdict.DEAD_LETTERED);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.DEAD_LETTER);
     }
 
@@ -145,9 +147,9 @@ abstract class LeaseStoreContract {
                 db.inTransaction(em -> leases(em, "node-a").heldBy("node-a"));
         assertThat(orphans).extracting(RescueCandidate::id).containsExactly(mine.id());
         Instant justAfterRestart = claimedAt.plusSeconds(1);
-        assertThat(db.<FailureOutcome>inTransaction(em -> leases(em, "node-a")
+        assertThat(db.<FailureVerdict>inTransaction(em -> leases(em, "node-a")
                         .rescueOrphan(orphans.get(0), decisionFor(orphans.get(0)), justAfterRestart, justAfterRestart)))
-                .isEqualTo(FailureOutcome.RETRY_SCHEDULED);
+                .isEqualTo(FailureVerdict.RETRY_SCHEDULED);
         assertThat(stateOf(mine.id())).isEqualTo(TaskState.FAILED);
         assertThat(stateOf(theirs.id())).isEqualTo(TaskState.RUNNING);
         assertThat(history(mine.id()).get(2).detail()).isEqualTo("node node-a restarted while running it");
@@ -201,7 +203,7 @@ abstract class LeaseStoreContract {
         return task;
     }
 
-    private List<ClaimedTask> claim(String node) {
+    private List<LeasedTask> claim(String node) {
         return db.inTransaction(em -> db.store(em, node).claimDue(1, claimedAt, LEASE));
     }
 

@@ -1,5 +1,6 @@
 package io.tideflow.queue.store;
 
+import io.tideflow.queue.api.worker.LeasedTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class SimulatedDispatcher {
     /** Runs one claimed task on a worker thread. */
     @FunctionalInterface
     public interface Worker {
-        void run(ClaimedTask task, String workerName);
+        void run(LeasedTask task, String workerName);
     }
 
     private final TestDatabase db;
@@ -45,14 +46,14 @@ public final class SimulatedDispatcher {
             while (true) {
                 free.acquireUninterruptibly();
                 int capacity = 1 + free.drainPermits();
-                List<ClaimedTask> batch =
+                List<LeasedTask> batch =
                         db.inTransaction(em -> db.store(em, node).claimDue(capacity, now, Duration.ofMinutes(5)));
                 if (batch.size() < capacity) {
                     // like the engine's poll: retries are promoted when the pending work runs short
                     db.inTransaction(em -> db.store(em, node).promoteDueRetries(now, 500));
                 }
                 free.release(capacity - batch.size());
-                for (ClaimedTask task : batch) {
+                for (LeasedTask task : batch) {
                     pool.execute(() -> {
                         try {
                             worker.run(task, workerName.get());

@@ -13,6 +13,8 @@ import io.tideflow.queue.api.admin.TaskEventView;
 import io.tideflow.queue.api.admin.TaskFilter;
 import io.tideflow.queue.api.admin.TaskPage;
 import io.tideflow.queue.api.admin.TaskView;
+import io.tideflow.queue.api.worker.FailureVerdict;
+import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.model.RetryDecision;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +46,7 @@ abstract class TaskStoreContract {
 
         List<TaskId> order = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            order.addAll(claim(1, "node-a").stream().map(ClaimedTask::id).toList());
+            order.addAll(claim(1, "node-a").stream().map(LeasedTask::id).toList());
         }
         assertThat(order).containsExactly(highOld.id(), highNew.id(), midOld.id(), midNew.id(), lowOld.id());
     }
@@ -53,13 +55,13 @@ abstract class TaskStoreContract {
     void claimLeavesTasksThatAreNotDueYet() {
         insert(aTask().dueAt(now.plusSeconds(1)));
         NewTask due = insert(aTask().dueAt(now));
-        assertThat(claim(10, "node-a")).extracting(ClaimedTask::id).containsExactly(due.id());
+        assertThat(claim(10, "node-a")).extracting(LeasedTask::id).containsExactly(due.id());
     }
 
     @Test
     void claimRecordsTheOwnerAFreshLeaseAndCountsTheAttempt() {
         NewTask task = insert(aTask().withPayload("{\"n\":1}"));
-        ClaimedTask claimed = claim(1, "node-a").get(0);
+        LeasedTask claimed = claim(1, "node-a").get(0);
         assertThat(claimed.attempt()).isEqualTo(1);
         assertThat(claimed.payloadJson()).isEqualTo("{\"n\":1}");
         assertThat(claimed.leaseExpiresAt()).isEqualTo(now.plus(LEASE));
@@ -80,8 +82,8 @@ abstract class TaskStoreContract {
     @Test
     void completionWithAStaleLeaseTokenChangesNothing() {
         NewTask task = insert(aTask());
-        ClaimedTask claimed = claim(1, "node-a").get(0);
-        ClaimedTask stale = withToken(claimed, "00000000-0000-0000-0000-000000000000");
+        LeasedTask claimed = claim(1, "node-a").get(0);
+        LeasedTask stale = withToken(claimed, "00000000-0000-0000-0000-000000000000");
 
         assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").markSucceeded(stale, "1", 5, now)))
                 .isFalse();
@@ -120,7 +122,7 @@ abstract class TaskStoreContract {
                     .containsExactly(tuple(TaskState.PENDING, "node-a"));
         }
         assertThat(claim(10, "node-b"))
-                .extracting(ClaimedTask::id)
+                .extracting(LeasedTask::id)
                 .containsExactly(
                         tasks.get(0).id(), tasks.get(1).id(), tasks.get(2).id());
     }
@@ -130,8 +132,8 @@ abstract class TaskStoreContract {
         for (int i = 0; i < 3; i++) {
             insert(aTask());
         }
-        List<ClaimedTask> claimed = claim(3, "node-a");
-        ClaimedTask stale = withToken(claimed.get(1), "00000000-0000-0000-0000-000000000000");
+        List<LeasedTask> claimed = claim(3, "node-a");
+        LeasedTask stale = withToken(claimed.get(1), "00000000-0000-0000-0000-000000000000");
         List<CompletionWriter.Completion> completions = List.of(
                 new CompletionWriter.Completion(claimed.get(0), "{\"n\":0}", 3, now),
                 new CompletionWriter.Completion(stale, "{\"n\":1}", 3, now),
@@ -163,11 +165,11 @@ abstract class TaskStoreContract {
     @Test
     void aDeferredTaskIsPendingAgainLaterWithoutItsAttemptCounted() {
         NewTask task = insert(aTask());
-        ClaimedTask claimed = claim(1, "node-a").get(0);
+        LeasedTask claimed = claim(1, "node-a").get(0);
         Instant later = now.plusSeconds(5);
-        assertThat(db.<FailureOutcome>inTransaction(
+        assertThat(db.<FailureVerdict>inTransaction(
                         em -> db.store(em, "node-a").defer(claimed, later, "deferred: full", now)))
-                .isEqualTo(FailureOutcome.DEFERRED);
+                .isEqualTo(FailureVerdict.DEFERRED);
 
         TaskView view =
                 db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
@@ -179,29 +181,29 @@ abstract class TaskStoreContract {
                 .extracting(TaskEventView::to)
                 .containsExactly(TaskState.PENDING, TaskState.RUNNING, TaskState.PENDING);
         assertThat(claim(1, "node-a")).as("not before its time").isEmpty();
-        assertThat(db.<FailureOutcome>inTransaction(em -> db.store(em, "node-a").defer(claimed, later, "again", now)))
+        assertThat(db.<FailureVerdict>inTransaction(em -> db.store(em, "node-a").defer(claimed, later, "again", now)))
                 .as("the token is spent")
-                .isEqualTo(FailureOutcome.STALE_LEASE);
+                .isEqualTo(FailureVerdict.STALE_LEASE);
     }
 
     @Test
     void failureWithAStaleLeaseTokenChangesNothing() {
         NewTask task = insert(aTask());
-        ClaimedTask stale = withToken(claim(1, "node-a").get(0), "00000000-0000-0000-0000-000000000000");
-        assertThat(db.<FailureOutcome>inTransaction(
+        LeasedTask stale = withToken(claim(1, "node-a").get(0), "00000000-0000-0000-0000-000000000000");
+        assertThat(db.<FailureVerdict>inTransaction(
                         em -> db.store(em, "node-a").recordFailure(stale, "boom", RetryDecision.RETRY, now, now)))
-                .isEqualTo(FailureOutcome.STALE_LEASE);
+                .isEqualTo(FailureVerdict.STALE_LEASE);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.RUNNING);
     }
 
     @Test
     void aFailureSchedulesARetryUntilTheAttemptsAreSpentThenDeadLetters() {
         NewTask task = insert(aTask().withMaxAttempts(2));
-        ClaimedTask first = claim(1, "node-a").get(0);
+        LeasedTask first = claim(1, "node-a").get(0);
         Instant retryAt = now.plusSeconds(5);
-        assertThat(db.<FailureOutcome>inTransaction(
+        assertThat(db.<FailureVerdict>inTransaction(
                         em -> db.store(em, "node-a").recordFailure(first, "boom 1", RetryDecision.RETRY, retryAt, now)))
-                .isEqualTo(FailureOutcome.RETRY_SCHEDULED);
+                .isEqualTo(FailureVerdict.RETRY_SCHEDULED);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.FAILED);
 
         assertThat(db.<Integer>inTransaction(em -> db.store(em, "node-a").promoteDueRetries(now, 10)))
@@ -211,12 +213,12 @@ abstract class TaskStoreContract {
                 .isEqualTo(1);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.PENDING);
 
-        ClaimedTask second = db.inTransaction(em -> db.store(em, "node-a").claimDue(1, retryAt, LEASE))
+        LeasedTask second = db.inTransaction(em -> db.store(em, "node-a").claimDue(1, retryAt, LEASE))
                 .get(0);
         assertThat(second.attempt()).isEqualTo(2);
-        assertThat(db.<FailureOutcome>inTransaction(em -> db.store(em, "node-a")
+        assertThat(db.<FailureVerdict>inTransaction(em -> db.store(em, "node-a")
                         .recordFailure(second, "boom 2", RetryDecision.DEAD_LETTER, retryAt, retryAt)))
-                .isEqualTo(FailureOutcome.DEAD_LETTERED);
+                .isEqualTo(FailureVerdict.DEAD_LETTERED);
         TaskView view =
                 db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
         assertThat(view.state()).isEqualTo(TaskState.DEAD_LETTER);
@@ -230,7 +232,7 @@ abstract class TaskStoreContract {
         assertThat(stateOf(pending.id())).isEqualTo(TaskState.CANCELLED);
 
         NewTask failed = insert(aTask());
-        ClaimedTask attempt = claim(1, "node-a").get(0);
+        LeasedTask attempt = claim(1, "node-a").get(0);
         db.inTransaction(em ->
                 db.store(em, "node-a").recordFailure(attempt, "boom", RetryDecision.RETRY, now.plusSeconds(60), now));
         assertThat(cancel(failed.id())).isEqualTo(CancelOutcome.CANCELLED);
@@ -239,7 +241,7 @@ abstract class TaskStoreContract {
                 .containsExactly(TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED, TaskState.CANCELLED);
 
         NewTask running = insert(aTask());
-        ClaimedTask runningAttempt = claim(1, "node-a").get(0);
+        LeasedTask runningAttempt = claim(1, "node-a").get(0);
         assertThat(cancel(running.id())).isEqualTo(CancelOutcome.STOP_REQUESTED);
         assertThat(stateOf(running.id())).isEqualTo(TaskState.RUNNING);
         assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").markCancelled(runningAttempt, now)))
@@ -260,10 +262,10 @@ abstract class TaskStoreContract {
     @Test
     void everyTransitionIsRecordedInTheTasksHistory() {
         NewTask task = insert(aTask().withMaxAttempts(2));
-        ClaimedTask first = claim(1, "node-a").get(0);
+        LeasedTask first = claim(1, "node-a").get(0);
         db.inTransaction(em -> db.store(em, "node-a").recordFailure(first, "boom", RetryDecision.RETRY, now, now));
         db.inTransaction(em -> db.store(em, "node-a").promoteDueRetries(now, 10));
-        ClaimedTask second = claim(1, "node-b").get(0);
+        LeasedTask second = claim(1, "node-b").get(0);
         db.inTransaction(em -> db.store(em, "node-b").markSucceeded(second, "{}", 1, now));
 
         List<TaskEventView> history = historyOf(task.id());
@@ -295,7 +297,7 @@ abstract class TaskStoreContract {
     @Test
     void aReleasedTaskIsPendingAgainWithoutCountingTheAttempt() {
         NewTask task = insert(aTask());
-        ClaimedTask attempt = claim(1, "node-a").get(0);
+        LeasedTask attempt = claim(1, "node-a").get(0);
         assertThat(db.<Boolean>inTransaction(
                         em -> db.store(em, "node-a").release(attempt, now, "released at shutdown")))
                 .isTrue();
@@ -373,7 +375,7 @@ abstract class TaskStoreContract {
         return task;
     }
 
-    private List<ClaimedTask> claim(int limit, String owner) {
+    private List<LeasedTask> claim(int limit, String owner) {
         return db.inTransaction(em -> db.store(em, owner).claimDue(limit, now, LEASE));
     }
 
@@ -389,8 +391,8 @@ abstract class TaskStoreContract {
         return db.inTransaction(em -> db.store(em, "node-a").stateOf(id)).orElseThrow();
     }
 
-    private static ClaimedTask withToken(ClaimedTask task, String token) {
-        return new ClaimedTask(
+    private static LeasedTask withToken(LeasedTask task, String token) {
+        return new LeasedTask(
                 task.id(),
                 task.type(),
                 task.group(),

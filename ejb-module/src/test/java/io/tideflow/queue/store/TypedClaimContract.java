@@ -3,6 +3,7 @@ package io.tideflow.queue.store;
 import static io.tideflow.queue.store.TaskFixtures.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tideflow.queue.api.worker.LeasedTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,12 +31,12 @@ abstract class TypedClaimContract {
         NewTask otherType = insert(aTask().ofType("mail.bounce").inGroup("mail"));
         NewTask otherGroup = insert(aTask().ofType("mail.send").inGroup("sms"));
 
-        List<ClaimedTask> claimed =
+        List<LeasedTask> claimed =
                 db.inTransaction(em -> db.store(em, "node-a").claimDueOfType("mail", "mail.send", 10, now, LEASE));
 
-        assertThat(claimed).extracting(ClaimedTask::id).containsExactly(high.id(), low.id());
+        assertThat(claimed).extracting(LeasedTask::id).containsExactly(high.id(), low.id());
         assertThat(claimed)
-                .extracting(ClaimedTask::leaseToken)
+                .extracting(LeasedTask::leaseToken)
                 .doesNotContainNull()
                 .containsOnly(claimed.get(0).leaseToken());
         assertThat(stateOf(otherType)).isEqualTo("PENDING");
@@ -47,16 +48,16 @@ abstract class TypedClaimContract {
         for (int i = 0; i < 5; i++) {
             insert(aTask().ofType("mail.send").inGroup("mail"));
         }
-        List<ClaimedTask> first =
+        List<LeasedTask> first =
                 db.inTransaction(em -> db.store(em, "node-a").claimDueOfType("mail", "mail.send", 3, now, LEASE));
-        List<ClaimedTask> second =
+        List<LeasedTask> second =
                 db.inTransaction(em -> db.store(em, "node-b").claimDueOfType("mail", "mail.send", 3, now, LEASE));
 
         assertThat(first).hasSize(3);
         assertThat(second).hasSize(2);
         assertThat(second)
-                .extracting(ClaimedTask::id)
-                .doesNotContainAnyElementsOf(first.stream().map(ClaimedTask::id).toList());
+                .extracting(LeasedTask::id)
+                .doesNotContainAnyElementsOf(first.stream().map(LeasedTask::id).toList());
         assertThat(db.count("SELECT COUNT(*) FROM tasks WHERE state = 'RUNNING'"))
                 .isEqualTo(5);
     }

@@ -1,6 +1,6 @@
 package io.tideflow.queue.api.worker;
 
-/** What the engine did with a failed attempt reported through {@link TaskWorker#fail}. */
+/** What the engine did with a failed attempt: a handler's, or one reported through {@link TaskWorker#fail}. */
 public enum FailureVerdict {
     /** FAILED, due again after the type's backoff (or when the handler said, for a business failure). */
     RETRY_SCHEDULED,
