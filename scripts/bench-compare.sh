@@ -15,6 +15,6 @@ for round in $(seq 1 "$rounds"); do
         dir=$PWD; [ "$side" = before ] && dir=$tree
         echo "=== $side, round $round ($(git -C "$dir" rev-parse --short HEAD))"
         mvn -q -f "$dir/pom.xml" -pl ejb-module -Pbenchmark verify -DskipTests -Dspotless.check.skip=true \
-            -Dtideflow.bench.observability-rounds=0 | grep '^BENCHMARK'
+            -Dtideflow.bench.observability-rounds=0 | grep -a 'BENCHMARK' | sed 's/.*BENCHMARK/BENCHMARK/'
     done
 done
