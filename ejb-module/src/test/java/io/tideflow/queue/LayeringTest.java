@@ -72,6 +72,23 @@ class LayeringTest {
             .dependOnClassesThat()
             .resideInAnyPackage(OBSERVABILITY);
 
+    /** SQL in one place: only the catalog's runner prepares statements; nothing writes JPQL, criteria or SQL. */
+    @ArchTest
+    static final ArchRule onlyTheSqlPackageRunsStatements = noClasses()
+            .that()
+            .resideOutsideOfPackage("..queue.sql..")
+            .should()
+            .dependOnClassesThat()
+            .belongToAnyOf(
+                    java.sql.PreparedStatement.class,
+                    java.sql.Statement.class,
+                    jakarta.persistence.Query.class,
+                    jakarta.persistence.TypedQuery.class,
+                    jakarta.persistence.NamedQuery.class,
+                    jakarta.persistence.NamedNativeQuery.class,
+                    jakarta.persistence.criteria.CriteriaBuilder.class)
+            .because("every statement is named in META-INF/tideflow/sql and run by io.tideflow.queue.sql.SqlRunner");
+
     @ArchTest
     static final ArchRule noCyclesBetweenPackages =
             slices().matching("io.tideflow.queue.(*)..").should().beFreeOfCycles();

@@ -35,8 +35,8 @@ public class EngineProducers {
     EntityManager em;
 
     @Produces
-    TaskArchive taskArchive(TaskHistory history) {
-        return new TaskArchive(em, history);
+    TaskArchive taskArchive(TaskHistory history, StoreDialect dialect) {
+        return new TaskArchive(em, dialect, history);
     }
 
     @Produces
@@ -65,48 +65,48 @@ public class EngineProducers {
     }
 
     @Produces
-    CompletionWriter completionWriter(EngineSettings settings) {
-        return new CompletionWriter(em, settings.nodeId());
+    CompletionWriter completionWriter(EngineSettings settings, StoreDialect dialect) {
+        return new CompletionWriter(em, settings.nodeId(), dialect);
     }
 
     @Produces
-    BreakerStore breakerStore() {
-        return new BreakerStore(em);
+    BreakerStore breakerStore(StoreDialect dialect) {
+        return new BreakerStore(em, dialect);
     }
 
     @Produces
-    GroupStore groupStore() {
-        return new GroupStore(em);
+    GroupStore groupStore(StoreDialect dialect) {
+        return new GroupStore(em, dialect);
     }
 
     @Produces
-    NodeRegistry nodeRegistry() {
-        return new NodeRegistry(em);
+    NodeRegistry nodeRegistry(StoreDialect dialect) {
+        return new NodeRegistry(em, dialect);
     }
 
     @Produces
-    TaskHistory taskHistory(EngineSettings settings) {
-        return new TaskHistory(em, settings.nodeId());
+    TaskHistory taskHistory(EngineSettings settings, StoreDialect dialect) {
+        return new TaskHistory(em, settings.nodeId(), dialect);
     }
 
     @Produces
-    AlertStore alertStore() {
-        return new AlertStore(em);
+    AlertStore alertStore(StoreDialect dialect) {
+        return new AlertStore(em, dialect);
     }
 
     @Produces
-    ReportStore reportStore() {
-        return new ReportStore(em);
+    ReportStore reportStore(StoreDialect dialect) {
+        return new ReportStore(em, dialect);
     }
 
     @Produces
-    MetricHistoryStore metricHistoryStore() {
-        return new MetricHistoryStore(em);
+    MetricHistoryStore metricHistoryStore(StoreDialect dialect) {
+        return new MetricHistoryStore(em, dialect);
     }
 
     @Produces
-    TaskReader taskReader() {
-        return new TaskReader(em);
+    TaskReader taskReader(StoreDialect dialect) {
+        return new TaskReader(em, dialect);
     }
 
     @Produces

@@ -13,7 +13,8 @@ public enum DatabaseDialect {
         this.folder = folder;
     }
 
-    String folder() {
+    /** The name of its folders and files among the resources: schema migrations, SQL catalog. */
+    public String folder() {
         return folder;
     }
 

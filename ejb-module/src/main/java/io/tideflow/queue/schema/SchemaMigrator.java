@@ -1,16 +1,16 @@
 package io.tideflow.queue.schema;
 
 import io.tideflow.queue.api.TideflowException;
+import io.tideflow.queue.sql.SqlCatalog;
+import io.tideflow.queue.sql.SqlRunner;
+import io.tideflow.queue.sql.SqlStatementException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -28,9 +28,6 @@ import javax.sql.DataSource;
 public final class SchemaMigrator {
 
     private static final String ROOT = "META-INF/tideflow/schema/";
-    private static final String HISTORY_DDL = "CREATE TABLE tideflow_schema_history ("
-            + " version INTEGER NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL,"
-            + " checksum CHAR(64) NOT NULL, applied_at BIGINT NOT NULL)";
 
     private final DataSource dataSource;
     private final ClassLoader resources;
@@ -48,16 +45,19 @@ public final class SchemaMigrator {
             connection.setAutoCommit(false);
             DatabaseDialect dialect =
                     DatabaseDialect.of(connection.getMetaData().getDatabaseProductName());
-            ensureHistoryTable(connection);
-            try (Statement lock = connection.createStatement()) {
-                lock.execute("LOCK TABLE tideflow_schema_history IN EXCLUSIVE MODE");
-            }
-            Map<Integer, String> applied = appliedChecksums(connection);
+            SqlRunner sql = new SqlRunner(SqlCatalog.of(dialect.folder()), () -> connection);
+            ensureHistoryTable(connection, sql);
+            sql.execute("schema.lockHistory");
+            Map<Integer, String> applied = new LinkedHashMap<>();
+            sql.list(
+                            "schema.applied",
+                            row -> Map.entry(row.getInt(1), row.getString(2).trim()))
+                    .forEach(row -> applied.put(row.getKey(), row.getValue()));
             List<String> appliedNow = new ArrayList<>();
             for (Migration migration : migrationsOf(dialect)) {
                 String known = applied.get(migration.version());
                 if (known == null) {
-                    apply(connection, migration);
+                    apply(sql, migration);
                     appliedNow.add(migration.script());
                 } else if (!known.equals(migration.checksum())) {
                     throw new TideflowException("schema migration " + migration.script() + " was changed after it"
@@ -66,48 +66,27 @@ public final class SchemaMigrator {
             }
             connection.commit();
             return appliedNow;
-        } catch (SQLException e) {
+        } catch (SQLException | SqlStatementException e) {
             throw new TideflowException("schema migration failed: " + e.getMessage(), e);
         }
     }
 
-    private void ensureHistoryTable(Connection connection) throws SQLException {
-        try (Statement create = connection.createStatement()) {
-            create.execute(HISTORY_DDL);
+    private static void ensureHistoryTable(Connection connection, SqlRunner sql) throws SQLException {
+        try {
+            sql.execute("schema.createHistory");
             connection.commit();
-        } catch (SQLException alreadyThere) {
+        } catch (SqlStatementException alreadyThere) {
             // created before, or by a node starting at the same moment; the lock below orders the rest
             connection.rollback();
         }
     }
 
-    private static Map<Integer, String> appliedChecksums(Connection connection) throws SQLException {
-        Map<Integer, String> applied = new LinkedHashMap<>();
-        try (Statement query = connection.createStatement();
-                ResultSet rows = query.executeQuery("SELECT version, checksum FROM tideflow_schema_history")) {
-            while (rows.next()) {
-                applied.put(rows.getInt(1), rows.getString(2).trim());
-            }
+    private void apply(SqlRunner sql, Migration migration) {
+        for (String statement : migration.statements()) {
+            sql.executeScript(migration.script(), statement);
         }
-        return applied;
-    }
-
-    private void apply(Connection connection, Migration migration) throws SQLException {
-        for (String sql : migration.statements()) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-            } catch (SQLException e) {
-                throw new SQLException(migration.script() + ": " + e.getMessage(), e.getSQLState(), e);
-            }
-        }
-        try (PreparedStatement record = connection.prepareStatement(
-                "INSERT INTO tideflow_schema_history (version, script, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
-            record.setInt(1, migration.version());
-            record.setString(2, migration.script());
-            record.setString(3, migration.checksum());
-            record.setLong(4, clock.millis());
-            record.executeUpdate();
-        }
+        sql.update(
+                "schema.recordApplied", migration.version(), migration.script(), migration.checksum(), clock.millis());
     }
 
     List<Migration> migrationsOf(DatabaseDialect dialect) {

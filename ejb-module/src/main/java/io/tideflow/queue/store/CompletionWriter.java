@@ -2,10 +2,10 @@ package io.tideflow.queue.store;
 
 import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.model.Transition;
+import io.tideflow.queue.sql.SqlRunner;
 import jakarta.persistence.EntityManager;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import jakarta.persistence.PersistenceException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,24 +18,14 @@ import java.util.List;
  */
 public class CompletionWriter {
 
-    // the same conditional change as the one-task path in TaskStore
-    private static final String COMPLETE = TransitionStatements.update(Transition.COMPLETE);
-    private static final String RESULT =
-            "INSERT INTO task_results (task_id, result, execution_ms, created_at)" + " VALUES (?, ?, ?, ?)";
-    private static final String EVENT = "INSERT INTO task_events"
-            + " (task_id, seq, from_state, to_state, occurred_at, node, attempt, detail)"
-            + " SELECT CAST(? AS CHAR(36)), COUNT(*), '" + Transition.COMPLETE.from() + "', '"
-            + Transition.COMPLETE.to() + "', CAST(? AS BIGINT),"
-            + " CAST(? AS VARCHAR(200)), CAST(? AS INTEGER), CAST(NULL AS VARCHAR(4000)) FROM task_events WHERE task_id = ?";
-
     /** One successful attempt waiting to be written. */
     public record Completion(LeasedTask task, String resultJson, long executionMs, Instant at) {}
 
-    private final EntityManager em;
+    private final SqlRunner sql;
     private final String node;
 
-    public CompletionWriter(EntityManager em, String node) {
-        this.em = em;
+    public CompletionWriter(EntityManager em, String node, StoreDialect dialect) {
+        this.sql = dialect.on(em);
         this.node = node;
     }
 
@@ -48,74 +38,35 @@ public class CompletionWriter {
         if (completions.isEmpty()) {
             return List.of();
         }
-        try {
-            // the persistence context's own connection, so that these batches share its transaction
-            Connection connection = em.unwrap(Connection.class);
-            List<Completion> written = new ArrayList<>(completions.size());
-            List<Completion> stale = new ArrayList<>();
-            int[] changed = completeAll(connection, completions);
-            for (int i = 0; i < completions.size(); i++) {
-                (changed[i] == 0 ? stale : written).add(completions.get(i));
+        // the same conditional change as the one-task path in TaskStore
+        int[] changed =
+                sql.batch(TransitionStatements.nameOf(Transition.COMPLETE), completions, completion -> new Object[] {
+                    completion.at().toEpochMilli(),
+                    completion.task().id().value(),
+                    completion.task().leaseToken()
+                });
+        List<Completion> written = new ArrayList<>(completions.size());
+        List<Completion> stale = new ArrayList<>();
+        for (int i = 0; i < completions.size(); i++) {
+            if (changed[i] == Statement.SUCCESS_NO_INFO) {
+                throw new PersistenceException("the driver did not report how many rows the completion of task "
+                        + completions.get(i).task().id() + " changed; its lease cannot be checked");
             }
-            insertResults(connection, written);
-            appendHistory(connection, written);
-            return stale;
-        } catch (SQLException e) {
-            throw new jakarta.persistence.PersistenceException(
-                    "writing " + completions.size() + " completions failed", e);
+            (changed[i] == 0 ? stale : written).add(completions.get(i));
         }
-    }
-
-    private static int[] completeAll(Connection connection, List<Completion> completions) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(COMPLETE)) {
-            for (Completion completion : completions) {
-                update.setLong(1, completion.at().toEpochMilli());
-                update.setString(2, completion.task().id().value());
-                update.setString(3, completion.task().leaseToken());
-                update.addBatch();
-            }
-            int[] counts = update.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == PreparedStatement.SUCCESS_NO_INFO) {
-                    throw new SQLException("the driver did not report how many rows the completion of task "
-                            + completions.get(i).task().id() + " changed; its lease cannot be checked");
-                }
-            }
-            return counts;
-        }
-    }
-
-    private static void insertResults(Connection connection, List<Completion> written) throws SQLException {
-        if (written.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement(RESULT)) {
-            for (Completion completion : written) {
-                insert.setString(1, completion.task().id().value());
-                insert.setString(2, completion.resultJson());
-                insert.setLong(3, completion.executionMs());
-                insert.setLong(4, completion.at().toEpochMilli());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private void appendHistory(Connection connection, List<Completion> written) throws SQLException {
-        if (written.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement(EVENT)) {
-            for (Completion completion : written) {
-                String id = completion.task().id().value();
-                insert.setString(1, id);
-                insert.setLong(2, completion.at().toEpochMilli());
-                insert.setString(3, node);
-                insert.setInt(4, completion.task().attempt());
-                insert.setString(5, id);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        sql.batch("result.insert", written, completion -> new Object[] {
+            completion.task().id().value(),
+            completion.resultJson(),
+            completion.executionMs(),
+            completion.at().toEpochMilli()
+        });
+        sql.batch("event.appendCompleted", written, completion -> new Object[] {
+            completion.task().id().value(),
+            completion.at().toEpochMilli(),
+            node,
+            completion.task().attempt(),
+            completion.task().id().value()
+        });
+        return stale;
     }
 }

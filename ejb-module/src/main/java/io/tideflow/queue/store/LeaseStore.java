@@ -1,14 +1,13 @@
 package io.tideflow.queue.store;
 
-import static io.tideflow.queue.api.TaskState.RUNNING;
-
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.worker.FailureVerdict;
 import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.model.RetryDecision;
 import io.tideflow.queue.model.Transition;
+import io.tideflow.queue.sql.RowMapper;
+import io.tideflow.queue.sql.SqlRunner;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -20,59 +19,50 @@ import java.util.Set;
  */
 public class LeaseStore {
 
-    private final EntityManager em;
+    private static final RowMapper<RescueCandidate> CANDIDATE = row -> new RescueCandidate(
+            TaskId.of(row.getString(1).trim()),
+            row.getString(2),
+            row.getString(3),
+            row.getString(4),
+            row.getString(5).trim(),
+            Instant.ofEpochMilli(row.getLong(6)),
+            row.getInt(7),
+            row.getInt(8));
+
+    private final SqlRunner sql;
     private final TaskStore tasks;
     private final TaskHistory history;
 
     public LeaseStore(EntityManager em, String node, StoreDialect dialect) {
-        this.em = em;
+        this.sql = dialect.on(em);
         this.tasks = new TaskStore(em, node, dialect);
-        this.history = new TaskHistory(em, node);
+        this.history = new TaskHistory(em, node, dialect);
     }
 
     /** Extends a lease if its token is still the task's; false means the task was rescued or finished. */
     public boolean heartbeat(LeasedTask task, Instant newExpiry) {
-        return em.createNamedQuery(TaskEntity.HEARTBEAT)
-                        .setParameter(1, newExpiry.toEpochMilli())
-                        .setParameter(2, task.id().value())
-                        .setParameter(3, task.leaseToken())
-                        .executeUpdate()
-                == 1;
+        return sql.update("task.heartbeat", newExpiry.toEpochMilli(), task.id().value(), task.leaseToken()) == 1;
     }
 
     /** Which of these running tasks an operator asked to cancel. */
-    @SuppressWarnings("unchecked")
     public Set<String> cancelRequestedAmong(List<String> ids) {
         Set<String> requested = new HashSet<>();
-        for (int from = 0; from < ids.size(); from += TaskEntity.CLAIM_BATCH_SIZE) {
-            Query query = em.createNamedQuery(TaskEntity.CANCEL_REQUESTED_AMONG);
-            TaskEntity.setIdList(query, 1, ids.subList(from, Math.min(ids.size(), from + TaskEntity.CLAIM_BATCH_SIZE)));
-            for (Object id : query.getResultList()) {
-                requested.add(id.toString().trim());
-            }
+        for (List<String> some :
+                Chunks.of(ids, sql.catalog().get("task.cancelRequestedAmong").listWidth())) {
+            requested.addAll(sql.list(
+                    "task.cancelRequestedAmong", row -> row.getString(1).trim(), some));
         }
         return requested;
     }
 
     /** RUNNING tasks whose lease ended before {@code now}, oldest expiry first. */
     public List<RescueCandidate> expiredLeases(Instant now, int limit) {
-        return em.createNamedQuery(TaskEntity.EXPIRED_LEASES, TaskEntity.class)
-                .setParameter("running", RUNNING)
-                .setParameter("now", now.toEpochMilli())
-                .setMaxResults(limit)
-                .getResultStream()
-                .map(LeaseStore::candidate)
-                .toList();
+        return sql.list("task.expiredLeases", limit, CANDIDATE, now.toEpochMilli());
     }
 
     /** RUNNING tasks that name {@code owner} in their lease: after a restart, this node's own orphans. */
     public List<RescueCandidate> heldBy(String owner) {
-        return em.createNamedQuery(TaskEntity.HELD_BY, TaskEntity.class)
-                .setParameter("running", RUNNING)
-                .setParameter("owner", owner)
-                .getResultStream()
-                .map(LeaseStore::candidate)
-                .toList();
+        return sql.list("task.heldBy", CANDIDATE, owner);
     }
 
     /**
@@ -114,17 +104,5 @@ public class LeaseStore {
         return decision == RetryDecision.DEAD_LETTER
                 ? tasks.deadLetter(task.id().value(), task.attempts(), now)
                 : FailureVerdict.RETRY_SCHEDULED;
-    }
-
-    private static RescueCandidate candidate(TaskEntity row) {
-        return new RescueCandidate(
-                TaskId.of(row.getId()),
-                row.getType(),
-                row.getResourceGroup(),
-                row.getLeaseOwner(),
-                row.getLeaseToken(),
-                Instant.ofEpochMilli(row.getLeaseExpiresAt()),
-                row.getAttempts(),
-                row.getMaxAttempts());
     }
 }

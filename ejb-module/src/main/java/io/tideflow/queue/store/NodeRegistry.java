@@ -1,53 +1,39 @@
 package io.tideflow.queue.store;
 
 import io.tideflow.queue.api.admin.NodeView;
+import io.tideflow.queue.sql.SqlRunner;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The {@code tideflow_nodes} table: each node's heartbeat, and the list operators read. */
 public class NodeRegistry {
 
-    private final EntityManager em;
+    private final SqlRunner sql;
 
-    public NodeRegistry(EntityManager em) {
-        this.em = em;
+    public NodeRegistry(EntityManager em, StoreDialect dialect) {
+        this.sql = dialect.on(em);
     }
 
     /** Refreshes this node's row, creating it on the first beat after a start. */
     public void beat(String node, Instant startedAt, Instant now, int running) {
-        int rows = em.createNamedQuery(TaskEntity.NODE_BEAT)
-                .setParameter(1, now.toEpochMilli())
-                .setParameter(2, running)
-                .setParameter(3, startedAt.toEpochMilli())
-                .setParameter(4, node)
-                .executeUpdate();
-        if (rows == 0) {
-            em.createNamedQuery(TaskEntity.NODE_JOIN)
-                    .setParameter(1, node)
-                    .setParameter(2, startedAt.toEpochMilli())
-                    .setParameter(3, now.toEpochMilli())
-                    .setParameter(4, running)
-                    .executeUpdate();
+        if (sql.update("node.beat", now.toEpochMilli(), running, startedAt.toEpochMilli(), node) == 0) {
+            sql.update("node.join", node, startedAt.toEpochMilli(), now.toEpochMilli(), running);
         }
     }
 
     /** Every node, alive when it beat within {@code aliveWithin} of {@code now}. */
-    @SuppressWarnings("unchecked")
     public List<NodeView> all(Instant now, Duration aliveWithin) {
-        List<NodeView> nodes = new ArrayList<>();
-        for (Object[] row :
-                (List<Object[]>) em.createNamedQuery(TaskEntity.NODES).getResultList()) {
-            Instant lastSeen = Instant.ofEpochMilli(((Number) row[2]).longValue());
-            nodes.add(new NodeView(
-                    (String) row[0],
-                    Instant.ofEpochMilli(((Number) row[1]).longValue()),
+        Instant aliveSince = now.minus(aliveWithin);
+        return sql.list("node.all", row -> {
+            Instant lastSeen = Instant.ofEpochMilli(row.getLong(3));
+            return new NodeView(
+                    row.getString(1),
+                    Instant.ofEpochMilli(row.getLong(2)),
                     lastSeen,
-                    ((Number) row[3]).intValue(),
-                    !lastSeen.isBefore(now.minus(aliveWithin))));
-        }
-        return nodes;
+                    row.getInt(4),
+                    !lastSeen.isBefore(aliveSince));
+        });
     }
 }

@@ -1,8 +1,9 @@
 package io.tideflow.queue.store;
 
+import io.tideflow.queue.sql.SqlCatalog;
+import io.tideflow.queue.sql.SqlRunner;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.function.BooleanSupplier;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -14,16 +15,13 @@ import org.postgresql.PGNotification;
  */
 public final class PostgresWakeUpChannel {
 
-    /** Fixed, never built from input. */
-    static final String CHANNEL = "tideflow_due";
+    private static final SqlCatalog STATEMENTS = SqlCatalog.of("postgresql");
 
     private PostgresWakeUpChannel() {}
 
     /** Sends one notification on {@code connection}; sent when that connection's transaction (if any) commits. */
     public static void announce(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("NOTIFY " + CHANNEL);
-        }
+        new SqlRunner(STATEMENTS, () -> connection).execute("wakeup.announce");
     }
 
     /**
@@ -36,9 +34,7 @@ public final class PostgresWakeUpChannel {
     public static void listen(
             Connection connection, Runnable onWake, BooleanSupplier keepListening, int checkEveryMillis)
             throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("LISTEN " + CHANNEL);
-        }
+        new SqlRunner(STATEMENTS, () -> connection).execute("wakeup.listen");
         PGConnection postgres = connection.unwrap(PGConnection.class);
         while (keepListening.getAsBoolean()) {
             PGNotification[] arrived = postgres.getNotifications(checkEveryMillis);

@@ -1,19 +1,30 @@
 package io.tideflow.queue.store;
 
 import io.tideflow.queue.schema.DatabaseDialect;
+import io.tideflow.queue.sql.SqlCatalog;
+import io.tideflow.queue.sql.SqlRunner;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * How a database claims a batch of due tasks: the seam between the store and each database's locking. Both
- * implementations give the same result, proven by the same store contract tests: up to {@code limit} PENDING due
- * tasks, highest priority then oldest, each taken by exactly one claimer under the given lease token.
+ * One database as the store sees it: its catalog of statements ({@code META-INF/tideflow/sql}) and how it claims a
+ * batch of due tasks, the seam between the store and each database's locking. Both claims give the same result,
+ * proven by the same store contract tests: up to {@code limit} PENDING due tasks, highest priority then oldest, each
+ * taken by exactly one claimer under the given lease token.
  */
 public interface StoreDialect {
 
     /** Claims and returns the rows this claim won, in claim order. */
-    List<TaskEntity> claim(EntityManager em, ClaimRequest request);
+    List<ClaimedRow> claim(SqlRunner sql, ClaimRequest request);
+
+    SqlCatalog statements();
+
+    /** Runs this database's statements on the persistence context's connection, in its transaction. */
+    default SqlRunner on(EntityManager em) {
+        return new SqlRunner(statements(), () -> em.unwrap(Connection.class));
+    }
 
     /**
      * What one claim asks for.
@@ -26,8 +37,8 @@ public interface StoreDialect {
 
     static StoreDialect of(DatabaseDialect database) {
         return switch (database) {
-            case DERBY -> new DerbyStoreDialect();
-            case POSTGRESQL -> new PostgresStoreDialect();
+            case DERBY -> new DerbyStoreDialect(SqlCatalog.of(database.folder()));
+            case POSTGRESQL -> new PostgresStoreDialect(SqlCatalog.of(database.folder()));
         };
     }
 }

@@ -1,10 +1,11 @@
 package io.tideflow.queue.store;
 
 import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.TaskEventView;
 import io.tideflow.queue.model.Transition;
+import io.tideflow.queue.sql.SqlRunner;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,63 +14,55 @@ public class TaskHistory {
 
     private static final int MAX_DETAIL = 4000;
 
-    private final EntityManager em;
+    private final SqlRunner sql;
     private final String node;
 
-    public TaskHistory(EntityManager em, String node) {
-        this.em = em;
+    public TaskHistory(EntityManager em, String node, StoreDialect dialect) {
+        this.sql = dialect.on(em);
         this.node = node;
     }
 
     /** The edge {@code transition} took, for one task. */
     void append(String taskId, Transition transition, Instant at, int attempt, String detail) {
-        em.createNamedQuery(TaskEventEntity.APPEND)
-                .setParameter(1, taskId)
-                .setParameter(2, transition.from().name())
-                .setParameter(3, transition.to().name())
-                .setParameter(4, at.toEpochMilli())
-                .setParameter(5, node)
-                .setParameter(6, attempt)
-                .setParameter(7, trim(detail))
-                .setParameter(8, taskId)
-                .executeUpdate();
+        sql.update(
+                "event.append",
+                taskId,
+                transition.from().name(),
+                transition.to().name(),
+                at.toEpochMilli(),
+                node,
+                attempt,
+                trim(detail),
+                taskId);
     }
 
     /** The first event of a new task ({@link Transition#ENQUEUE}): its place is 0, so no count is needed. */
     void appendEnqueued(String taskId, Instant at, String detail) {
-        em.createNamedQuery(TaskEventEntity.APPEND_ENQUEUED)
-                .setParameter(1, taskId)
-                .setParameter(2, at.toEpochMilli())
-                .setParameter(3, node)
-                .setParameter(4, detail)
-                .setParameter(5, Transition.ENQUEUE.to().name())
-                .executeUpdate();
+        sql.update("event.appendEnqueued", taskId, at.toEpochMilli(), node, detail);
     }
 
     /** {@link Transition#CLAIM} for every task that a claim statement took under {@code token}. */
     void appendClaimed(List<String> ids, String token, Instant at) {
-        Query append = em.createNamedQuery(TaskEventEntity.APPEND_CLAIMED)
-                .setParameter(1, at.toEpochMilli())
-                .setParameter(2, node)
-                .setParameter(3, token)
-                .setParameter(36, Transition.CLAIM.from().name())
-                .setParameter(37, Transition.CLAIM.to().name());
-        TaskEntity.setIdList(append, 4, ids);
-        append.executeUpdate();
+        for (List<String> some :
+                Chunks.of(ids, sql.catalog().get("event.appendClaimed").listWidth())) {
+            sql.update("event.appendClaimed", at.toEpochMilli(), node, token, some);
+        }
     }
 
     public List<TaskEventView> of(TaskId id) {
-        return em.createNamedQuery(TaskEventEntity.OF_TASK, TaskEventEntity.class)
-                .setParameter("taskId", id.value())
-                .getResultStream()
-                .map(e -> new TaskEventView(
-                        e.getFromState(),
-                        e.getToState(),
-                        Instant.ofEpochMilli(e.getOccurredAt()),
-                        e.getNode(),
-                        e.getAttempt(),
-                        e.getDetail()))
-                .toList();
+        return sql.list(
+                "event.ofTask",
+                row -> {
+                    String from = row.getString(1);
+                    return new TaskEventView(
+                            from == null ? null : TaskState.valueOf(from.trim()),
+                            TaskState.valueOf(row.getString(2).trim()),
+                            Instant.ofEpochMilli(row.getLong(3)),
+                            row.getString(4),
+                            row.getInt(5),
+                            row.getString(6));
+                },
+                id.value());
     }
 
     private static String trim(String detail) {

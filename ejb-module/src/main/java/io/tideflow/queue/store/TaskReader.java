@@ -1,26 +1,45 @@
 package io.tideflow.queue.store;
 
 import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.TaskFilter;
 import io.tideflow.queue.api.admin.TaskPage;
 import io.tideflow.queue.api.admin.TaskView;
+import io.tideflow.queue.sql.RowMapper;
+import io.tideflow.queue.sql.SqlRunner;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** The task store's read side: snapshots as records, never entities. */
 public class TaskReader {
 
-    private final EntityManager em;
+    /** A row of {@code task.page}: everything but the payload and the result, which a list does not show. */
+    private static final RowMapper<TaskView> LISTED = row -> new TaskView(
+            TaskId.of(row.getString(1).trim()),
+            row.getString(2),
+            row.getString(3),
+            TaskState.valueOf(row.getString(4).trim()),
+            row.getInt(5),
+            row.getInt(6),
+            row.getInt(7),
+            Instant.ofEpochMilli(row.getLong(8)),
+            Instant.ofEpochMilli(row.getLong(9)),
+            Instant.ofEpochMilli(row.getLong(10)),
+            row.getString(11),
+            null,
+            null,
+            null,
+            row.getInt(12) != 0,
+            row.getString(13) == null ? null : TaskId.of(row.getString(13).trim()));
 
-    public TaskReader(EntityManager em) {
+    private final EntityManager em;
+    private final SqlRunner sql;
+
+    public TaskReader(EntityManager em, StoreDialect dialect) {
         this.em = em;
+        this.sql = dialect.on(em);
     }
 
     public Optional<TaskView> find(TaskId id) {
@@ -29,39 +48,7 @@ public class TaskReader {
             return Optional.empty();
         }
         TaskResultEntity result = em.find(TaskResultEntity.class, id.value());
-        return Optional.of(toView(task, task.getPayload(), result));
-    }
-
-    /** Newest first; filters are bound as parameters of a criteria query, never spliced into SQL. */
-    public TaskPage list(TaskFilter filter, int limit) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<TaskEntity> query = cb.createQuery(TaskEntity.class);
-        Root<TaskEntity> task = query.from(TaskEntity.class);
-        List<Predicate> where = new ArrayList<>();
-        if (filter.state() != null) {
-            where.add(cb.equal(task.get("state"), filter.state()));
-        }
-        if (filter.type() != null) {
-            where.add(cb.equal(task.get("type"), filter.type()));
-        }
-        if (filter.group() != null) {
-            where.add(cb.equal(task.get("resourceGroup"), filter.group()));
-        }
-        if (filter.after() != null) {
-            where.add(cb.lessThan(task.<String>get("id"), filter.after().value()));
-        }
-        query.select(task).where(where.toArray(Predicate[]::new)).orderBy(cb.desc(task.get("id")));
-        List<TaskEntity> rows = em.createQuery(query).setMaxResults(limit + 1).getResultList();
-        List<TaskView> items = new ArrayList<>(Math.min(rows.size(), limit));
-        for (int i = 0; i < rows.size() && i < limit; i++) {
-            items.add(toView(rows.get(i), null, null));
-        }
-        TaskId next = rows.size() > limit ? items.get(items.size() - 1).id() : null;
-        return new TaskPage(items, next);
-    }
-
-    private static TaskView toView(TaskEntity task, String payload, TaskResultEntity result) {
-        return new TaskView(
+        return Optional.of(new TaskView(
                 TaskId.of(task.getId()),
                 task.getType(),
                 task.getResourceGroup(),
@@ -73,12 +60,33 @@ public class TaskReader {
                 Instant.ofEpochMilli(task.getCreatedAt()),
                 Instant.ofEpochMilli(task.getUpdatedAt()),
                 task.getLastError(),
-                payload,
+                task.getPayload(),
                 result == null ? null : result.getResult(),
                 result == null ? null : result.getExecutionMs(),
                 task.isCancelRequested(),
                 task.getRequeuedFrom() == null
                         ? null
-                        : TaskId.of(task.getRequeuedFrom().trim()));
+                        : TaskId.of(task.getRequeuedFrom().trim())));
+    }
+
+    /** Newest first, one page after {@code filter.after()}; every filter is a bound parameter of one statement. */
+    public TaskPage list(TaskFilter filter, int limit) {
+        String state = filter.state() == null ? null : filter.state().name();
+        String after = filter.after() == null ? null : filter.after().value();
+        List<TaskView> rows = sql.list(
+                "task.page",
+                limit + 1,
+                LISTED,
+                state,
+                state,
+                filter.type(),
+                filter.type(),
+                filter.group(),
+                filter.group(),
+                after,
+                after);
+        List<TaskView> items = rows.size() > limit ? rows.subList(0, limit) : rows;
+        TaskId next = rows.size() > limit ? items.get(items.size() - 1).id() : null;
+        return new TaskPage(List.copyOf(items), next);
     }
 }

@@ -8,16 +8,11 @@ import io.tideflow.queue.api.worker.FailureVerdict;
 import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.model.RetryDecision;
 import io.tideflow.queue.model.Transition;
+import io.tideflow.queue.sql.SqlRunner;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,21 +29,20 @@ public class TaskStore {
     private final EntityManager em;
     private final String node;
     private final StoreDialect dialect;
+    private final SqlRunner sql;
     private final TaskHistory history;
 
     public TaskStore(EntityManager em, String node, StoreDialect dialect) {
         this.em = em;
         this.node = node;
         this.dialect = dialect;
-        this.history = new TaskHistory(em, node);
+        this.sql = dialect.on(em);
+        this.history = new TaskHistory(em, node, dialect);
     }
 
     public Optional<TaskId> findIdByIdempotencyKey(String key) {
-        return em.createNamedQuery(TaskEntity.BY_IDEMPOTENCY_KEY, String.class)
-                .setParameter("key", key)
-                .getResultStream()
-                .findFirst()
-                .map(TaskId::of);
+        return sql.first(
+                "task.idByIdempotencyKey", row -> TaskId.of(row.getString(1).trim()), key);
     }
 
     /**
@@ -56,30 +50,13 @@ public class TaskStore {
      * enqueue would make a bulk enqueue flush an ever larger persistence context.
      */
     public void insert(NewTask task) {
-        em.createNamedQuery(TaskEntity.INSERT)
-                .setParameter(1, task.id().value())
-                .setParameter(2, task.type())
-                .setParameter(3, task.group())
-                .setParameter(4, task.payloadJson())
-                .setParameter(5, task.priority())
-                .setParameter(6, task.runAt().toEpochMilli())
-                .setParameter(7, task.createdAt().toEpochMilli())
-                .setParameter(8, task.maxAttempts())
-                .setParameter(9, task.idempotencyKey())
-                .setParameter(
-                        10,
-                        task.requeuedFrom() == null ? null : task.requeuedFrom().value())
-                .setParameter(11, Transition.ENQUEUE.to().name())
-                .executeUpdate();
-        history.appendEnqueued(
-                task.id().value(),
-                task.createdAt(),
-                task.requeuedFrom() == null ? null : "requeued from " + task.requeuedFrom());
+        sql.update("task.insert", BulkTaskInsert.taskParameters(task));
+        history.appendEnqueued(task.id().value(), task.createdAt(), BulkTaskInsert.requeueDetail(task));
     }
 
     /** Like {@link #insert} for each task, in two JDBC batches: the bulk enqueue's path. */
     public void insertAll(List<NewTask> tasks) {
-        BulkTaskInsert.insertAll(em, node, tasks);
+        BulkTaskInsert.insertAll(sql, node, tasks);
     }
 
     /**
@@ -94,24 +71,11 @@ public class TaskStore {
     /** Which of {@code groups} have a PENDING task due at {@code now}: one read over the group/state index. */
     public Set<String> groupsWithDueTasks(List<String> groups, Instant now) {
         Set<String> due = new HashSet<>();
-        String marks = String.join(", ", Collections.nCopies(groups.size(), "?"));
-        try (PreparedStatement query = em.unwrap(Connection.class)
-                .prepareStatement("SELECT DISTINCT resource_group"
-                        + " FROM tasks WHERE state = 'PENDING' AND run_at <= ? AND resource_group IN (" + marks
-                        + ")")) {
-            query.setLong(1, now.toEpochMilli());
-            for (int i = 0; i < groups.size(); i++) {
-                query.setString(i + 2, groups.get(i));
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    due.add(rows.getString(1));
-                }
-            }
-            return due;
-        } catch (SQLException e) {
-            throw new PersistenceException("looking for due tasks in the restricted groups failed", e);
+        for (List<String> some :
+                Chunks.of(groups, sql.catalog().get("task.groupsWithDueTasks").listWidth())) {
+            due.addAll(sql.list("task.groupsWithDueTasks", row -> row.getString(1), now.toEpochMilli(), some));
         }
+        return due;
     }
 
     /** Like {@link #claimDue}, from one group only: the caller has decided how many that group may start. */
@@ -127,29 +91,22 @@ public class TaskStore {
     private List<LeasedTask> claim(int limit, Instant now, Duration leaseDuration, String group, String type) {
         Instant expiresAt = now.plus(leaseDuration);
         String token = UUID.randomUUID().toString();
-        List<TaskEntity> rows =
-                dialect.claim(em, new StoreDialect.ClaimRequest(limit, node, token, now, expiresAt, group, type));
+        List<ClaimedRow> rows =
+                dialect.claim(sql, new StoreDialect.ClaimRequest(limit, node, token, now, expiresAt, group, type));
         List<LeasedTask> claimed = new ArrayList<>(rows.size());
-        for (TaskEntity row : rows) {
+        for (ClaimedRow row : rows) {
             claimed.add(new LeasedTask(
-                    TaskId.of(row.getId()),
-                    row.getType(),
-                    row.getResourceGroup(),
-                    row.getPayload(),
-                    row.getAttempts(),
-                    row.getMaxAttempts(),
+                    TaskId.of(row.id()),
+                    row.type(),
+                    row.group(),
+                    row.payload(),
+                    row.attempts(),
+                    row.maxAttempts(),
                     token,
                     expiresAt,
-                    Instant.ofEpochMilli(row.getRunAt())));
+                    Instant.ofEpochMilli(row.runAt())));
         }
-        for (int from = 0; from < claimed.size(); from += TaskEntity.CLAIM_BATCH_SIZE) {
-            history.appendClaimed(
-                    claimed.subList(from, Math.min(claimed.size(), from + TaskEntity.CLAIM_BATCH_SIZE)).stream()
-                            .map(task -> task.id().value())
-                            .toList(),
-                    token,
-                    now);
-        }
+        history.appendClaimed(rows.stream().map(ClaimedRow::id).toList(), token, now);
         return claimed;
     }
 
@@ -162,7 +119,7 @@ public class TaskStore {
         if (fenced(Transition.COMPLETE, task, now) == 0) {
             return false;
         }
-        em.persist(new TaskResultEntity(task.id().value(), resultJson, executionMs, now.toEpochMilli()));
+        sql.update("result.insert", task.id().value(), resultJson, executionMs, now.toEpochMilli());
         history.append(task.id().value(), Transition.COMPLETE, now, task.attempt(), null);
         return true;
     }
@@ -197,16 +154,15 @@ public class TaskStore {
 
     /** FAILED → PENDING for up to {@code limit} tasks whose retry time has come. */
     public int promoteDueRetries(Instant now, int limit) {
-        List<Object[]> due = em.createNamedQuery(TaskEntity.DUE_RETRY_IDS, Object[].class)
-                .setParameter("failed", Transition.PROMOTE.from())
-                .setParameter("now", now.toEpochMilli())
-                .setMaxResults(limit)
-                .getResultList();
+        List<DueRetry> due = sql.list(
+                "task.dueRetries",
+                limit,
+                row -> new DueRetry(row.getString(1).trim(), row.getInt(2)),
+                now.toEpochMilli());
         int promoted = 0;
-        for (Object[] row : due) {
-            String id = (String) row[0];
-            if (change(Transition.PROMOTE, now.toEpochMilli(), id, now.toEpochMilli()) == 1) {
-                history.append(id, Transition.PROMOTE, now, ((Number) row[1]).intValue(), "retry");
+        for (DueRetry retry : due) {
+            if (change(Transition.PROMOTE, now.toEpochMilli(), retry.id(), now.toEpochMilli()) == 1) {
+                history.append(retry.id(), Transition.PROMOTE, now, retry.attempts(), "retry");
                 promoted++;
             }
         }
@@ -232,11 +188,7 @@ public class TaskStore {
             return CancelOutcome.CANCELLED;
         }
         // not a change of state: the running attempt's lease keeper sees the flag and asks the handler to stop
-        if (em.createNamedQuery(TaskEntity.REQUEST_CANCEL)
-                        .setParameter(1, now.toEpochMilli())
-                        .setParameter(2, id.value())
-                        .executeUpdate()
-                == 1) {
+        if (sql.update("task.requestCancel", now.toEpochMilli(), id.value()) == 1) {
             return CancelOutcome.STOP_REQUESTED;
         }
         TaskEntity task = em.find(TaskEntity.class, id.value());
@@ -298,13 +250,15 @@ public class TaskStore {
         return change(transition, now.toEpochMilli(), task.id().value(), task.leaseToken());
     }
 
-    /** Runs {@code transition}'s conditional update, parameters in {@link TransitionStatements}' order. */
+    /** Runs {@code transition}'s conditional update, parameters in the catalog's order. */
     int change(Transition transition, Object... parameters) {
-        return Sql.update(em, transition.name(), TransitionStatements.update(transition), parameters);
+        return sql.update(TransitionStatements.nameOf(transition), parameters);
     }
 
     private int attemptsOf(String id) {
         TaskEntity task = em.find(TaskEntity.class, id);
         return task == null ? 0 : task.getAttempts();
     }
+
+    private record DueRetry(String id, int attempts) {}
 }

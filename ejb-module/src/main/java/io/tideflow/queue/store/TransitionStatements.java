@@ -1,74 +1,92 @@
 package io.tideflow.queue.store;
 
-import static io.tideflow.queue.model.Transition.ARCHIVE_CANCELLED;
-import static io.tideflow.queue.model.Transition.ARCHIVE_COMPLETED;
-import static io.tideflow.queue.model.Transition.CANCEL_PENDING;
-import static io.tideflow.queue.model.Transition.CANCEL_RETRY;
-import static io.tideflow.queue.model.Transition.CANCEL_RUNNING;
-import static io.tideflow.queue.model.Transition.COMPLETE;
-import static io.tideflow.queue.model.Transition.DEAD_LETTER_FAILED;
-import static io.tideflow.queue.model.Transition.DEFER;
-import static io.tideflow.queue.model.Transition.FAIL;
-import static io.tideflow.queue.model.Transition.PROMOTE;
-import static io.tideflow.queue.model.Transition.RELEASE;
-import static io.tideflow.queue.model.Transition.RESCUE;
-
 import io.tideflow.queue.model.Transition;
-import java.util.EnumMap;
-import java.util.Map;
+import io.tideflow.queue.sql.SqlCatalog;
+import io.tideflow.queue.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * The conditional update of each {@link Transition} that changes one known task, made once when the class loads from
- * the transition itself: {@code SET state = <to>} and {@code WHERE id = ? AND state = <from>}, plus
- * {@code AND lease_token = ?} when it is fenced. Parameters, in order: the transition's own values, the time of the
- * change, the task id, the lease token (fenced ones), then the guard's values. The claim, which picks its tasks,
- * is each dialect's ({@link StoreDialect}).
+ * Ties each {@link Transition} to its statements in the catalog and checks, once per catalog, that the SQL does what
+ * the transition says: {@code SET state = '<to>'}, a condition {@code state = '<from>'}, and
+ * {@code lease_token = ?} in the condition exactly when the transition is fenced. The single-task update of a
+ * transition is {@code transition.<name>} (for example {@code transition.deadLetterFailed}); the claim and the
+ * enqueue, which are not about one known task, are checked by the same rules.
  */
 final class TransitionStatements {
 
-    private static final String CLEAR_LEASE =
-            "lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, cancel_requested = 0, ";
-
-    private static final Map<Transition, String> UPDATES = new EnumMap<>(Transition.class);
-
-    static {
-        define(COMPLETE, CLEAR_LEASE, "");
-        define(FAIL, CLEAR_LEASE + "last_error = ?, run_at = ?, ", "");
-        define(RESCUE, CLEAR_LEASE + "last_error = ?, run_at = ?, ", " AND lease_expires_at < ?");
-        define(DEAD_LETTER_FAILED, "", "");
-        define(PROMOTE, "", " AND run_at <= ? AND attempts < max_attempts");
-        define(CANCEL_PENDING, "", "");
-        define(CANCEL_RETRY, "", "");
-        define(CANCEL_RUNNING, CLEAR_LEASE, "");
-        // a task given back has not used its attempt
-        define(RELEASE, CLEAR_LEASE + "attempts = attempts - 1, ", "");
-        define(DEFER, CLEAR_LEASE + "attempts = attempts - 1, run_at = ?, ", "");
-        define(ARCHIVE_COMPLETED, "", "");
-        define(ARCHIVE_CANCELLED, "", "");
-    }
+    private static final Pattern CONDITION = Pattern.compile("\\bWHERE\\b");
 
     private TransitionStatements() {}
 
-    private static void define(Transition transition, String sets, String guard) {
-        UPDATES.put(
-                transition,
-                "UPDATE tasks SET state = '" + transition.to() + "', " + sets + "updated_at = ?"
-                        + " WHERE id = ? AND state = '" + transition.from() + "'"
-                        + (transition.isFenced() ? " AND lease_token = ?" : "") + guard);
-    }
-
-    /** The update that performs {@code transition} on one task. */
-    static String update(Transition transition) {
-        String sql = UPDATES.get(transition);
-        if (sql == null) {
-            throw new IllegalStateException(transition + " has no single-task update (the claim and the enqueue are"
-                    + " their own statements); this indicates a bug");
+    /** The catalog name of {@code transition}'s single-task update. */
+    static String nameOf(Transition transition) {
+        StringBuilder name = new StringBuilder("transition.");
+        boolean upper = false;
+        for (char c : transition.name().toLowerCase(Locale.ROOT).toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
         }
-        return sql;
+        return name.toString();
     }
 
-    /** The transitions that have a single-task update here. */
-    static Iterable<Transition> defined() {
-        return UPDATES.keySet();
+    /** The transitions that have a single-task update: all but the claim and the enqueue. */
+    static List<Transition> singleTask() {
+        List<Transition> transitions = new ArrayList<>(List.of(Transition.values()));
+        transitions.remove(Transition.CLAIM);
+        transitions.remove(Transition.ENQUEUE);
+        return transitions;
+    }
+
+    /** Refuses a catalog whose transition statements disagree with the model. */
+    static void verify(SqlCatalog catalog, List<String> claims) {
+        List<String> problems = disagreements(catalog, claims);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the " + catalog.database() + " SQL catalog disagrees with the transition"
+                    + " model: " + String.join("; ", problems));
+        }
+    }
+
+    /**
+     * Every way the catalog's transition statements disagree with the model; empty when none does.
+     *
+     * @param claims the names of this database's claim updates
+     */
+    static List<String> disagreements(SqlCatalog catalog, List<String> claims) {
+        List<String> problems = new ArrayList<>();
+        for (Transition transition : singleTask()) {
+            check(catalog.get(nameOf(transition)), transition, problems);
+        }
+        for (String claim : claims) {
+            check(catalog.get(claim), Transition.CLAIM, problems);
+        }
+        SqlStatement insert = catalog.get("task.insert");
+        if (!insert.sql().contains("'" + Transition.ENQUEUE.to() + "'")) {
+            problems.add("task.insert does not write " + Transition.ENQUEUE.to() + " (" + Transition.ENQUEUE + ")");
+        }
+        return problems;
+    }
+
+    static void check(SqlStatement statement, Transition transition, List<String> problems) {
+        String[] parts = CONDITION.split(statement.sql(), 2);
+        String set = parts[0];
+        String where = parts.length > 1 ? parts[1] : "";
+        if (!set.contains("SET state = '" + transition.to() + "'")) {
+            problems.add(statement.name() + " does not set state = '" + transition.to() + "' (" + transition + ")");
+        }
+        if (!where.contains("state = '" + transition.from() + "'")) {
+            problems.add(statement.name() + " is not conditional on state = '" + transition.from() + "' (" + transition
+                    + ")");
+        }
+        if (where.contains("lease_token = ?") != transition.isFenced()) {
+            problems.add(statement.name() + (transition.isFenced() ? " is not" : " must not be")
+                    + " fenced on the lease token (" + transition + ")");
+        }
     }
 }

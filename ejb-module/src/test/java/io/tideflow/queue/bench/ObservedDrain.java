@@ -72,7 +72,7 @@ final class ObservedDrain {
         try {
             completions = new CompletionQueue(writer, batch -> {
                 List<CompletionWriter.Completion> refused =
-                        db.inTransaction(em -> new CompletionWriter(em, "bench").writeAll(batch));
+                        db.inTransaction(em -> new CompletionWriter(em, "bench", db.dialect()).writeAll(batch));
                 Set<CompletionWriter.Completion> lost = new HashSet<>(refused);
                 for (CompletionWriter.Completion done : batch) {
                     if (!lost.contains(done)) {
@@ -122,7 +122,7 @@ final class ObservedDrain {
     private void write(List<MetricRow> rows) {
         if (!rows.isEmpty()) {
             db.inTransaction(em -> {
-                new MetricHistoryStore(em).insertAll(rows);
+                new MetricHistoryStore(em, db.dialect()).insertAll(rows);
                 return null;
             });
             historyRows.addAndGet(rows.size());

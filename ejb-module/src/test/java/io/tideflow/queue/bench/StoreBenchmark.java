@@ -155,7 +155,8 @@ public final class StoreBenchmark {
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try {
             CompletionQueue completions = new CompletionQueue(
-                    writer, batch -> db.inTransaction(em -> new CompletionWriter(em, "bench").writeAll(batch)));
+                    writer,
+                    batch -> db.inTransaction(em -> new CompletionWriter(em, "bench", db.dialect()).writeAll(batch)));
             drainWithEngineLoop(
                     db,
                     task -> completions.submit(

@@ -42,17 +42,18 @@ abstract class AlertStoreContract {
                 .isNotNull();
 
         Optional<AlertView> cleared =
-                db.inTransaction(em -> new AlertStore(em).clear("stuck", "mail", T.plusSeconds(60)));
+                db.inTransaction(em -> new AlertStore(em, db.dialect()).clear("stuck", "mail", T.plusSeconds(60)));
         assertThat(cleared)
                 .hasValueSatisfying(alert -> assertThat(alert.clearedAt()).isEqualTo(T.plusSeconds(60)));
-        assertThat(db.<Optional<AlertView>>inTransaction(em -> new AlertStore(em).clear("stuck", "mail", T)))
+        assertThat(db.<Optional<AlertView>>inTransaction(
+                        em -> new AlertStore(em, db.dialect()).clear("stuck", "mail", T)))
                 .as("cleared already")
                 .isEmpty();
 
         raise("node-b");
-        List<AlertView> all = db.inTransaction(em -> new AlertStore(em).newest(false, 10));
+        List<AlertView> all = db.inTransaction(em -> new AlertStore(em, db.dialect()).newest(false, 10));
         assertThat(all).extracting(AlertView::active).containsExactly(true, false);
-        assertThat(db.<List<AlertView>>inTransaction(em -> new AlertStore(em).active()))
+        assertThat(db.<List<AlertView>>inTransaction(em -> new AlertStore(em, db.dialect()).active()))
                 .hasSize(1);
     }
 
@@ -84,12 +85,12 @@ abstract class AlertStoreContract {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(db.<List<AlertView>>inTransaction(em -> new AlertStore(em).newest(false, 10)))
+        assertThat(db.<List<AlertView>>inTransaction(em -> new AlertStore(em, db.dialect()).newest(false, 10)))
                 .hasSize(1);
     }
 
     private AlertView raise(String node) {
-        return db.inTransaction(em ->
-                new AlertStore(em).raise("stuck", AlertKind.OLDEST_DUE, "mail", T, 900, 600, "waited too long", node));
+        return db.inTransaction(em -> new AlertStore(em, db.dialect())
+                .raise("stuck", AlertKind.OLDEST_DUE, "mail", T, 900, 600, "waited too long", node));
     }
 }

@@ -50,7 +50,8 @@ abstract class ArchiveContract {
         assertThat(stateOf(oldCompleted)).isEqualTo("ARCHIVED");
         assertThat(stateOf(recent)).isEqualTo("COMPLETED");
         assertThat(stateOf(waiting)).isEqualTo("PENDING");
-        List<TaskEventView> history = db.inTransaction(em -> new TaskHistory(em, "reader").of(oldCompleted));
+        List<TaskEventView> history =
+                db.inTransaction(em -> new TaskHistory(em, "reader", db.dialect()).of(oldCompleted));
         assertThat(history.get(history.size() - 1)).satisfies(last -> {
             assertThat(last.from()).isEqualTo(TaskState.COMPLETED);
             assertThat(last.to()).isEqualTo(TaskState.ARCHIVED);
@@ -100,7 +101,7 @@ abstract class ArchiveContract {
     }
 
     private List<ArchivedTask> archive(Instant before, int limit) {
-        return db.inTransaction(em -> new TaskArchive(em, new TaskHistory(em, "archiver"))
+        return db.inTransaction(em -> new TaskArchive(em, db.dialect(), new TaskHistory(em, "archiver", db.dialect()))
                 .archiveFinishedBefore(before, limit, T.plus(Duration.ofDays(30))));
     }
 

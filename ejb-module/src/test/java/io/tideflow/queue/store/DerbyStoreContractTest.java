@@ -76,4 +76,12 @@ class DerbyStoreContractTest {
             return new DerbyTestDatabase();
         }
     }
+
+    @Nested
+    class Statements extends SqlCatalogContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new DerbyTestDatabase();
+        }
+    }
 }

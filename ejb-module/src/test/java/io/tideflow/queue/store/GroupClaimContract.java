@@ -67,7 +67,7 @@ abstract class GroupClaimContract {
     void aPausedGroupIsSkippedWhileTheOthersFlowAndRunsOnceResumed() {
         insert(20, "mail");
         insert(20, "default");
-        db.inTransaction(em -> new GroupStore(em).setPaused("mail", true, Instant.now()));
+        db.inTransaction(em -> new GroupStore(em, db.dialect()).setPaused("mail", true, Instant.now()));
 
         start("node-a", 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> completedIn("default") == 20);
@@ -75,7 +75,7 @@ abstract class GroupClaimContract {
         assertThat(db.count("SELECT COUNT(*) FROM tasks WHERE resource_group = 'mail' AND state = 'PENDING'"))
                 .isEqualTo(20);
 
-        db.inTransaction(em -> new GroupStore(em).setPaused("mail", false, Instant.now()));
+        db.inTransaction(em -> new GroupStore(em, db.dialect()).setPaused("mail", false, Instant.now()));
         loops.get(0).wake();
         await().atMost(Duration.ofSeconds(30)).until(() -> completedIn("mail") == 20);
     }
@@ -84,8 +84,8 @@ abstract class GroupClaimContract {
     void aClusterLimitOfThreeHoldsAcrossTwoDispatchersAndAnUnlimitedGroupFlowsBeside() {
         insert(150, "limited");
         insert(150, "free");
-        db.inTransaction(em ->
-                new GroupStore(em).setLimits("limited", new GroupLimits(null, 3, null, null), false, Instant.now()));
+        db.inTransaction(em -> new GroupStore(em, db.dialect())
+                .setLimits("limited", new GroupLimits(null, 3, null, null), false, Instant.now()));
         Optional<AtomicInteger> mostRunningInDatabase = sampleRunning("limited");
 
         start("node-a", 5);
@@ -111,8 +111,8 @@ abstract class GroupClaimContract {
     @Test
     void aNodeLimitHoldsOnEachNode() {
         insert(120, "per-node");
-        db.inTransaction(em ->
-                new GroupStore(em).setLimits("per-node", new GroupLimits(2, null, null, null), false, Instant.now()));
+        db.inTransaction(em -> new GroupStore(em, db.dialect())
+                .setLimits("per-node", new GroupLimits(2, null, null, null), false, Instant.now()));
         Optional<AtomicInteger> mostRunningInDatabase = sampleRunning("per-node");
 
         start("node-a", 5);
@@ -141,8 +141,8 @@ abstract class GroupClaimContract {
     @Test
     void aRateOfTenPerSecondStartsTenPerSecondOverThirtySecondsAfterItsFirstBurst() throws InterruptedException {
         insert(600, "rated");
-        db.inTransaction(em ->
-                new GroupStore(em).setLimits("rated", new GroupLimits(null, null, 10, 1_000L), false, Instant.now()));
+        db.inTransaction(em -> new GroupStore(em, db.dialect())
+                .setLimits("rated", new GroupLimits(null, null, 10, 1_000L), false, Instant.now()));
 
         long started = System.nanoTime();
         start("node-a", 0);
@@ -172,8 +172,8 @@ abstract class GroupClaimContract {
         BreakerSettings settings = new BreakerSettings(0.5, 4, Duration.ofMinutes(1), Duration.ofSeconds(3), 2);
         breakers.put("flaky", settings);
         db.inTransaction(em -> {
-            new GroupStore(em).setBreaker("flaky", true, Instant.now());
-            new BreakerStore(em).createIfMissing("flaky", System.currentTimeMillis());
+            new GroupStore(em, db.dialect()).setBreaker("flaky", true, Instant.now());
+            new BreakerStore(em, db.dialect()).createIfMissing("flaky", System.currentTimeMillis());
             return null;
         });
         recordOutcomes("flaky", 0, 4, settings);
@@ -215,7 +215,8 @@ abstract class GroupClaimContract {
         }
         db.inTransaction(em -> {
             db.store(em, "submitter").insertAll(tasks);
-            return new GroupStore(em).setLimits("ordered", new GroupLimits(null, 1, null, null), false, Instant.now());
+            return new GroupStore(em, db.dialect())
+                    .setLimits("ordered", new GroupLimits(null, 1, null, null), false, Instant.now());
         });
         List<String> expected = tasks.stream()
                 .sorted(java.util.Comparator.comparingInt((io.tideflow.queue.store.NewTask t) -> -t.priority())
@@ -233,14 +234,15 @@ abstract class GroupClaimContract {
 
     private void recordOutcomes(String group, int successes, int failures, BreakerSettings settings) {
         db.inTransaction(em -> {
-            BreakerStore store = new BreakerStore(em);
+            BreakerStore store = new BreakerStore(em, db.dialect());
             Breaker read = store.lock(group).orElseThrow();
             return store.replace(read, read.withOutcomes(successes, failures, System.currentTimeMillis(), settings));
         });
     }
 
     private Breaker breaker(String group) {
-        return db.inTransaction(em -> new BreakerStore(em).find(group)).orElseThrow();
+        return db.inTransaction(em -> new BreakerStore(em, db.dialect()).find(group))
+                .orElseThrow();
     }
 
     private void start(String node, long handlerMillis) {
@@ -256,8 +258,8 @@ abstract class GroupClaimContract {
                     public RestrictedGroupClaim.Result inGroup(String group, int wanted, int heldHere) {
                         return db.inTransaction(em -> RestrictedGroupClaim.claim(
                                 db.store(em, node),
-                                new GroupStore(em),
-                                new BreakerStore(em),
+                                new GroupStore(em, db.dialect()),
+                                new BreakerStore(em, db.dialect()),
                                 group,
                                 wanted,
                                 heldHere,
@@ -271,7 +273,7 @@ abstract class GroupClaimContract {
                         return db.inTransaction(em -> db.store(em, node).groupsWithDueTasks(groups, Instant.now()));
                     }
                 },
-                () -> db.inTransaction(em -> new GroupStore(em).all()).stream()
+                () -> db.inTransaction(em -> new GroupStore(em, db.dialect()).all()).stream()
                         .filter(GroupRow::restricted)
                         .toList(),
                 group -> self[0].heldIn(group),

@@ -172,16 +172,16 @@ abstract class LeaseStoreContract {
     void nodesAreListedAliveWhileTheyBeatAndGoneWhenTheyStop() {
         Instant started = claimedAt.minusSeconds(60);
         db.inTransaction(em -> {
-            new NodeRegistry(em).beat("node-a", started, claimedAt, 3);
-            new NodeRegistry(em).beat("node-b", started, claimedAt, 0);
+            new NodeRegistry(em, db.dialect()).beat("node-a", started, claimedAt, 3);
+            new NodeRegistry(em, db.dialect()).beat("node-b", started, claimedAt, 0);
             return null;
         });
         db.inTransaction(em -> {
-            new NodeRegistry(em).beat("node-a", started, claimedAt.plusSeconds(20), 1);
+            new NodeRegistry(em, db.dialect()).beat("node-a", started, claimedAt.plusSeconds(20), 1);
             return null;
         });
-        List<io.tideflow.queue.api.admin.NodeView> nodes =
-                db.inTransaction(em -> new NodeRegistry(em).all(claimedAt.plusSeconds(25), Duration.ofSeconds(10)));
+        List<io.tideflow.queue.api.admin.NodeView> nodes = db.inTransaction(
+                em -> new NodeRegistry(em, db.dialect()).all(claimedAt.plusSeconds(25), Duration.ofSeconds(10)));
         assertThat(nodes).extracting(io.tideflow.queue.api.admin.NodeView::id).containsExactly("node-a", "node-b");
         assertThat(nodes)
                 .extracting(io.tideflow.queue.api.admin.NodeView::alive)
@@ -212,7 +212,7 @@ abstract class LeaseStoreContract {
     }
 
     private List<TaskEventView> history(TaskId id) {
-        return db.inTransaction(em -> new TaskHistory(em, "x").of(id));
+        return db.inTransaction(em -> new TaskHistory(em, "x", db.dialect()).of(id));
     }
 
     private static RetryDecision decisionFor(RescueCandidate task) {

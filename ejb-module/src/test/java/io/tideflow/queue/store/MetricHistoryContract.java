@@ -129,7 +129,7 @@ abstract class MetricHistoryContract {
                 new MetricRow(now - 31L * 24 * HOUR, Resolution.HOUR, "g", "started", "*", 1, null),
                 new MetricRow(now - 29L * 24 * HOUR, Resolution.HOUR, "g", "started", "*", 1, null)));
         int deleted = db.inTransaction(em -> {
-            MetricHistoryStore store = new MetricHistoryStore(em);
+            MetricHistoryStore store = new MetricHistoryStore(em, db.dialect());
             return store.deleteOlderThan(Resolution.MINUTE, now - 24 * HOUR)
                     + store.deleteOlderThan(Resolution.HOUR, now - 30L * 24 * HOUR);
         });
@@ -148,16 +148,16 @@ abstract class MetricHistoryContract {
 
     private void write(List<MetricRow> rows) {
         db.inTransaction(em -> {
-            new MetricHistoryStore(em).insertAll(rows);
+            new MetricHistoryStore(em, db.dialect()).insertAll(rows);
             return null;
         });
     }
 
     private int rollUp(long cutoff) {
-        return db.inTransaction(em -> HourlyRollup.run(new MetricHistoryStore(em), cutoff));
+        return db.inTransaction(em -> HourlyRollup.run(new MetricHistoryStore(em, db.dialect()), cutoff));
     }
 
     private List<MetricRow> read(Resolution resolution, long from, long to) {
-        return db.inTransaction(em -> new MetricHistoryStore(em).between(resolution, from, to, null));
+        return db.inTransaction(em -> new MetricHistoryStore(em, db.dialect()).between(resolution, from, to, null));
     }
 }

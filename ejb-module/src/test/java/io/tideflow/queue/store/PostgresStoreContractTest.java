@@ -76,4 +76,12 @@ class PostgresStoreContractTest {
             return new PostgresTestDatabase();
         }
     }
+
+    @Nested
+    class Statements extends SqlCatalogContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
 }

@@ -91,8 +91,8 @@ abstract class TaskStoreContract {
         assertThat(db.<Boolean>inTransaction(
                         em -> db.store(em, "node-a").markSucceeded(claimed, "{\"ok\":true}", 5, now)))
                 .isTrue();
-        TaskView view =
-                db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
+        TaskView view = db.inTransaction(em -> new TaskReader(em, db.dialect()).find(task.id()))
+                .orElseThrow();
         assertThat(view.state()).isEqualTo(TaskState.COMPLETED);
         assertThat(view.resultJson()).isEqualTo("{\"ok\":true}");
         assertThat(db.<Boolean>inTransaction(em -> db.store(em, "node-a").markSucceeded(claimed, "2", 5, now)))
@@ -111,8 +111,8 @@ abstract class TaskStoreContract {
             return null;
         });
         for (NewTask task : tasks) {
-            TaskView view =
-                    db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
+            TaskView view = db.inTransaction(em -> new TaskReader(em, db.dialect()).find(task.id()))
+                    .orElseThrow();
             assertThat(view.state()).isEqualTo(TaskState.PENDING);
             assertThat(view.priority()).isEqualTo(task.priority());
             assertThat(view.payloadJson()).isEqualTo(task.payloadJson());
@@ -140,11 +140,11 @@ abstract class TaskStoreContract {
                 new CompletionWriter.Completion(claimed.get(2), null, 4, now));
 
         List<CompletionWriter.Completion> refused =
-                db.inTransaction(em -> new CompletionWriter(em, "node-a").writeAll(completions));
+                db.inTransaction(em -> new CompletionWriter(em, "node-a", db.dialect()).writeAll(completions));
 
         assertThat(refused).containsExactly(completions.get(1));
-        TaskView first = db.inTransaction(
-                        em -> new TaskReader(em).find(claimed.get(0).id()))
+        TaskView first = db.inTransaction(em ->
+                        new TaskReader(em, db.dialect()).find(claimed.get(0).id()))
                 .orElseThrow();
         assertThat(first.state()).isEqualTo(TaskState.COMPLETED);
         assertThat(first.resultJson()).isEqualTo("{\"n\":0}");
@@ -171,8 +171,8 @@ abstract class TaskStoreContract {
                         em -> db.store(em, "node-a").defer(claimed, later, "deferred: full", now)))
                 .isEqualTo(FailureVerdict.DEFERRED);
 
-        TaskView view =
-                db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
+        TaskView view = db.inTransaction(em -> new TaskReader(em, db.dialect()).find(task.id()))
+                .orElseThrow();
         assertThat(view.state()).isEqualTo(TaskState.PENDING);
         assertThat(view.attempts()).isZero();
         assertThat(view.runAt()).isEqualTo(later);
@@ -219,8 +219,8 @@ abstract class TaskStoreContract {
         assertThat(db.<FailureVerdict>inTransaction(em -> db.store(em, "node-a")
                         .recordFailure(second, "boom 2", RetryDecision.DEAD_LETTER, retryAt, retryAt)))
                 .isEqualTo(FailureVerdict.DEAD_LETTERED);
-        TaskView view =
-                db.inTransaction(em -> new TaskReader(em).find(task.id())).orElseThrow();
+        TaskView view = db.inTransaction(em -> new TaskReader(em, db.dialect()).find(task.id()))
+                .orElseThrow();
         assertThat(view.state()).isEqualTo(TaskState.DEAD_LETTER);
         assertThat(view.lastError()).isEqualTo("boom 2");
     }
@@ -341,26 +341,26 @@ abstract class TaskStoreContract {
         }
         claim(2, "node-a");
 
-        TaskPage first = db.inTransaction(em -> new TaskReader(em).list(TaskFilter.all(), 3));
+        TaskPage first = db.inTransaction(em -> new TaskReader(em, db.dialect()).list(TaskFilter.all(), 3));
         assertThat(first.items())
                 .extracting(TaskView::id)
                 .containsExactly(
                         tasks.get(6).id(), tasks.get(5).id(), tasks.get(4).id());
-        TaskPage second =
-                db.inTransaction(em -> new TaskReader(em).list(new TaskFilter(null, null, null, first.next()), 3));
+        TaskPage second = db.inTransaction(
+                em -> new TaskReader(em, db.dialect()).list(new TaskFilter(null, null, null, first.next()), 3));
         assertThat(second.items())
                 .extracting(TaskView::id)
                 .containsExactly(
                         tasks.get(3).id(), tasks.get(2).id(), tasks.get(1).id());
-        TaskPage last =
-                db.inTransaction(em -> new TaskReader(em).list(new TaskFilter(null, null, null, second.next()), 3));
+        TaskPage last = db.inTransaction(
+                em -> new TaskReader(em, db.dialect()).list(new TaskFilter(null, null, null, second.next()), 3));
         assertThat(last.items())
                 .extracting(TaskView::id)
                 .containsExactly(tasks.get(0).id());
         assertThat(last.next()).isNull();
 
-        TaskPage running = db.inTransaction(
-                em -> new TaskReader(em).list(new TaskFilter(TaskState.RUNNING, "test.noop", "default", null), 10));
+        TaskPage running = db.inTransaction(em -> new TaskReader(em, db.dialect())
+                .list(new TaskFilter(TaskState.RUNNING, "test.noop", "default", null), 10));
         assertThat(running.items())
                 .extracting(TaskView::id)
                 .containsExactly(tasks.get(1).id(), tasks.get(0).id());
@@ -384,7 +384,7 @@ abstract class TaskStoreContract {
     }
 
     private List<TaskEventView> historyOf(TaskId id) {
-        return db.inTransaction(em -> new TaskHistory(em, "reader").of(id));
+        return db.inTransaction(em -> new TaskHistory(em, "reader", db.dialect()).of(id));
     }
 
     private TaskState stateOf(TaskId id) {

@@ -50,12 +50,17 @@ public abstract class TestDatabase implements AutoCloseable {
         return dataSource;
     }
 
+    /** The store's view of this database: its claim and its SQL catalog. */
+    public StoreDialect dialect() {
+        return StoreDialect.of(dialect);
+    }
+
     public TaskStore store(EntityManager em, String node) {
-        return new TaskStore(em, node, StoreDialect.of(dialect));
+        return new TaskStore(em, node, dialect());
     }
 
     public LeaseStore leases(EntityManager em, String node) {
-        return new LeaseStore(em, node, StoreDialect.of(dialect));
+        return new LeaseStore(em, node, dialect());
     }
 
     public <T> T inTransaction(Function<EntityManager, T> work) {

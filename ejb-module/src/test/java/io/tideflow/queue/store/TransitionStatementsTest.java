@@ -4,41 +4,68 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tideflow.queue.model.Transition;
+import io.tideflow.queue.schema.DatabaseDialect;
+import io.tideflow.queue.sql.SqlCatalog;
+import io.tideflow.queue.sql.SqlStatement;
+import java.util.ArrayList;
 import java.util.EnumSet;
-import org.junit.jupiter.api.Test;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class TransitionStatementsTest {
 
     @ParameterizedTest
-    @EnumSource(
-            value = Transition.class,
-            mode = EnumSource.Mode.EXCLUDE,
-            names = {"ENQUEUE", "CLAIM"})
-    void eachUpdateSetsItsTargetStateAndIsConditionalOnItsSourceState(Transition transition) {
-        String sql = TransitionStatements.update(transition);
-        assertThat(sql)
-                .startsWith("UPDATE tasks SET state = '" + transition.to() + "', ")
-                .contains(" WHERE id = ? AND state = '" + transition.from() + "'");
-        assertThat(sql.contains("lease_token = ?"))
-                .as("fenced by the lease token")
-                .isEqualTo(transition.isFenced());
+    @EnumSource(DatabaseDialect.class)
+    void everyCatalogAgreesWithTheTransitionModel(DatabaseDialect database) {
+        // StoreDialect.of refuses a catalog that disagrees; building it is the check
+        StoreDialect dialect = StoreDialect.of(database);
+        List<String> claims = database == DatabaseDialect.DERBY
+                ? List.of("claim.take")
+                : List.of("claim.due", "claim.dueInGroup", "claim.dueOfTypeInGroup");
+        assertThat(TransitionStatements.disagreements(dialect.statements(), claims))
+                .isEmpty();
     }
 
-    @Test
-    void everyTransitionButTheClaimAndTheEnqueueHasASingleTaskUpdate() {
-        assertThat(TransitionStatements.defined())
+    @ParameterizedTest
+    @EnumSource(DatabaseDialect.class)
+    void everyTransitionButTheClaimAndTheEnqueueHasASingleTaskUpdate(DatabaseDialect database) {
+        SqlCatalog catalog = SqlCatalog.of(database.folder());
+        assertThat(TransitionStatements.singleTask())
                 .containsExactlyInAnyOrderElementsOf(
                         EnumSet.complementOf(EnumSet.of(Transition.ENQUEUE, Transition.CLAIM)));
-        assertThatThrownBy(() -> TransitionStatements.update(Transition.CLAIM))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("CLAIM");
+        for (Transition transition : TransitionStatements.singleTask()) {
+            assertThat(catalog.get(TransitionStatements.nameOf(transition)).sql())
+                    .startsWith("UPDATE tasks SET state = '" + transition.to() + "'");
+        }
+        assertThat(TransitionStatements.nameOf(Transition.DEAD_LETTER_FAILED)).isEqualTo("transition.deadLetterFailed");
     }
 
-    @Test
-    void theClaimIsMadeFromItsTransitionToo() {
-        assertThat(ClaimStatement.SET).startsWith("UPDATE tasks SET state = 'RUNNING', ");
-        assertThat(ClaimStatement.DUE).startsWith("state = 'PENDING' ");
+    @ParameterizedTest
+    @EnumSource(
+            value = Transition.class,
+            names = {"COMPLETE", "PROMOTE"})
+    void aStatementThatDisagreesWithItsTransitionIsNamedWithEveryProblem(Transition transition) {
+        // the wrong target, the wrong source, and the fencing turned around
+        SqlStatement wrong = new SqlStatement(
+                "transition.broken",
+                "UPDATE tasks SET state = 'ARCHIVED', updated_at = ? WHERE id = ? AND state = 'ARCHIVED'"
+                        + (transition.isFenced() ? "" : " AND lease_token = ?"),
+                transition.isFenced() ? 2 : 3,
+                0);
+        List<String> problems = new ArrayList<>();
+        TransitionStatements.check(wrong, transition, problems);
+        assertThat(problems)
+                .hasSize(3)
+                .allMatch(problem -> problem.startsWith("transition.broken ") && problem.contains(transition.name()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseDialect.class)
+    void anUnknownStatementNameIsABugThatNamesTheCatalog(DatabaseDialect database) {
+        assertThatThrownBy(() -> SqlCatalog.of(database.folder()).get("task.nothing"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("task.nothing")
+                .hasMessageContaining(database.folder() + ".sql");
     }
 }

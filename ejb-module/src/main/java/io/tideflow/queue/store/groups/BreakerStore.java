@@ -2,13 +2,10 @@ package io.tideflow.queue.store.groups;
 
 import io.tideflow.queue.api.BreakerState;
 import io.tideflow.queue.model.Breaker;
+import io.tideflow.queue.sql.RowMapper;
+import io.tideflow.queue.sql.SqlRunner;
+import io.tideflow.queue.store.StoreDialect;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,35 +16,39 @@ import java.util.Optional;
  */
 public class BreakerStore {
 
-    private static final String COLUMNS = "resource_group, state, calls, failure_count, window_started_at,"
-            + " previous_calls, previous_failures, last_failure, next_attempt, probes_started, probe_successes, version,"
-            + " updated_at";
+    private static final RowMapper<Breaker> BREAKER = row -> new Breaker(
+            row.getString(1),
+            BreakerState.valueOf(row.getString(2).trim()),
+            row.getInt(3),
+            row.getInt(4),
+            row.getLong(5),
+            row.getInt(6),
+            row.getInt(7),
+            row.getLong(8),
+            row.getLong(9),
+            row.getInt(10),
+            row.getInt(11),
+            row.getLong(12),
+            row.getLong(13));
 
-    private final EntityManager em;
+    private final SqlRunner sql;
 
-    public BreakerStore(EntityManager em) {
-        this.em = em;
+    public BreakerStore(EntityManager em, StoreDialect dialect) {
+        this.sql = dialect.on(em);
     }
 
     public List<Breaker> all() {
-        return query("SELECT " + COLUMNS + " FROM circuit_breaker_state ORDER BY resource_group", null);
+        return sql.list("breaker.all", BREAKER);
     }
 
     public Optional<Breaker> find(String group) {
-        return query("SELECT " + COLUMNS + " FROM circuit_breaker_state WHERE resource_group = ?", group).stream()
-                .findFirst();
+        return sql.first("breaker.find", BREAKER, group);
     }
 
     /** Locks the breaker's row until the transaction ends and returns it; empty when the group has no breaker. */
     public Optional<Breaker> lock(String group) {
-        try (PreparedStatement lock = connection()
-                .prepareStatement("UPDATE circuit_breaker_state SET version = version WHERE resource_group = ?")) {
-            lock.setString(1, group);
-            if (lock.executeUpdate() == 0) {
-                return Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("locking the breaker of group " + group + " failed", e);
+        if (sql.update("breaker.lock", group) == 0) {
+            return Optional.empty();
         }
         return find(group);
     }
@@ -57,29 +58,23 @@ public class BreakerStore {
         if (next == read) {
             return true;
         }
-        try (PreparedStatement update = connection()
-                .prepareStatement("UPDATE circuit_breaker_state SET state = ?,"
-                        + " calls = ?, failure_count = ?, window_started_at = ?, previous_calls = ?, previous_failures = ?,"
-                        + " last_failure = ?, next_attempt = ?, probes_started = ?, probe_successes = ?, version = ?,"
-                        + " updated_at = ? WHERE resource_group = ? AND version = ?")) {
-            update.setString(1, next.state().name());
-            update.setInt(2, next.calls());
-            update.setInt(3, next.failureCount());
-            update.setLong(4, next.windowStartedAt());
-            update.setInt(5, next.previousCalls());
-            update.setInt(6, next.previousFailures());
-            update.setLong(7, next.lastFailureAt());
-            update.setLong(8, next.nextAttemptAt());
-            update.setInt(9, next.probesStarted());
-            update.setInt(10, next.probeSuccesses());
-            update.setLong(11, Math.max(next.version(), read.version() + 1));
-            update.setLong(12, next.updatedAt());
-            update.setString(13, read.group());
-            update.setLong(14, read.version());
-            return update.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new PersistenceException("writing the breaker of group " + read.group() + " failed", e);
-        }
+        return sql.update(
+                        "breaker.replace",
+                        next.state().name(),
+                        next.calls(),
+                        next.failureCount(),
+                        next.windowStartedAt(),
+                        next.previousCalls(),
+                        next.previousFailures(),
+                        next.lastFailureAt(),
+                        next.nextAttemptAt(),
+                        next.probesStarted(),
+                        next.probeSuccesses(),
+                        Math.max(next.version(), read.version() + 1),
+                        next.updatedAt(),
+                        read.group(),
+                        read.version())
+                == 1;
     }
 
     /** Creates the group's breaker, CLOSED, unless it has one. */
@@ -88,71 +83,11 @@ public class BreakerStore {
             return;
         }
         Breaker fresh = Breaker.closed(group, now);
-        try (PreparedStatement insert = connection()
-                .prepareStatement("INSERT INTO circuit_breaker_state (" + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, group);
-            insert.setString(2, fresh.state().name());
-            insert.setInt(3, 0);
-            insert.setInt(4, 0);
-            insert.setLong(5, now);
-            insert.setInt(6, 0);
-            insert.setInt(7, 0);
-            insert.setLong(8, 0);
-            insert.setLong(9, 0);
-            insert.setInt(10, 0);
-            insert.setInt(11, 0);
-            insert.setLong(12, 0);
-            insert.setLong(13, now);
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new PersistenceException("creating the breaker of group " + group + " failed", e);
-        }
+        sql.update("breaker.insert", group, fresh.state().name(), 0, 0, now, 0, 0, 0L, 0L, 0, 0, 0L, now);
     }
 
     /** Removes the group's breaker (its configuration no longer has one). */
     public void delete(String group) {
-        try (PreparedStatement delete =
-                connection().prepareStatement("DELETE FROM circuit_breaker_state WHERE resource_group = ?")) {
-            delete.setString(1, group);
-            delete.executeUpdate();
-        } catch (SQLException e) {
-            throw new PersistenceException("removing the breaker of group " + group + " failed", e);
-        }
-    }
-
-    private List<Breaker> query(String sql, String group) {
-        try (PreparedStatement select = connection().prepareStatement(sql)) {
-            if (group != null) {
-                select.setString(1, group);
-            }
-            List<Breaker> breakers = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    breakers.add(new Breaker(
-                            rows.getString(1),
-                            BreakerState.valueOf(rows.getString(2).trim()),
-                            rows.getInt(3),
-                            rows.getInt(4),
-                            rows.getLong(5),
-                            rows.getInt(6),
-                            rows.getInt(7),
-                            rows.getLong(8),
-                            rows.getLong(9),
-                            rows.getInt(10),
-                            rows.getInt(11),
-                            rows.getLong(12),
-                            rows.getLong(13)));
-                }
-            }
-            return breakers;
-        } catch (SQLException e) {
-            throw new PersistenceException("reading circuit breakers failed", e);
-        }
-    }
-
-    private Connection connection() {
-        // the persistence context's own connection, so that these statements share its transaction
-        return em.unwrap(Connection.class);
+        sql.update("breaker.delete", group);
     }
 }

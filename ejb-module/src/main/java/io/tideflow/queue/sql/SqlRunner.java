@@ -1,0 +1,198 @@
+package io.tideflow.queue.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs the statements of a catalog by name on a connection that the caller owns (the persistence context's, so that
+ * they share its transaction). Parameters bind in order: {@code String}, {@code Integer}, {@code Long},
+ * {@code Double}, a {@link SqlNull}, a plain {@code null} (as text), or a {@code List} of strings for the statement's
+ * list: written out and padded on a {@code ?[n]} statement, an array for {@code = ANY(?)} otherwise. Every failure
+ * names the statement.
+ */
+public final class SqlRunner {
+
+    private final SqlCatalog catalog;
+    private final Supplier<Connection> connection;
+
+    public SqlRunner(SqlCatalog catalog, Supplier<Connection> connection) {
+        this.catalog = catalog;
+        this.connection = connection;
+    }
+
+    public SqlCatalog catalog() {
+        return catalog;
+    }
+
+    /** Runs an update and returns how many rows it changed. */
+    public int update(String name, Object... parameters) {
+        SqlStatement statement = catalog.get(name);
+        try (PreparedStatement prepared = connection.get().prepareStatement(statement.sql())) {
+            bind(prepared, statement, parameters);
+            return prepared.executeUpdate();
+        } catch (SQLException e) {
+            throw new SqlStatementException(name, e);
+        }
+    }
+
+    /** Runs a statement without parameters or results, such as a lock or a notification. */
+    public void execute(String name) {
+        SqlStatement statement = catalog.get(name);
+        try (Statement plain = connection.get().createStatement()) {
+            plain.execute(statement.sql());
+        } catch (SQLException e) {
+            throw new SqlStatementException(name, e);
+        }
+    }
+
+    /**
+     * Runs one statement of a schema migration script: text from a resource of the deployment
+     * ({@code META-INF/tideflow/schema}), never from input; a failure names the script.
+     */
+    public void executeScript(String script, String statement) {
+        try (Statement plain = connection.get().createStatement()) {
+            plain.execute(statement);
+        } catch (SQLException e) {
+            throw new SqlStatementException("of migration " + script, e);
+        }
+    }
+
+    /** Every row of a query, mapped. */
+    public <T> List<T> list(String name, RowMapper<T> mapper, Object... parameters) {
+        return list(name, 0, mapper, parameters);
+    }
+
+    /** At most {@code maxRows} rows of a query (0: all), mapped. */
+    public <T> List<T> list(String name, int maxRows, RowMapper<T> mapper, Object... parameters) {
+        List<T> rows = new ArrayList<>();
+        forEach(name, maxRows, 0, row -> rows.add(mapper.map(row)), parameters);
+        return rows;
+    }
+
+    /** The first row of a query, mapped. */
+    public <T> Optional<T> first(String name, RowMapper<T> mapper, Object... parameters) {
+        return list(name, 1, mapper, parameters).stream().findFirst();
+    }
+
+    /**
+     * Hands each row of a forward-only cursor, mapped, to {@code sink}, fetching {@code fetchSize} rows per round trip (0: the
+     * driver's choice); returns how many it handed over.
+     */
+    public <T> long stream(String name, int fetchSize, RowMapper<T> mapper, Consumer<T> sink, Object... parameters) {
+        return forEach(name, 0, fetchSize, row -> sink.accept(mapper.map(row)), parameters);
+    }
+
+    /**
+     * Runs one statement for each item in one JDBC batch and returns each one's count of changed rows.
+     *
+     * @param parameters the parameters of one item's statement
+     */
+    public <T> int[] batch(String name, List<T> items, Function<T, Object[]> parameters) {
+        if (items.isEmpty()) {
+            return new int[0];
+        }
+        SqlStatement statement = catalog.get(name);
+        try (PreparedStatement prepared = connection.get().prepareStatement(statement.sql())) {
+            for (T item : items) {
+                bind(prepared, statement, parameters.apply(item));
+                prepared.addBatch();
+            }
+            return prepared.executeBatch();
+        } catch (SQLException e) {
+            throw new SqlStatementException(name + " (a batch of " + items.size() + ")", e);
+        }
+    }
+
+    private long forEach(String name, int maxRows, int fetchSize, RowSink sink, Object... parameters) {
+        SqlStatement statement = catalog.get(name);
+        long rows = 0;
+        try (PreparedStatement prepared = connection
+                .get()
+                .prepareStatement(statement.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            prepared.setMaxRows(maxRows);
+            if (fetchSize > 0) {
+                prepared.setFetchSize(fetchSize);
+            }
+            bind(prepared, statement, parameters);
+            try (ResultSet result = prepared.executeQuery()) {
+                while (result.next()) {
+                    sink.accept(result);
+                    rows++;
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new SqlStatementException(rows == 0 ? name : name + " (after " + rows + " rows)", e);
+        }
+    }
+
+    static void bind(PreparedStatement prepared, SqlStatement statement, Object... parameters) throws SQLException {
+        int markers = 0;
+        for (Object value : parameters) {
+            markers += value instanceof List<?> && statement.listWidth() > 0 ? statement.listWidth() : 1;
+        }
+        if (markers != statement.parameterCount()) {
+            throw new IllegalArgumentException("statement '" + statement.name() + "' takes "
+                    + statement.parameterCount() + " parameters, " + markers + " were bound; this indicates a bug");
+        }
+        int index = 0;
+        for (Object value : parameters) {
+            if (value instanceof List<?> list) {
+                index = bindList(prepared, statement, index, list);
+            } else {
+                bindOne(prepared, statement, ++index, value);
+            }
+        }
+    }
+
+    private static int bindList(PreparedStatement prepared, SqlStatement statement, int index, List<?> list)
+            throws SQLException {
+        if (statement.listWidth() == 0) {
+            prepared.setArray(++index, prepared.getConnection().createArrayOf("varchar", list.toArray()));
+            return index;
+        }
+        if (list.isEmpty() || list.size() > statement.listWidth()) {
+            throw new IllegalArgumentException("statement '" + statement.name() + "' takes a list of 1 to "
+                    + statement.listWidth() + " values, not " + list.size() + "; this indicates a bug");
+        }
+        for (int i = 0; i < statement.listWidth(); i++) {
+            // unused places repeat the first value: the same text, and so the same cached plan, for every length
+            bindOne(prepared, statement, ++index, list.get(i < list.size() ? i : 0));
+        }
+        return index;
+    }
+
+    private static void bindOne(PreparedStatement prepared, SqlStatement statement, int index, Object value)
+            throws SQLException {
+        if (value == null) {
+            prepared.setNull(index, SqlNull.VARCHAR.sqlType());
+        } else if (value instanceof SqlNull typed) {
+            prepared.setNull(index, typed.sqlType());
+        } else if (value instanceof String text) {
+            prepared.setString(index, text);
+        } else if (value instanceof Long number) {
+            prepared.setLong(index, number);
+        } else if (value instanceof Integer number) {
+            prepared.setInt(index, number);
+        } else if (value instanceof Double number) {
+            prepared.setDouble(index, number);
+        } else {
+            throw new IllegalArgumentException("statement '" + statement.name() + "' cannot bind a "
+                    + value.getClass().getName() + " as parameter " + index + "; this indicates a bug");
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowSink {
+        void accept(ResultSet row) throws SQLException;
+    }
+}

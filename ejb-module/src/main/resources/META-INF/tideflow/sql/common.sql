@@ -1,0 +1,356 @@
+-- Every statement Tideflow runs that is the same on Derby and PostgreSQL. A statement starts at its '-- name:' line;
+-- derby.sql and postgresql.sql hold those that differ. Parameters are JDBC markers, bound in the order they appear;
+-- ?[n] is a list of n markers (Derby has no arrays). Times are epoch milliseconds.
+--
+-- A state written here as a literal is a Transition's (io.tideflow.queue.model.Transition): the store checks at
+-- startup that each 'transition.*' statement leaves the state the transition leaves, enters the one it enters, and
+-- is fenced on the lease token exactly when the transition is.
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- tasks: enqueue (Transition.ENQUEUE, no state -> PENDING) and its first history row
+
+-- name: task.insert
+-- id, type, group, payload, priority, run_at, created_at, updated_at, max_attempts, idempotency_key, requeued_from
+INSERT INTO tasks (id, type, resource_group, payload, state, priority, run_at, created_at, updated_at, attempts,
+                   max_attempts, idempotency_key, requeued_from)
+VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, 0, ?, ?, ?);
+
+-- name: event.appendEnqueued
+-- task id, occurred_at, node, detail
+INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt, detail)
+VALUES (?, 0, NULL, 'PENDING', ?, ?, 0, ?);
+
+-- name: task.idByIdempotencyKey
+SELECT id FROM tasks WHERE idempotency_key = ?;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- tasks: the conditional update of each Transition that changes one known task. Parameters: the transition's own
+-- values, the time of the change, the task id, the lease token (fenced ones), then the guard's values.
+
+-- name: transition.complete
+UPDATE tasks SET state = 'COMPLETED', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
+                 cancel_requested = 0, updated_at = ?
+WHERE id = ? AND state = 'RUNNING' AND lease_token = ?;
+
+-- name: transition.fail
+-- last_error, run_at of the retry, now, id, token
+UPDATE tasks SET state = 'FAILED', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
+                 cancel_requested = 0, last_error = ?, run_at = ?, updated_at = ?
+WHERE id = ? AND state = 'RUNNING' AND lease_token = ?;
+
+-- name: transition.rescue
+-- last_error, run_at of the retry, now, id, token, expired before: a heartbeat that came first wins
+UPDATE tasks SET state = 'FAILED', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
+                 cancel_requested = 0, last_error = ?, run_at = ?, updated_at = ?
+WHERE id = ? AND state = 'RUNNING' AND lease_token = ? AND lease_expires_at < ?;
+
+-- name: transition.deadLetterFailed
+UPDATE tasks SET state = 'DEAD_LETTER', updated_at = ? WHERE id = ? AND state = 'FAILED';
+
+-- name: transition.promote
+-- now, id, now: only a retry whose time has come and that has attempts left
+UPDATE tasks SET state = 'PENDING', updated_at = ?
+WHERE id = ? AND state = 'FAILED' AND run_at <= ? AND attempts < max_attempts;
+
+-- name: transition.cancelPending
+UPDATE tasks SET state = 'CANCELLED', updated_at = ? WHERE id = ? AND state = 'PENDING';
+
+-- name: transition.cancelRetry
+UPDATE tasks SET state = 'CANCELLED', updated_at = ? WHERE id = ? AND state = 'FAILED';
+
+-- name: transition.cancelRunning
+UPDATE tasks SET state = 'CANCELLED', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
+                 cancel_requested = 0, updated_at = ?
+WHERE id = ? AND state = 'RUNNING' AND lease_token = ?;
+
+-- name: transition.release
+-- a task given back has not used its attempt
+UPDATE tasks SET state = 'PENDING', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
+                 cancel_requested = 0, attempts = attempts - 1, updated_at = ?
+WHERE id = ? AND state = 'RUNNING' AND lease_token = ?;
+
+-- name: transition.defer
+-- run_at, now, id, token; the attempt is not counted either
+UPDATE tasks SET state = 'PENDING', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
+                 cancel_requested = 0, attempts = attempts - 1, run_at = ?, updated_at = ?
+WHERE id = ? AND state = 'RUNNING' AND lease_token = ?;
+
+-- name: transition.archiveCompleted
+UPDATE tasks SET state = 'ARCHIVED', updated_at = ? WHERE id = ? AND state = 'COMPLETED';
+
+-- name: transition.archiveCancelled
+UPDATE tasks SET state = 'ARCHIVED', updated_at = ? WHERE id = ? AND state = 'CANCELLED';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- tasks: what the transitions need to find their tasks, and what is not a change of state
+
+-- name: task.dueRetries
+-- now; the first rows only (max rows)
+SELECT id, attempts FROM tasks
+WHERE state = 'FAILED' AND run_at <= ? AND attempts < max_attempts
+ORDER BY run_at;
+
+-- name: task.requestCancel
+-- not a change of state: the running attempt's lease keeper sees the flag
+UPDATE tasks SET cancel_requested = 1, updated_at = ? WHERE id = ? AND state = 'RUNNING';
+
+-- name: task.heartbeat
+-- new expiry, id, token
+UPDATE tasks SET lease_expires_at = ? WHERE id = ? AND state = 'RUNNING' AND lease_token = ?;
+
+-- name: task.expiredLeases
+SELECT id, type, resource_group, lease_owner, lease_token, lease_expires_at, attempts, max_attempts
+FROM tasks WHERE state = 'RUNNING' AND lease_expires_at < ?
+ORDER BY lease_expires_at;
+
+-- name: task.heldBy
+SELECT id, type, resource_group, lease_owner, lease_token, lease_expires_at, attempts, max_attempts
+FROM tasks WHERE state = 'RUNNING' AND lease_owner = ?;
+
+-- name: task.finishedBefore
+-- the archive's candidates: finished before the given time
+SELECT id, type, resource_group, state, attempts FROM tasks
+WHERE state IN ('COMPLETED', 'CANCELLED') AND updated_at < ?;
+
+-- name: task.page
+-- newest first, each filter optional (NULL: any): state, type, group, and the keyset "ids before this one"
+SELECT id, type, resource_group, state, priority, attempts, max_attempts, run_at, created_at, updated_at,
+       last_error, cancel_requested, requeued_from
+FROM tasks
+WHERE (CAST(? AS VARCHAR(16)) IS NULL OR state = ?)
+  AND (CAST(? AS VARCHAR(200)) IS NULL OR type = ?)
+  AND (CAST(? AS VARCHAR(100)) IS NULL OR resource_group = ?)
+  AND (CAST(? AS CHAR(36)) IS NULL OR id < ?)
+ORDER BY id DESC;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- results and history
+
+-- name: result.insert
+-- task id, result, execution_ms, created_at
+INSERT INTO task_results (task_id, result, execution_ms, created_at) VALUES (?, ?, ?, ?);
+
+-- name: event.append
+-- task id, from, to, occurred_at, node, attempt, detail, task id. The place in the task's history is counted: the
+-- transition already holds the task row's lock, so the count is safe.
+INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt, detail)
+SELECT CAST(? AS CHAR(36)), COUNT(*), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(16)), CAST(? AS BIGINT),
+       CAST(? AS VARCHAR(200)), CAST(? AS INTEGER), CAST(? AS VARCHAR(4000))
+FROM task_events WHERE task_id = ?;
+
+-- name: event.appendCompleted
+-- Transition.COMPLETE, for the batched completion: task id, occurred_at, node, attempt, task id
+INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt, detail)
+SELECT CAST(? AS CHAR(36)), COUNT(*), 'RUNNING', 'COMPLETED', CAST(? AS BIGINT), CAST(? AS VARCHAR(200)),
+       CAST(? AS INTEGER), CAST(NULL AS VARCHAR(4000))
+FROM task_events WHERE task_id = ?;
+
+-- name: event.ofTask
+SELECT from_state, to_state, occurred_at, node, attempt, detail FROM task_events WHERE task_id = ? ORDER BY seq;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- nodes
+
+-- name: node.beat
+-- last_seen, running, started_at, node
+UPDATE tideflow_nodes SET last_seen = ?, running = ?, started_at = ? WHERE node_id = ?;
+
+-- name: node.join
+-- node, started_at, last_seen, running
+INSERT INTO tideflow_nodes (node_id, started_at, last_seen, running) VALUES (?, ?, ?, ?);
+
+-- name: node.all
+SELECT node_id, started_at, last_seen, running FROM tideflow_nodes ORDER BY node_id;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- resource groups
+
+-- name: group.all
+SELECT name, paused, max_concurrent, max_concurrent_cluster, rate_permits, rate_period_ms, rate_tokens,
+       rate_refilled_at, limits_from_api, updated_at, breaker
+FROM resource_groups ORDER BY name;
+
+-- name: group.find
+SELECT name, paused, max_concurrent, max_concurrent_cluster, rate_permits, rate_period_ms, rate_tokens,
+       rate_refilled_at, limits_from_api, updated_at, breaker
+FROM resource_groups WHERE name = ?;
+
+-- name: group.insert
+-- a new bucket starts full: the first period may use all its permits
+INSERT INTO resource_groups (name, paused, max_concurrent, max_concurrent_cluster, rate_permits, rate_period_ms,
+                             rate_tokens, rate_refilled_at, limits_from_api, updated_at, breaker)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: group.lock
+-- locks the group's row until the transaction ends: claims of one group take turns across all nodes
+UPDATE resource_groups SET rate_refilled_at = rate_refilled_at WHERE name = ?;
+
+-- name: group.runningHere
+SELECT COUNT(*) FROM tasks WHERE resource_group = ? AND state = 'RUNNING' AND lease_owner = ?;
+
+-- name: group.running
+SELECT COUNT(*) FROM tasks WHERE resource_group = ? AND state = 'RUNNING';
+
+-- name: group.spendTokens
+UPDATE resource_groups SET rate_tokens = ?, rate_refilled_at = ? WHERE name = ?;
+
+-- name: group.setLimits
+-- an operator's limits: they always apply
+UPDATE resource_groups SET max_concurrent = ?, max_concurrent_cluster = ?, rate_permits = ?, rate_period_ms = ?,
+                           limits_from_api = ?, updated_at = ?
+WHERE name = ?;
+
+-- name: group.setConfiguredLimits
+-- configuration's limits: only while no operator has set them
+UPDATE resource_groups SET max_concurrent = ?, max_concurrent_cluster = ?, rate_permits = ?, rate_period_ms = ?,
+                           limits_from_api = ?, updated_at = ?
+WHERE name = ? AND limits_from_api = 0;
+
+-- name: group.releaseLimits
+UPDATE resource_groups SET limits_from_api = 0, updated_at = ? WHERE name = ?;
+
+-- name: group.setBreaker
+UPDATE resource_groups SET breaker = ?, updated_at = ? WHERE name = ?;
+
+-- name: group.setPaused
+-- paused, now, group, the opposite of paused
+UPDATE resource_groups SET paused = ?, updated_at = ? WHERE name = ? AND paused = ?;
+
+-- name: group.depth
+SELECT resource_group, state, COUNT(*) FROM tasks GROUP BY resource_group, state;
+
+-- name: group.depthOf
+SELECT resource_group, state, COUNT(*) FROM tasks WHERE resource_group = ? GROUP BY resource_group, state;
+
+-- name: group.oldestDue
+SELECT resource_group, MIN(run_at) FROM tasks WHERE state = 'PENDING' AND run_at <= ? GROUP BY resource_group;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- circuit breakers
+
+-- name: breaker.all
+SELECT resource_group, state, calls, failure_count, window_started_at, previous_calls, previous_failures,
+       last_failure, next_attempt, probes_started, probe_successes, version, updated_at
+FROM circuit_breaker_state ORDER BY resource_group;
+
+-- name: breaker.find
+SELECT resource_group, state, calls, failure_count, window_started_at, previous_calls, previous_failures,
+       last_failure, next_attempt, probes_started, probe_successes, version, updated_at
+FROM circuit_breaker_state WHERE resource_group = ?;
+
+-- name: breaker.lock
+UPDATE circuit_breaker_state SET version = version WHERE resource_group = ?;
+
+-- name: breaker.replace
+-- conditional on the version read, as a guard behind the row lock
+UPDATE circuit_breaker_state SET state = ?, calls = ?, failure_count = ?, window_started_at = ?, previous_calls = ?,
+                                 previous_failures = ?, last_failure = ?, next_attempt = ?, probes_started = ?,
+                                 probe_successes = ?, version = ?, updated_at = ?
+WHERE resource_group = ? AND version = ?;
+
+-- name: breaker.insert
+INSERT INTO circuit_breaker_state (resource_group, state, calls, failure_count, window_started_at, previous_calls,
+                                   previous_failures, last_failure, next_attempt, probes_started, probe_successes,
+                                   version, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: breaker.delete
+DELETE FROM circuit_breaker_state WHERE resource_group = ?;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- alerts
+
+-- name: alert.raise
+-- a second active alert of the same rule and group violates alerts_active_uk: another node raised it first
+INSERT INTO alerts (rule_name, kind, resource_group, active_key, raised_at, observed, threshold, message, raised_by)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: alert.clear
+UPDATE alerts SET cleared_at = ?, active_key = NULL WHERE id = ? AND active_key = ?;
+
+-- name: alert.active
+SELECT id, rule_name, kind, resource_group, raised_at, cleared_at, observed, threshold, message, raised_by
+FROM alerts WHERE active_key IS NOT NULL ORDER BY id;
+
+-- name: alert.findActive
+SELECT id, rule_name, kind, resource_group, raised_at, cleared_at, observed, threshold, message, raised_by
+FROM alerts WHERE active_key = ?;
+
+-- name: alert.newest
+SELECT id, rule_name, kind, resource_group, raised_at, cleared_at, observed, threshold, message, raised_by
+FROM alerts ORDER BY id DESC;
+
+-- name: alert.newestActive
+SELECT id, rule_name, kind, resource_group, raised_at, cleared_at, observed, threshold, message, raised_by
+FROM alerts WHERE active_key IS NOT NULL ORDER BY id DESC;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- metric history
+
+-- name: metric.insert
+INSERT INTO metrics (ts, resolution, resource_group, metric_type, node_id, value, metadata)
+VALUES (?, ?, ?, ?, ?, ?, ?);
+
+-- name: metric.between
+-- resolution, from (inclusive), to (exclusive), group or NULL for all
+SELECT ts, resource_group, metric_type, node_id, value, metadata FROM metrics
+WHERE resolution = ? AND ts >= ? AND ts < ? AND (CAST(? AS VARCHAR(100)) IS NULL OR resource_group = ?)
+ORDER BY ts;
+
+-- name: metric.oldest
+SELECT MIN(ts) FROM metrics WHERE resolution = ?;
+
+-- name: metric.rolledUntil
+SELECT rolled_until FROM metric_rollups WHERE resolution = ?;
+
+-- name: metric.advanceRollup
+-- false when another node moved it first: then that node rolls the range up
+UPDATE metric_rollups SET rolled_until = ? WHERE resolution = ? AND rolled_until = ?;
+
+-- name: metric.deleteOlderThan
+DELETE FROM metrics WHERE resolution = ? AND ts < ?;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- reports. Each filter is optional (NULL: any) and always bound: the text never changes with the filter.
+
+-- name: report.tasks
+-- group, type, state, created from (inclusive), created to (exclusive); each value twice
+SELECT t.resource_group, t.type, t.state, COUNT(*), AVG(CAST(r.execution_ms AS DOUBLE PRECISION)),
+       MAX(r.execution_ms)
+FROM tasks t LEFT JOIN task_results r ON r.task_id = t.id
+WHERE (CAST(? AS VARCHAR(100)) IS NULL OR t.resource_group = ?)
+  AND (CAST(? AS VARCHAR(200)) IS NULL OR t.type = ?)
+  AND (CAST(? AS VARCHAR(16)) IS NULL OR t.state = ?)
+  AND (CAST(? AS BIGINT) IS NULL OR t.created_at >= ?)
+  AND (CAST(? AS BIGINT) IS NULL OR t.created_at < ?)
+GROUP BY t.resource_group, t.type, t.state
+ORDER BY t.resource_group, t.type, t.state;
+
+-- name: report.export
+-- group, type, state; each value twice. No ORDER BY, and the result looked up per row rather than joined: a sort
+-- or a hash join would hold the whole export in the database's memory before the first row came out.
+SELECT t.id, t.type, t.resource_group, t.state, t.priority, t.run_at, t.created_at, t.updated_at, t.attempts,
+       t.max_attempts, t.last_error, t.payload,
+       (SELECT r.result FROM task_results r WHERE r.task_id = t.id),
+       (SELECT r.execution_ms FROM task_results r WHERE r.task_id = t.id)
+FROM tasks t
+WHERE (CAST(? AS VARCHAR(100)) IS NULL OR t.resource_group = ?)
+  AND (CAST(? AS VARCHAR(200)) IS NULL OR t.type = ?)
+  AND (CAST(? AS VARCHAR(16)) IS NULL OR t.state = ?);
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- schema migrations (the migration scripts themselves are META-INF/tideflow/schema/<database>/V*.sql)
+
+-- name: schema.createHistory
+CREATE TABLE tideflow_schema_history (version INTEGER NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL,
+                                      checksum CHAR(64) NOT NULL, applied_at BIGINT NOT NULL);
+
+-- name: schema.lockHistory
+-- held until the run commits: nodes that start together apply each migration once
+LOCK TABLE tideflow_schema_history IN EXCLUSIVE MODE;
+
+-- name: schema.applied
+SELECT version, checksum FROM tideflow_schema_history;
+
+-- name: schema.recordApplied
+INSERT INTO tideflow_schema_history (version, script, checksum, applied_at) VALUES (?, ?, ?, ?);

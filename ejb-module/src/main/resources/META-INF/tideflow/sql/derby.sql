@@ -1,0 +1,52 @@
+-- The statements that differ on Derby (see common.sql for the format). Derby has no SKIP LOCKED and no arrays: a
+-- claim reads its candidates unlocked, takes them with one conditional update per chunk of ids, and reads back what
+-- its token won; id lists are ?[32], padded by repeating their first id.
+
+-- name: claim.dueIds
+-- now; the first rows only (max rows). Unrestricted groups only: those without a row that limits or pauses them.
+SELECT id FROM tasks
+WHERE state = 'PENDING' AND run_at <= ?
+  AND resource_group NOT IN (SELECT name FROM resource_groups
+                             WHERE paused = 1 OR breaker = 1 OR max_concurrent IS NOT NULL
+                                OR max_concurrent_cluster IS NOT NULL OR rate_permits IS NOT NULL)
+ORDER BY priority DESC, id;
+
+-- name: claim.dueIdsInGroup
+-- now, group
+SELECT id FROM tasks WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ? ORDER BY priority DESC, id;
+
+-- name: claim.dueIdsOfTypeInGroup
+-- now, group, type
+SELECT id FROM tasks
+WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ? AND type = ?
+ORDER BY priority DESC, id;
+
+-- name: claim.take
+-- Transition.CLAIM: owner, token, lease expiry, now, now, ids. The candidates were read unlocked, so the update
+-- repeats the state and due condition; Derby locks an id list's rows in index order, so two claimers never wait on
+-- each other in a cycle.
+UPDATE tasks SET state = 'RUNNING', lease_owner = ?, lease_token = ?, lease_expires_at = ?,
+                 attempts = attempts + 1, updated_at = ?
+WHERE state = 'PENDING' AND run_at <= ? AND id IN (?[32]);
+
+-- name: claim.taken
+-- token, ids
+SELECT id, type, resource_group, payload, attempts, max_attempts, run_at, priority
+FROM tasks WHERE lease_token = ? AND id IN (?[32]);
+
+-- name: event.appendClaimed
+-- Transition.CLAIM's history row for every task the claim took: now, node, token, ids
+INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt)
+SELECT t.id, (SELECT COUNT(*) FROM task_events e WHERE e.task_id = t.id), 'PENDING', 'RUNNING',
+       CAST(? AS BIGINT), CAST(? AS VARCHAR(200)), t.attempts
+FROM tasks t WHERE t.lease_token = ? AND t.id IN (?[32]);
+
+-- name: task.cancelRequestedAmong
+SELECT id FROM tasks WHERE cancel_requested = 1 AND state = 'RUNNING' AND id IN (?[32]);
+
+-- name: task.groupsWithDueTasks
+-- now, groups
+SELECT DISTINCT resource_group FROM tasks WHERE state = 'PENDING' AND run_at <= ? AND resource_group IN (?[32]);
+
+-- name: group.depthInStates
+SELECT resource_group, state, COUNT(*) FROM tasks WHERE state IN (?[8]) GROUP BY resource_group, state;

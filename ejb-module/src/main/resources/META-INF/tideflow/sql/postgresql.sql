@@ -1,0 +1,59 @@
+-- The statements that differ on PostgreSQL (see common.sql for the format). A claim is one statement: the due rows
+-- are picked and locked with FOR UPDATE SKIP LOCKED, so claimers on any number of nodes pass over each other's rows
+-- instead of waiting, and the update returns what it took. Lists are one array parameter (= ANY(?)); ids are cast
+-- to the column's type so that the primary key's index serves them.
+
+-- name: claim.due
+-- Transition.CLAIM: owner, token, lease expiry, now, now, limit. Unrestricted groups only: those without a row that
+-- limits or pauses them.
+UPDATE tasks SET state = 'RUNNING', lease_owner = ?, lease_token = ?, lease_expires_at = ?,
+                 attempts = attempts + 1, updated_at = ?
+WHERE id IN (SELECT id FROM tasks
+             WHERE state = 'PENDING' AND run_at <= ?
+               AND resource_group NOT IN (SELECT name FROM resource_groups
+                                          WHERE paused = 1 OR breaker = 1 OR max_concurrent IS NOT NULL
+                                             OR max_concurrent_cluster IS NOT NULL OR rate_permits IS NOT NULL)
+             ORDER BY priority DESC, id LIMIT ? FOR UPDATE SKIP LOCKED)
+RETURNING id, type, resource_group, payload, attempts, max_attempts, run_at, priority;
+
+-- name: claim.dueInGroup
+-- owner, token, lease expiry, now, now, group, limit
+UPDATE tasks SET state = 'RUNNING', lease_owner = ?, lease_token = ?, lease_expires_at = ?,
+                 attempts = attempts + 1, updated_at = ?
+WHERE id IN (SELECT id FROM tasks
+             WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ?
+             ORDER BY priority DESC, id LIMIT ? FOR UPDATE SKIP LOCKED)
+RETURNING id, type, resource_group, payload, attempts, max_attempts, run_at, priority;
+
+-- name: claim.dueOfTypeInGroup
+-- owner, token, lease expiry, now, now, group, type, limit
+UPDATE tasks SET state = 'RUNNING', lease_owner = ?, lease_token = ?, lease_expires_at = ?,
+                 attempts = attempts + 1, updated_at = ?
+WHERE id IN (SELECT id FROM tasks
+             WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ? AND type = ?
+             ORDER BY priority DESC, id LIMIT ? FOR UPDATE SKIP LOCKED)
+RETURNING id, type, resource_group, payload, attempts, max_attempts, run_at, priority;
+
+-- name: event.appendClaimed
+-- Transition.CLAIM's history row for every task the claim took: now, node, token, ids
+INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt)
+SELECT t.id, (SELECT COUNT(*) FROM task_events e WHERE e.task_id = t.id), 'PENDING', 'RUNNING',
+       CAST(? AS BIGINT), CAST(? AS VARCHAR(200)), t.attempts
+FROM tasks t WHERE t.lease_token = ? AND t.id = ANY(CAST(? AS CHAR(36)[]));
+
+-- name: task.cancelRequestedAmong
+SELECT id FROM tasks WHERE cancel_requested = 1 AND state = 'RUNNING' AND id = ANY(CAST(? AS CHAR(36)[]));
+
+-- name: task.groupsWithDueTasks
+-- now, groups
+SELECT DISTINCT resource_group FROM tasks WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ANY(?);
+
+-- name: group.depthInStates
+SELECT resource_group, state, COUNT(*) FROM tasks WHERE state = ANY(?) GROUP BY resource_group, state;
+
+-- name: wakeup.announce
+-- sent when the connection's transaction commits; the notification carries nothing
+NOTIFY tideflow_due;
+
+-- name: wakeup.listen
+LISTEN tideflow_due;
