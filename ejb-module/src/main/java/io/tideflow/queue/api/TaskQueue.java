@@ -30,6 +30,12 @@ public interface TaskQueue {
     List<TaskId> enqueueAll(List<TaskRequest> requests);
 
     /**
+     * The largest payload, in UTF-8 bytes, that {@link #enqueue} accepts ({@code tideflow.payload.max-bytes}): a
+     * submitter that reads a request body can refuse a larger one before holding it all.
+     */
+    int payloadMaxBytes();
+
+    /**
      * Cancels a task: one that waits (PENDING, or FAILED before its retry) becomes CANCELLED at once; a RUNNING one is
      * asked to stop (see {@link TaskContext#isCancellationRequested()}) and ends CANCELLED if its handler stops.
      *

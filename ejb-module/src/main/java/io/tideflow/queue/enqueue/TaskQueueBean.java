@@ -97,6 +97,11 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
     }
 
     @Override
+    public int payloadMaxBytes() {
+        return settings.payloadMaxBytes();
+    }
+
+    @Override
     public TaskView cancel(TaskId id) {
         Instant now = clock.instant();
         CancelOutcome outcome = store.cancel(id, now);

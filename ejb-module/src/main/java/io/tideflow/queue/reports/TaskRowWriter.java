@@ -2,10 +2,19 @@ package io.tideflow.queue.reports;
 
 import io.tideflow.queue.api.admin.ExportFormat;
 import io.tideflow.queue.store.reporting.ExportedTask;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.Map;
 
 /** Writes exported tasks as NDJSON lines or CSV records, one at a time, holding nothing back. */
 public abstract class TaskRowWriter {
@@ -54,8 +63,11 @@ public abstract class TaskRowWriter {
         }
     }
 
-    /** One JSON object per line; payload and result, stored as JSON, are embedded as they are. */
+    /** One JSON object per line; payload and result, stored as JSON, are embedded as JSON values. */
     static final class Ndjson extends TaskRowWriter {
+
+        private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+        private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
         Ndjson(Writer out) {
             super(out);
@@ -68,61 +80,38 @@ public abstract class TaskRowWriter {
 
         @Override
         public void write(ExportedTask task) {
-            StringBuilder line = new StringBuilder(256 + task.payload().length());
-            line.append("{\"id\":")
-                    .append(quote(task.id()))
-                    .append(",\"type\":")
-                    .append(quote(task.type()))
-                    .append(",\"group\":")
-                    .append(quote(task.group()))
-                    .append(",\"state\":")
-                    .append(quote(task.state()))
-                    .append(",\"priority\":")
-                    .append(task.priority())
-                    .append(",\"runAt\":")
-                    .append(quote(time(task.runAt())))
-                    .append(",\"createdAt\":")
-                    .append(quote(time(task.createdAt())))
-                    .append(",\"updatedAt\":")
-                    .append(quote(time(task.updatedAt())))
-                    .append(",\"attempts\":")
-                    .append(task.attempts())
-                    .append(",\"maxAttempts\":")
-                    .append(task.maxAttempts());
-            if (task.executionMs() != null) {
-                line.append(",\"executionMs\":").append(task.executionMs());
+            StringWriter line = new StringWriter(256 + task.payload().length());
+            try (JsonGenerator json = GENERATORS.createGenerator(line)) {
+                json.writeStartObject()
+                        .write("id", task.id())
+                        .write("type", task.type())
+                        .write("group", task.group())
+                        .write("state", task.state())
+                        .write("priority", task.priority())
+                        .write("runAt", time(task.runAt()))
+                        .write("createdAt", time(task.createdAt()))
+                        .write("updatedAt", time(task.updatedAt()))
+                        .write("attempts", task.attempts())
+                        .write("maxAttempts", task.maxAttempts());
+                if (task.executionMs() != null) {
+                    json.write("executionMs", task.executionMs());
+                }
+                if (task.lastError() != null) {
+                    json.write("lastError", task.lastError());
+                }
+                json.write("payload", parse(task.payload()));
+                if (task.result() != null) {
+                    json.write("result", parse(task.result()));
+                }
+                json.writeEnd();
             }
-            if (task.lastError() != null) {
-                line.append(",\"lastError\":").append(quote(task.lastError()));
-            }
-            line.append(",\"payload\":").append(task.payload());
-            if (task.result() != null) {
-                line.append(",\"result\":").append(task.result());
-            }
-            append(line.append("}\n").toString());
+            append(line.append('\n').toString());
         }
 
-        /** A JSON string literal (RFC 8259 escapes). */
-        static String quote(String text) {
-            StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                switch (c) {
-                    case '"' -> quoted.append("\\\"");
-                    case '\\' -> quoted.append("\\\\");
-                    case '\n' -> quoted.append("\\n");
-                    case '\r' -> quoted.append("\\r");
-                    case '\t' -> quoted.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            quoted.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            quoted.append(c);
-                        }
-                    }
-                }
+        private static JsonValue parse(String stored) {
+            try (JsonReader reader = READERS.createReader(new StringReader(stored))) {
+                return reader.readValue();
             }
-            return quoted.append('"').toString();
         }
     }
 

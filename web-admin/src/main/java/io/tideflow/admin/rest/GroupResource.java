@@ -1,18 +1,15 @@
 package io.tideflow.admin.rest;
 
+import io.tideflow.admin.rest.body.GroupsBody;
 import io.tideflow.queue.api.InvalidTaskRequestException;
-import io.tideflow.queue.api.TaskState;
-import io.tideflow.queue.api.admin.BreakerView;
 import io.tideflow.queue.api.admin.GroupLimitsRequest;
 import io.tideflow.queue.api.admin.GroupView;
 import io.tideflow.queue.api.admin.ResourceGroups;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -27,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,43 +42,41 @@ public class GroupResource {
     ResourceGroups groups;
 
     @GET
-    public String list() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        groups.list().forEach(group -> array.add(json(group)));
-        return Json.createObjectBuilder().add("groups", array).build().toString();
+    public GroupsBody list() {
+        return GroupsBody.of(groups.list());
     }
 
     /** Replaces the group's limits; a field left out or null removes that limit. */
     @PUT
     @Path("/{name}/limits")
     @Consumes(MediaType.APPLICATION_JSON)
-    public String setLimits(@PathParam("name") String name, String body) {
-        return json(groups.setLimits(name, limitsOf(body))).build().toString();
+    public GroupsBody.Group setLimits(@PathParam("name") String name, String body) {
+        return GroupsBody.group(groups.setLimits(name, limitsOf(body)));
     }
 
     /** Gives the group's limits back to configuration. */
     @DELETE
     @Path("/{name}/limits")
-    public String resetLimits(@PathParam("name") String name) {
-        return json(groups.resetLimits(name)).build().toString();
+    public GroupsBody.Group resetLimits(@PathParam("name") String name) {
+        return GroupsBody.group(groups.resetLimits(name));
     }
 
     @POST
     @Path("/{name}/pause")
-    public String pause(@PathParam("name") String name) {
-        return json(groups.pause(name)).build().toString();
+    public GroupsBody.Group pause(@PathParam("name") String name) {
+        return GroupsBody.group(groups.pause(name));
     }
 
     @POST
     @Path("/{name}/resume")
-    public String resume(@PathParam("name") String name) {
-        return json(groups.resume(name)).build().toString();
+    public GroupsBody.Group resume(@PathParam("name") String name) {
+        return GroupsBody.group(groups.resume(name));
     }
 
     /** {@code open} holds the breaker open until closed; {@code close} keeps its counts; {@code reset} forgets them. */
     @POST
     @Path("/{name}/breaker/{action}")
-    public String breaker(@PathParam("name") String name, @PathParam("action") String action) {
+    public GroupsBody.Group breaker(@PathParam("name") String name, @PathParam("action") String action) {
         GroupView changed = switch (action) {
             case "open" -> groups.openBreaker(name);
             case "close" -> groups.closeBreaker(name);
@@ -90,59 +84,7 @@ public class GroupResource {
             default ->
                 throw new InvalidTaskRequestException("action", "must be open, close or reset, got '" + action + "'");
         };
-        return json(changed).build().toString();
-    }
-
-    private static JsonObjectBuilder json(GroupView group) {
-        JsonObjectBuilder depth = Json.createObjectBuilder();
-        for (Map.Entry<TaskState, Long> state : group.depth().entrySet()) {
-            depth.add(state.getKey().name(), state.getValue());
-        }
-        JsonObjectBuilder limits = Json.createObjectBuilder();
-        addNullable(limits, "maxConcurrent", group.maxConcurrent());
-        addNullable(limits, "maxConcurrentCluster", group.maxConcurrentCluster());
-        addNullable(limits, "ratePermits", group.ratePermits());
-        if (group.ratePeriod() == null) {
-            limits.addNull("ratePeriod");
-        } else {
-            limits.add("ratePeriod", group.ratePeriod().toString());
-        }
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("name", group.name())
-                .add("depth", depth)
-                .add("running", group.depth().getOrDefault(TaskState.RUNNING, 0L))
-                .add("paused", group.paused())
-                .add("limits", limits)
-                .add("limitsFrom", group.limitsFromApi() ? "api" : "configuration");
-        BreakerView breaker = group.breaker();
-        if (breaker == null) {
-            json.addNull("breaker");
-        } else {
-            JsonObjectBuilder state = Json.createObjectBuilder()
-                    .add("state", breaker.state().name())
-                    .add("failureCount", breaker.failureCount())
-                    .add("calls", breaker.calls());
-            addNullable(state, "lastFailure", breaker.lastFailure());
-            addNullable(state, "nextAttempt", breaker.nextAttempt());
-            json.add("breaker", state);
-        }
-        return json;
-    }
-
-    private static void addNullable(JsonObjectBuilder json, String field, java.time.Instant value) {
-        if (value == null) {
-            json.addNull(field);
-        } else {
-            json.add(field, value.toString());
-        }
-    }
-
-    private static void addNullable(JsonObjectBuilder json, String field, Integer value) {
-        if (value == null) {
-            json.addNull(field);
-        } else {
-            json.add(field, value);
-        }
+        return GroupsBody.group(changed);
     }
 
     private static GroupLimitsRequest limitsOf(String body) {

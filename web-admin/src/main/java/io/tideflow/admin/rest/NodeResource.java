@@ -1,11 +1,9 @@
 package io.tideflow.admin.rest;
 
-import io.tideflow.queue.api.admin.NodeView;
+import io.tideflow.admin.rest.body.NodesBody;
 import io.tideflow.queue.api.admin.TaskQueries;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,16 +19,7 @@ public class NodeResource {
     TaskQueries queries;
 
     @GET
-    public String nodes() {
-        JsonArrayBuilder nodes = Json.createArrayBuilder();
-        for (NodeView node : queries.nodes()) {
-            nodes.add(Json.createObjectBuilder()
-                    .add("id", node.id())
-                    .add("startedAt", node.startedAt().toString())
-                    .add("lastSeen", node.lastSeen().toString())
-                    .add("running", node.running())
-                    .add("alive", node.alive()));
-        }
-        return Json.createObjectBuilder().add("nodes", nodes).build().toString();
+    public NodesBody nodes() {
+        return new NodesBody(queries.nodes());
     }
 }

@@ -1,5 +1,9 @@
 package io.tideflow.admin.rest;
 
+import io.tideflow.admin.rest.body.HistoryBody;
+import io.tideflow.admin.rest.body.IdsBody;
+import io.tideflow.admin.rest.body.TaskBody;
+import io.tideflow.admin.rest.body.TaskPageBody;
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskNotFoundException;
@@ -8,13 +12,10 @@ import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.ExportFormat;
 import io.tideflow.queue.api.admin.Reports;
 import io.tideflow.queue.api.admin.TaskFilter;
-import io.tideflow.queue.api.admin.TaskPage;
 import io.tideflow.queue.api.admin.TaskQueries;
 import io.tideflow.queue.api.admin.TaskView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -31,7 +32,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Submits, reads and cancels tasks. Reads need {@code tideflow-viewer}, writes {@code tideflow-operator} (web.xml). */
 @Path("/tasks")
@@ -48,23 +48,19 @@ public class TaskResource {
     @Inject
     Reports reports;
 
-    @Inject
-    @ConfigProperty(name = "tideflow.payload.max-bytes", defaultValue = "262144")
-    int payloadMaxBytes;
-
     @Context
     UriInfo uriInfo;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(InputStream body) {
-        TaskId id = queue.enqueue(new SubmissionParser(payloadMaxBytes).parse(body));
+        TaskId id = queue.enqueue(new SubmissionParser(queue.payloadMaxBytes()).parse(body));
         TaskView task = queries.find(id).orElseThrow(() -> new TaskNotFoundException(id));
         return Response.created(uriInfo.getBaseUriBuilder()
                         .path(TaskResource.class)
                         .path(id.value())
                         .build())
-                .entity(TaskJson.of(task).build().toString())
+                .entity(TaskBody.of(task))
                 .build();
     }
 
@@ -73,12 +69,8 @@ public class TaskResource {
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submitBatch(InputStream body) {
-        List<TaskId> ids = queue.enqueueAll(new SubmissionParser(payloadMaxBytes).parseBatch(body));
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        ids.forEach(id -> array.add(id.value()));
-        return Response.status(Response.Status.CREATED)
-                .entity(Json.createObjectBuilder().add("ids", array).build().toString())
-                .build();
+        List<TaskId> ids = queue.enqueueAll(new SubmissionParser(queue.payloadMaxBytes()).parseBatch(body));
+        return Response.status(Response.Status.CREATED).entity(IdsBody.of(ids)).build();
     }
 
     /**
@@ -90,7 +82,7 @@ public class TaskResource {
     @Produces({"application/x-ndjson", "text/csv"})
     public Response export(
             @QueryParam("format") @DefaultValue("ndjson") String format,
-            @QueryParam("state") String state,
+            @QueryParam("state") TaskState state,
             @QueryParam("type") String type,
             @QueryParam("group") String group) {
         ExportFormat chosen = switch (format.trim().toLowerCase(Locale.ROOT)) {
@@ -98,8 +90,7 @@ public class TaskResource {
             case "csv" -> ExportFormat.CSV;
             default -> throw new InvalidTaskRequestException("format", "must be ndjson or csv, got " + format);
         };
-        TaskFilter filter =
-                new TaskFilter(QueryParams.state(state), QueryParams.text(type), QueryParams.text(group), null);
+        TaskFilter filter = new TaskFilter(state, QueryParams.text(type), QueryParams.text(group), null);
         StreamingOutput body = out -> reports.export(filter, chosen, out);
         return Response.ok(body, chosen == ExportFormat.CSV ? "text/csv; charset=UTF-8" : "application/x-ndjson")
                 .header(
@@ -111,39 +102,32 @@ public class TaskResource {
 
     @GET
     @Path("/{id}")
-    public String get(@PathParam("id") String id) {
+    public TaskBody get(@PathParam("id") String id) {
         TaskId taskId = TaskId.of(id);
-        return TaskJson.of(queries.find(taskId).orElseThrow(() -> new TaskNotFoundException(taskId)))
-                .build()
-                .toString();
+        return TaskBody.of(queries.find(taskId).orElseThrow(() -> new TaskNotFoundException(taskId)));
     }
 
     @GET
-    public String list(
-            @QueryParam("state") String state,
+    public TaskPageBody list(
+            @QueryParam("state") TaskState state,
             @QueryParam("type") String type,
             @QueryParam("group") String group,
             @QueryParam("after") String after,
             @QueryParam("limit") @DefaultValue("50") String limit) {
-        TaskFilter filter = new TaskFilter(
-                state == null ? null : stateOf(state), type, group, after == null ? null : TaskId.of(after));
-        TaskPage page = queries.list(filter, limitOf(limit));
-        return TaskJson.page(
-                        page.items(), page.next() == null ? null : page.next().value())
-                .build()
-                .toString();
+        TaskFilter filter = new TaskFilter(state, type, group, after == null ? null : TaskId.of(after));
+        return TaskPageBody.of(queries.list(filter, limitOf(limit)));
     }
 
     @POST
     @Path("/{id}/cancel")
-    public String cancel(@PathParam("id") String id) {
-        return TaskJson.of(queue.cancel(TaskId.of(id))).build().toString();
+    public TaskBody cancel(@PathParam("id") String id) {
+        return TaskBody.of(queue.cancel(TaskId.of(id)));
     }
 
     @GET
     @Path("/{id}/history")
-    public String history(@PathParam("id") String id) {
-        return TaskJson.history(queries.history(TaskId.of(id))).build().toString();
+    public HistoryBody history(@PathParam("id") String id) {
+        return HistoryBody.of(queries.history(TaskId.of(id)));
     }
 
     @POST
@@ -155,17 +139,8 @@ public class TaskResource {
                         .path(TaskResource.class)
                         .path(copy.value())
                         .build())
-                .entity(TaskJson.of(task).build().toString())
+                .entity(TaskBody.of(task))
                 .build();
-    }
-
-    private static TaskState stateOf(String text) {
-        try {
-            return TaskState.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidTaskRequestException(
-                    "state", "must be one of " + java.util.Arrays.toString(TaskState.values()));
-        }
     }
 
     private static int limitOf(String text) {

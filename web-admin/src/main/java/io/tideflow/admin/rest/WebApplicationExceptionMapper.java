@@ -12,6 +12,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
+        if (original.getEntity() instanceof Problem) {
+            return original;
+        }
         Response.StatusType status = original.getStatusInfo();
         Response.ResponseBuilder problem = Response.fromResponse(
                 new Problem(status.getStatusCode(), status.getReasonPhrase(), exception.getMessage(), null)

@@ -1,6 +1,6 @@
 package io.tideflow.admin.web;
 
-import jakarta.json.Json;
+import io.tideflow.admin.rest.Problem;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -31,12 +31,11 @@ public class ProblemErrorServlet extends HttpServlet {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter()
-                .write(Json.createObjectBuilder()
-                        .add("type", "about:blank")
-                        .add("title", status == 401 ? "Unauthorized" : status == 403 ? "Forbidden" : "Error")
-                        .add("status", status)
-                        .add("detail", detail)
-                        .build()
-                        .toString());
+                .write(new Problem(
+                                status,
+                                status == 401 ? "Unauthorized" : status == 403 ? "Forbidden" : "Error",
+                                detail,
+                                null)
+                        .toJson());
     }
 }
