@@ -2,7 +2,8 @@ package io.tideflow.queue.bootstrap;
 
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.enqueue.TaskIdGenerator;
-import io.tideflow.queue.schema.SchemaBootstrap;
+import io.tideflow.queue.schema.DatabaseDialect;
+import io.tideflow.queue.schema.EngineDataSource;
 import io.tideflow.queue.store.CompletionWriter;
 import io.tideflow.queue.store.LeaseStore;
 import io.tideflow.queue.store.NodeRegistry;
@@ -18,11 +19,11 @@ import io.tideflow.queue.store.reporting.MetricHistoryStore;
 import io.tideflow.queue.store.reporting.ReportStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Produces the engine's shared collaborators; tests build the same objects by hand. Immutable values are
@@ -45,13 +46,11 @@ public class EngineProducers {
         return Clock.systemUTC();
     }
 
-    @Inject
-    SchemaBootstrap schema;
-
+    /** Looked up rather than asked of SchemaBootstrap: see {@link EngineDataSource}. */
     @Produces
     @Singleton
-    StoreDialect storeDialect() {
-        return StoreDialect.of(schema.dialect());
+    StoreDialect storeDialect(Config config) {
+        return StoreDialect.of(DatabaseDialect.of(EngineDataSource.locate(config)));
     }
 
     @Produces

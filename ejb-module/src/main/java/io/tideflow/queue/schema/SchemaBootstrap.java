@@ -1,6 +1,5 @@
 package io.tideflow.queue.schema;
 
-import io.tideflow.queue.config.InvalidSettingException;
 import io.tideflow.queue.config.StartupCheck;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
@@ -11,8 +10,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 
@@ -24,12 +21,6 @@ import org.eclipse.microprofile.config.Config;
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SchemaBootstrap {
-
-    /**
-     * Where the persistence unit's datasource ({@code jdbc/tideflow}) is bound: WildFly binds global names under
-     * {@code java:/}, other servers at the root. The server scripts in datasource-config create it.
-     */
-    private static final List<String> DATASOURCE_NAMES = List.of("java:/jdbc/tideflow", "jdbc/tideflow");
 
     private static final Logger LOG = Logger.getLogger(SchemaBootstrap.class.getName());
 
@@ -59,28 +50,11 @@ public class SchemaBootstrap {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
         configurationCheck.check();
-        List<String> names = config.getOptionalValue("tideflow.datasource", String.class)
-                .map(List::of)
-                .orElse(DATASOURCE_NAMES);
-        dataSource = lookup(names);
+        dataSource = EngineDataSource.locate(config);
         dialect = DatabaseDialect.of(dataSource);
         List<String> applied = new SchemaMigrator(dataSource, SchemaBootstrap.class.getClassLoader(), clock).migrate();
         LOG.info(() ->
                 (applied.isEmpty() ? "Tideflow schema is up to date" : "Tideflow schema migrations applied: " + applied)
                         + " (" + dialect + ")");
-    }
-
-    private static DataSource lookup(List<String> names) {
-        for (String name : names) {
-            try {
-                return (DataSource) new InitialContext().lookup(name);
-            } catch (NamingException notHere) {
-                // try the next name
-            }
-        }
-        throw new InvalidSettingException(
-                "tideflow.datasource",
-                String.join(", ", names),
-                "no datasource is bound there; run the datasource-config script for your server");
     }
 }
