@@ -69,7 +69,7 @@ public class LeaseTransactions {
         nodes.beat(settings.nodeId(), startedAt, clock.instant(), running);
     }
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    /** A read, in a transaction all the same: the store's statements run on the transaction's connection. */
     public Set<String> cancelRequestedAmong(List<String> ids) {
         return leases.cancelRequestedAmong(ids);
     }

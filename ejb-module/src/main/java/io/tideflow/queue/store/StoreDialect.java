@@ -21,9 +21,19 @@ public interface StoreDialect {
 
     SqlCatalog statements();
 
-    /** Runs this database's statements on the persistence context's connection, in its transaction. */
+    /**
+     * Runs this database's statements on the persistence context's connection, in its transaction. Every store call
+     * needs one: outside a transaction EclipseLink has no connection to give.
+     */
     default SqlRunner on(EntityManager em) {
-        return new SqlRunner(statements(), () -> em.unwrap(Connection.class));
+        return new SqlRunner(statements(), () -> {
+            Connection connection = em.unwrap(Connection.class);
+            if (connection == null) {
+                throw new IllegalStateException("a store statement ran outside a transaction, where the persistence"
+                        + " context has no connection; this indicates a bug (a caller without a transaction)");
+            }
+            return connection;
+        });
     }
 
     /**
