@@ -1,0 +1,102 @@
+package io.tideflow.it;
+
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static io.tideflow.it.ApiClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tideflow.it.support.TaskCountResource;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code examples/war-app} as its build made it: an application WAR with the engine in WEB-INF/lib, its own handler,
+ * entities and REST endpoint, deployed alone. Only a counting resource is added, to read the engine's tasks.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WarAppIT {
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        File war = new File(System.getProperty("example.war-app", "target/server-lib/war-app.war"));
+        return ShrinkWrap.create(WebArchive.class, "war-app.war")
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war))
+                .addClass(TaskCountResource.class);
+    }
+
+    private ApiClient api() {
+        return new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
+    }
+
+    @Test
+    void theApplicationsOwnHandlerBooksTheShipmentWithItsOwnEntityInTheTasksTransaction() throws Exception {
+        ApiClient api = api();
+        ApiClient.Response placed = api.post("orders", OPERATOR, "{\"number\":\"A-1\",\"carrier\":\"post\"}");
+        assertThat(placed.status()).isEqualTo(201);
+        String taskId = placed.json().getString("taskId");
+
+        JsonObject booked = awaitBooked(api, "A-1");
+        assertThat(booked.getString("taskId")).isEqualTo(taskId);
+        assertThat(booked.getString("taskState")).isEqualTo("COMPLETED");
+        assertThat(booked.getJsonObject("shipment").getString("carrier")).isEqualTo("post");
+        assertThat(booked.getJsonObject("shipment").getInt("attempt")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedAttemptLeavesNoneOfItsWritesAndTheRetryBooksOnce() throws Exception {
+        ApiClient api = api();
+        assertThat(api.post("orders", OPERATOR, "{\"number\":\"F-1\",\"carrier\":\"flaky\"}")
+                        .status())
+                .isEqualTo(201);
+
+        JsonObject booked = awaitBooked(api, "F-1");
+        // attempt 1 wrote the shipment and the status, then failed: both were rolled back with it
+        assertThat(booked.getJsonObject("shipment").getInt("attempt")).isEqualTo(2);
+        assertThat(booked.getString("taskState")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void anOrderThatCannotBeWrittenTakesItsEnqueuedTaskWithIt() throws Exception {
+        ApiClient api = api();
+        assertThat(api.post("orders", OPERATOR, "{\"number\":\"D-1\",\"carrier\":\"post\"}")
+                        .status())
+                .isEqualTo(201);
+        int before = tasksOfType(api);
+
+        // the service enqueues first, then the order's insert fails on its key: one transaction, both gone
+        assertThat(api.post("orders", OPERATOR, "{\"number\":\"D-1\",\"carrier\":\"post\"}")
+                        .status())
+                .isEqualTo(409);
+        assertThat(tasksOfType(api)).isEqualTo(before);
+        assertThat(api.post("orders", VIEWER, "{\"number\":\"V-1\",\"carrier\":\"post\"}")
+                        .status())
+                .as("a write needs the operator's role")
+                .isEqualTo(403);
+    }
+
+    private static JsonObject awaitBooked(ApiClient api, String number) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> api.get("orders/" + number, VIEWER).json(),
+                        order -> order.getString("status").equals("BOOKED"));
+    }
+
+    private static int tasksOfType(ApiClient api) throws Exception {
+        return Integer.parseInt(api.get("it/tasks/shipping.book", VIEWER).body().trim());
+    }
+}
