@@ -1,24 +1,26 @@
 -- The statements that differ on Derby (see common.sql for the format). Derby has no SKIP LOCKED and no arrays: a
 -- claim reads its candidates unlocked, takes them with one conditional update per chunk of ids, and reads back what
--- its token won; id lists are ?[32], padded by repeating their first id.
+-- its token won; id lists are ?[32], padded by repeating their first id. A claim filters by the task types its node
+-- runs, at most 256 on Derby (the deployment fails above that).
 
 -- name: claim.dueIds
--- now; the first rows only (max rows). Unrestricted groups only: those without a row that limits or pauses them.
+-- now, the types this node runs; the first rows only (max rows). Unrestricted groups only: those without a row that
+-- limits or pauses them.
 SELECT id FROM tasks
-WHERE state = 'PENDING' AND run_at <= ?
+WHERE state = 'PENDING' AND run_at <= ? AND type IN (?[256])
   AND resource_group NOT IN (SELECT name FROM resource_groups
                              WHERE paused = 1 OR breaker = 1 OR max_concurrent IS NOT NULL
                                 OR max_concurrent_cluster IS NOT NULL OR rate_permits IS NOT NULL)
 ORDER BY priority DESC, id;
 
 -- name: claim.dueIdsInGroup
--- now, group
+-- now, group; any type (a worker that runs whatever the group holds)
 SELECT id FROM tasks WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ? ORDER BY priority DESC, id;
 
--- name: claim.dueIdsOfTypeInGroup
--- now, group, type
+-- name: claim.dueIdsOfTypesInGroup
+-- now, group, the types wanted
 SELECT id FROM tasks
-WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ? AND type = ?
+WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ? AND type IN (?[256])
 ORDER BY priority DESC, id;
 
 -- name: claim.take

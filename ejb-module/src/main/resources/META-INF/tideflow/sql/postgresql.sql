@@ -4,12 +4,12 @@
 -- to the column's type so that the primary key's index serves them.
 
 -- name: claim.due
--- Transition.CLAIM: owner, token, lease expiry, now, now, limit. Unrestricted groups only: those without a row that
--- limits or pauses them.
+-- Transition.CLAIM: owner, token, lease expiry, now, now, the types this node runs, limit. Unrestricted groups only:
+-- those without a row that limits or pauses them.
 UPDATE tasks SET state = 'RUNNING', lease_owner = ?, lease_token = ?, lease_expires_at = ?,
                  attempts = attempts + 1, updated_at = ?
 WHERE id IN (SELECT id FROM tasks
-             WHERE state = 'PENDING' AND run_at <= ?
+             WHERE state = 'PENDING' AND run_at <= ? AND type = ANY(?)
                AND resource_group NOT IN (SELECT name FROM resource_groups
                                           WHERE paused = 1 OR breaker = 1 OR max_concurrent IS NOT NULL
                                              OR max_concurrent_cluster IS NOT NULL OR rate_permits IS NOT NULL)
@@ -17,7 +17,7 @@ WHERE id IN (SELECT id FROM tasks
 RETURNING id, type, resource_group, payload, attempts, max_attempts, run_at, priority;
 
 -- name: claim.dueInGroup
--- owner, token, lease expiry, now, now, group, limit
+-- owner, token, lease expiry, now, now, group, limit; any type (a worker that runs whatever the group holds)
 UPDATE tasks SET state = 'RUNNING', lease_owner = ?, lease_token = ?, lease_expires_at = ?,
                  attempts = attempts + 1, updated_at = ?
 WHERE id IN (SELECT id FROM tasks
@@ -25,12 +25,12 @@ WHERE id IN (SELECT id FROM tasks
              ORDER BY priority DESC, id LIMIT ? FOR UPDATE SKIP LOCKED)
 RETURNING id, type, resource_group, payload, attempts, max_attempts, run_at, priority;
 
--- name: claim.dueOfTypeInGroup
--- owner, token, lease expiry, now, now, group, type, limit
+-- name: claim.dueOfTypesInGroup
+-- owner, token, lease expiry, now, now, group, the types wanted, limit
 UPDATE tasks SET state = 'RUNNING', lease_owner = ?, lease_token = ?, lease_expires_at = ?,
                  attempts = attempts + 1, updated_at = ?
 WHERE id IN (SELECT id FROM tasks
-             WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ? AND type = ?
+             WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ? AND type = ANY(?)
              ORDER BY priority DESC, id LIMIT ? FOR UPDATE SKIP LOCKED)
 RETURNING id, type, resource_group, payload, attempts, max_attempts, run_at, priority;
 

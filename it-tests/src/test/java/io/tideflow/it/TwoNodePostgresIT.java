@@ -82,7 +82,7 @@ class TwoNodePostgresIT {
                 "TwoNodePostgresIT: idle enqueue on the submit-only node-3 to start on node-1 or node-2,"
                         + " 50 tasks: p50 %d ms, p95 %d ms, p99 (max) %d ms%n",
                 p50, p95, p99);
-        assertThat(count("SELECT COUNT(*) FROM task_events WHERE node = 'node-3' AND to_state = 'RUNNING'"))
+        assertThat(count("SELECT COUNT(*) FROM task_events WHERE node = 'node-3/tideflow' AND to_state = 'RUNNING'"))
                 .as("the submit-only node claims nothing")
                 .isZero();
         // both nodes poll every second: without the wake-up the median would be near 500 ms and the maximum near 1 s
@@ -138,27 +138,28 @@ class TwoNodePostgresIT {
         }
         await().atMost(Duration.ofSeconds(30))
                 .until(() ->
-                        count("SELECT COUNT(*) FROM tasks WHERE state = 'RUNNING' AND lease_owner = 'node-2'") > 0);
+                        count("SELECT COUNT(*) FROM tasks WHERE state = 'RUNNING' AND lease_owner = 'node-2/tideflow'")
+                                > 0);
         ServerProcess second = NODES.get(1);
         try {
             long killedAt = System.currentTimeMillis();
             second.killHard();
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(100))
-                    .until(() ->
-                            count("SELECT COUNT(*) FROM task_events WHERE detail = 'lease expired (held by node-2)'"
+                    .until(() -> count(
+                                    "SELECT COUNT(*) FROM task_events WHERE detail = 'lease expired (held by node-2/tideflow)'"
                                             + " AND occurred_at >= " + killedAt)
-                                    > 0);
+                            > 0);
             long rescuedAt = count("SELECT MIN(occurred_at) FROM task_events"
-                    + " WHERE detail = 'lease expired (held by node-2)' AND occurred_at >= " + killedAt);
+                    + " WHERE detail = 'lease expired (held by node-2/tideflow)' AND occurred_at >= " + killedAt);
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> count(
-                                    "SELECT COUNT(*) FROM task_events WHERE to_state = 'RUNNING' AND node = 'node-1' AND attempt >= 2"
+                                    "SELECT COUNT(*) FROM task_events WHERE to_state = 'RUNNING' AND node = 'node-1/tideflow' AND attempt >= 2"
                                             + " AND occurred_at >= " + rescuedAt)
                             > 0);
             long runningAgainAt = count("SELECT MIN(occurred_at) FROM task_events WHERE to_state = 'RUNNING'"
-                    + " AND node = 'node-1' AND attempt >= 2 AND occurred_at >= " + rescuedAt);
+                    + " AND node = 'node-1/tideflow' AND attempt >= 2 AND occurred_at >= " + rescuedAt);
             System.out.printf(
                     "TwoNodePostgresIT: kill -9 of node-2 to its first task rescued %d ms, running again on"
                             + " node-1 %d ms (lease %s)%n",
@@ -168,8 +169,8 @@ class TwoNodePostgresIT {
                     .isLessThan(LEASE.toMillis() + 10_000);
 
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> aliveOf(first, "node-2").equals("false"));
-            assertThat(aliveOf(first, "node-1")).isEqualTo("true");
+                    .until(() -> aliveOf(first, "node-2/tideflow").equals("false"));
+            assertThat(aliveOf(first, "node-1/tideflow")).isEqualTo("true");
 
             await().atMost(Duration.ofSeconds(120))
                     .until(() -> markers.stream()

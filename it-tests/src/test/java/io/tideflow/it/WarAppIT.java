@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -22,16 +23,28 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code examples/war-app} as its build made it: an application WAR with the engine in WEB-INF/lib, its own handler,
- * entities and REST endpoint, deployed alone. Only a counting resource is added, to read the engine's tasks.
+ * entities and REST endpoint (only a counting resource is added, to read the engine's tasks), deployed beside
+ * Tideflow's own WAR on the same database: two engines in one server, each running only the task types it has
+ * handlers for.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class WarAppIT {
 
     @ArquillianResource
+    @OperateOnDeployment("war-app")
     URL deploymentUrl;
 
-    @Deployment(testable = false)
+    @ArquillianResource
+    @OperateOnDeployment("tideflow")
+    URL tideflowUrl;
+
+    @Deployment(name = "tideflow", testable = false, order = 1)
+    static WebArchive tideflow() {
+        return TideflowDeployment.withTestHandlers();
+    }
+
+    @Deployment(name = "war-app", testable = false, order = 2)
     static WebArchive deployment() {
         File war = new File(System.getProperty("example.war-app", "target/server-lib/war-app.war"));
         return ShrinkWrap.create(WebArchive.class, "war-app.war")
@@ -87,6 +100,35 @@ class WarAppIT {
                         .status())
                 .as("a write needs the operator's role")
                 .isEqualTo(403);
+    }
+
+    @Test
+    void theTideflowWarBesideTheApplicationLeavesTheApplicationsTasksToIt() throws Exception {
+        ApiClient app = api();
+        ApiClient tideflow = new ApiClient(URI.create(tideflowUrl.toString()).resolve("api/"));
+        for (int i = 0; i < 20; i++) {
+            assertThat(app.post("orders", OPERATOR, "{\"number\":\"B-" + i + "\",\"carrier\":\"post\"}")
+                            .status())
+                    .isEqualTo(201);
+            assertThat(tideflow.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"payload\":" + i + "}")
+                            .status())
+                    .isEqualTo(201);
+        }
+        for (int i = 0; i < 20; i++) {
+            JsonObject booked = awaitBooked(app, "B-" + i);
+            // claimed by the Tideflow WAR's dispatcher, which has no handler for it, the task would have failed
+            assertThat(booked.getJsonObject("shipment").getInt("attempt")).isEqualTo(1);
+            assertThat(booked.getString("taskState")).isEqualTo("COMPLETED");
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> tideflow.get("tasks?type=demo.echo&state=PENDING", VIEWER)
+                        .json()
+                        .getJsonArray("items")
+                        .isEmpty());
+        assertThat(tideflow.get("tasks?state=DEAD_LETTER&type=shipping.book", VIEWER)
+                        .json()
+                        .getJsonArray("items"))
+                .isEmpty();
     }
 
     private static JsonObject awaitBooked(ApiClient api, String number) {

@@ -15,10 +15,28 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class SettingsProducer {
 
+    /**
+     * Without {@code tideflow.node.id}, a node is the server's node name and the application's name: two applications
+     * with Tideflow in one server are two nodes, and neither takes the other's running tasks for its own orphans.
+     */
     @Produces
     @Singleton
     EngineSettings engineSettings() {
-        return EngineSettings.from(config());
+        EngineSettings settings = EngineSettings.from(config());
+        if (config().getOptionalValue("tideflow.node.id", String.class).isPresent()) {
+            return settings;
+        }
+        return applicationName()
+                .map(application -> settings.withNodeId(settings.nodeId() + "/" + application))
+                .orElse(settings);
+    }
+
+    private static java.util.Optional<String> applicationName() {
+        try {
+            return java.util.Optional.of((String) new javax.naming.InitialContext().lookup("java:app/AppName"));
+        } catch (javax.naming.NamingException | ClassCastException outsideAnApplication) {
+            return java.util.Optional.empty();
+        }
     }
 
     @Produces

@@ -12,6 +12,7 @@ import io.tideflow.queue.store.groups.GroupRow;
 import io.tideflow.queue.store.groups.GroupStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +50,7 @@ public final class RestrictedGroupClaim {
     /**
      * @param wanted    how many the caller's workers can take
      * @param heldHere  tasks of the group this node holds now (claimed, running or waiting for a worker)
+     * @param types     the task types this node runs: the only ones it claims
      * @param breakerSettings the group's breaker settings in this node's configuration, or {@code null}
      */
     public static Result claim(
@@ -56,24 +58,25 @@ public final class RestrictedGroupClaim {
             GroupStore groups,
             BreakerStore breakers,
             String group,
+            Collection<String> types,
             int wanted,
             int heldHere,
             BreakerSettings breakerSettings,
             Instant now,
             Duration lease) {
-        return claim(tasks, groups, breakers, new Target(group, null, wanted, heldHere), breakerSettings, now, lease);
+        return claim(tasks, groups, breakers, new Target(group, types, wanted, heldHere), breakerSettings, now, lease);
     }
 
     /**
      * What one claim is for.
      *
-     * @param type     the only task type to take, or {@code null} for any
+     * @param types    the task types to take, or {@code null} for any
      * @param wanted   how many the caller's workers can take
      * @param heldHere tasks of the group this node holds now (claimed, running or waiting for a worker)
      */
-    public record Target(String group, String type, int wanted, int heldHere) {}
+    public record Target(String group, Collection<String> types, int wanted, int heldHere) {}
 
-    /** Like the other, for one task type of the group when {@code target} names one. */
+    /** Like the other, for the task types {@code target} names. */
     public static Result claim(
             TaskStore tasks,
             GroupStore groups,
@@ -126,11 +129,8 @@ public final class RestrictedGroupClaim {
             room = (int) Math.floor(tokens);
             heldByRate = true;
         }
-        List<LeasedTask> claimed = room <= 0
-                ? List.of()
-                : target.type() == null
-                        ? tasks.claimDueInGroup(group, room, now, lease)
-                        : tasks.claimDueOfType(group, target.type(), room, now, lease);
+        List<LeasedTask> claimed =
+                room <= 0 ? List.of() : tasks.claimDueInGroup(group, target.types(), room, now, lease);
         if (breakerRead != null) {
             breakers.replace(breakerRead, breaker.claimed(claimed.size(), now.toEpochMilli()));
             if (breaker.state() == BreakerState.OPEN) {

@@ -4,6 +4,7 @@ import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.events.LifecycleEvents;
 import io.tideflow.queue.groups.GroupDirectory;
+import io.tideflow.queue.handler.TaskHandlerRegistry;
 import io.tideflow.queue.store.TaskStore;
 import io.tideflow.queue.store.groups.BreakerStore;
 import io.tideflow.queue.store.groups.GroupStore;
@@ -41,10 +42,13 @@ public class TaskClaims {
     Clock clock;
 
     @Inject
+    TaskHandlerRegistry registry;
+
+    @Inject
     LifecycleEvents lifecycle;
 
     public List<LeasedTask> claimDue(int limit) {
-        return store.claimDue(limit, clock.instant(), settings.leaseDuration());
+        return store.claimDue(limit, clock.instant(), settings.leaseDuration(), registry.types());
     }
 
     /** A claim from one restricted group, within its limits, in its own transaction. */
@@ -54,6 +58,7 @@ public class TaskClaims {
                 groups,
                 breakers,
                 group,
+                registry.types(),
                 wanted,
                 heldHere,
                 directory.breakerOf(group),

@@ -19,6 +19,7 @@ import io.tideflow.queue.groups.GroupTransactions;
 import io.tideflow.queue.groups.breaker.BreakerOutcomes;
 import io.tideflow.queue.handler.TaskHandlerRegistry;
 import io.tideflow.queue.lease.LeaseReleaser;
+import io.tideflow.queue.store.StoreDialect;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -106,6 +107,9 @@ public class TaskDispatcher {
     TaskHandlerRegistry registry;
 
     @Inject
+    StoreDialect dialect;
+
+    @Inject
     AttemptRegistry attempts;
 
     @Inject
@@ -128,6 +132,13 @@ public class TaskDispatcher {
             LOG.info(() -> "Tideflow dispatcher disabled on node '" + settings.nodeId()
                     + "' (tideflow.dispatcher.enabled=false): this node submits, other nodes run");
             return;
+        }
+        if (registry.types().size() > dialect.maxClaimTypes()) {
+            throw new IllegalStateException(
+                    "this node has handlers for " + registry.types().size()
+                            + " task types, but a claim on this database filters by at most " + dialect.maxClaimTypes()
+                            + "; enable fewer handlers on this node (@EnabledByConfig) or use"
+                            + " PostgreSQL");
         }
         GroupAwareClaimer claimer = new GroupAwareClaimer(
                 new GroupAwareClaimer.Claims() {

@@ -32,14 +32,24 @@ final class DerbyStoreDialect implements StoreDialect {
     }
 
     @Override
+    public int maxClaimTypes() {
+        return statements.get("claim.dueIds").listWidth();
+    }
+
+    @Override
     public List<ClaimedRow> claim(SqlRunner sql, ClaimRequest request) {
         long now = request.now().toEpochMilli();
         List<String> candidates = request.group() == null
-                ? sql.list("claim.dueIds", request.limit(), ID, now)
-                : request.type() == null
+                ? sql.list("claim.dueIds", request.limit(), ID, now, request.types())
+                : request.types() == null
                         ? sql.list("claim.dueIdsInGroup", request.limit(), ID, now, request.group())
                         : sql.list(
-                                "claim.dueIdsOfTypeInGroup", request.limit(), ID, now, request.group(), request.type());
+                                "claim.dueIdsOfTypesInGroup",
+                                request.limit(),
+                                ID,
+                                now,
+                                request.group(),
+                                request.types());
         List<ClaimedRow> claimed = new ArrayList<>(candidates.size());
         for (List<String> ids : Chunks.of(candidates, chunk)) {
             int taken = sql.update(

@@ -17,12 +17,18 @@ final class PostgresStoreDialect implements StoreDialect {
 
     PostgresStoreDialect(SqlCatalog statements) {
         this.statements = statements;
-        TransitionStatements.verify(statements, List.of("claim.due", "claim.dueInGroup", "claim.dueOfTypeInGroup"));
+        TransitionStatements.verify(statements, List.of("claim.due", "claim.dueInGroup", "claim.dueOfTypesInGroup"));
     }
 
     @Override
     public SqlCatalog statements() {
         return statements;
+    }
+
+    @Override
+    public int maxClaimTypes() {
+        // an array parameter
+        return Integer.MAX_VALUE;
     }
 
     @Override
@@ -38,9 +44,9 @@ final class PostgresStoreDialect implements StoreDialect {
             statement = "claim.dueInGroup";
             parameters.add(request.group());
         }
-        if (request.type() != null) {
-            statement = "claim.dueOfTypeInGroup";
-            parameters.add(request.type());
+        if (request.types() != null) {
+            statement = request.group() == null ? "claim.due" : "claim.dueOfTypesInGroup";
+            parameters.add(request.types());
         }
         parameters.add(request.limit());
         List<ClaimedRow> claimed = new ArrayList<>(sql.list(statement, ClaimedRow.FROM_ROW, parameters.toArray()));

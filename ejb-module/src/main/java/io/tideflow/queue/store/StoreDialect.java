@@ -21,6 +21,9 @@ public interface StoreDialect {
 
     SqlCatalog statements();
 
+    /** How many task types one claim can filter by: a node with handlers for more cannot claim on this database. */
+    int maxClaimTypes();
+
     /**
      * Runs this database's statements on the persistence context's connection, in its transaction. Every store call
      * needs one: outside a transaction EclipseLink has no connection to give.
@@ -40,10 +43,10 @@ public interface StoreDialect {
      * What one claim asks for.
      *
      * @param group the group to claim from, or {@code null} for the tasks of every unrestricted group
-     * @param type  the only task type to claim (with a group only), or {@code null} for every type
+     * @param types the task types to claim, never empty; {@code null} for any type, with a group only
      */
     record ClaimRequest(
-            int limit, String owner, String token, Instant now, Instant expiresAt, String group, String type) {}
+            int limit, String owner, String token, Instant now, Instant expiresAt, String group, List<String> types) {}
 
     static StoreDialect of(DatabaseDialect database) {
         return switch (database) {

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -60,12 +61,13 @@ public class TaskStore {
     }
 
     /**
-     * Claims up to {@code limit} due PENDING tasks of the unrestricted groups (those without a row in
-     * {@code resource_groups} that limits or pauses them), highest priority first, then oldest, under one fresh lease
-     * token, the way this database does it best ({@link StoreDialect}), and records PENDING → RUNNING for each.
+     * Claims up to {@code limit} due PENDING tasks of the given types in the unrestricted groups (those without a row
+     * in {@code resource_groups} that limits or pauses them), highest priority first, then oldest, under one fresh
+     * lease token, the way this database does it best ({@link StoreDialect}), and records PENDING → RUNNING for each.
+     * A node claims only the types it has handlers for: tasks of other types wait for a node that runs them.
      */
-    public List<LeasedTask> claimDue(int limit, Instant now, Duration leaseDuration) {
-        return claim(limit, now, leaseDuration, null, null);
+    public List<LeasedTask> claimDue(int limit, Instant now, Duration leaseDuration, Collection<String> types) {
+        return claim(limit, now, leaseDuration, null, List.copyOf(types));
     }
 
     /** Which of {@code groups} have a PENDING task due at {@code now}: one read over the group/state index. */
@@ -78,21 +80,24 @@ public class TaskStore {
         return due;
     }
 
-    /** Like {@link #claimDue}, from one group only: the caller has decided how many that group may start. */
-    public List<LeasedTask> claimDueInGroup(String group, int limit, Instant now, Duration leaseDuration) {
-        return claim(limit, now, leaseDuration, group, null);
+    /**
+     * Like {@link #claimDue}, from one group only: the caller has decided how many that group may start.
+     *
+     * @param types the types to claim, or {@code null} for any type (a worker that runs whatever the group holds)
+     */
+    public List<LeasedTask> claimDueInGroup(
+            String group, Collection<String> types, int limit, Instant now, Duration leaseDuration) {
+        return claim(limit, now, leaseDuration, group, types == null ? null : List.copyOf(types));
     }
 
-    /** Like {@link #claimDueInGroup}, of one task type only: tasks that a worker runs together. */
-    public List<LeasedTask> claimDueOfType(String group, String type, int limit, Instant now, Duration leaseDuration) {
-        return claim(limit, now, leaseDuration, group, type);
-    }
-
-    private List<LeasedTask> claim(int limit, Instant now, Duration leaseDuration, String group, String type) {
+    private List<LeasedTask> claim(int limit, Instant now, Duration leaseDuration, String group, List<String> types) {
+        if (types != null && types.isEmpty()) {
+            return List.of();
+        }
         Instant expiresAt = now.plus(leaseDuration);
         String token = UUID.randomUUID().toString();
         List<ClaimedRow> rows =
-                dialect.claim(sql, new StoreDialect.ClaimRequest(limit, node, token, now, expiresAt, group, type));
+                dialect.claim(sql, new StoreDialect.ClaimRequest(limit, node, token, now, expiresAt, group, types));
         List<LeasedTask> claimed = new ArrayList<>(rows.size());
         for (ClaimedRow row : rows) {
             claimed.add(new LeasedTask(

@@ -91,7 +91,11 @@ public class TaskWorkerBean implements TaskWorker {
                 store,
                 groups,
                 breakers,
-                new RestrictedGroupClaim.Target(request.group(), request.type(), request.limit(), heldHere),
+                new RestrictedGroupClaim.Target(
+                        request.group(),
+                        request.type() == null ? null : List.of(request.type()),
+                        request.limit(),
+                        heldHere),
                 directory.breakerOf(request.group()),
                 now,
                 settings.leaseDuration());
@@ -103,9 +107,12 @@ public class TaskWorkerBean implements TaskWorker {
     }
 
     private List<LeasedTask> claimFreely(WorkRequest request, Instant now) {
-        return request.type() == null
-                ? store.claimDueInGroup(request.group(), request.limit(), now, settings.leaseDuration())
-                : store.claimDueOfType(request.group(), request.type(), request.limit(), now, settings.leaseDuration());
+        return store.claimDueInGroup(
+                request.group(),
+                request.type() == null ? null : List.of(request.type()),
+                request.limit(),
+                now,
+                settings.leaseDuration());
     }
 
     @Override

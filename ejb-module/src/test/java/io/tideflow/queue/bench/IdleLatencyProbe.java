@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -120,8 +121,8 @@ final class IdleLatencyProbe {
                             return;
                         }
                         wake.drainPermits();
-                        for (LeasedTask task :
-                                db.inTransaction(em -> db.store(em, "worker").claimDue(8, Instant.now(), LEASE))) {
+                        for (LeasedTask task : db.inTransaction(em ->
+                                db.store(em, "worker").claimDue(8, Instant.now(), LEASE, List.of("bench.noop")))) {
                             startedTasks.add(new Started(task.id().value(), System.nanoTime()));
                             db.inTransaction(em -> db.store(em, "worker").markSucceeded(task, null, 0, Instant.now()));
                         }

@@ -180,8 +180,8 @@ public final class StoreBenchmark {
                     settings.claimAhead(),
                     settings.leaseDuration(),
                     Clock.systemUTC(),
-                    limit -> db.inTransaction(
-                            em -> db.store(em, "bench").claimDue(limit, Instant.now(), settings.leaseDuration())),
+                    limit -> db.inTransaction(em -> db.store(em, "bench")
+                            .claimDue(limit, Instant.now(), settings.leaseDuration(), List.of("bench.noop"))),
                     runner,
                     task -> db.inTransaction(em -> db.store(em, "bench").release(task, Instant.now(), "benchmark")));
             loop.wake();

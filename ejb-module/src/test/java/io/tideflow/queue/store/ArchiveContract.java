@@ -116,7 +116,7 @@ abstract class ArchiveContract {
 
     private TaskId completedAt(Instant at) {
         TaskId id = insert(at);
-        LeasedTask claimed = db.inTransaction(em -> db.store(em, "node-a").claimDue(1, at, LEASE))
+        LeasedTask claimed = db.inTransaction(em -> db.store(em, "node-a").claimDue(1, at, LEASE, TaskFixtures.TYPES))
                 .get(0);
         assertThat(claimed.id()).isEqualTo(id);
         db.inTransaction(em -> db.store(em, "node-a").markSucceeded(claimed, null, 5, at));

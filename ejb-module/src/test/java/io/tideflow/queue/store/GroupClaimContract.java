@@ -251,7 +251,8 @@ abstract class GroupClaimContract {
                 new GroupAwareClaimer.Claims() {
                     @Override
                     public List<LeasedTask> unrestricted(int limit) {
-                        return db.inTransaction(em -> db.store(em, node).claimDue(limit, Instant.now(), LEASE));
+                        return db.inTransaction(
+                                em -> db.store(em, node).claimDue(limit, Instant.now(), LEASE, TaskFixtures.TYPES));
                     }
 
                     @Override
@@ -261,6 +262,7 @@ abstract class GroupClaimContract {
                                 new GroupStore(em, db.dialect()),
                                 new BreakerStore(em, db.dialect()),
                                 group,
+                                TaskFixtures.TYPES,
                                 wanted,
                                 heldHere,
                                 breakers.get(group),

@@ -61,8 +61,8 @@ abstract class LeaseStoreContract {
         NewTask expired = insert(aTask());
         claim("node-a");
         NewTask fresh = insert(aTask());
-        List<LeasedTask> freshAttempt =
-                db.inTransaction(em -> db.store(em, "node-b").claimDue(1, claimedAt.plusSeconds(20), LEASE));
+        List<LeasedTask> freshAttempt = db.inTransaction(
+                em -> db.store(em, "node-b").claimDue(1, claimedAt.plusSeconds(20), LEASE, TaskFixtures.TYPES));
         assertThat(freshAttempt).extracting(LeasedTask::id).containsExactly(fresh.id());
 
         List<RescueCandidate> due = db.inTransaction(em -> leases(em, "node-c").expiredLeases(afterExpiry, 10));
@@ -204,7 +204,7 @@ abstract class LeaseStoreContract {
     }
 
     private List<LeasedTask> claim(String node) {
-        return db.inTransaction(em -> db.store(em, node).claimDue(1, claimedAt, LEASE));
+        return db.inTransaction(em -> db.store(em, node).claimDue(1, claimedAt, LEASE, TaskFixtures.TYPES));
     }
 
     private TaskState stateOf(TaskId id) {

@@ -46,8 +46,8 @@ public final class SimulatedDispatcher {
             while (true) {
                 free.acquireUninterruptibly();
                 int capacity = 1 + free.drainPermits();
-                List<LeasedTask> batch =
-                        db.inTransaction(em -> db.store(em, node).claimDue(capacity, now, Duration.ofMinutes(5)));
+                List<LeasedTask> batch = db.inTransaction(
+                        em -> db.store(em, node).claimDue(capacity, now, Duration.ofMinutes(5), TaskFixtures.TYPES));
                 if (batch.size() < capacity) {
                     // like the engine's poll: retries are promoted when the pending work runs short
                     db.inTransaction(em -> db.store(em, node).promoteDueRetries(now, 500));

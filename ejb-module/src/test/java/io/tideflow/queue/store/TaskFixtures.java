@@ -8,6 +8,9 @@ import java.time.Instant;
 /** Builds tasks for store tests: {@code aTask().withPriority(7).at(t).build()}. */
 final class TaskFixtures {
 
+    /** Every task type the store tests enqueue: what a node that runs them all claims. */
+    static final java.util.List<String> TYPES = java.util.List.of("test.noop", "mail.send", "mail.bounce");
+
     private static final TaskIdGenerator IDS = new TaskIdGenerator(Clock.systemUTC());
 
     private String type = "test.noop";

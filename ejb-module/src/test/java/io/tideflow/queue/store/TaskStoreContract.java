@@ -213,7 +213,8 @@ abstract class TaskStoreContract {
                 .isEqualTo(1);
         assertThat(stateOf(task.id())).isEqualTo(TaskState.PENDING);
 
-        LeasedTask second = db.inTransaction(em -> db.store(em, "node-a").claimDue(1, retryAt, LEASE))
+        LeasedTask second = db.inTransaction(
+                        em -> db.store(em, "node-a").claimDue(1, retryAt, LEASE, TaskFixtures.TYPES))
                 .get(0);
         assertThat(second.attempt()).isEqualTo(2);
         assertThat(db.<FailureVerdict>inTransaction(em -> db.store(em, "node-a")
@@ -376,7 +377,7 @@ abstract class TaskStoreContract {
     }
 
     private List<LeasedTask> claim(int limit, String owner) {
-        return db.inTransaction(em -> db.store(em, owner).claimDue(limit, now, LEASE));
+        return db.inTransaction(em -> db.store(em, owner).claimDue(limit, now, LEASE, TaskFixtures.TYPES));
     }
 
     private CancelOutcome cancel(TaskId id) {

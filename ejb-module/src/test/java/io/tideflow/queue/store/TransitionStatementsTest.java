@@ -22,7 +22,7 @@ class TransitionStatementsTest {
         StoreDialect dialect = StoreDialect.of(database);
         List<String> claims = database == DatabaseDialect.DERBY
                 ? List.of("claim.take")
-                : List.of("claim.due", "claim.dueInGroup", "claim.dueOfTypeInGroup");
+                : List.of("claim.due", "claim.dueInGroup", "claim.dueOfTypesInGroup");
         assertThat(TransitionStatements.disagreements(dialect.statements(), claims))
                 .isEmpty();
     }

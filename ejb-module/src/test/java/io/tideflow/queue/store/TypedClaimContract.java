@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Claims of one task type in one group: what a worker that runs similar tasks together asks for. */
+/**
+ * Claims by task type: a node claims only the types it has handlers for (two applications on one database leave each
+ * other's tasks alone), and a worker that runs similar tasks together claims one type of one group.
+ */
 abstract class TypedClaimContract {
 
     private static final Duration LEASE = Duration.ofSeconds(30);
@@ -31,8 +34,8 @@ abstract class TypedClaimContract {
         NewTask otherType = insert(aTask().ofType("mail.bounce").inGroup("mail"));
         NewTask otherGroup = insert(aTask().ofType("mail.send").inGroup("sms"));
 
-        List<LeasedTask> claimed =
-                db.inTransaction(em -> db.store(em, "node-a").claimDueOfType("mail", "mail.send", 10, now, LEASE));
+        List<LeasedTask> claimed = db.inTransaction(
+                em -> db.store(em, "node-a").claimDueInGroup("mail", List.of("mail.send"), 10, now, LEASE));
 
         assertThat(claimed).extracting(LeasedTask::id).containsExactly(high.id(), low.id());
         assertThat(claimed)
@@ -48,10 +51,10 @@ abstract class TypedClaimContract {
         for (int i = 0; i < 5; i++) {
             insert(aTask().ofType("mail.send").inGroup("mail"));
         }
-        List<LeasedTask> first =
-                db.inTransaction(em -> db.store(em, "node-a").claimDueOfType("mail", "mail.send", 3, now, LEASE));
-        List<LeasedTask> second =
-                db.inTransaction(em -> db.store(em, "node-b").claimDueOfType("mail", "mail.send", 3, now, LEASE));
+        List<LeasedTask> first = db.inTransaction(
+                em -> db.store(em, "node-a").claimDueInGroup("mail", List.of("mail.send"), 3, now, LEASE));
+        List<LeasedTask> second = db.inTransaction(
+                em -> db.store(em, "node-b").claimDueInGroup("mail", List.of("mail.send"), 3, now, LEASE));
 
         assertThat(first).hasSize(3);
         assertThat(second).hasSize(2);
@@ -60,6 +63,25 @@ abstract class TypedClaimContract {
                 .doesNotContainAnyElementsOf(first.stream().map(LeasedTask::id).toList());
         assertThat(db.count("SELECT COUNT(*) FROM tasks WHERE state = 'RUNNING'"))
                 .isEqualTo(5);
+    }
+
+    @Test
+    void aNodeClaimsOnlyTheTypesItRunsAndLeavesTheOthersToTheirNodes() {
+        NewTask ours = insert(aTask().ofType("mail.send").withPriority(1));
+        NewTask theirs = insert(aTask().ofType("mail.bounce").withPriority(9));
+
+        List<LeasedTask> claimed = db.inTransaction(
+                em -> db.store(em, "node-a").claimDue(10, now, LEASE, List.of("mail.send", "sms.send")));
+        List<LeasedTask> nothingToRun =
+                db.inTransaction(em -> db.store(em, "node-a").claimDue(10, now, LEASE, List.of()));
+
+        assertThat(claimed).extracting(LeasedTask::id).containsExactly(ours.id());
+        assertThat(nothingToRun).isEmpty();
+        assertThat(stateOf(theirs)).isEqualTo("PENDING");
+
+        List<LeasedTask> theirNode =
+                db.inTransaction(em -> db.store(em, "node-b").claimDue(10, now, LEASE, List.of("mail.bounce")));
+        assertThat(theirNode).extracting(LeasedTask::id).containsExactly(theirs.id());
     }
 
     private NewTask insert(TaskFixtures task) {
