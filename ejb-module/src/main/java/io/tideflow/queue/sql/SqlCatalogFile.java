@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads one catalog file: each statement starts with a line {@code -- name: <name>} and runs to the next one;
- * other {@code --} lines are comments, and a trailing {@code ;} is dropped. A list placeholder {@code ?[n]} becomes
+ * lines that start with {@code --} are comments, and a trailing {@code ;} is dropped. A list placeholder {@code ?[n]} becomes
  * {@code n} markers, so that the text stays the same whatever the length of the list bound to it.
  */
 final class SqlCatalogFile {
@@ -39,7 +39,8 @@ final class SqlCatalogFile {
                 if (name == null) {
                     throw malformed(resource, i + 1, "SQL before the first '-- name:' line");
                 }
-                body.append(body.isEmpty() ? "" : " ").append(line);
+                // kept line by line: a Derby optimizer override (--DERBY-PROPERTIES) ends at its line's end
+                body.append(body.isEmpty() ? "" : "\n").append(line);
             }
         }
         add(statements, resource, name, nameLine, body);

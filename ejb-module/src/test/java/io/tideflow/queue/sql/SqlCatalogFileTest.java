@@ -24,7 +24,7 @@ class SqlCatalogFileTest {
                 """);
         assertThat(statements.keySet()).containsExactly("task.one", "task.two");
         assertThat(statements.get("task.one"))
-                .isEqualTo(new SqlStatement("task.one", "SELECT id FROM tasks WHERE state = ?", 1, 0));
+                .isEqualTo(new SqlStatement("task.one", "SELECT id\nFROM tasks WHERE state = ?", 1, 0));
         assertThat(statements.get("task.two").parameterCount()).isEqualTo(2);
     }
 

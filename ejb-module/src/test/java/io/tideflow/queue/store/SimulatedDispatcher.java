@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -42,12 +43,27 @@ public final class SimulatedDispatcher {
         Semaphore free = new Semaphore(workers);
         AtomicInteger names = new AtomicInteger();
         ThreadLocal<String> workerName = ThreadLocal.withInitial(() -> node + "/" + names.getAndIncrement());
+        AtomicReference<Throwable> workerFailure = new AtomicReference<>();
         try {
             while (true) {
+                if (workerFailure.get() != null) {
+                    // a task it held stays RUNNING until its lease ends: fail now rather than wait for it
+                    throw new IllegalStateException("a worker of " + node + " failed", workerFailure.get());
+                }
                 free.acquireUninterruptibly();
                 int capacity = 1 + free.drainPermits();
-                List<LeasedTask> batch = db.inTransaction(
-                        em -> db.store(em, node).claimDue(capacity, now, Duration.ofMinutes(5), TaskFixtures.TYPES));
+                List<LeasedTask> batch;
+                try {
+                    batch = db.inTransaction(em ->
+                            db.store(em, node).claimDue(capacity, now, Duration.ofMinutes(5), TaskFixtures.TYPES));
+                } catch (RuntimeException e) {
+                    if (!TestDatabase.isDeadlockVictim(e)) {
+                        throw e;
+                    }
+                    // like the engine's dispatcher: a claim chosen as a deadlock's victim is tried again
+                    free.release(capacity);
+                    continue;
+                }
                 if (batch.size() < capacity) {
                     // like the engine's poll: retries are promoted when the pending work runs short
                     db.inTransaction(em -> db.store(em, node).promoteDueRetries(now, 500));
@@ -57,6 +73,8 @@ public final class SimulatedDispatcher {
                     pool.execute(() -> {
                         try {
                             worker.run(task, workerName.get());
+                        } catch (Throwable e) {
+                            workerFailure.compareAndSet(null, e);
                         } finally {
                             free.release();
                         }

@@ -63,6 +63,21 @@ public abstract class TestDatabase implements AutoCloseable {
         return new LeaseStore(em, node, dialect());
     }
 
+    /**
+     * Whether a failure is the database choosing this transaction as a deadlock's victim (SQLSTATE 40001 on Derby,
+     * 40P01 on PostgreSQL): the engine treats it as a failed attempt or retries the claim, and so must a test's
+     * simulation of it.
+     */
+    public static boolean isDeadlockVictim(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public <T> T inTransaction(Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction tx = em.getTransaction();
