@@ -39,7 +39,7 @@ final class SqlCatalogFile {
                 if (name == null) {
                     throw malformed(resource, i + 1, "SQL before the first '-- name:' line");
                 }
-                // kept line by line: a Derby optimizer override (--DERBY-PROPERTIES) ends at its line's end
+                // kept line by line, so that the database's own logs and errors show a statement as it is written
                 body.append(body.isEmpty() ? "" : "\n").append(line);
             }
         }
