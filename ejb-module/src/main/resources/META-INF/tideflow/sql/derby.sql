@@ -3,12 +3,35 @@
 -- its token won; id lists are ?[32], padded by repeating their first id. A claim filters by the task types its node
 -- runs, at most 256 on Derby (the deployment fails above that).
 
--- name: claim.dueIds
--- now, the types this node runs; the first rows only (max rows). Unrestricted groups only: those without a row that
--- limits or pauses them.
--- RTRIM(type), the same value (task types have no trailing blanks), keeps Derby's optimizer off the type index: with
--- a plain type IN list it probes that index for every value and sorts all the due tasks of those types (ten times
--- slower), and forcing the claim index instead makes it walk past every task of the restricted groups.
+-- The type lists come in three widths, so that a node with few task types compares each row with few values (Derby
+-- compares every row with every marker of a list, duplicates included). RTRIM(type), the same value (task types
+-- have no trailing blanks), keeps Derby's optimizer off the type index: with a plain type IN list it probes that
+-- index for every value and sorts all the due tasks of those types (FlakyDrainContract ten times slower), and forcing
+-- the claim index instead makes it walk past every task of the restricted groups.
+
+-- name: claim.dueIdsUpTo8
+-- now, the types this node runs (up to 8); the first rows only (max rows). Unrestricted groups only: those without
+-- a row that limits or pauses them.
+SELECT id FROM tasks
+WHERE state = 'PENDING' AND run_at <= ? AND RTRIM(type) IN (?[8])
+  AND resource_group NOT IN (SELECT name FROM resource_groups
+                             WHERE paused = 1 OR breaker = 1 OR max_concurrent IS NOT NULL
+                                OR max_concurrent_cluster IS NOT NULL OR rate_permits IS NOT NULL)
+ORDER BY priority DESC, id;
+
+-- name: claim.dueIdsUpTo32
+-- now, the types this node runs (up to 32); the first rows only (max rows). Unrestricted groups only: those without
+-- a row that limits or pauses them.
+SELECT id FROM tasks
+WHERE state = 'PENDING' AND run_at <= ? AND RTRIM(type) IN (?[32])
+  AND resource_group NOT IN (SELECT name FROM resource_groups
+                             WHERE paused = 1 OR breaker = 1 OR max_concurrent IS NOT NULL
+                                OR max_concurrent_cluster IS NOT NULL OR rate_permits IS NOT NULL)
+ORDER BY priority DESC, id;
+
+-- name: claim.dueIdsUpTo256
+-- now, the types this node runs (up to 256); the first rows only (max rows). Unrestricted groups only: those without
+-- a row that limits or pauses them.
 SELECT id FROM tasks
 WHERE state = 'PENDING' AND run_at <= ? AND RTRIM(type) IN (?[256])
   AND resource_group NOT IN (SELECT name FROM resource_groups
@@ -20,10 +43,22 @@ ORDER BY priority DESC, id;
 -- now, group; any type (a worker that runs whatever the group holds)
 SELECT id FROM tasks WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ? ORDER BY priority DESC, id;
 
--- name: claim.dueIdsOfTypesInGroup
--- now, group, the types wanted
+-- name: claim.dueIdsOfTypesInGroupUpTo8
+-- now, group, the types wanted (up to 8)
 SELECT id FROM tasks
-WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ? AND type IN (?[256])
+WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ? AND RTRIM(type) IN (?[8])
+ORDER BY priority DESC, id;
+
+-- name: claim.dueIdsOfTypesInGroupUpTo32
+-- now, group, the types wanted (up to 32)
+SELECT id FROM tasks
+WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ? AND RTRIM(type) IN (?[32])
+ORDER BY priority DESC, id;
+
+-- name: claim.dueIdsOfTypesInGroupUpTo256
+-- now, group, the types wanted (up to 256)
+SELECT id FROM tasks
+WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ? AND RTRIM(type) IN (?[256])
 ORDER BY priority DESC, id;
 
 -- name: claim.take

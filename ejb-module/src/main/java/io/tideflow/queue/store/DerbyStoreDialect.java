@@ -33,18 +33,23 @@ final class DerbyStoreDialect implements StoreDialect {
 
     @Override
     public int maxClaimTypes() {
-        return statements.get("claim.dueIds").listWidth();
+        return statements.get("claim.dueIdsUpTo256").listWidth();
+    }
+
+    /** The narrowest of the catalog's list widths that holds the types: fewer comparisons per row. */
+    private static String width(List<String> types) {
+        return types.size() <= 8 ? "UpTo8" : types.size() <= 32 ? "UpTo32" : "UpTo256";
     }
 
     @Override
     public List<ClaimedRow> claim(SqlRunner sql, ClaimRequest request) {
         long now = request.now().toEpochMilli();
         List<String> candidates = request.group() == null
-                ? sql.list("claim.dueIds", request.limit(), ID, now, request.types())
+                ? sql.list("claim.dueIds" + width(request.types()), request.limit(), ID, now, request.types())
                 : request.types() == null
                         ? sql.list("claim.dueIdsInGroup", request.limit(), ID, now, request.group())
                         : sql.list(
-                                "claim.dueIdsOfTypesInGroup",
+                                "claim.dueIdsOfTypesInGroup" + width(request.types()),
                                 request.limit(),
                                 ID,
                                 now,
