@@ -3,6 +3,9 @@ package io.tideflow.queue.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Optional;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -31,11 +34,11 @@ public class SettingsProducer {
                 .orElse(settings);
     }
 
-    private static java.util.Optional<String> applicationName() {
+    private static Optional<String> applicationName() {
         try {
-            return java.util.Optional.of((String) new javax.naming.InitialContext().lookup("java:app/AppName"));
-        } catch (javax.naming.NamingException | ClassCastException outsideAnApplication) {
-            return java.util.Optional.empty();
+            return Optional.of((String) new InitialContext().lookup("java:app/AppName"));
+        } catch (NamingException | ClassCastException outsideAnApplication) {
+            return Optional.empty();
         }
     }
 

@@ -33,6 +33,22 @@ public final class SqlRunner {
         return catalog;
     }
 
+    /**
+     * {@code values} cut into the slices that statement {@code name}'s list takes: slices of its {@code ?[n]} width,
+     * or the whole list as one slice when the statement takes it as one array. Empty for an empty list.
+     */
+    public <T> List<List<T>> slices(String name, List<T> values) {
+        int width = catalog.get(name).listWidth();
+        if (width == 0 || values.size() <= width) {
+            return values.isEmpty() ? List.of() : List.of(values);
+        }
+        List<List<T>> slices = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += width) {
+            slices.add(values.subList(from, Math.min(values.size(), from + width)));
+        }
+        return slices;
+    }
+
     /** Runs an update and returns how many rows it changed. */
     public int update(String name, Object... parameters) {
         SqlStatement statement = catalog.get(name);

@@ -18,11 +18,9 @@ final class DerbyStoreDialect implements StoreDialect {
     private static final RowMapper<String> ID = row -> row.getString(1).trim();
 
     private final SqlCatalog statements;
-    private final int chunk;
 
     DerbyStoreDialect(SqlCatalog statements) {
         this.statements = statements;
-        this.chunk = statements.get("claim.take").listWidth();
         TransitionStatements.verify(statements, List.of("claim.take"));
     }
 
@@ -56,7 +54,7 @@ final class DerbyStoreDialect implements StoreDialect {
                                 request.group(),
                                 request.types());
         List<ClaimedRow> claimed = new ArrayList<>(candidates.size());
-        for (List<String> ids : Chunks.of(candidates, chunk)) {
+        for (List<String> ids : sql.slices("claim.take", candidates)) {
             int taken = sql.update(
                     "claim.take",
                     request.owner(),

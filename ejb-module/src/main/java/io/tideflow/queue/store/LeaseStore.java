@@ -47,8 +47,7 @@ public class LeaseStore {
     /** Which of these running tasks an operator asked to cancel. */
     public Set<String> cancelRequestedAmong(List<String> ids) {
         Set<String> requested = new HashSet<>();
-        for (List<String> some :
-                Chunks.of(ids, sql.catalog().get("task.cancelRequestedAmong").listWidth())) {
+        for (List<String> some : sql.slices("task.cancelRequestedAmong", ids)) {
             requested.addAll(sql.list(
                     "task.cancelRequestedAmong", row -> row.getString(1).trim(), some));
         }

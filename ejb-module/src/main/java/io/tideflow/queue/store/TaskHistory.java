@@ -43,8 +43,7 @@ public class TaskHistory {
 
     /** {@link Transition#CLAIM} for every task that a claim statement took under {@code token}. */
     void appendClaimed(List<String> ids, String token, Instant at) {
-        for (List<String> some :
-                Chunks.of(ids, sql.catalog().get("event.appendClaimed").listWidth())) {
+        for (List<String> some : sql.slices("event.appendClaimed", ids)) {
             sql.update("event.appendClaimed", at.toEpochMilli(), node, token, some);
         }
     }

@@ -73,8 +73,7 @@ public class TaskStore {
     /** Which of {@code groups} have a PENDING task due at {@code now}: one read over the group/state index. */
     public Set<String> groupsWithDueTasks(List<String> groups, Instant now) {
         Set<String> due = new HashSet<>();
-        for (List<String> some :
-                Chunks.of(groups, sql.catalog().get("task.groupsWithDueTasks").listWidth())) {
+        for (List<String> some : sql.slices("task.groupsWithDueTasks", groups)) {
             due.addAll(sql.list("task.groupsWithDueTasks", row -> row.getString(1), now.toEpochMilli(), some));
         }
         return due;
