@@ -1,9 +1,9 @@
 package io.tideflow.queue.execution;
 
 import io.tideflow.queue.api.TaskCancelledException;
-import io.tideflow.queue.api.TaskHandler;
 import io.tideflow.queue.api.TaskTimeoutException;
 import io.tideflow.queue.api.worker.LeasedTask;
+import io.tideflow.queue.handler.HandlerReference;
 import io.tideflow.queue.handler.JsonCodec;
 import io.tideflow.queue.handler.TaskHandlerRegistry;
 import io.tideflow.queue.store.CompletionWriter.Completion;
@@ -12,7 +12,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
@@ -53,14 +52,14 @@ public class TaskExecution {
         LeasedTask task = attempt.task();
         long started = System.nanoTime();
         boolean transactional = registry.isTransactional(task.type());
-        Instance.Handle<TaskHandler> handle = null;
+        HandlerReference handle = null;
         try {
             // inside the try: a type without a handler on this node is a failed attempt, recorded like any other
             handle = registry.handlerFor(task.type());
             if (transactional) {
                 begin(attempt);
             }
-            Object result = handle.get().handle(new AttemptContext(attempt, json.jsonb()));
+            Object result = handle.handler().handle(new AttemptContext(attempt, json.jsonb()));
             if (clock.instant().isAfter(attempt.deadline())) {
                 throw timeoutOf(attempt);
             }
@@ -90,7 +89,7 @@ public class TaskExecution {
             return AttemptResult.failed(cause);
         } finally {
             if (handle != null) {
-                handle.destroy();
+                handle.close();
             }
             attempt.finish();
             // a timeout's interrupt must not leak into whatever this pooled thread runs next

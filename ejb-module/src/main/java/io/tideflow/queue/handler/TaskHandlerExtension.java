@@ -9,23 +9,36 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Finds every {@link TaskHandler} bean while the deployment is scanned, and fails the deployment when a handler has
- * no {@link TaskType}, an invalid type name, or a type another handler already claims.
+ * Finds every {@link TaskHandler} bean while the deployment is scanned, in every module of a WAR or an EAR, and
+ * fails the deployment when a handler has no {@link TaskType}, an invalid type name, a type another handler already
+ * claims, or implements a second copy of Tideflow's API.
+ *
+ * <p>The beans themselves are kept, not only their classes: in an EAR the engine's module cannot look up a bean
+ * that lives in a WAR (a WAR's classes are invisible to the EAR's other modules), but it can create one from the
+ * {@link Bean} the container handed over here.
  */
 public class TaskHandlerExtension implements Extension {
 
-    private final Map<String, Class<?>> handlerClasses = new HashMap<>();
+    private final Map<String, Bean<?>> handlers = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
 
     void collect(@Observes ProcessBean<?> event) {
         Bean<?> bean = event.getBean();
         if (!bean.getTypes().contains(TaskHandler.class)) {
+            String copy = foreignTaskHandler(bean);
+            if (copy != null) {
+                problems.add("task handler " + bean.getBeanClass().getName() + " implements " + copy
+                        + " from another copy of Tideflow's engine: the deployment holds the engine jar twice."
+                        + " Keep one tideflow-engine jar in the deployment (in an EAR: one EJB module at the EAR"
+                        + " level, and the WARs without it in WEB-INF/lib)");
+            }
             return;
         }
         String type = typeOf(bean);
@@ -35,9 +48,10 @@ public class TaskHandlerExtension implements Extension {
             problems.add("task handler " + bean.getBeanClass().getName() + " has the invalid type name '" + type
                     + "': use 1 to 200 letters, digits, '.', '-' or '_'");
         } else {
-            Class<?> other = handlerClasses.putIfAbsent(type, bean.getBeanClass());
+            Bean<?> other = handlers.putIfAbsent(type, bean);
             if (other != null) {
-                problems.add("task type '" + type + "' has two handlers: " + other.getName() + " and "
+                problems.add("task type '" + type + "' has two handlers: "
+                        + other.getBeanClass().getName() + " and "
                         + bean.getBeanClass().getName());
             }
         }
@@ -47,9 +61,18 @@ public class TaskHandlerExtension implements Extension {
         problems.forEach(problem -> event.addDefinitionError(new IllegalStateException(problem)));
     }
 
-    /** The handler class of every task type found, enabled or not. */
-    Map<String, Class<?>> handlerClasses() {
-        return Map.copyOf(handlerClasses);
+    /** The handler bean of every task type found, enabled or not. */
+    Map<String, Bean<?>> handlers() {
+        return Map.copyOf(handlers);
+    }
+
+    private static String foreignTaskHandler(Bean<?> bean) {
+        for (Type type : bean.getTypes()) {
+            if (type instanceof Class<?> c && c.getName().equals(TaskHandler.class.getName())) {
+                return c.getName();
+            }
+        }
+        return null;
     }
 
     private static String typeOf(Bean<?> bean) {

@@ -3,12 +3,12 @@ package io.tideflow.queue.handler;
 import io.tideflow.queue.api.EnabledByConfig;
 import io.tideflow.queue.api.NonTransactional;
 import io.tideflow.queue.api.TaskHandler;
-import io.tideflow.queue.api.TaskType;
 import io.tideflow.queue.api.UnknownTaskTypeException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
@@ -26,22 +26,21 @@ public class TaskHandlerRegistry implements TaskTypeCatalog {
     TaskHandlerExtension extension;
 
     @Inject
-    @Any
-    Instance<TaskHandler> handlers;
+    BeanManager beans;
 
     @Inject
     Config config;
 
-    private Map<String, Class<?>> enabled;
+    private Map<String, Bean<?>> enabled;
 
     @PostConstruct
     void resolveEnabledTypes() {
-        Map<String, Class<?>> found = new TreeMap<>();
-        extension.handlerClasses().forEach((type, beanClass) -> {
-            EnabledByConfig condition = beanClass.getAnnotation(EnabledByConfig.class);
+        Map<String, Bean<?>> found = new TreeMap<>();
+        extension.handlers().forEach((type, bean) -> {
+            EnabledByConfig condition = bean.getBeanClass().getAnnotation(EnabledByConfig.class);
             if (condition == null
                     || config.getOptionalValue(condition.value(), Boolean.class).orElse(false)) {
-                found.put(type, beanClass);
+                found.put(type, bean);
             }
         });
         enabled = Map.copyOf(found);
@@ -59,15 +58,18 @@ public class TaskHandlerRegistry implements TaskTypeCatalog {
 
     /** Whether the type's handler runs inside the task's transaction (no {@link NonTransactional}). */
     public boolean isTransactional(String type) {
-        Class<?> handler = enabled.get(type);
-        return handler == null || !handler.isAnnotationPresent(NonTransactional.class);
+        Bean<?> handler = enabled.get(type);
+        return handler == null || !handler.getBeanClass().isAnnotationPresent(NonTransactional.class);
     }
 
-    /** A handle on the handler bean for a type; destroy it after the attempt so dependent handlers are released. */
-    public Instance.Handle<TaskHandler> handlerFor(String type) {
-        if (!isKnown(type)) {
+    /** The handler for one attempt of a type; close it after the attempt so dependent handlers are released. */
+    public HandlerReference handlerFor(String type) {
+        Bean<?> bean = enabled.get(type);
+        if (bean == null) {
             throw new UnknownTaskTypeException(type);
         }
-        return handlers.select(TaskType.Literal.of(type)).getHandle();
+        // from the bean itself, not a typesafe lookup: that works for handlers in modules the engine cannot see
+        CreationalContext<?> context = beans.createCreationalContext(bean);
+        return new HandlerReference((TaskHandler) beans.getReference(bean, TaskHandler.class, context), context);
     }
 }
