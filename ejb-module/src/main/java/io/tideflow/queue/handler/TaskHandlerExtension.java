@@ -28,16 +28,13 @@ public class TaskHandlerExtension implements Extension {
 
     private final Map<String, Bean<?>> handlers = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<String> handlersOfAnotherCopy = new ArrayList<>();
 
     void collect(@Observes ProcessBean<?> event) {
         Bean<?> bean = event.getBean();
         if (!bean.getTypes().contains(TaskHandler.class)) {
-            String copy = foreignTaskHandler(bean);
-            if (copy != null) {
-                problems.add("task handler " + bean.getBeanClass().getName() + " implements " + copy
-                        + " from another copy of Tideflow's engine: the deployment holds the engine jar twice."
-                        + " Keep one tideflow-engine jar in the deployment (in an EAR: one EJB module at the EAR"
-                        + " level, and the WARs without it in WEB-INF/lib)");
+            if (implementsAnotherCopyOfTaskHandler(bean)) {
+                handlersOfAnotherCopy.add(bean.getBeanClass().getName());
             }
             return;
         }
@@ -58,6 +55,12 @@ public class TaskHandlerExtension implements Extension {
     }
 
     void failOnProblems(@Observes AfterBeanDiscovery event) {
+        if (!handlersOfAnotherCopy.isEmpty()) {
+            problems.add("task handlers " + handlersOfAnotherCopy + " implement " + TaskHandler.class.getName()
+                    + " from another copy of Tideflow's engine: the deployment holds the engine jar twice. Keep one"
+                    + " tideflow-engine jar in the deployment (in an EAR: the engine as one EJB module, and no copy"
+                    + " of it in any WAR's WEB-INF/lib; use the admin WAR with the 'skinny' classifier)");
+        }
         problems.forEach(problem -> event.addDefinitionError(new IllegalStateException(problem)));
     }
 
@@ -66,13 +69,13 @@ public class TaskHandlerExtension implements Extension {
         return Map.copyOf(handlers);
     }
 
-    private static String foreignTaskHandler(Bean<?> bean) {
+    private static boolean implementsAnotherCopyOfTaskHandler(Bean<?> bean) {
         for (Type type : bean.getTypes()) {
             if (type instanceof Class<?> c && c.getName().equals(TaskHandler.class.getName())) {
-                return c.getName();
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     private static String typeOf(Bean<?> bean) {

@@ -1,0 +1,131 @@
+package io.tideflow.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.tideflow.it.support.bad.SameTypeHandlerA;
+import io.tideflow.it.support.bad.SameTypeHandlerB;
+import io.tideflow.it.support.bad.UntypedHandler;
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Deployments a user can get wrong: each fails as a whole with one message that names the class or resource, and
+ * the server stays able to take the next, correct deployment.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BadDeploymentIT {
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(name = "twice", managed = false, testable = false)
+    static WebArchive twoHandlersForOneType() {
+        return warApp("bad-twice.war").addClasses(SameTypeHandlerA.class, SameTypeHandlerB.class);
+    }
+
+    @Deployment(name = "untyped", managed = false, testable = false)
+    static WebArchive handlerWithoutType() {
+        return warApp("bad-untyped.war").addClass(UntypedHandler.class);
+    }
+
+    @Deployment(name = "no-datasource", managed = false, testable = false)
+    static WebArchive missingDatasource() {
+        return warApp("bad-datasource.war")
+                .addAsResource(
+                        new StringAsset("tideflow.datasource=java:/jdbc/no-such-datasource\n"),
+                        "META-INF/microprofile-config.properties");
+    }
+
+    /** The application's WAR inside its EAR, with a second copy of the engine in WEB-INF/lib. */
+    @Deployment(name = "engine-twice", managed = false, testable = false)
+    static EnterpriseArchive engineCopyInTheWar() {
+        EnterpriseArchive ear = ShrinkWrap.create(EnterpriseArchive.class, "bad-copy.ear")
+                .merge(ShrinkWrap.createFromZipFile(EnterpriseArchive.class, serverLib("billing.ear")));
+        WebArchive web = ear.getAsType(WebArchive.class, "billing-web.war");
+        web.addAsLibrary(ear.getAsType(JavaArchive.class, "tideflow-engine.jar"));
+        return ear;
+    }
+
+    @Deployment(name = "good", managed = false, testable = false)
+    static WebArchive goodAfterwards() {
+        return warApp("good-after-bad.war");
+    }
+
+    @Test
+    void twoHandlersForOneTypeNameBothClasses() {
+        assertThat(failureOf("twice"))
+                .contains("task type 'it.bad.twice' has two handlers")
+                .contains(SameTypeHandlerA.class.getName())
+                .contains(SameTypeHandlerB.class.getName());
+        theNextCorrectDeploymentWorks();
+    }
+
+    @Test
+    void aHandlerWithoutTaskTypeIsNamed() {
+        assertThat(failureOf("untyped"))
+                .contains("task handler " + UntypedHandler.class.getName() + " has no @TaskType");
+        theNextCorrectDeploymentWorks();
+    }
+
+    @Test
+    void aMissingDatasourceNamesTheSettingAndTheName() {
+        assertThat(failureOf("no-datasource"))
+                .contains("tideflow.datasource")
+                .contains("java:/jdbc/no-such-datasource");
+        theNextCorrectDeploymentWorks();
+    }
+
+    @Test
+    void aSecondEngineCopyInAWarOfTheEarIsNamedWithWhatToDo() {
+        assertThat(failureOf("engine-twice"))
+                .contains("from another copy of Tideflow's engine")
+                .contains("com.example.billing.web.SendInvoiceHandler");
+        theNextCorrectDeploymentWorks();
+    }
+
+    private String failureOf(String deployment) {
+        Throwable failure = catchThrowable(() -> deployer.deploy(deployment));
+        // a failed deployment is not left on the server half-started
+        catchThrowable(() -> deployer.undeploy(deployment));
+        assertThat(failure).as("deploying " + deployment).isNotNull();
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
+    }
+
+    private void theNextCorrectDeploymentWorks() {
+        deployer.deploy("good");
+        try {
+            ApiClient api = new ApiClient(ItServer.httpBase().resolve("good-after-bad/api/"));
+            ApiClient.Response placed = api.post(
+                    "orders", ApiClient.OPERATOR, "{\"number\":\"G-" + System.nanoTime() + "\",\"carrier\":\"post\"}");
+            assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        } finally {
+            deployer.undeploy("good");
+        }
+    }
+
+    private static WebArchive warApp(String name) {
+        return ShrinkWrap.create(WebArchive.class, name)
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, serverLib("war-app.war")));
+    }
+
+    private static File serverLib(String name) {
+        return new File(System.getProperty("it.server-lib", "target/server-lib"), name);
+    }
+}
