@@ -74,7 +74,7 @@ public class Invoice {
         this.sendTaskId = sendTaskId;
     }
 
-    public void markSent() {
+    void markSent() {
         this.status = Status.SENT.name();
     }
 }

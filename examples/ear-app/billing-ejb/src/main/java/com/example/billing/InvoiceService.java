@@ -32,6 +32,11 @@ public class InvoiceService {
         return issue;
     }
 
+    /** Joins the caller's transaction: a task handler's. */
+    public void markSent(String number) {
+        em.find(Invoice.class, number).markSent();
+    }
+
     public Invoice find(String number) {
         return em.find(Invoice.class, number);
     }

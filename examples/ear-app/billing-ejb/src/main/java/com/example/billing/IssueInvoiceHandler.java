@@ -6,7 +6,7 @@ import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskQueue;
 import io.tideflow.queue.api.TaskRequest;
 import io.tideflow.queue.api.TaskType;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,8 +14,12 @@ import jakarta.persistence.PersistenceContext;
 /**
  * Issues an invoice, a handler in the application's EJB module. The invoice's new state and the task that sends
  * it (run by a handler in the web module) are written in the task's transaction: both or neither.
+ *
+ * <p>An EJB, not a plain CDI bean: the engine, another module of the EAR, calls it, and only a call through the EJB
+ * container enters this module's naming context on every server. A CDI bean's {@code @PersistenceContext} is
+ * resolved in the caller's module on Payara, where the engine's module has no unit "billing".
  */
-@ApplicationScoped
+@Stateless
 @TaskType(IssueInvoiceHandler.TYPE)
 public class IssueInvoiceHandler implements TaskHandler {
 
