@@ -93,8 +93,8 @@ class BadDeploymentIT {
     @Test
     void aSecondEngineCopyInAWarOfTheEarIsNamedWithWhatToDo() {
         assertThat(failureOf("engine-twice"))
-                .contains("from another copy of Tideflow's engine")
-                .contains("com.example.billing.web.SendInvoiceHandler");
+                .contains("the deployment holds Tideflow's engine twice")
+                .contains("'skinny' classifier");
         theNextCorrectDeploymentWorks();
     }
 
@@ -115,6 +115,10 @@ class BadDeploymentIT {
             ApiClient.Response placed = api.post(
                     "orders", ApiClient.OPERATOR, "{\"number\":\"G-" + System.nanoTime() + "\",\"carrier\":\"post\"}");
             assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+            // nothing of the failed deployment is left registered: the server's readiness is that of the good one
+            ApiClient.Response ready =
+                    ItServer.health(ItServer.httpBase().getHost()).get("health/ready", null);
+            assertThat(ready.status()).as(ready.body()).isEqualTo(200);
         } finally {
             deployer.undeploy("good");
         }

@@ -36,10 +36,7 @@ class ObservabilityIT {
     }
 
     private PrometheusText scrape() {
-        ApiClient management = new ApiClient(URI.create("http://" + deploymentUrl.getHost() + ":9990/"));
-        ApiClient.Response response = management.get("prometheus", null);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return PrometheusText.parse(response.body());
+        return ItServer.scrape(deploymentUrl.getHost());
     }
 
     @Test

@@ -197,8 +197,11 @@ class ReportsIT {
                 csv.oldPeak / 1e6);
         // streamed: the first rows arrive long before the last are read from the database
         assertThat(ndjson.firstByteMs).isLessThan(ndjson.totalMs / 4);
-        // bounded: nothing of the size of the export is kept; a buffered export would sit in the old generation
-        assertThat(ndjson.oldPeak - ndjson.oldBefore).isLessThan(ndjson.bytes / 2);
+        // bounded: nothing of the size of the export is kept; a buffered export would sit in the old generation.
+        // Payara's metrics have no old generation figure: there this bound is not measured (docs/deployment.md)
+        if (!ItServer.isPayara()) {
+            assertThat(ndjson.oldPeak - ndjson.oldBefore).isLessThan(ndjson.bytes / 2);
+        }
     }
 
     private record Export(
@@ -213,16 +216,16 @@ class ReportsIT {
             double oldPeak) {}
 
     private Export export(String format, String group) throws Exception {
-        ApiClient management = new ApiClient(URI.create("http://" + deploymentUrl.getHost() + ":9990/"));
-        double heapBefore = heapUsed(management, null);
-        double oldBefore = heapUsed(management, "G1 Old Gen");
+        String host = deploymentUrl.getHost();
+        double heapBefore = ItServer.heapUsed(host, null);
+        double oldBefore = ItServer.heapUsed(host, "G1 Old Gen");
         AtomicBoolean exporting = new AtomicBoolean(true);
         AtomicLong heapPeak = new AtomicLong((long) heapBefore);
         AtomicLong oldPeak = new AtomicLong((long) oldBefore);
         Thread sampler = new Thread(() -> {
             while (exporting.get()) {
-                heapPeak.accumulateAndGet((long) heapUsed(management, null), Math::max);
-                oldPeak.accumulateAndGet((long) heapUsed(management, "G1 Old Gen"), Math::max);
+                heapPeak.accumulateAndGet((long) ItServer.heapUsed(host, null), Math::max);
+                oldPeak.accumulateAndGet((long) ItServer.heapUsed(host, "G1 Old Gen"), Math::max);
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
@@ -263,14 +266,5 @@ class ReportsIT {
         sampler.join();
         return new Export(
                 lines, bytes, first, firstByteMs, totalMs, heapBefore, heapPeak.get(), oldBefore, oldPeak.get());
-    }
-
-    /** Heap used now from the server's Prometheus endpoint: one pool, or (null) all heap pools. */
-    private static double heapUsed(ApiClient management, String pool) {
-        PrometheusText metrics =
-                PrometheusText.parse(management.get("prometheus", null).body());
-        return pool == null
-                ? metrics.sum("jvm_memory_used_bytes", "area", "heap")
-                : metrics.sum("jvm_memory_used_bytes", "area", "heap", "id", pool);
     }
 }

@@ -93,8 +93,8 @@ class TaskApiIT {
 
     @Test
     void readinessAndLivenessAreUpWithWhatTheyChecked() {
-        // the management interface, where WildFly serves MicroProfile Health; probes need no user
-        ApiClient management = new ApiClient(URI.create("http://" + deploymentUrl.getHost() + ":9990/"));
+        // WildFly serves MicroProfile Health on its management interface, Payara on HTTP; probes need no user
+        ApiClient management = ItServer.health(deploymentUrl.getHost());
         ApiClient.Response ready = management.get("health/ready", null);
         assertThat(ready.status()).as(ready.body()).isEqualTo(200);
         JsonObject readiness = ApiClient.healthCheck(ready.json(), "tideflow-ready");

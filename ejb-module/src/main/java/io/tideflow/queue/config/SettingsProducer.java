@@ -12,8 +12,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Reads every settings record once, from the deployment's MicroProfile Config, and checks it: a bad key or value fails
  * with its name. The records are {@code @Singleton} (no client proxy), so each is made, and checked, where it is first
- * injected; {@code bootstrap.ConfigurationCheck} injects them all before anything else starts. Everything else of
- * the engine injects these records instead of reading the configuration again.
+ * injected; {@code bootstrap.DeploymentCheckExtension} reads them all from the same {@link #deploymentConfig()} while
+ * the deployment is scanned. Everything else of the engine injects these records instead of reading the configuration
+ * again.
  */
 @ApplicationScoped
 public class SettingsProducer {
@@ -66,8 +67,12 @@ public class SettingsProducer {
         return new ConfiguredTypePolicies(config(), settings);
     }
 
-    private static Config config() {
-        // the deployment's own configuration (its microprofile-config.properties), whichever module asks
+    /** The deployment's own configuration (its microprofile-config.properties), whichever module asks. */
+    public static Config deploymentConfig() {
         return ConfigProvider.getConfig(SettingsProducer.class.getClassLoader());
+    }
+
+    private static Config config() {
+        return deploymentConfig();
     }
 }

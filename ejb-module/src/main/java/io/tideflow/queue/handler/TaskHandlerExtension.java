@@ -1,5 +1,6 @@
 package io.tideflow.queue.handler;
 
+import io.tideflow.queue.api.EnabledByConfig;
 import io.tideflow.queue.api.TaskHandler;
 import io.tideflow.queue.api.TaskType;
 import io.tideflow.queue.config.NameRules;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Finds every {@link TaskHandler} bean while the deployment is scanned, in every module of a WAR or an EAR, and
@@ -29,9 +32,14 @@ public class TaskHandlerExtension implements Extension {
     private final Map<String, Bean<?>> handlers = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
     private final List<String> handlersOfAnotherCopy = new ArrayList<>();
+    private int registries;
 
     void collect(@Observes ProcessBean<?> event) {
         Bean<?> bean = event.getBean();
+        if (bean.getBeanClass().getName().equals(TaskHandlerRegistry.class.getName())) {
+            // by name: a second copy of the engine has classes of its own, or (parent-first loaders) the same ones
+            registries++;
+        }
         if (!bean.getTypes().contains(TaskHandler.class)) {
             if (implementsAnotherCopyOfTaskHandler(bean)) {
                 handlersOfAnotherCopy.add(bean.getBeanClass().getName());
@@ -55,18 +63,34 @@ public class TaskHandlerExtension implements Extension {
     }
 
     void failOnProblems(@Observes AfterBeanDiscovery event) {
-        if (!handlersOfAnotherCopy.isEmpty()) {
-            problems.add("task handlers " + handlersOfAnotherCopy + " implement " + TaskHandler.class.getName()
-                    + " from another copy of Tideflow's engine: the deployment holds the engine jar twice. Keep one"
-                    + " tideflow-engine jar in the deployment (in an EAR: the engine as one EJB module, and no copy"
-                    + " of it in any WAR's WEB-INF/lib; use the admin WAR with the 'skinny' classifier)");
+        if (registries > 1 || !handlersOfAnotherCopy.isEmpty()) {
+            String handlers = handlersOfAnotherCopy.isEmpty()
+                    ? ""
+                    : " (task handlers " + handlersOfAnotherCopy + " implement the other copy's "
+                            + TaskHandler.class.getName() + ")";
+            // the only problem reported: every other one would follow from the second copy
+            problems.clear();
+            problems.add("the deployment holds Tideflow's engine twice" + handlers + ". Keep one tideflow-engine"
+                    + " jar in the deployment: in an EAR the engine is one EJB module and no WAR has a copy of it"
+                    + " in WEB-INF/lib (use the admin WAR with the 'skinny' classifier)");
         }
         problems.forEach(problem -> event.addDefinitionError(new IllegalStateException(problem)));
     }
 
-    /** The handler bean of every task type found, enabled or not. */
-    Map<String, Bean<?>> handlers() {
-        return Map.copyOf(handlers);
+    /**
+     * The handler beans of the types the configuration enables: every type but those whose handler is
+     * {@link EnabledByConfig} with a key that is not {@code true}.
+     */
+    public Map<String, Bean<?>> enabledHandlers(Config config) {
+        Map<String, Bean<?>> enabled = new TreeMap<>();
+        handlers.forEach((type, bean) -> {
+            EnabledByConfig condition = bean.getBeanClass().getAnnotation(EnabledByConfig.class);
+            if (condition == null
+                    || config.getOptionalValue(condition.value(), Boolean.class).orElse(false)) {
+                enabled.put(type, bean);
+            }
+        });
+        return enabled;
     }
 
     private static boolean implementsAnotherCopyOfTaskHandler(Bean<?> bean) {

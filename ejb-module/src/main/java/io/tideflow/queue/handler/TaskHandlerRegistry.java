@@ -1,6 +1,5 @@
 package io.tideflow.queue.handler;
 
-import io.tideflow.queue.api.EnabledByConfig;
 import io.tideflow.queue.api.NonTransactional;
 import io.tideflow.queue.api.TaskHandler;
 import io.tideflow.queue.api.UnknownTaskTypeException;
@@ -35,15 +34,7 @@ public class TaskHandlerRegistry implements TaskTypeCatalog {
 
     @PostConstruct
     void resolveEnabledTypes() {
-        Map<String, Bean<?>> found = new TreeMap<>();
-        extension.handlers().forEach((type, bean) -> {
-            EnabledByConfig condition = bean.getBeanClass().getAnnotation(EnabledByConfig.class);
-            if (condition == null
-                    || config.getOptionalValue(condition.value(), Boolean.class).orElse(false)) {
-                found.put(type, bean);
-            }
-        });
-        enabled = Map.copyOf(found);
+        enabled = Map.copyOf(extension.enabledHandlers(config));
         LOG.info(() -> "Tideflow task types enabled: " + new TreeMap<>(enabled).keySet());
     }
 

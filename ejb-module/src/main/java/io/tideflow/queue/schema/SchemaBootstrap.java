@@ -1,6 +1,5 @@
 package io.tideflow.queue.schema;
 
-import io.tideflow.queue.config.StartupCheck;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -14,8 +13,8 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Brings the schema up to date before anything else of the engine starts (after checking the configuration), so
- * that a bad schema fails the deployment with its reason.
+ * Brings the schema up to date before anything else of the engine starts (the configuration was checked while the
+ * deployment was validated), so that a bad schema fails the deployment with its reason.
  */
 @Singleton
 @Startup
@@ -26,9 +25,6 @@ public class SchemaBootstrap {
 
     @Inject
     Config config;
-
-    @Inject
-    StartupCheck configurationCheck;
 
     @Inject
     Clock clock;
@@ -49,7 +45,6 @@ public class SchemaBootstrap {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
-        configurationCheck.check();
         dataSource = EngineDataSource.locate(config);
         dialect = DatabaseDialect.of(dataSource);
         List<String> applied = new SchemaMigrator(dataSource, SchemaBootstrap.class.getClassLoader(), clock).migrate();

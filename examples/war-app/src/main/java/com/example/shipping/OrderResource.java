@@ -3,7 +3,6 @@ package com.example.shipping;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.admin.TaskQueries;
 import jakarta.ejb.EJBException;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +18,6 @@ import java.net.URI;
 
 /** {@code POST /api/orders} places an order; {@code GET /api/orders/{number}} shows it with its booking task. */
 @Path("/orders")
-@RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
 

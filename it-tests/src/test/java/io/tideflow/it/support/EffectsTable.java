@@ -1,7 +1,7 @@
 package io.tideflow.it.support;
 
+import io.tideflow.queue.schema.EngineDataSource;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -12,18 +12,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** The table the test handlers write to, in Tideflow's own database so their writes share its transaction. */
 @Singleton
 @Startup
 public class EffectsTable {
 
-    @Resource(lookup = "java:/jdbc/tideflow")
-    DataSource dataSource;
+    private DataSource dataSource;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void create() {
+        // the engine's own lookup: the datasource's global name differs between WildFly and Payara
+        dataSource = EngineDataSource.locate(ConfigProvider.getConfig());
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
             s.execute("CREATE TABLE it_effects (marker VARCHAR(100) NOT NULL, attempt INTEGER NOT NULL)");

@@ -4,7 +4,6 @@ import com.example.billing.Invoice;
 import com.example.billing.InvoiceService;
 import io.tideflow.queue.api.TaskId;
 import jakarta.ejb.EJBException;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +19,6 @@ import java.net.URI;
 
 /** {@code POST /api/invoices} creates an invoice; {@code GET /api/invoices/{number}} shows where it is. */
 @Path("/invoices")
-@RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class InvoiceResource {
 
