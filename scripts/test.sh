@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: obtains what the tests call outside Maven, then runs the build with every test tier.
-# The build itself obtains WildFly, Payara Micro, Derby and EclipseLink from Maven Central and the Arquillian suites
-# start and stop the servers. Outside Maven the tests need the local PostgreSQL (127.0.0.1:5432, trust
+# The build itself obtains WildFly, Payara Server, Payara Micro, Derby and EclipseLink from Maven Central; the
+# Arquillian suites run on WildFly and again on Payara Server (profiles wildfly and payara), and the build starts and
+# stops the servers. Outside Maven the tests need the local PostgreSQL (127.0.0.1:5432, trust
 # authentication, database "test") and promtool; both come from Debian packages, installed here when missing (as root,
 # or through sudo). Extra arguments go to Maven, e.g. scripts/test.sh -Dit.test=TaskApiIT.
 set -euo pipefail
@@ -50,4 +51,4 @@ ensure_promtool
 java -version
 mvn -version
 
-mvn spotless:check verify "$@"
+mvn spotless:check verify -Pwildfly,payara "$@"
