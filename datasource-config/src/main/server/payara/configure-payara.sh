@@ -4,14 +4,15 @@
 # The build runs this script against the server it provisions; run it the same way against your own server:
 #
 #   configure-payara.sh --payara-home DIR --lib-dir DIR [--domain NAME] [--portbase N]
-#                       [--database derby|postgresql] [--quickstart]
+#                       [--database derby|postgresql] [--pg-host H] [--pg-port P] [--pg-database D]
+#                       [--pg-user U] [--pg-password W] [--quickstart]
 #
 # --payara-home is the unpacked payara6 folder; --lib-dir holds derby.jar, derbyshared.jar, derbytools.jar and, for
 #   PostgreSQL, postgresql.jar (versions in the README). Payara ships its own EclipseLink.
 # --domain (default tideflow) is created when missing, with --portbase (default 28000: HTTP 28080, admin 28048).
 # --database postgresql reads the connection from the JVM options -Dtideflow.pg.host, .port, .database, .user,
-#   .password (defaults 127.0.0.1, 5432, tideflow, tideflow, tideflow); change them with asadmin
-#   create-jvm-options/delete-jvm-options, one node per domain.
+#   .password, which the --pg-* arguments set (defaults 127.0.0.1, 5432, tideflow, tideflow, tideflow); change
+#   them later with asadmin delete-jvm-options/create-jvm-options. One domain is one node.
 # --quickstart enables the demo task types and creates the file-realm users demo-operator and demo-viewer. Never
 #   use it in production: create your own with asadmin create-file-user --groups tideflow-operator ...
 # The domain is started for the configuration and stopped again at the end.
@@ -24,6 +25,11 @@ domain=tideflow
 portbase=28000
 database=derby
 quickstart=false
+pg_host=127.0.0.1
+pg_port=5432
+pg_database=tideflow
+pg_user=tideflow
+pg_password=tideflow
 while [ $# -gt 0 ]; do
     case "$1" in
         --payara-home) payara_home=$2; shift 2 ;;
@@ -31,6 +37,11 @@ while [ $# -gt 0 ]; do
         --domain) domain=$2; shift 2 ;;
         --portbase) portbase=$2; shift 2 ;;
         --database) database=$2; shift 2 ;;
+        --pg-host) pg_host=$2; shift 2 ;;
+        --pg-port) pg_port=$2; shift 2 ;;
+        --pg-database) pg_database=$2; shift 2 ;;
+        --pg-user) pg_user=$2; shift 2 ;;
+        --pg-password) pg_password=$2; shift 2 ;;
         --quickstart) quickstart=true; shift ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
@@ -67,11 +78,13 @@ jvm_option() {
 # Derby's files next to the domain's, not in the directory the server was started from
 jvm_option '-Dderby.system.home=${com.sun.aas.instanceRoot}/derby'
 if [ "$database" = postgresql ]; then
-    jvm_option "-Dtideflow.pg.host=127.0.0.1"
-    jvm_option "-Dtideflow.pg.port=5432"
-    jvm_option "-Dtideflow.pg.database=tideflow"
-    jvm_option "-Dtideflow.pg.user=tideflow"
-    jvm_option "-Dtideflow.pg.password=tideflow"
+    for setting in "host=$pg_host" "port=$pg_port" "database=$pg_database" "user=$pg_user" "password=$pg_password"; do
+        # one value per key: an older one is replaced
+        { remote list-jvm-options | grep "^-Dtideflow\.pg\.${setting%%=*}=" || true; } | while read -r old; do
+            remote delete-jvm-options -- "$(printf '%s' "$old" | sed 's/:/\\:/g')"
+        done
+        jvm_option "-Dtideflow.pg.$setting"
+    done
 fi
 if ! remote list-jdbc-resources | grep -qx 'jdbc/tideflow'; then
     remote multimode --file "$here/tideflow-$database.asadmin"

@@ -162,6 +162,10 @@ INSERT INTO tideflow_nodes (node_id, started_at, last_seen, running) VALUES (?, 
 -- name: node.all
 SELECT node_id, started_at, last_seen, running FROM tideflow_nodes ORDER BY node_id;
 
+-- name: node.leave
+-- node
+DELETE FROM tideflow_nodes WHERE node_id = ?;
+
 -- ---------------------------------------------------------------------------------------------------------------
 -- resource groups
 

@@ -48,7 +48,11 @@ final class ServerProcess {
     }
 
     void deploy(Path war) throws IOException {
-        Files.copy(war, baseDir.resolve("deployments/tideflow.war"), StandardCopyOption.REPLACE_EXISTING);
+        deploy(war, "tideflow.war");
+    }
+
+    void deploy(Path archive, String fileName) throws IOException {
+        Files.copy(archive, baseDir.resolve("deployments").resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Undeploys through the deployment scanner, as an operator removing the WAR would. */
@@ -76,7 +80,11 @@ final class ServerProcess {
     }
 
     URI apiBase() {
-        return URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/tideflow/api/");
+        return httpBase().resolve("tideflow/api/");
+    }
+
+    URI httpBase() {
+        return URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/");
     }
 
     /** Kills the server's JVM with SIGKILL: no shutdown hook, no release of leases. */

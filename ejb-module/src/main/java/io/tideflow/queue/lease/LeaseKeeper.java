@@ -68,6 +68,12 @@ public class LeaseKeeper {
     void stop() {
         // interrupts a heartbeat still waiting for the application to finish starting, which a failed start never does
         beat.cancel(true);
+        try {
+            leases.leave();
+        } catch (RuntimeException e) {
+            // the row then ages like a crashed node's: listed as not alive after three heartbeat intervals
+            LOG.log(Level.FINE, "leaving the node registry failed", e);
+        }
     }
 
     void keep() {

@@ -69,6 +69,11 @@ public class LeaseTransactions {
         nodes.beat(settings.nodeId(), startedAt, clock.instant(), running);
     }
 
+    /** Takes this node out of the node registry: it stops. */
+    public void leave() {
+        nodes.leave(settings.nodeId());
+    }
+
     /** A read, in a transaction all the same: the store's statements run on the transaction's connection. */
     public Set<String> cancelRequestedAmong(List<String> ids) {
         return leases.cancelRequestedAmong(ids);

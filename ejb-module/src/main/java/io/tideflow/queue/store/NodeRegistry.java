@@ -23,6 +23,14 @@ public class NodeRegistry {
         }
     }
 
+    /**
+     * Removes a node that stops normally: it is no node any more, and the others need not wait for its heartbeat to
+     * age (the first alive node by name evaluates the alert rules). A node that crashed stays, listed as not alive.
+     */
+    public void leave(String node) {
+        sql.update("node.leave", node);
+    }
+
     /** Every node, alive when it beat within {@code aliveWithin} of {@code now}. */
     public List<NodeView> all(Instant now, Duration aliveWithin) {
         Instant aliveSince = now.minus(aliveWithin);

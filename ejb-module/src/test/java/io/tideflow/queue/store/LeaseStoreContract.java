@@ -188,6 +188,17 @@ abstract class LeaseStoreContract {
                 .containsExactly(true, false);
         assertThat(nodes.get(0).running()).isEqualTo(1);
         assertThat(nodes.get(0).lastSeen()).isEqualTo(claimedAt.plusSeconds(20));
+
+        db.inTransaction(em -> {
+            new NodeRegistry(em, db.dialect()).leave("node-a");
+            return null;
+        });
+        List<io.tideflow.queue.api.admin.NodeView> afterLeaving = db.inTransaction(
+                em -> new NodeRegistry(em, db.dialect()).all(claimedAt.plusSeconds(25), Duration.ofSeconds(10)));
+        assertThat(afterLeaving)
+                .as("a node that stopped normally is gone; the one that stopped beating stays, not alive")
+                .extracting(io.tideflow.queue.api.admin.NodeView::id)
+                .containsExactly("node-b");
     }
 
     private LeaseStore leases(jakarta.persistence.EntityManager em, String node) {

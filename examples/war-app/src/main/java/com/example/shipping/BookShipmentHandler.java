@@ -18,6 +18,8 @@ public class BookShipmentHandler implements TaskHandler {
 
     public static final String TYPE = "shipping.book";
 
+    static final long SLOW_CARRIER_MS = 3_000;
+
     /** The payload: which order to book. */
     public record BookShipment(String number) {}
 
@@ -25,9 +27,13 @@ public class BookShipmentHandler implements TaskHandler {
     EntityManager em;
 
     @Override
-    public Object handle(TaskContext context) {
+    public Object handle(TaskContext context) throws InterruptedException {
         CustomerOrder order =
                 em.find(CustomerOrder.class, context.payload(BookShipment.class).number());
+        if (order.getCarrier().equals("slow")) {
+            // a carrier that takes its time to answer (the crash test kills the server meanwhile)
+            Thread.sleep(SLOW_CARRIER_MS);
+        }
         em.persist(new Shipment(order.getNumber(), order.getCarrier(), context.attempt()));
         order.markBooked();
         em.flush();
