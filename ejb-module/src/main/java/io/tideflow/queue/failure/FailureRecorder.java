@@ -36,7 +36,6 @@ import java.util.logging.Logger;
 public class FailureRecorder {
 
     private static final Logger LOG = Logger.getLogger(FailureRecorder.class.getName());
-    private static final int MAX_ERROR_CHARS = 4000;
     private static final int STACK_FRAMES = 12;
 
     @Inject
@@ -159,7 +158,7 @@ public class FailureRecorder {
         return cancelled;
     }
 
-    /** The error class, message and the top of the stack trace, cut to fit the column. */
+    /** The error class, message and the top of the stack trace (the store fits it to its column). */
     static String describe(Throwable error) {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
@@ -171,7 +170,6 @@ public class FailureRecorder {
         for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             out.println("Caused by: " + cause);
         }
-        String full = text.toString();
-        return full.length() <= MAX_ERROR_CHARS ? full : full.substring(0, MAX_ERROR_CHARS - 3) + "...";
+        return text.toString();
     }
 }

@@ -90,7 +90,7 @@ public class LeaseStore {
             Instant expiredBefore) {
         int rows = tasks.change(
                 Transition.RESCUE,
-                reason,
+                ColumnText.fit(reason, ColumnText.ERROR_CHARS),
                 retryAt.toEpochMilli(),
                 now.toEpochMilli(),
                 task.id().value(),

@@ -12,8 +12,6 @@ import java.util.List;
 /** Appends transitions to {@code task_events} in the caller's transaction, and reads a task's history back. */
 public class TaskHistory {
 
-    private static final int MAX_DETAIL = 4000;
-
     private final SqlRunner sql;
     private final String node;
 
@@ -32,13 +30,18 @@ public class TaskHistory {
                 at.toEpochMilli(),
                 node,
                 attempt,
-                trim(detail),
+                ColumnText.fit(detail, ColumnText.ERROR_CHARS),
                 taskId);
     }
 
     /** The first event of a new task ({@link Transition#ENQUEUE}): its place is 0, so no count is needed. */
     void appendEnqueued(String taskId, Instant at, String detail) {
-        sql.update("event.appendEnqueued", taskId, at.toEpochMilli(), node, detail);
+        sql.update(
+                "event.appendEnqueued",
+                taskId,
+                at.toEpochMilli(),
+                node,
+                ColumnText.fit(detail, ColumnText.ERROR_CHARS));
     }
 
     /** {@link Transition#CLAIM} for every task that a claim statement took under {@code token}. */
@@ -62,9 +65,5 @@ public class TaskHistory {
                             row.getString(6));
                 },
                 id.value());
-    }
-
-    private static String trim(String detail) {
-        return detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 3) + "...";
     }
 }

@@ -130,7 +130,8 @@ public class TaskStore {
 
     /** RUNNING → FAILED with the next run time, then FAILED → DEAD_LETTER when the decision says so. */
     public FailureVerdict recordFailure(
-            LeasedTask task, String error, RetryDecision decision, Instant retryAt, Instant now) {
+            LeasedTask task, String errorText, RetryDecision decision, Instant retryAt, Instant now) {
+        String error = ColumnText.fit(errorText, ColumnText.ERROR_CHARS);
         if (change(
                         Transition.FAIL,
                         error,
