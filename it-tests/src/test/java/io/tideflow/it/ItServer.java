@@ -53,6 +53,13 @@ final class ItServer {
                 : metrics.sum("jvm_memory_used_bytes", "area", "heap", "id", pool);
     }
 
+    /** The server's log file: WildFly's standalone log, the Payara domain's server.log. */
+    static java.nio.file.Path serverLog() {
+        return isPayara()
+                ? java.nio.file.Path.of(System.getProperty("payara.home"), "glassfish/domains/tideflow/logs/server.log")
+                : java.nio.file.Path.of(System.getProperty("jboss.home"), "standalone/log/server.log");
+    }
+
     private static ApiClient management(String host) {
         return new ApiClient(URI.create("http://" + host + ":9990/"));
     }

@@ -10,6 +10,8 @@ import io.tideflow.it.support.FaultToleranceBreakerHandler;
 import io.tideflow.it.support.FaultToleranceRetryHandler;
 import io.tideflow.it.support.FaultToleranceTimeoutHandler;
 import io.tideflow.it.support.HangingHandler;
+import io.tideflow.it.support.InProcessEnqueueResource;
+import io.tideflow.it.support.InProcessEnqueuer;
 import io.tideflow.it.support.LifecycleRecorder;
 import io.tideflow.it.support.NoOpHandler;
 import io.tideflow.it.support.NonTransactionalWriteHandler;
@@ -84,7 +86,9 @@ final class TideflowDeployment {
                         BuggyHandler.class,
                         EscalationRecorder.class,
                         EnqueueChildHandler.class,
-                        LifecycleRecorder.class)
+                        LifecycleRecorder.class,
+                        InProcessEnqueuer.class,
+                        InProcessEnqueueResource.class)
                 .addAsResource(new StringAsset(TEST_CONFIG + extraConfig), "META-INF/microprofile-config.properties");
     }
 }

@@ -1,0 +1,64 @@
+package io.tideflow.it;
+
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Client errors are the caller's, not the server's: an in-process caller catches the engine's own exception and its
+ * transaction goes on; a refused REST request leaves nothing in the server log.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ClientErrorIT {
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TideflowDeployment.withTestHandlers();
+    }
+
+    private ApiClient api() {
+        return new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
+    }
+
+    @Test
+    void anInProcessCallerCatchesTheRefusalItselfAndItsTransactionGoesOn() {
+        ApiClient.Response ran = api().post("it/in-process-enqueue/no.such.type", OPERATOR, "");
+        assertThat(ran.status()).as(ran.body()).isEqualTo(200);
+        JsonObject outcome = ran.json();
+        assertThat(outcome.getString("caught")).isEqualTo("UnknownTaskTypeException");
+        // enqueued after the refusal, in the same transaction, which committed
+        assertThat(api().awaitState(outcome.getString("id"), "COMPLETED").getString("result"))
+                .isEqualTo("after a refusal");
+    }
+
+    @Test
+    void aRefusedRequestLeavesNothingInTheServerLog() throws Exception {
+        String marker = "unknown-" + UUID.randomUUID();
+        ApiClient.Response refused = api().post("tasks", OPERATOR, "{\"type\":\"" + marker + "\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().getString("field")).isEqualTo("type");
+        ApiClient.Response missing = api().get("tasks/" + UUID.randomUUID() + "/history", ApiClient.VIEWER);
+        assertThat(missing.status()).isEqualTo(404);
+
+        assertThat(new String(Files.readAllBytes(ItServer.serverLog()), StandardCharsets.UTF_8))
+                .as("a client error is not the server's to log")
+                .doesNotContain(marker);
+    }
+}
