@@ -49,6 +49,14 @@ class ClientErrorIT {
     }
 
     @Test
+    void theQuickstartsDemoTypesAndUsersAreWarnedAboutAtStart() throws Exception {
+        // the suites' server is configured with --quickstart
+        assertThat(new String(Files.readAllBytes(ItServer.serverLog()), StandardCharsets.UTF_8))
+                .contains("io.tideflow.admin.demo.DemoWarning")
+                .contains("Tideflow's demo task types are enabled");
+    }
+
+    @Test
     void aRefusedRequestLeavesNothingInTheServerLog() throws Exception {
         String marker = "unknown-" + UUID.randomUUID();
         ApiClient.Response refused = api().post("tasks", OPERATOR, "{\"type\":\"" + marker + "\"}");
