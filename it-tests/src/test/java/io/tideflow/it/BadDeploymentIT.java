@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.tideflow.it.support.bad.SameTypeHandlerA;
 import io.tideflow.it.support.bad.SameTypeHandlerB;
 import io.tideflow.it.support.bad.UntypedHandler;
-import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -55,7 +54,9 @@ class BadDeploymentIT {
     @Deployment(name = "engine-twice", managed = false, testable = false)
     static EnterpriseArchive engineCopyInTheWar() {
         EnterpriseArchive ear = ShrinkWrap.create(EnterpriseArchive.class, "bad-copy.ear")
-                .merge(ShrinkWrap.createFromZipFile(EnterpriseArchive.class, serverLib("billing.ear")));
+                .merge(ShrinkWrap.createFromZipFile(
+                        EnterpriseArchive.class,
+                        ItServer.serverLib("billing.ear").toFile()));
         WebArchive web = ear.getAsType(WebArchive.class, "billing-web.war");
         web.addAsLibrary(ear.getAsType(JavaArchive.class, "tideflow-engine.jar"));
         return ear;
@@ -126,10 +127,7 @@ class BadDeploymentIT {
 
     private static WebArchive warApp(String name) {
         return ShrinkWrap.create(WebArchive.class, name)
-                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, serverLib("war-app.war")));
-    }
-
-    private static File serverLib(String name) {
-        return new File(System.getProperty("it.server-lib", "target/server-lib"), name);
+                .merge(ShrinkWrap.createFromZipFile(
+                        WebArchive.class, ItServer.serverLib("war-app.war").toFile()));
     }
 }

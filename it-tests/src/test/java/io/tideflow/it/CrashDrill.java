@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +28,6 @@ final class CrashDrill {
 
     /** The example as built, named {@code <name>.war}, with a settings jar whose short leases rescue in seconds. */
     static Path warAppWithShortLeases(Path workDir, String name) throws Exception {
-        File built = new File(System.getProperty("it.server-lib", "target/server-lib"), "war-app.war");
         JavaArchive settings = ShrinkWrap.create(JavaArchive.class, "crash-settings.jar")
                 .addAsResource(
                         new StringAsset("config_ordinal=500\n"
@@ -39,7 +37,8 @@ final class CrashDrill {
         Files.createDirectories(workDir);
         Path war = workDir.resolve(name + ".war").toAbsolutePath();
         ShrinkWrap.create(WebArchive.class, name + ".war")
-                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, built))
+                .merge(ShrinkWrap.createFromZipFile(
+                        WebArchive.class, ItServer.serverLib("war-app.war").toFile()))
                 .addAsLibrary(settings)
                 .as(ZipExporter.class)
                 .exportTo(war.toFile(), true);

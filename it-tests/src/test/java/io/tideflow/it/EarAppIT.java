@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -40,9 +39,9 @@ class EarAppIT {
     }
 
     private static EnterpriseArchive ear(String name) {
-        File ear = new File(System.getProperty("it.server-lib", "target/server-lib"), name);
         return ShrinkWrap.create(EnterpriseArchive.class, name)
-                .merge(ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear));
+                .merge(ShrinkWrap.createFromZipFile(
+                        EnterpriseArchive.class, ItServer.serverLib(name).toFile()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tideflow.it;
 
 import java.net.URI;
+import java.nio.file.Path;
 
 /**
  * The server the Arquillian suites run against, and where it serves what the suites read besides the deployment:
@@ -54,10 +55,20 @@ final class ItServer {
     }
 
     /** The server's log file: WildFly's standalone log, the Payara domain's server.log. */
-    static java.nio.file.Path serverLog() {
+    static Path serverLog() {
         return isPayara()
-                ? java.nio.file.Path.of(System.getProperty("payara.home"), "glassfish/domains/tideflow/logs/server.log")
-                : java.nio.file.Path.of(System.getProperty("jboss.home"), "standalone/log/server.log");
+                ? Path.of(System.getProperty("payara.home"), "glassfish/domains/tideflow/logs/server.log")
+                : Path.of(System.getProperty("jboss.home"), "standalone/log/server.log");
+    }
+
+    /** Where the build copied the server libraries and the archives the suites deploy. */
+    static Path serverLibDir() {
+        return Path.of(System.getProperty("it.server-lib", "target/server-lib"));
+    }
+
+    /** An archive the build copied for the suites: Tideflow's WAR and EAR, the example applications. */
+    static Path serverLib(String name) {
+        return serverLibDir().resolve(name);
     }
 
     private static ApiClient management(String host) {

@@ -1,15 +1,16 @@
 package io.tideflow.it;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
+import org.jboss.shrinkwrap.api.GenericArchive;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ExplodedExporter;
 
 /** A Payara domain as a {@link CrashableServer}, driven with asadmin. */
 final class PayaraDomain implements CrashableServer {
@@ -39,8 +40,9 @@ final class PayaraDomain implements CrashableServer {
     @Override
     public void deploy(Path archive) throws Exception {
         String name = archive.getFileName().toString().replaceFirst("\\.[a-z]+$", "");
-        Path directory = archive.resolveSibling(name + "-exploded");
-        unzip(archive, directory);
+        File directory = ShrinkWrap.createFromZipFile(GenericArchive.class, archive.toFile())
+                .as(ExplodedExporter.class)
+                .exportExploded(archive.getParent().toFile(), name + "-exploded");
         asadmin(
                 "--port",
                 adminPort,
@@ -50,24 +52,8 @@ final class PayaraDomain implements CrashableServer {
                 name,
                 "--contextroot",
                 name,
-                directory.toString());
+                directory.getAbsolutePath());
         deployed.add(name);
-    }
-
-    private static void unzip(Path archive, Path directory) throws IOException {
-        try (ZipFile zip = new ZipFile(archive.toFile())) {
-            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
-                Path target = directory.resolve(entry.getName()).normalize();
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    try (var in = zip.getInputStream(entry)) {
-                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-        }
     }
 
     @Override

@@ -47,7 +47,7 @@ class PayaraPostgresIT {
                         "--payara-home",
                         payaraHome.toString(),
                         "--lib-dir",
-                        System.getProperty("it.server-lib"),
+                        ItServer.serverLibDir().toAbsolutePath().toString(),
                         "--domain",
                         DOMAIN,
                         "--portbase",
@@ -87,9 +87,8 @@ class PayaraPostgresIT {
 
     @Test
     void tideflowsWarAndTheExampleRunTheirTasksInPostgres() throws Exception {
-        Path serverLib = Path.of(System.getProperty("it.server-lib"));
-        domain.deploy(serverLib.resolve("tideflow.war"));
-        domain.deploy(serverLib.resolve("war-app.war"));
+        domain.deploy(ItServer.serverLib("tideflow.war").toAbsolutePath());
+        domain.deploy(ItServer.serverLib("war-app.war").toAbsolutePath());
         ApiClient tideflow = new ApiClient(domain.httpBase().resolve("tideflow/api/"));
         ApiClient app = new ApiClient(domain.httpBase().resolve("war-app/api/"));
         CrashDrill.awaitUp(app);

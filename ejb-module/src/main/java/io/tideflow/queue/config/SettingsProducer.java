@@ -26,8 +26,10 @@ public class SettingsProducer {
     @Produces
     @Singleton
     EngineSettings engineSettings() {
-        EngineSettings settings = EngineSettings.from(config());
-        if (config().getOptionalValue("tideflow.node.id", String.class).isPresent()) {
+        EngineSettings settings = EngineSettings.from(deploymentConfig());
+        if (deploymentConfig()
+                .getOptionalValue("tideflow.node.id", String.class)
+                .isPresent()) {
             return settings;
         }
         return applicationName()
@@ -46,33 +48,29 @@ public class SettingsProducer {
     @Produces
     @Singleton
     ObservabilitySettings observabilitySettings() {
-        return ObservabilitySettings.from(config());
+        return ObservabilitySettings.from(deploymentConfig());
     }
 
     @Produces
     @Singleton
     ArchiveSettings archiveSettings() {
-        return ArchiveSettings.from(config());
+        return ArchiveSettings.from(deploymentConfig());
     }
 
     @Produces
     @Singleton
     ConfiguredGroups configuredGroups() {
-        return new ConfiguredGroups(GroupSettings.from(config()));
+        return new ConfiguredGroups(GroupSettings.from(deploymentConfig()));
     }
 
     @Produces
     @Singleton
     ConfiguredTypePolicies typePolicies(EngineSettings settings) {
-        return new ConfiguredTypePolicies(config(), settings);
+        return new ConfiguredTypePolicies(deploymentConfig(), settings);
     }
 
     /** The deployment's own configuration (its microprofile-config.properties), whichever module asks. */
     public static Config deploymentConfig() {
         return ConfigProvider.getConfig(SettingsProducer.class.getClassLoader());
-    }
-
-    private static Config config() {
-        return deploymentConfig();
     }
 }
