@@ -23,6 +23,9 @@ VALUES (?, 0, NULL, 'PENDING', ?, ?, 0, ?);
 -- name: task.idByIdempotencyKey
 SELECT id FROM tasks WHERE idempotency_key = ?;
 
+-- name: task.idRequeuedFrom
+SELECT id FROM tasks WHERE requeued_from = ?;
+
 -- ---------------------------------------------------------------------------------------------------------------
 -- tasks: the conditional update of each Transition that changes one known task. Parameters: the transition's own
 -- values, the time of the change, the task id, the lease token (fenced ones), then the guard's values.
@@ -178,12 +181,6 @@ FROM resource_groups ORDER BY name;
 SELECT name, paused, max_concurrent, max_concurrent_cluster, rate_permits, rate_period_ms, rate_tokens,
        rate_refilled_at, limits_from_api, updated_at, breaker
 FROM resource_groups WHERE name = ?;
-
--- name: group.insert
--- a new bucket starts full: the first period may use all its permits
-INSERT INTO resource_groups (name, paused, max_concurrent, max_concurrent_cluster, rate_permits, rate_period_ms,
-                             rate_tokens, rate_refilled_at, limits_from_api, updated_at, breaker)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: group.lock
 -- locks the group's row until the transaction ends: claims of one group take turns across all nodes

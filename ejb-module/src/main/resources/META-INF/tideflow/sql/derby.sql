@@ -90,3 +90,20 @@ SELECT DISTINCT resource_group FROM tasks WHERE state = 'PENDING' AND run_at <= 
 
 -- name: group.depthInStates
 SELECT resource_group, state, COUNT(*) FROM tasks WHERE state IN (?[8]) GROUP BY resource_group, state;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Inserts that a unique key may refuse (SqlRunner.insertIfAbsent): Derby refuses the row with 23505 and keeps the
+-- transaction going, so the plain insert serves.
+
+-- name: task.insertIfAbsent
+-- Transition.ENQUEUE for a task with an idempotency key or a requeued dead letter, both unique; parameters as
+-- task.insert
+INSERT INTO tasks (id, type, resource_group, payload, state, priority, run_at, created_at, updated_at, attempts,
+                   max_attempts, idempotency_key, requeued_from)
+VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, 0, ?, ?, ?);
+
+-- name: group.insertIfAbsent
+-- a new bucket starts full: the first period may use all its permits
+INSERT INTO resource_groups (name, paused, max_concurrent, max_concurrent_cluster, rate_permits, rate_period_ms,
+                             rate_tokens, rate_refilled_at, limits_from_api, updated_at, breaker)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);

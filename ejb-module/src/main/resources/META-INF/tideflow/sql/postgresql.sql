@@ -57,3 +57,23 @@ NOTIFY tideflow_due;
 
 -- name: wakeup.listen
 LISTEN tideflow_due;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Inserts that a unique key may refuse (SqlRunner.insertIfAbsent): a failed statement would end the transaction
+-- here, so a row that is already there (or being inserted by a concurrent transaction, which this one waits for)
+-- makes the insert change nothing instead.
+
+-- name: task.insertIfAbsent
+-- Transition.ENQUEUE for a task with an idempotency key or a requeued dead letter, both unique; parameters as
+-- task.insert
+INSERT INTO tasks (id, type, resource_group, payload, state, priority, run_at, created_at, updated_at, attempts,
+                   max_attempts, idempotency_key, requeued_from)
+VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, 0, ?, ?, ?)
+ON CONFLICT DO NOTHING;
+
+-- name: group.insertIfAbsent
+-- a new bucket starts full: the first period may use all its permits
+INSERT INTO resource_groups (name, paused, max_concurrent, max_concurrent_cluster, rate_permits, rate_period_ms,
+                             rate_tokens, rate_refilled_at, limits_from_api, updated_at, breaker)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT DO NOTHING;

@@ -14,8 +14,6 @@ import jakarta.json.JsonValue;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -24,39 +22,25 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Alert rules (see {@link TideflowDeployment}) raise alerts that the API lists and the webhook receives once, signed,
  * and clear them once their condition ends: a stuck group, a breaker held open, an error rate.
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class AlertsIT {
+class AlertsIT extends TestHandlersDeployment {
 
     static final int WEBHOOK_PORT = 18_089;
     static final String WEBHOOK_SECRET = "it-webhook-secret";
     private static final String GROUP = "it-alerts";
 
-    @ArquillianResource
-    URL deploymentUrl;
-
     private HttpServer webhook;
     private final List<JsonObject> posted = new CopyOnWriteArrayList<>();
     private final List<Boolean> signedRight = new CopyOnWriteArrayList<>();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TideflowDeployment.withTestHandlers();
-    }
 
     @BeforeEach
     void listen() throws Exception {
@@ -83,7 +67,7 @@ class AlertsIT {
 
     @Test
     void aStuckGroupRaisesAnAlertOnceAndClearsItOnceItMovesAgain() {
-        ApiClient api = new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
+        ApiClient api = api();
         assertThat(api.post("groups/" + GROUP + "/pause", OPERATOR, "").status())
                 .isEqualTo(200);
         String id = api.submit("{\"type\":\"demo.echo\",\"group\":\"" + GROUP + "\",\"payload\":1}");
@@ -119,7 +103,7 @@ class AlertsIT {
 
     @Test
     void aBreakerHeldOpenRaisesAnAlertUntilItIsReset() {
-        ApiClient api = new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
+        ApiClient api = api();
         String group = "it-alert-breaker";
         assertThat(api.post("groups/" + group + "/breaker/open", OPERATOR, "").status())
                 .isEqualTo(200);
@@ -141,7 +125,7 @@ class AlertsIT {
 
     @Test
     void anErrorRateAboveTheThresholdRaisesAnAlert() {
-        ApiClient api = new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
+        ApiClient api = api();
         String group = "it-alert-errors";
         api.awaitState(api.submit("{\"type\":\"demo.echo\",\"group\":\"" + group + "\"}"), "COMPLETED");
         for (int i = 0; i < 2; i++) {

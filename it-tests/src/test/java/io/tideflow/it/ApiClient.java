@@ -45,6 +45,14 @@ final class ApiClient {
         return send(builder.build());
     }
 
+    /** A body-less POST with extra headers (name, value, name, value...), as a browser would send it. */
+    Response postWithHeaders(String path, String user, String... headers) {
+        return send(request(path, user)
+                .headers(headers)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
     Response put(String path, String user, String json) {
         return send(request(path, user)
                 .header("Content-Type", "application/json")

@@ -4,38 +4,18 @@ import static io.tideflow.it.ApiClient.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Client errors are the caller's, not the server's: an in-process caller catches the engine's own exception and its
  * transaction goes on; a refused REST request leaves nothing in the server log.
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ClientErrorIT {
-
-    @ArquillianResource
-    URL deploymentUrl;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TideflowDeployment.withTestHandlers();
-    }
-
-    private ApiClient api() {
-        return new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
-    }
+class ClientErrorIT extends TestHandlersDeployment {
 
     @Test
     void anInProcessCallerCatchesTheRefusalItselfAndItsTransactionGoesOn() {

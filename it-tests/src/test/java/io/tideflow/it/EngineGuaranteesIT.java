@@ -6,35 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** History, requeue, cancel of a running task, permanent failures, timeouts and the non-transactional opt-out. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class EngineGuaranteesIT {
-
-    @ArquillianResource
-    URL deploymentUrl;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TideflowDeployment.withTestHandlers();
-    }
-
-    private ApiClient api() {
-        return new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
-    }
+class EngineGuaranteesIT extends TestHandlersDeployment {
 
     @Test
     void theHistoryListsEveryTransitionOfARetriedTask() {

@@ -7,39 +7,19 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Error classes and MicroProfile Fault Tolerance on deployed handlers (SmallRye, added to the server by the
  * configuration script): in-method retries, a Fault Tolerance breaker whose refusals do not burn attempts, a timeout
  * that is a transient failure, a handler's own retry time, and an escalated bug.
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class FaultToleranceIT {
-
-    @ArquillianResource
-    URL deploymentUrl;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TideflowDeployment.withTestHandlers();
-    }
-
-    private ApiClient api() {
-        return new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
-    }
+class FaultToleranceIT extends TestHandlersDeployment {
 
     @Test
     void aFaultToleranceRetryActsWithinOneAttempt() {

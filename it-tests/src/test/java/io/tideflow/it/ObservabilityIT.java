@@ -4,36 +4,16 @@ import static io.tideflow.it.ApiClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Live metrics through the server's Micrometer registry, scraped as Prometheus does. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ObservabilityIT {
-
-    @ArquillianResource
-    URL deploymentUrl;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TideflowDeployment.withTestHandlers();
-    }
-
-    private ApiClient api() {
-        return new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
-    }
+class ObservabilityIT extends TestHandlersDeployment {
 
     private PrometheusText scrape() {
         return ItServer.scrape(deploymentUrl.getHost());

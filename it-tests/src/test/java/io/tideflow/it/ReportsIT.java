@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,30 +29,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The metric history's summary and series, the live reports, and the streaming export, over REST. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ReportsIT {
-
-    @ArquillianResource
-    URL deploymentUrl;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TideflowDeployment.withTestHandlers();
-    }
-
-    private ApiClient api() {
-        return new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
-    }
+class ReportsIT extends TestHandlersDeployment {
 
     @Test
     void theSummaryAndSeriesCarryAWorkloadsFigures() {

@@ -47,9 +47,10 @@ public interface TaskQueue {
 
     /**
      * Enqueues a new PENDING copy (same type, payload, group, priority and max attempts) of a DEAD_LETTER task, linked
-     * to it; the dead letter itself stays as it is.
+     * to it; the dead letter itself stays as it is. A dead letter is requeued once: a second requeue, concurrent or
+     * later, makes no new task and returns the first copy's id.
      *
-     * @return the new task's id
+     * @return the new task's id, or the id of the copy an earlier requeue made
      * @throws IllegalTransitionException when the task is not DEAD_LETTER
      */
     TaskId requeue(TaskId deadLetter);

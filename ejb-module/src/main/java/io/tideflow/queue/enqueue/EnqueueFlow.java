@@ -52,7 +52,10 @@ public final class EnqueueFlow {
             }
         }
         NewTask task = newTask(valid, clock.instant());
-        ports.persist(task);
+        Optional<TaskId> holder = ports.persist(task);
+        if (holder.isPresent()) {
+            return holder.get();
+        }
         ports.fireEnqueued(new TaskEnqueued(task.id(), task.type(), task.group(), task.priority(), task.createdAt()));
         ports.wakeDispatcherAfterCommit(task.group());
         return task.id();
@@ -100,9 +103,21 @@ public final class EnqueueFlow {
             fresh.add(task);
             result.add(task.id());
         }
-        ports.persistAll(fresh);
+        Map<String, TaskId> held = ports.persistAll(fresh);
+        if (!held.isEmpty()) {
+            // concurrent submissions of these keys committed first: their tasks stand for ours
+            for (int i = 0; i < valid.size(); i++) {
+                TaskId holder = held.get(valid.get(i).idempotencyKey());
+                if (holder != null) {
+                    result.set(i, holder);
+                }
+            }
+        }
         Set<String> groups = new LinkedHashSet<>();
         for (NewTask task : fresh) {
+            if (task.idempotencyKey() != null && held.containsKey(task.idempotencyKey())) {
+                continue;
+            }
             ports.fireEnqueued(
                     new TaskEnqueued(task.id(), task.type(), task.group(), task.priority(), task.createdAt()));
             groups.add(task.group());

@@ -34,6 +34,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The engine's {@link TaskQueue} and {@link TaskQueries}; joins the caller's transaction or starts one. */
@@ -120,7 +121,7 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
         }
         TaskId id = ids.next();
         Instant now = clock.instant();
-        store.insert(new NewTask(
+        Optional<TaskId> requeuedBefore = store.insert(new NewTask(
                 id,
                 original.type(),
                 original.group(),
@@ -131,6 +132,9 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
                 now,
                 null,
                 deadLetter));
+        if (requeuedBefore.isPresent()) {
+            return requeuedBefore.get();
+        }
         new Ports().fireEnqueued(new TaskEnqueued(id, original.type(), original.group(), original.priority(), now));
         new Ports().wakeDispatcherAfterCommit(original.group());
         return id;
@@ -171,13 +175,13 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
         }
 
         @Override
-        public void persist(NewTask task) {
-            store.insert(task);
+        public Optional<TaskId> persist(NewTask task) {
+            return store.insert(task);
         }
 
         @Override
-        public void persistAll(List<NewTask> tasks) {
-            store.insertAll(tasks);
+        public Map<String, TaskId> persistAll(List<NewTask> tasks) {
+            return store.insertAll(tasks);
         }
 
         @Override

@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  */
 public final class SqlRunner {
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final SqlCatalog catalog;
     private final Supplier<Connection> connection;
 
@@ -57,6 +59,23 @@ public final class SqlRunner {
             return prepared.executeUpdate();
         } catch (SQLException e) {
             throw new SqlStatementException(name, e);
+        }
+    }
+
+    /**
+     * Runs an insert that a unique key may refuse because the row is already there, committed by this transaction or
+     * a concurrent one, and says whether it inserted. The statement must not fail on PostgreSQL, where a failed
+     * statement ends the transaction: its text there says {@code ON CONFLICT DO NOTHING}. Derby refuses the row with
+     * SQLSTATE 23505 and keeps the transaction, so the refusal is caught here.
+     */
+    public boolean insertIfAbsent(String name, Object... parameters) {
+        try {
+            return update(name, parameters) > 0;
+        } catch (SqlStatementException e) {
+            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
+                return false;
+            }
+            throw e;
         }
     }
 

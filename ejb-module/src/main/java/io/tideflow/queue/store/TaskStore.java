@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -47,17 +49,53 @@ public class TaskStore {
     }
 
     /**
-     * PENDING, with its first history row. A native insert, like every other write here: a managed entity per
-     * enqueue would make a bulk enqueue flush an ever larger persistence context.
+     * PENDING, with its first history row, unless the task is a duplicate: another task, committed before or by a
+     * concurrent transaction, already holds its idempotency key or already requeues the same dead letter. A native
+     * insert, like every other write here: a managed entity per enqueue would make a bulk enqueue flush an ever
+     * larger persistence context.
+     *
+     * @return empty when the task was inserted; else the id of the task that holds its key or requeues its dead
+     *         letter, and nothing was written
      */
-    public void insert(NewTask task) {
-        sql.update("task.insert", BulkTaskInsert.taskParameters(task));
+    public Optional<TaskId> insert(NewTask task) {
+        Object[] parameters = BulkTaskInsert.taskParameters(task);
+        if (task.idempotencyKey() == null && task.requeuedFrom() == null) {
+            sql.update("task.insert", parameters);
+        } else if (!sql.insertIfAbsent("task.insertIfAbsent", parameters)) {
+            return Optional.of(holderOf(task));
+        }
         history.appendEnqueued(task.id().value(), task.createdAt(), BulkTaskInsert.requeueDetail(task));
+        return Optional.empty();
     }
 
-    /** Like {@link #insert} for each task, in two JDBC batches: the bulk enqueue's path. */
-    public void insertAll(List<NewTask> tasks) {
-        BulkTaskInsert.insertAll(sql, node, tasks);
+    /**
+     * Like {@link #insert} for each task: those without an idempotency key in two JDBC batches (the bulk enqueue's
+     * fast path), those with one each on its own, as a concurrent submission of the same key may win.
+     *
+     * @return the tasks that were not inserted, by idempotency key, with the id of the task that holds the key
+     */
+    public Map<String, TaskId> insertAll(List<NewTask> tasks) {
+        Map<String, TaskId> holders = new HashMap<>();
+        for (NewTask refused : BulkTaskInsert.insertAll(sql, node, tasks, this::insertIfKeyFree)) {
+            holders.put(refused.idempotencyKey(), holderOf(refused));
+        }
+        return holders;
+    }
+
+    private boolean insertIfKeyFree(NewTask task) {
+        return sql.insertIfAbsent("task.insertIfAbsent", BulkTaskInsert.taskParameters(task));
+    }
+
+    /** The task that made {@code task.insertIfAbsent} refuse {@code task}: it has committed, so it can be read. */
+    private TaskId holderOf(NewTask task) {
+        Optional<TaskId> holder = task.idempotencyKey() != null
+                ? findIdByIdempotencyKey(task.idempotencyKey())
+                : sql.first(
+                        "task.idRequeuedFrom",
+                        row -> TaskId.of(row.getString(1).trim()),
+                        task.requeuedFrom().value());
+        return holder.orElseThrow(() -> new IllegalStateException(
+                "task " + task.id() + " was refused as a duplicate, but no task holds its key or dead letter"));
     }
 
     /**

@@ -66,9 +66,10 @@ final class TransitionStatements {
         for (String claim : claims) {
             check(catalog.get(claim), Transition.CLAIM, problems);
         }
-        SqlStatement insert = catalog.get("task.insert");
-        if (!insert.sql().contains("'" + Transition.ENQUEUE.to() + "'")) {
-            problems.add("task.insert does not write " + Transition.ENQUEUE.to() + " (" + Transition.ENQUEUE + ")");
+        for (String name : List.of("task.insert", "task.insertIfAbsent")) {
+            if (!catalog.get(name).sql().contains("'" + Transition.ENQUEUE.to() + "'")) {
+                problems.add(name + " does not write " + Transition.ENQUEUE.to() + " (" + Transition.ENQUEUE + ")");
+            }
         }
         return problems;
     }

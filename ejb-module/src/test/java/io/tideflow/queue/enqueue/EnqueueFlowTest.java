@@ -151,6 +151,36 @@ class EnqueueFlowTest {
     }
 
     @Test
+    void aKeyACompetingSubmissionCommittedFirstGivesItsIdAndNoEvent() {
+        TaskId racer = TaskId.of("00000000-0000-7000-8000-000000000042");
+        ports.committedByRacers.put("order-42", racer);
+
+        TaskId id = flow.enqueue(
+                TaskRequest.ofType("mail.send").idempotencyKey("order-42").build());
+
+        assertThat(id).isEqualTo(racer);
+        assertThat(ports.persisted).isEmpty();
+        assertThat(ports.events).isEmpty();
+        assertThat(ports.wokenGroups).isEmpty();
+    }
+
+    @Test
+    void aBulkEnqueueGivesEveryRequestOfARacedKeyTheRacersIdAndAnnouncesOnlyItsOwnTasks() {
+        TaskId racer = TaskId.of("00000000-0000-7000-8000-000000000042");
+        ports.committedByRacers.put("order-42", racer);
+
+        List<TaskId> ids = flow.enqueueAll(List.of(
+                TaskRequest.ofType("mail.send").idempotencyKey("order-42").build(),
+                TaskRequest.ofType("mail.bounce").build(),
+                TaskRequest.ofType("mail.send").idempotencyKey("order-42").build()));
+
+        assertThat(ids.get(0)).isEqualTo(racer);
+        assertThat(ids.get(2)).isEqualTo(racer);
+        assertThat(ids.get(1)).isNotEqualTo(racer);
+        assertThat(ports.events).extracting(TaskEnqueued::id).containsExactly(ids.get(1));
+    }
+
+    @Test
     void aBulkEnqueueRefusesAnEmptyOrOversizedList() {
         assertThatThrownBy(() -> flow.enqueueAll(List.of()))
                 .isInstanceOfSatisfying(
@@ -182,6 +212,8 @@ class EnqueueFlowTest {
         final List<String> wokenGroups = new ArrayList<>();
         final List<Integer> persistedTogether = new ArrayList<>();
         final Map<String, TaskId> keys = new HashMap<>();
+        /** Keys a concurrent transaction committed after the flow looked them up: the store refuses them. */
+        final Map<String, TaskId> committedByRacers = new HashMap<>();
 
         @Override
         public Optional<TaskId> findByIdempotencyKey(String key) {
@@ -189,18 +221,27 @@ class EnqueueFlowTest {
         }
 
         @Override
-        public void persist(NewTask task) {
+        public Optional<TaskId> persist(NewTask task) {
             steps.add("persist");
+            TaskId racer = committedByRacers.get(task.idempotencyKey());
+            if (racer != null) {
+                return Optional.of(racer);
+            }
             persisted.add(task);
             if (task.idempotencyKey() != null) {
                 keys.put(task.idempotencyKey(), task.id());
             }
+            return Optional.empty();
         }
 
         @Override
-        public void persistAll(List<NewTask> tasks) {
+        public Map<String, TaskId> persistAll(List<NewTask> tasks) {
             persistedTogether.add(tasks.size());
-            tasks.forEach(this::persist);
+            Map<String, TaskId> held = new HashMap<>();
+            for (NewTask task : tasks) {
+                persist(task).ifPresent(holder -> held.put(task.idempotencyKey(), holder));
+            }
+            return held;
         }
 
         @Override

@@ -34,7 +34,8 @@ class SchemaMigratorTest {
                         "V004__resource_groups.sql",
                         "V005__circuit_breakers.sql",
                         "V006__metric_history.sql",
-                        "V007__alerts.sql");
+                        "V007__alerts.sql",
+                        "V008__one_requeue_per_dead_letter.sql");
         assertThat(migrator.migrate()).isEmpty();
     }
 

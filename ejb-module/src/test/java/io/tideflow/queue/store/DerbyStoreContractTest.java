@@ -92,4 +92,20 @@ class DerbyStoreContractTest {
             return new DerbyTestDatabase();
         }
     }
+
+    @Nested
+    class DuplicateInserts extends DuplicateInsertContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new DerbyTestDatabase();
+        }
+    }
+
+    @Nested
+    class EnqueueBesideClaim extends EnqueueBesideClaimContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new DerbyTestDatabase();
+        }
+    }
 }

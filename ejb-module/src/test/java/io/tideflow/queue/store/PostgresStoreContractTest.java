@@ -92,4 +92,20 @@ class PostgresStoreContractTest {
             return new PostgresTestDatabase();
         }
     }
+
+    @Nested
+    class DuplicateInserts extends DuplicateInsertContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
+    class EnqueueBesideClaim extends EnqueueBesideClaimContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
 }

@@ -19,6 +19,8 @@ final class TaskFixtures {
     private int maxAttempts = 3;
     private Instant runAt = Instant.parse("2026-01-01T00:00:00Z");
     private String payload = "{}";
+    private String idempotencyKey;
+    private TaskId requeuedFrom;
 
     /** Inserts {@code count} tasks, a few hundred per transaction (one huge persistence context flushes slowly). */
     static void insertInChunks(TestDatabase db, int count, java.util.function.IntFunction<TaskFixtures> task) {
@@ -68,8 +70,18 @@ final class TaskFixtures {
         return this;
     }
 
+    TaskFixtures withIdempotencyKey(String key) {
+        this.idempotencyKey = key;
+        return this;
+    }
+
+    TaskFixtures requeuing(TaskId deadLetter) {
+        this.requeuedFrom = deadLetter;
+        return this;
+    }
+
     NewTask build() {
         TaskId id = IDS.next();
-        return new NewTask(id, type, group, priority, payload, maxAttempts, runAt, runAt, null, null);
+        return new NewTask(id, type, group, priority, payload, maxAttempts, runAt, runAt, idempotencyKey, requeuedFrom);
     }
 }

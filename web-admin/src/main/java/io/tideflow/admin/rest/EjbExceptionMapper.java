@@ -25,6 +25,19 @@ public class EjbExceptionMapper implements ExceptionMapper<EJBException> {
                 return tideflow.toResponse(known);
             }
         }
+        if (DeadlockRetry.isVictim(exception)) {
+            LOG.log(Level.WARNING, "a request was a deadlock victim " + DeadlockRetry.ATTEMPTS + " times in a row");
+            return Response.fromResponse(new Problem(
+                                    503,
+                                    "Database busy",
+                                    "the database ended this request's transaction to break a deadlock "
+                                            + DeadlockRetry.ATTEMPTS
+                                            + " times; nothing was written, try again",
+                                    null)
+                            .toResponse())
+                    .header("Retry-After", "1")
+                    .build();
+        }
         LOG.log(Level.SEVERE, "request failed inside the engine", exception);
         return new Problem(500, "Internal error", "the engine failed; see the server log", null).toResponse();
     }

@@ -51,26 +51,27 @@ public class GroupResource {
     @Path("/{name}/limits")
     @Consumes(MediaType.APPLICATION_JSON)
     public GroupsBody.Group setLimits(@PathParam("name") String name, String body) {
-        return GroupsBody.group(groups.setLimits(name, limitsOf(body)));
+        GroupLimitsRequest limits = limitsOf(body);
+        return GroupsBody.group(DeadlockRetry.call(() -> groups.setLimits(name, limits)));
     }
 
     /** Gives the group's limits back to configuration. */
     @DELETE
     @Path("/{name}/limits")
     public GroupsBody.Group resetLimits(@PathParam("name") String name) {
-        return GroupsBody.group(groups.resetLimits(name));
+        return GroupsBody.group(DeadlockRetry.call(() -> groups.resetLimits(name)));
     }
 
     @POST
     @Path("/{name}/pause")
     public GroupsBody.Group pause(@PathParam("name") String name) {
-        return GroupsBody.group(groups.pause(name));
+        return GroupsBody.group(DeadlockRetry.call(() -> groups.pause(name)));
     }
 
     @POST
     @Path("/{name}/resume")
     public GroupsBody.Group resume(@PathParam("name") String name) {
-        return GroupsBody.group(groups.resume(name));
+        return GroupsBody.group(DeadlockRetry.call(() -> groups.resume(name)));
     }
 
     /** {@code open} holds the breaker open until closed; {@code close} keeps its counts; {@code reset} forgets them. */
@@ -78,9 +79,9 @@ public class GroupResource {
     @Path("/{name}/breaker/{action}")
     public GroupsBody.Group breaker(@PathParam("name") String name, @PathParam("action") String action) {
         GroupView changed = switch (action) {
-            case "open" -> groups.openBreaker(name);
-            case "close" -> groups.closeBreaker(name);
-            case "reset" -> groups.resetBreaker(name);
+            case "open" -> DeadlockRetry.call(() -> groups.openBreaker(name));
+            case "close" -> DeadlockRetry.call(() -> groups.closeBreaker(name));
+            case "reset" -> DeadlockRetry.call(() -> groups.resetBreaker(name));
             default ->
                 throw new InvalidTaskRequestException("action", "must be open, close or reset, got '" + action + "'");
         };

@@ -8,6 +8,7 @@ import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskNotFoundException;
 import io.tideflow.queue.api.TaskQueue;
+import io.tideflow.queue.api.TaskRequest;
 import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.ExportFormat;
 import io.tideflow.queue.api.admin.Reports;
@@ -54,7 +55,8 @@ public class TaskResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(InputStream body) {
-        TaskId id = queue.enqueue(new SubmissionParser(queue.payloadMaxBytes()).parse(body));
+        TaskRequest request = new SubmissionParser(queue.payloadMaxBytes()).parse(body);
+        TaskId id = DeadlockRetry.call(() -> queue.enqueue(request));
         TaskView task = queries.find(id).orElseThrow(() -> new TaskNotFoundException(id));
         return Response.created(uriInfo.getBaseUriBuilder()
                         .path(TaskResource.class)
@@ -69,7 +71,8 @@ public class TaskResource {
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submitBatch(InputStream body) {
-        List<TaskId> ids = queue.enqueueAll(new SubmissionParser(queue.payloadMaxBytes()).parseBatch(body));
+        List<TaskRequest> requests = new SubmissionParser(queue.payloadMaxBytes()).parseBatch(body);
+        List<TaskId> ids = DeadlockRetry.call(() -> queue.enqueueAll(requests));
         return Response.status(Response.Status.CREATED).entity(IdsBody.of(ids)).build();
     }
 
@@ -121,7 +124,8 @@ public class TaskResource {
     @POST
     @Path("/{id}/cancel")
     public TaskBody cancel(@PathParam("id") String id) {
-        return TaskBody.of(queue.cancel(TaskId.of(id)));
+        TaskId task = TaskId.of(id);
+        return TaskBody.of(DeadlockRetry.call(() -> queue.cancel(task)));
     }
 
     @GET
@@ -133,7 +137,8 @@ public class TaskResource {
     @POST
     @Path("/{id}/requeue")
     public Response requeue(@PathParam("id") String id) {
-        TaskId copy = queue.requeue(TaskId.of(id));
+        TaskId deadLetter = TaskId.of(id);
+        TaskId copy = DeadlockRetry.call(() -> queue.requeue(deadLetter));
         TaskView task = queries.find(copy).orElseThrow(() -> new TaskNotFoundException(copy));
         return Response.created(uriInfo.getBaseUriBuilder()
                         .path(TaskResource.class)

@@ -84,7 +84,18 @@ public class GroupStore {
      * @return true when the row now carries these limits
      */
     public boolean setLimits(String group, GroupLimits limits, boolean fromApi, Instant now) {
-        int changed = sql.update(
+        if (updateLimits(group, limits, fromApi, now) == 1) {
+            return true;
+        }
+        if (find(group).isEmpty() && insert(group, false, limits, fromApi, now, false)) {
+            return true;
+        }
+        // the row is there, perhaps made by a concurrent first write: the update decides
+        return updateLimits(group, limits, fromApi, now) == 1;
+    }
+
+    private int updateLimits(String group, GroupLimits limits, boolean fromApi, Instant now) {
+        return sql.update(
                 fromApi ? "group.setLimits" : "group.setConfiguredLimits",
                 SqlNull.integer(limits.maxConcurrent()),
                 SqlNull.integer(limits.maxConcurrentCluster()),
@@ -93,14 +104,6 @@ public class GroupStore {
                 fromApi ? 1 : 0,
                 now.toEpochMilli(),
                 group);
-        if (changed == 1) {
-            return true;
-        }
-        if (find(group).isPresent()) {
-            return false;
-        }
-        insert(group, false, limits, fromApi, now, false);
-        return true;
     }
 
     /** Hands the group's limits back to configuration: the caller sets them from it next. */
@@ -113,22 +116,30 @@ public class GroupStore {
         if (sql.update("group.setBreaker", breaker ? 1 : 0, now.toEpochMilli(), group) == 1 || !breaker) {
             return;
         }
-        insert(group, false, GroupLimits.NONE, false, now, true);
+        if (!insert(group, false, GroupLimits.NONE, false, now, true)) {
+            sql.update("group.setBreaker", 1, now.toEpochMilli(), group);
+        }
     }
 
     /** @return false when the group already was in that state */
     public boolean setPaused(String group, boolean paused, Instant now) {
-        if (sql.update("group.setPaused", paused ? 1 : 0, now.toEpochMilli(), group, paused ? 0 : 1) == 1) {
+        if (updatePaused(group, paused, now) == 1) {
             return true;
         }
-        if (find(group).isPresent() || !paused) {
+        if (!paused) {
             return false;
         }
-        insert(group, true, GroupLimits.NONE, false, now, false);
-        return true;
+        if (find(group).isEmpty() && insert(group, true, GroupLimits.NONE, false, now, false)) {
+            return true;
+        }
+        // the row is there, perhaps made by a concurrent first write (a pause or limits): the update decides
+        return updatePaused(group, true, now) == 1;
     }
 
-    /** How many tasks each group has in each state; groups without tasks are absent. */
+    private int updatePaused(String group, boolean paused, Instant now) {
+        return sql.update("group.setPaused", paused ? 1 : 0, now.toEpochMilli(), group, paused ? 0 : 1);
+    }
+
     public Map<String, Map<TaskState, Long>> depthByGroup() {
         return depth("group.depth");
     }
@@ -173,10 +184,11 @@ public class GroupStore {
         return depth;
     }
 
-    private void insert(
+    /** @return false when the group's row was there already: a concurrent first write created it */
+    private boolean insert(
             String group, boolean paused, GroupLimits limits, boolean fromApi, Instant now, boolean breaker) {
-        sql.update(
-                "group.insert",
+        return sql.insertIfAbsent(
+                "group.insertIfAbsent",
                 group,
                 paused ? 1 : 0,
                 SqlNull.integer(limits.maxConcurrent()),
