@@ -4,6 +4,7 @@ import static io.tideflow.it.ApiClient.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.UUID;
@@ -48,5 +49,87 @@ class ClientErrorIT extends TestHandlersDeployment {
         assertThat(new String(Files.readAllBytes(ItServer.serverLog()), StandardCharsets.UTF_8))
                 .as("a client error is not the server's to log")
                 .doesNotContain(marker);
+    }
+
+    @Test
+    void theContainersOwnRefusalsAreProblemsToo() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        URI tasks = URI.create(deploymentUrl.toString()).resolve("api/tasks");
+        String operator =
+                "Basic " + java.util.Base64.getEncoder().encodeToString(OPERATOR.getBytes(StandardCharsets.UTF_8));
+
+        java.net.http.HttpResponse<String> unknownPath = http.send(
+                java.net.http.HttpRequest.newBuilder(tasks.resolve("tasks/no/such/path"))
+                        .header("Authorization", operator)
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertProblem(unknownPath, 404);
+
+        java.net.http.HttpResponse<String> wrongMethod = http.send(
+                java.net.http.HttpRequest.newBuilder(tasks)
+                        .header("Authorization", operator)
+                        .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertProblem(wrongMethod, 405);
+        assertThat(wrongMethod.headers().firstValue("Allow").orElse("")).contains("POST");
+
+        java.net.http.HttpResponse<String> html = http.send(
+                java.net.http.HttpRequest.newBuilder(tasks)
+                        .header("Authorization", operator)
+                        .header("Accept", "text/html")
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertProblem(html, 406);
+
+        java.net.http.HttpResponse<String> undecodable = http.send(
+                java.net.http.HttpRequest.newBuilder(tasks)
+                        .header("Authorization", "Basic !!!not-base64!!!")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"it.noop\"}"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertProblem(undecodable, 401);
+        assertThat(undecodable.headers().firstValue("WWW-Authenticate").orElse(""))
+                .startsWith("Basic");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsA413ProblemWithOrWithoutItsLength() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        URI batch = URI.create(deploymentUrl.toString()).resolve("api/tasks/batch");
+        String operator =
+                "Basic " + java.util.Base64.getEncoder().encodeToString(OPERATOR.getBytes(StandardCharsets.UTF_8));
+        byte[] nineMiB = ("{\"tasks\":[{\"type\":\"it.noop\",\"payload\":\"" + "x".repeat(9 * 1024 * 1024) + "\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] twelveMiB = ("{\"tasks\":[{\"type\":\"it.noop\",\"payload\":\"" + "x".repeat(12 * 1024 * 1024) + "\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        java.net.http.HttpResponse<String> declared = http.send(
+                java.net.http.HttpRequest.newBuilder(batch)
+                        .header("Authorization", operator)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(nineMiB))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertProblem(declared, 413);
+
+        // chunked: no length to check up front, and larger than the server's own limit
+        java.net.http.HttpResponse<String> chunked = http.send(
+                java.net.http.HttpRequest.newBuilder(batch)
+                        .header("Authorization", operator)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(twelveMiB)))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertProblem(chunked, 413);
+    }
+
+    private static void assertProblem(java.net.http.HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .as(response.body())
+                .startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"status\":" + status);
     }
 }

@@ -7,6 +7,7 @@ import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.PayloadTooLargeException;
 import io.tideflow.queue.api.TaskRequest;
 import io.tideflow.queue.api.UnknownTaskTypeException;
+import io.tideflow.queue.api.admin.FilterValues;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.handler.TaskTypeCatalog;
 import jakarta.json.Json;
@@ -46,6 +47,8 @@ public final class TaskRequestValidator {
         if (key != null && (key.isBlank() || key.length() > 200)) {
             throw new InvalidTaskRequestException("idempotencyKey", "must be 1 to 200 characters");
         }
+        FilterValues.text("idempotencyKey", key, 200);
+        FilterValues.instant("runAt", request.runAt());
         return new ValidatedTaskRequest(type, payload, group, priority, maxAttempts, request.runAt(), key);
     }
 

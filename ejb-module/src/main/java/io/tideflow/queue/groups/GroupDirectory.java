@@ -4,6 +4,8 @@ import io.tideflow.queue.config.ConfiguredGroup;
 import io.tideflow.queue.model.BreakerSettings;
 import io.tideflow.queue.store.groups.GroupRow;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +33,22 @@ public class GroupDirectory {
         return restricted;
     }
 
-    public void replace(List<GroupRow> rows) {
+    public synchronized void replace(List<GroupRow> rows) {
         restricted = rows.stream().filter(GroupRow::restricted).toList();
+    }
+
+    /** Takes one group's row as it is now, keeping the others as they were read last. */
+    public synchronized void update(GroupRow row) {
+        List<GroupRow> rows = new ArrayList<>(restricted.size() + 1);
+        for (GroupRow known : restricted) {
+            if (!known.name().equals(row.name())) {
+                rows.add(known);
+            }
+        }
+        if (row.restricted()) {
+            rows.add(row);
+        }
+        rows.sort(Comparator.comparing(GroupRow::name));
+        restricted = List.copyOf(rows);
     }
 }

@@ -137,11 +137,15 @@ public class ResourceGroupsBean implements ResourceGroups {
         return refreshed(group);
     }
 
+    /**
+     * The group as this transaction left it. Reads its row only: reading every group's row here would wait on the
+     * rows that concurrent changes of other groups hold, while they wait on this one's (a deadlock on Derby).
+     */
     private GroupView refreshed(String group) {
-        List<GroupRow> rows = groups.all();
-        directory.replace(rows);
-        GroupRow row =
-                rows.stream().filter(r -> r.name().equals(group)).findFirst().orElse(null);
+        GroupRow row = groups.find(group).orElse(null);
+        if (row != null) {
+            directory.update(row);
+        }
         return view(group, row, groups.depthOf(group), breakers.find(group).orElse(null));
     }
 
@@ -190,8 +194,10 @@ public class ResourceGroupsBean implements ResourceGroups {
                     request.ratePermits() == null ? "ratePermits" : "ratePeriod",
                     "a rate needs both ratePermits and ratePeriod");
         }
+        // compared before toMillis(), which overflows for periods of millions of years
         if (request.ratePeriod() != null
-                && (request.ratePeriod().toMillis() < 1 || request.ratePeriod().compareTo(Duration.ofDays(1)) > 0)) {
+                && (request.ratePeriod().compareTo(Duration.ofMillis(1)) < 0
+                        || request.ratePeriod().compareTo(Duration.ofDays(1)) > 0)) {
             throw new InvalidTaskRequestException("ratePeriod", "must be between 1 ms and 1 day");
         }
         return new GroupLimits(

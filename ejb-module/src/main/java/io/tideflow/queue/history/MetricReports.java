@@ -1,6 +1,7 @@
 package io.tideflow.queue.history;
 
 import io.tideflow.queue.api.InvalidTaskRequestException;
+import io.tideflow.queue.api.admin.FilterValues;
 import io.tideflow.queue.api.admin.MetricPoint;
 import io.tideflow.queue.api.admin.MetricQueries;
 import io.tideflow.queue.api.admin.MetricsSummary;
@@ -60,6 +61,7 @@ public class MetricReports implements MetricQueries {
 
     @Override
     public MetricsSummary summary(Instant from, Instant to, String group) {
+        FilterValues.text("group", group, 100);
         requireRange(from, to);
         List<MetricRow> rows = rowsBetween(from.toEpochMilli(), to.toEpochMilli(), group);
         return new MetricsSummary(from, to, Summaries.byGroup(rows, Duration.between(from, to)));
@@ -74,6 +76,7 @@ public class MetricReports implements MetricQueries {
         if (group == null || group.isBlank()) {
             throw new InvalidTaskRequestException("group", "is required");
         }
+        FilterValues.text("group", group, 100);
         requireRange(from, to);
         List<MetricRow> rows = new ArrayList<>();
         for (MetricRow row : rowsBetween(from.toEpochMilli(), to.toEpochMilli(), group)) {
@@ -115,6 +118,8 @@ public class MetricReports implements MetricQueries {
         if (to == null) {
             throw new InvalidTaskRequestException("to", "is required");
         }
+        FilterValues.instant("from", from);
+        FilterValues.instant("to", to);
         if (!from.isBefore(to)) {
             throw new InvalidTaskRequestException("to", "must be after from (" + from + "), got " + to);
         }

@@ -7,8 +7,6 @@ import io.tideflow.queue.api.admin.GroupView;
 import io.tideflow.queue.api.admin.ResourceGroups;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -21,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
@@ -50,7 +47,7 @@ public class GroupResource {
     @PUT
     @Path("/{name}/limits")
     @Consumes(MediaType.APPLICATION_JSON)
-    public GroupsBody.Group setLimits(@PathParam("name") String name, String body) {
+    public GroupsBody.Group setLimits(@PathParam("name") String name, byte[] body) {
         GroupLimitsRequest limits = limitsOf(body);
         return GroupsBody.group(DeadlockRetry.call(() -> groups.setLimits(name, limits)));
     }
@@ -88,18 +85,9 @@ public class GroupResource {
         return GroupsBody.group(changed);
     }
 
-    private static GroupLimitsRequest limitsOf(String body) {
-        JsonObject json;
-        try {
-            JsonValue value = Json.createReader(new StringReader(body == null ? "" : body))
-                    .readValue();
-            if (!(value instanceof JsonObject object)) {
-                throw new InvalidTaskRequestException("body", "must be a JSON object with the fields " + LIMIT_FIELDS);
-            }
-            json = object;
-        } catch (JsonException e) {
-            throw new InvalidTaskRequestException("body", "is not valid JSON: " + e.getMessage());
-        }
+    private static GroupLimitsRequest limitsOf(byte[] body) {
+        JsonObject json = StrictJson.readObject(
+                body == null ? new byte[0] : body, "a JSON object with the fields " + LIMIT_FIELDS);
         for (String field : json.keySet()) {
             if (!LIMIT_FIELDS.contains(field)) {
                 throw new InvalidTaskRequestException(field, "is not a limit; known fields are " + LIMIT_FIELDS);

@@ -3,17 +3,12 @@ package io.tideflow.admin.rest;
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.PayloadTooLargeException;
 import io.tideflow.queue.api.TaskRequest;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,7 +26,7 @@ final class SubmissionParser {
     /** Room for the fields around the payload; the engine checks the payload's own size exactly. */
     private static final int ENVELOPE_BYTES = 16 * 1024;
     /** A batch body is read whole before it is parsed; this bounds the memory one request can take. */
-    static final long BATCH_MAX_BYTES = 32L * 1024 * 1024;
+    static final long BATCH_MAX_BYTES = RequestSizeFilter.MAX_BODY_BYTES;
 
     private final int payloadMaxBytes;
 
@@ -91,35 +86,22 @@ final class SubmissionParser {
                     body == null ? new byte[0] : body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, bound + 1));
             if (bytes.length > bound) {
                 if (bound == BATCH_MAX_BYTES) {
-                    throw new InvalidTaskRequestException(
-                            "body", "is larger than " + BATCH_MAX_BYTES + " bytes; split the batch");
+                    throw RequestSizeFilter.tooLarge();
                 }
                 throw new PayloadTooLargeException(bytes.length, payloadMaxBytes);
             }
             return bytes;
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the request body failed", e);
+            // the server stopped reading: a body over its own limit sent without a length, or a client gone
+            if (e.getClass().getSimpleName().equals("RequestTooBigException")) {
+                throw RequestSizeFilter.tooLarge();
+            }
+            throw new InvalidTaskRequestException("body", "could not be read: the client stopped sending it");
         }
     }
 
     private static JsonObject readObject(byte[] bytes) {
-        if (bytes.length == 0) {
-            throw new InvalidTaskRequestException("body", "is empty; send a JSON object with at least \"type\"");
-        }
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
-            JsonParser.Event first = parser.next();
-            if (first != JsonParser.Event.START_OBJECT) {
-                throw new InvalidTaskRequestException("body", "must be a JSON object");
-            }
-            JsonObject object = parser.getObject();
-            // a reader would stop after the first value and accept "{} {}"; the parser sees the rest
-            if (parser.hasNext()) {
-                throw new InvalidTaskRequestException("body", "is not valid JSON: text follows the object");
-            }
-            return object;
-        } catch (JsonException e) {
-            throw new InvalidTaskRequestException("body", "is not valid JSON: " + e.getMessage());
-        }
+        return StrictJson.readObject(bytes, "a JSON object with at least \"type\"");
     }
 
     private static String text(JsonObject json, String prefix, String field) {

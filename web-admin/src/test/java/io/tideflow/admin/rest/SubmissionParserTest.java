@@ -37,7 +37,7 @@ class SubmissionParserTest {
             delimiter = '|',
             value = {
                 "''|body|is empty",
-                "{\"type\":|body|not valid JSON",
+                "{\"type\":|type|not valid JSON",
                 "{} {}|body|not valid JSON",
                 "[1]|body|must be a JSON object",
                 "{\"type\":1}|type|must be a string",
@@ -45,13 +45,28 @@ class SubmissionParserTest {
                 "{\"type\":\"t\",\"priority\":\"high\"}|priority|whole number",
                 "{\"type\":\"t\",\"maxAttempts\":99999999999}|maxAttempts|out of range",
                 "{\"type\":\"t\",\"runAt\":\"tomorrow\"}|runAt|ISO-8601",
-                "{\"type\":\"t\",\"prio\":1}|prio|not a field"
+                "{\"type\":\"t\",\"prio\":1}|prio|not a field",
+                "{\"type\":\"t\",\"type\":\"u\"}|type|given twice",
+                "{\"type\":\"t\",\"payload\":{\"a\":[{\"b\":1,\"b\":2}]}}|payload.a[0].b|given twice",
+                "{\"type\":\"t\",\"payload\":[1,2,{\"n\":12345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901}]}|payload[2].n|number longer than 100",
+                "{\"type\":\"t\",\"payload\":{\"a\":}}|payload.a|not valid JSON"
             })
     void aBadBodyIsRefusedNamingTheField(String body, String field, String problem) {
         assertThatThrownBy(() -> parse(body)).isInstanceOfSatisfying(InvalidTaskRequestException.class, e -> {
             assertThat(e.field()).isEqualTo(field);
             assertThat(e.problem()).contains(problem);
         });
+    }
+
+    @Test
+    void nestingDeeperThanTheBoundIsRefusedWhereItHappens() {
+        String deep = "{\"type\":\"t\",\"payload\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+        assertThatThrownBy(() -> parse(deep)).isInstanceOfSatisfying(InvalidTaskRequestException.class, e -> {
+            assertThat(e.field()).startsWith("payload[0][0]");
+            assertThat(e.problem()).contains("nested deeper than 64");
+        });
+        String justDeepEnough = "{\"type\":\"t\",\"payload\":" + "[".repeat(63) + "]".repeat(63) + "}";
+        assertThat(parse(justDeepEnough).payloadJson()).startsWith("[[[");
     }
 
     @Test

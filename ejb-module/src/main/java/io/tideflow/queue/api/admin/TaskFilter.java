@@ -10,6 +10,11 @@ import io.tideflow.queue.api.TaskState;
  */
 public record TaskFilter(TaskState state, String type, String group, TaskId after) {
 
+    public TaskFilter {
+        FilterValues.text("type", type, 200);
+        FilterValues.text("group", group, 100);
+    }
+
     /** A filter that matches every task. */
     public static TaskFilter all() {
         return new TaskFilter(null, null, null, null);
