@@ -115,6 +115,10 @@ FROM tasks WHERE state = 'RUNNING' AND lease_owner = ?;
 SELECT id, type, resource_group, state, attempts FROM tasks
 WHERE state IN ('COMPLETED', 'CANCELLED') AND updated_at < ?;
 
+-- name: task.purgeable
+-- the purge's candidates: in the given state (ARCHIVED or DEAD_LETTER) since before the given time
+SELECT id FROM tasks WHERE state = ? AND updated_at < ?;
+
 -- name: task.page
 -- newest first, each filter optional (NULL: any): state, type, group, and the keyset "ids before this one"
 SELECT id, type, resource_group, state, priority, attempts, max_attempts, run_at, created_at, updated_at,

@@ -107,3 +107,8 @@ VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, 0, ?, ?, ?);
 INSERT INTO resource_groups (name, paused, max_concurrent, max_concurrent_cluster, rate_permits, rate_period_ms,
                              rate_tokens, rate_refilled_at, limits_from_api, updated_at, breaker)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: task.purge
+-- deletes tasks still in the state they were chosen in (their history and result go with them: ON DELETE CASCADE);
+-- state, ids
+DELETE FROM tasks WHERE state = ? AND id IN (?[32]);

@@ -58,6 +58,14 @@ NOTIFY tideflow_due;
 -- name: wakeup.listen
 LISTEN tideflow_due;
 
+-- name: wakeup.unlisten
+-- before the listening connection goes back to the pool
+UNLISTEN tideflow_due;
+
+-- name: wakeup.probe
+-- is the server still there? A listening connection only reads, and a vanished server would never be noticed
+SELECT 1;
+
 -- ---------------------------------------------------------------------------------------------------------------
 -- Inserts that a unique key may refuse (SqlRunner.insertIfAbsent): a failed statement would end the transaction
 -- here, so a row that is already there (or being inserted by a concurrent transaction, which this one waits for)
@@ -77,3 +85,13 @@ INSERT INTO resource_groups (name, paused, max_concurrent, max_concurrent_cluste
                              rate_tokens, rate_refilled_at, limits_from_api, updated_at, breaker)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT DO NOTHING;
+
+-- name: task.purge
+-- deletes tasks still in the state they were chosen in (their history and result go with them: ON DELETE CASCADE);
+-- state, ids
+DELETE FROM tasks WHERE state = ? AND id = ANY(CAST(? AS CHAR(36)[]));
+
+-- name: clock.now
+-- the database's clock in epoch milliseconds, to measure this node's skew against (clock_timestamp(): now, not the
+-- transaction's start)
+SELECT CAST(FLOOR(EXTRACT(EPOCH FROM clock_timestamp()) * 1000) AS BIGINT);

@@ -41,17 +41,23 @@ import org.junit.jupiter.api.Test;
 @RunAsClient
 class BadInputIT extends TestHandlersDeployment {
 
-    private static final int REQUESTS = 10_000;
+    private static final int REQUESTS = Integer.getInteger("it.fuzz.requests", 10_000);
     private static final Pattern LEAK = Pattern.compile(
             "\\bat [a-z]+\\.[\\w.$]+\\(|Exception:|\\bSQL(State)?\\b|\\bSELECT\\b|\\bINSERT INTO\\b|\\bWHERE\\b|<html",
             Pattern.CASE_INSENSITIVE);
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1: an h2c upgrade on every new connection is not what clients of a REST API send. */
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     private final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
     private final java.util.Set<String> kinds = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger listenerRefusals =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final List<String> acceptedDuringRun = Collections.synchronizedList(new ArrayList<>());
 
     @Test
@@ -106,6 +112,14 @@ class BadInputIT extends TestHandlersDeployment {
     }
 
     private void send(HostileRequests.Hostile hostile) {
+        try {
+            sendChecked(hostile);
+        } catch (RuntimeException e) {
+            violation(hostile, "not sent: " + e);
+        }
+    }
+
+    private void sendChecked(HostileRequests.Hostile hostile) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(
                         URI.create(deploymentUrl.toString()).resolve("api/" + hostile.path()))
                 .timeout(Duration.ofSeconds(60))
@@ -143,6 +157,12 @@ class BadInputIT extends TestHandlersDeployment {
             return;
         }
         String type = response.headers().firstValue("Content-Type").orElse("");
+        if (ItServer.isPayara() && type.isEmpty() && body.isEmpty() && (status == 400 || status == 405)) {
+            // Payara's HTTP listener (Grizzly) refuses some requests before any application sees them (TRACE, NUL
+            // in the path, a DELETE with a body, an over-long request line), with an empty answer
+            listenerRefusals.incrementAndGet();
+            return;
+        }
         if (!type.startsWith("application/problem+json")) {
             violation(hostile, status + " as " + type + ": " + body);
             return;

@@ -210,7 +210,7 @@ final class HostileRequests {
                 "x".repeat(3_000),
                 "%F0%9F%92%A5",
                 "%0D%0ASet-Cookie:%20a=b",
-                "' OR 1=1 --");
+                "%27%20OR%201%3D1%20--");
         String path = pick(
                 "tasks/" + id,
                 "tasks/" + id + "/history",

@@ -1,5 +1,6 @@
 package io.tideflow.queue.archive;
 
+import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.event.TaskArchived;
 import io.tideflow.queue.events.LifecycleEvents;
 import io.tideflow.queue.store.ArchivedTask;
@@ -12,7 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** One batch of archiving in a transaction of its own, each move announced once it commits. */
+/** One batch of archiving (each move announced once it commits) or of purging, in a transaction of its own. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class ArchiveTransactions {
@@ -34,5 +35,10 @@ public class ArchiveTransactions {
             lifecycle.publish(new TaskArchived(task.id(), task.type(), task.group(), task.from(), now));
         }
         return archived.size();
+    }
+
+    /** @return how many tasks this batch deleted */
+    public int purgeBatch(TaskState state, Instant before, int limit) {
+        return archive.purge(state, before, limit);
     }
 }

@@ -1,5 +1,6 @@
 package io.tideflow.queue.archive;
 
+import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.config.ArchiveSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -15,6 +16,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -22,8 +24,10 @@ import java.util.logging.Logger;
 
 /**
  * Moves tasks that have been COMPLETED or CANCELLED for {@code tideflow.archive.after} to ARCHIVED, every
- * {@code tideflow.archive.interval}, in batches of a bounded size (each its own transaction). Every node may run it:
- * a move is conditional on the state read, so a task is archived once.
+ * {@code tideflow.archive.interval}, in batches of a bounded size (each its own transaction); then deletes tasks
+ * ARCHIVED for {@code tideflow.archive.purge-after} and DEAD_LETTER for
+ * {@code tideflow.archive.dead-letter-purge-after}, so that the table does not grow for ever. Every node may run it:
+ * a move or a delete is conditional on the state read, so each happens once.
  */
 @Singleton
 @Startup
@@ -60,6 +64,22 @@ public class TaskArchiver {
         timers.createIntervalTimer(everyMs, everyMs, new TimerConfig("tideflow-archiver", false));
     }
 
+    private void purge(TaskState state, Duration retention) {
+        Instant before = clock.instant().minus(retention);
+        int total = 0;
+        for (int batch = 0; batch < MOST_BATCHES_PER_RUN; batch++) {
+            int deleted = transactions.purgeBatch(state, before, BATCH);
+            total += deleted;
+            if (deleted < BATCH) {
+                break;
+            }
+        }
+        if (total > 0) {
+            int done = total;
+            LOG.fine(() -> "Tideflow deleted " + done + " tasks " + state + " for longer than " + retention);
+        }
+    }
+
     @Timeout
     void archive() {
         if (!archiving.compareAndSet(false, true)) {
@@ -78,6 +98,10 @@ public class TaskArchiver {
             if (total > 0) {
                 int done = total;
                 LOG.fine(() -> "Tideflow archived " + done + " finished tasks");
+            }
+            if (settings.purge()) {
+                purge(TaskState.ARCHIVED, settings.purgeAfter());
+                purge(TaskState.DEAD_LETTER, settings.deadLetterPurgeAfter());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "archiving finished tasks failed; the next run tries again", e);

@@ -1,6 +1,7 @@
 package io.tideflow.queue.bootstrap;
 
 import io.tideflow.queue.config.ArchiveSettings;
+import io.tideflow.queue.config.ClockSettings;
 import io.tideflow.queue.config.ConfiguredGroups;
 import io.tideflow.queue.config.ConfiguredTypePolicies;
 import io.tideflow.queue.config.EngineSettings;
@@ -31,6 +32,7 @@ public class DeploymentCheckExtension implements Extension {
             EngineSettings engine = EngineSettings.from(config);
             ObservabilitySettings.from(config);
             ArchiveSettings.from(config);
+            ClockSettings.from(config);
             ConfiguredGroups groups = new ConfiguredGroups(GroupSettings.from(config));
             new ConfiguredTypePolicies(config, engine)
                     .validate(

@@ -53,6 +53,12 @@ public class SettingsProducer {
 
     @Produces
     @Singleton
+    ClockSettings clockSettings() {
+        return ClockSettings.from(deploymentConfig());
+    }
+
+    @Produces
+    @Singleton
     ArchiveSettings archiveSettings() {
         return ArchiveSettings.from(deploymentConfig());
     }

@@ -43,6 +43,9 @@ public class ClusterWakeUp {
 
     private static final Logger LOG = Logger.getLogger(ClusterWakeUp.class.getName());
     private static final int CHECK_EVERY_MS = 500;
+    /** How often the listening connection checks that the server is still there. */
+    private static final int PROBE_EVERY_MS = 15_000;
+
     private static final long MAX_RETRY_MS = 30_000;
 
     @Resource
@@ -134,18 +137,23 @@ public class ClusterWakeUp {
 
     private void listenWhileRunning(DataSource dataSource) {
         Backoff backoff = new Backoff("listening for tasks enqueued on other nodes");
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                // anything announced while this node was not listening is found by this look
-                signal.wake();
-                backoff.succeeded();
-                PostgresWakeUpChannel.listen(connection, signal::wake, () -> running, CHECK_EVERY_MS);
-            } catch (SQLException | RuntimeException e) {
-                if (running && !backoff.failed(e)) {
-                    return;
-                }
-            }
-        }
+        PostgresWakeUpChannel.listenWhile(
+                () -> running,
+                dataSource::getConnection,
+                signal::wake,
+                new PostgresWakeUpChannel.Outcomes() {
+                    @Override
+                    public void listening() {
+                        backoff.succeeded();
+                    }
+
+                    @Override
+                    public boolean failed(Exception e) {
+                        return backoff.failed(e);
+                    }
+                },
+                CHECK_EVERY_MS,
+                PROBE_EVERY_MS);
     }
 
     /** Logs the first failure of a streak, then waits longer after each until the next success. */

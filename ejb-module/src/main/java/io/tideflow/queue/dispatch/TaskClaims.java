@@ -5,6 +5,7 @@ import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.events.LifecycleEvents;
 import io.tideflow.queue.groups.GroupDirectory;
 import io.tideflow.queue.handler.TaskHandlerRegistry;
+import io.tideflow.queue.lease.ClockSkew;
 import io.tideflow.queue.store.TaskStore;
 import io.tideflow.queue.store.groups.BreakerStore;
 import io.tideflow.queue.store.groups.GroupStore;
@@ -47,7 +48,14 @@ public class TaskClaims {
     @Inject
     LifecycleEvents lifecycle;
 
+    @Inject
+    ClockSkew skew;
+
+    /** Claims nothing while this node's clock is off the database's: its leases would be wrong for the others. */
     public List<LeasedTask> claimDue(int limit) {
+        if (!skew.trustworthy()) {
+            return List.of();
+        }
         return store.claimDue(limit, clock.instant(), settings.leaseDuration(), registry.types());
     }
 
@@ -72,6 +80,10 @@ public class TaskClaims {
 
     /** Which of these groups have a due PENDING task (a plain read, no lock). */
     public Set<String> groupsWithDueTasks(List<String> groups) {
+        if (!skew.trustworthy()) {
+            // no group is asked for its tasks then
+            return Set.of();
+        }
         return store.groupsWithDueTasks(groups, clock.instant());
     }
 

@@ -2,6 +2,7 @@ package io.tideflow.queue.health;
 
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.dispatch.TaskDispatcher;
+import io.tideflow.queue.lease.ClockSkew;
 import io.tideflow.queue.schema.SchemaBootstrap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +13,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the database answers, the schema is migrated and (unless the node only submits) the dispatcher runs. */
+/**
+ * Ready when the database answers, the schema is migrated, (unless the node only submits) the dispatcher runs, and
+ * this node's clock is within {@code tideflow.clock.max-skew} of the database's.
+ */
 @Readiness
 @ApplicationScoped
 public class EngineReadiness implements HealthCheck {
@@ -27,6 +31,9 @@ public class EngineReadiness implements HealthCheck {
 
     @Inject
     EngineSettings settings;
+
+    @Inject
+    ClockSkew skew;
 
     @Override
     public HealthCheckResponse call() {
@@ -43,7 +50,10 @@ public class EngineReadiness implements HealthCheck {
                 !settings.dispatcherEnabled()
                         ? "disabled (submit-only node)"
                         : dispatching ? "running" : "not started");
-        return response.status(migrated && database.equals("reachable") && dispatching)
+        response.withData(
+                "clockSkew",
+                skew.skew().toMillis() + " ms" + (skew.trustworthy() ? "" : " (beyond " + skew.maxSkew() + ")"));
+        return response.status(migrated && database.equals("reachable") && dispatching && skew.trustworthy())
                 .build();
     }
 

@@ -54,6 +54,9 @@ public class LeaseKeeper {
     @Inject
     Clock clock;
 
+    @Inject
+    ClockSkew skew;
+
     private ScheduledFuture<?> beat;
     private Instant startedAt;
 
@@ -78,6 +81,7 @@ public class LeaseKeeper {
 
     void keep() {
         try {
+            measureSkew();
             List<RunningAttempt> running = attempts.snapshot();
             leases.beat(startedAt, running.size());
             if (running.isEmpty()) {
@@ -99,5 +103,10 @@ public class LeaseKeeper {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "extending leases failed; the next heartbeat tries again", e);
         }
+    }
+
+    private void measureSkew() {
+        Instant sentAt = clock.instant();
+        leases.databaseTime().ifPresent(databaseTime -> skew.measured(sentAt, databaseTime, clock.instant()));
     }
 }

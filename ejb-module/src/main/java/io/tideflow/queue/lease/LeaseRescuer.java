@@ -45,6 +45,9 @@ public class LeaseRescuer {
     @Inject
     EngineSettings settings;
 
+    @Inject
+    ClockSkew skew;
+
     private final AtomicBoolean rescuing = new AtomicBoolean();
 
     @PostConstruct
@@ -60,7 +63,8 @@ public class LeaseRescuer {
 
     @Timeout
     void rescueExpired() {
-        if (!rescuing.compareAndSet(false, true)) {
+        // with this node's clock off the database's, a lease that looks expired here may be live elsewhere
+        if (!skew.trustworthy() || !rescuing.compareAndSet(false, true)) {
             return;
         }
         try {

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -67,6 +68,11 @@ public class LeaseTransactions {
     /** Refreshes this node's row in the node registry. */
     public void beat(Instant startedAt, int running) {
         nodes.beat(settings.nodeId(), startedAt, clock.instant(), running);
+    }
+
+    /** The database's clock now, where it is not this node's own. */
+    public Optional<Instant> databaseTime() {
+        return leases.databaseTime();
     }
 
     /** Takes this node out of the node registry: it stops. */

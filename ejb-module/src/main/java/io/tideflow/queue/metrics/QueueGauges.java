@@ -6,6 +6,7 @@ import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.events.AsyncObserverForwarder;
 import io.tideflow.queue.events.EventBus;
 import io.tideflow.queue.execution.AttemptRegistry;
+import io.tideflow.queue.lease.ClockSkew;
 import io.tideflow.queue.model.Breaker;
 import io.tideflow.queue.store.groups.BreakerStore;
 import io.tideflow.queue.store.groups.GroupRow;
@@ -56,6 +57,9 @@ public class QueueGauges {
     MeterBackend meters;
 
     @Inject
+    ClockSkew skew;
+
+    @Inject
     GroupStore groups;
 
     @Inject
@@ -90,6 +94,11 @@ public class QueueGauges {
     @PostConstruct
     void start() {
         meters.gauge("tideflow.attempts.running", "Attempts running on this node now", MeterTags.of(), attempts::size);
+        meters.gauge(
+                "tideflow.clock.skew.seconds",
+                "This node's clock minus the database's, measured at each heartbeat",
+                MeterTags.of(),
+                () -> skew.skew().toNanos() / 1e9);
         meters.gauge(
                 "tideflow.events.backlog",
                 "Lifecycle events waiting for delivery on this node",

@@ -30,6 +30,11 @@ final class DerbyStoreDialect implements StoreDialect {
     }
 
     @Override
+    public boolean sharesThisNodesClock() {
+        return true;
+    }
+
+    @Override
     public int maxClaimTypes() {
         return statements.get("claim.dueIdsUpTo256").listWidth();
     }

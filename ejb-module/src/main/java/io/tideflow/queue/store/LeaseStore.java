@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,10 +31,12 @@ public class LeaseStore {
             row.getInt(8));
 
     private final SqlRunner sql;
+    private final StoreDialect dialect;
     private final TaskStore tasks;
     private final TaskHistory history;
 
     public LeaseStore(EntityManager em, String node, StoreDialect dialect) {
+        this.dialect = dialect;
         this.sql = dialect.on(em);
         this.tasks = new TaskStore(em, node, dialect);
         this.history = new TaskHistory(em, node, dialect);
@@ -42,6 +45,14 @@ public class LeaseStore {
     /** Extends a lease if its token is still the task's; false means the task was rescued or finished. */
     public boolean heartbeat(LeasedTask task, Instant newExpiry) {
         return sql.update("task.heartbeat", newExpiry.toEpochMilli(), task.id().value(), task.leaseToken()) == 1;
+    }
+
+    /** The database's clock now, where it is not this node's own (empty on Derby, which runs in this JVM). */
+    public Optional<Instant> databaseTime() {
+        if (dialect.sharesThisNodesClock()) {
+            return Optional.empty();
+        }
+        return sql.first("clock.now", row -> Instant.ofEpochMilli(row.getLong(1)));
     }
 
     /** Which of these running tasks an operator asked to cancel. */

@@ -26,6 +26,11 @@ final class PostgresStoreDialect implements StoreDialect {
     }
 
     @Override
+    public boolean sharesThisNodesClock() {
+        return false;
+    }
+
+    @Override
     public int maxClaimTypes() {
         // an array parameter
         return Integer.MAX_VALUE;

@@ -16,6 +16,8 @@ import org.postgresql.PGNotification;
 public final class PostgresWakeUpChannel {
 
     private static final SqlCatalog STATEMENTS = SqlCatalog.of("postgresql");
+    /** How long the probe (or any read outside a wait for notifications) may take before the connection counts as lost. */
+    static final int PROBE_TIMEOUT_MILLIS = 10_000;
 
     private PostgresWakeUpChannel() {}
 
@@ -24,23 +26,87 @@ public final class PostgresWakeUpChannel {
         new SqlRunner(STATEMENTS, () -> connection).execute("wakeup.announce");
     }
 
+    /** Opens a connection to listen on. */
+    @FunctionalInterface
+    public interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    /** Hears how listening goes: after each (re)connection, and at each failure. */
+    public interface Outcomes {
+        void listening();
+
+        /** @return whether to try again (after whatever wait the receiver chooses) */
+        boolean failed(Exception e);
+    }
+
+    /**
+     * Listens until {@code keepListening} turns false, on a fresh connection after each failure (a terminated
+     * backend, a vanished server, a failed probe). Wakes once after every (re)connection: anything announced while
+     * nobody listened is found by that look.
+     */
+    public static void listenWhile(
+            BooleanSupplier keepListening,
+            Connections connections,
+            Runnable onWake,
+            Outcomes outcomes,
+            int checkEveryMillis,
+            int probeEveryMillis) {
+        while (keepListening.getAsBoolean()) {
+            try (Connection connection = connections.open()) {
+                onWake.run();
+                outcomes.listening();
+                listen(connection, onWake, keepListening, checkEveryMillis, probeEveryMillis);
+            } catch (SQLException | RuntimeException e) {
+                if (keepListening.getAsBoolean() && !outcomes.failed(e)) {
+                    return;
+                }
+            }
+        }
+    }
+
     /**
      * Listens on {@code connection} until {@code keepListening} turns false or the connection fails, calling
-     * {@code onWake} once per arrival of one or more notifications. The connection must be in auto-commit mode and
-     * is left listening; the caller closes it.
+     * {@code onWake} once per arrival of one or more notifications. The connection must be in auto-commit mode. Every
+     * {@code probeEveryMillis} a query with a network timeout checks that the server is still there: a connection
+     * whose server vanished without a word (a half-open TCP connection) would otherwise wait for notifications for
+     * ever. On the way out the connection stops listening, so that it can go back to a pool; the caller closes it.
      *
      * @param checkEveryMillis how long one wait for notifications lasts before {@code keepListening} is asked again
      */
     public static void listen(
-            Connection connection, Runnable onWake, BooleanSupplier keepListening, int checkEveryMillis)
+            Connection connection,
+            Runnable onWake,
+            BooleanSupplier keepListening,
+            int checkEveryMillis,
+            int probeEveryMillis)
             throws SQLException {
-        new SqlRunner(STATEMENTS, () -> connection).execute("wakeup.listen");
-        PGConnection postgres = connection.unwrap(PGConnection.class);
-        while (keepListening.getAsBoolean()) {
-            PGNotification[] arrived = postgres.getNotifications(checkEveryMillis);
-            if (arrived != null && arrived.length > 0) {
-                onWake.run();
+        SqlRunner sql = new SqlRunner(STATEMENTS, () -> connection);
+        connection.setNetworkTimeout(Runnable::run, PROBE_TIMEOUT_MILLIS);
+        sql.execute("wakeup.listen");
+        try {
+            PGConnection postgres = connection.unwrap(PGConnection.class);
+            long probeAt = System.nanoTime() + probeEveryMillis * 1_000_000L;
+            while (keepListening.getAsBoolean()) {
+                PGNotification[] arrived = postgres.getNotifications(checkEveryMillis);
+                if (arrived != null && arrived.length > 0) {
+                    onWake.run();
+                }
+                if (System.nanoTime() - probeAt >= 0) {
+                    sql.execute("wakeup.probe");
+                    probeAt = System.nanoTime() + probeEveryMillis * 1_000_000L;
+                }
             }
+        } finally {
+            stopListening(sql);
+        }
+    }
+
+    private static void stopListening(SqlRunner sql) {
+        try {
+            sql.execute("wakeup.unlisten");
+        } catch (RuntimeException e) {
+            // the connection failed: the pool discards it, and the server ended its subscription with it
         }
     }
 }

@@ -24,6 +24,9 @@ public interface StoreDialect {
     /** How many task types one claim can filter by: a node with handlers for more cannot claim on this database. */
     int maxClaimTypes();
 
+    /** Whether the database reads the same clock as this node (Derby embedded runs in this JVM): no skew to measure. */
+    boolean sharesThisNodesClock();
+
     /**
      * Runs this database's statements on the persistence context's connection, in its transaction. Every store call
      * needs one: outside a transaction EclipseLink has no connection to give.

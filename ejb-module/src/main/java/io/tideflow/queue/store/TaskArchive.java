@@ -46,6 +46,26 @@ public class TaskArchive {
         return archived;
     }
 
+    /**
+     * Deletes up to {@code limit} tasks that have been in {@code state} (ARCHIVED or DEAD_LETTER) since before
+     * {@code before}, with their history and result. Each delete is conditional on the state, so a task that left it
+     * meanwhile stays.
+     *
+     * @return how many it deleted
+     */
+    public int purge(TaskState state, Instant before, int limit) {
+        if (state != TaskState.ARCHIVED && state != TaskState.DEAD_LETTER) {
+            throw new IllegalArgumentException("only ARCHIVED tasks and dead letters are purged, not " + state);
+        }
+        List<String> ids =
+                sql.list("task.purgeable", limit, row -> row.getString(1).trim(), state.name(), before.toEpochMilli());
+        int deleted = 0;
+        for (List<String> some : sql.slices("task.purge", ids)) {
+            deleted += sql.update("task.purge", state.name(), some);
+        }
+        return deleted;
+    }
+
     private List<ArchivedTask> move(Transition transition, List<Candidate> candidates, Instant now) {
         int[] moved = sql.batch(TransitionStatements.nameOf(transition), candidates, candidate ->
                 new Object[] {now.toEpochMilli(), candidate.id()});

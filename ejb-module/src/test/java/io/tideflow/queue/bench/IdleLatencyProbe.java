@@ -58,7 +58,7 @@ final class IdleLatencyProbe {
             Thread listener = new Thread(
                     () -> {
                         try {
-                            PostgresWakeUpChannel.listen(listening, wake::release, () -> running, 100);
+                            PostgresWakeUpChannel.listen(listening, wake::release, () -> running, 100, 15_000);
                         } catch (SQLException e) {
                             throw new IllegalStateException(e);
                         }

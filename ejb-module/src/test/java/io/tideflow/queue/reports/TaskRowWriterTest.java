@@ -30,6 +30,33 @@ class TaskRowWriterTest {
             null);
 
     @Test
+    void ndjsonWritesOneLinePerTaskWhenThePayloadAndResultWereStoredPrettyPrinted() {
+        StringWriter out = new StringWriter();
+        TaskRowWriter writer = TaskRowWriter.of(ExportFormat.NDJSON, out);
+        writer.begin();
+        writer.write(new ExportedTask(
+                "01a2-z",
+                "t",
+                "g",
+                "COMPLETED",
+                0,
+                0,
+                0,
+                0,
+                1,
+                5,
+                null,
+                "{\n  \"to\": [\n    \"a@b.c\"\n  ],\r\n  \"n\": 1\n}\n",
+                "{\n  \"ok\": true\n}",
+                3L));
+
+        String[] lines = out.toString().split("\n");
+        assertThat(lines).hasSize(1);
+        assertThat(parse(lines[0]).getJsonObject("payload").getJsonArray("to").getString(0))
+                .isEqualTo("a@b.c");
+    }
+
+    @Test
     void ndjsonWritesOneParsableObjectPerLineWithThePayloadEmbedded() {
         StringWriter out = new StringWriter();
         TaskRowWriter writer = TaskRowWriter.of(ExportFormat.NDJSON, out);

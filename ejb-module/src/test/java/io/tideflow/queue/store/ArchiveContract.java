@@ -100,6 +100,59 @@ abstract class ArchiveContract {
                 .isEqualTo(finished.size());
     }
 
+    @Test
+    void thePurgeDeletesTasksPastTheirRetentionWithTheirHistoryAndResultAndNothingElse() {
+        TaskId archived = completedAt(T);
+        archive(T.plusSeconds(1), 100); // archived at T + 30 days
+        TaskId dead = deadLetterAt(T);
+        TaskId completed = completedAt(T);
+        Instant archivedAt = T.plus(Duration.ofDays(30));
+
+        assertThat(purge(TaskState.ARCHIVED, archivedAt, 100))
+                .as("archived at the cutoff, not before")
+                .isZero();
+        assertThat(purge(TaskState.ARCHIVED, archivedAt.plusMillis(1), 100)).isEqualTo(1);
+        assertThat(purge(TaskState.DEAD_LETTER, T.plusMillis(1), 100)).isEqualTo(1);
+
+        for (TaskId gone : List.of(archived, dead)) {
+            assertThat(db.count("SELECT COUNT(*) FROM tasks WHERE id = '" + gone.value() + "'"))
+                    .isZero();
+            assertThat(db.count("SELECT COUNT(*) FROM task_events WHERE task_id = '" + gone.value() + "'"))
+                    .isZero();
+        }
+        assertThat(db.count("SELECT COUNT(*) FROM task_results WHERE task_id = '" + archived.value() + "'"))
+                .isZero();
+        assertThat(stateOf(completed))
+                .as("a finished task is archived first, never purged")
+                .isEqualTo("COMPLETED");
+        assertThat(db.count("SELECT COUNT(*) FROM task_results WHERE task_id = '" + completed.value() + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void thePurgeWorksOffABacklogInBoundedBatches() {
+        for (int i = 0; i < 70; i++) {
+            deadLetterAt(T);
+        }
+        assertThat(purge(TaskState.DEAD_LETTER, T.plusSeconds(1), 50)).isEqualTo(50);
+        assertThat(purge(TaskState.DEAD_LETTER, T.plusSeconds(1), 50)).isEqualTo(20);
+        assertThat(db.count("SELECT COUNT(*) FROM tasks")).isZero();
+    }
+
+    private int purge(TaskState state, Instant before, int limit) {
+        return db.inTransaction(em -> new TaskArchive(em, db.dialect(), new TaskHistory(em, "archiver", db.dialect()))
+                .purge(state, before, limit));
+    }
+
+    private TaskId deadLetterAt(Instant at) {
+        TaskId id = insert(at);
+        LeasedTask claimed = db.inTransaction(em -> db.store(em, "node-a").claimDue(1, at, LEASE, TaskFixtures.TYPES))
+                .get(0);
+        db.inTransaction(em -> db.store(em, "node-a")
+                .recordFailure(claimed, "boom", io.tideflow.queue.model.RetryDecision.DEAD_LETTER, at, at));
+        return id;
+    }
+
     private List<ArchivedTask> archive(Instant before, int limit) {
         return db.inTransaction(em -> new TaskArchive(em, db.dialect(), new TaskHistory(em, "archiver", db.dialect()))
                 .archiveFinishedBefore(before, limit, T.plus(Duration.ofDays(30))));

@@ -32,6 +32,22 @@ abstract class LeaseStoreContract {
     }
 
     @Test
+    void theDatabasesClockIsReadWhereItIsNotThisNodes() {
+        java.util.Optional<Instant> databaseTime =
+                db.inTransaction(em -> db.leases(em, "node-a").databaseTime());
+
+        if (db.dialect().sharesThisNodesClock()) {
+            assertThat(databaseTime).isEmpty();
+        } else {
+            // the local PostgreSQL shares this machine's clock
+            assertThat(databaseTime)
+                    .hasValueSatisfying(time -> assertThat(
+                                    Duration.between(time, Instant.now()).abs())
+                            .isLessThan(Duration.ofSeconds(1)));
+        }
+    }
+
+    @Test
     void aHeartbeatExtendsTheLeaseOnlyWithTheCurrentToken() {
         insert(aTask());
         LeasedTask attempt = claim("node-a").get(0);
