@@ -135,30 +135,23 @@ class ReportsIT extends TestHandlersDeployment {
     void anExportOfAHundredThousandTasksStreamsWithBoundedHeap() throws Exception {
         ApiClient api = api();
         String group = "export-" + UUID.randomUUID().toString().substring(0, 8);
-        String batch = "{\"tasks\":["
-                + String.join(
-                        ",",
-                        Collections.nCopies(
-                                10_000,
-                                "{\"type\":\"demo.echo\","
-                                        + "\"group\":\"" + group
-                                        + "\",\"runAt\":\"2099-01-01T00:00:00Z\",\"payload\":{\"to\":\"a@b.c\","
-                                        + "\"note\":\"quotes \\\" and, commas\"}}"))
-                + "]}";
+        String batch = farFutureBatch(group, "{\"to\":\"a@b.c\",\"note\":\"quotes \\\" and, commas\"}");
         for (int i = 0; i < 10; i++) {
             ApiClient.Response created = api.post("tasks/batch", OPERATOR, batch);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
         }
 
         Export ndjson = export("ndjson", group);
-        assertThat(ndjson.lines).isEqualTo(100_000);
+        assertThat(ndjson.lines).as("tasks and the trailer").isEqualTo(100_001);
+        assertThat(ndjson.last).isEqualTo("{\"exportComplete\":true,\"tasks\":100000}");
         try (JsonReader first = Json.createReader(new StringReader(ndjson.first))) {
             JsonObject task = first.readObject();
             assertThat(task.getString("group")).isEqualTo(group);
             assertThat(task.getJsonObject("payload").getString("note")).isEqualTo("quotes \" and, commas");
         }
         Export csv = export("csv", group);
-        assertThat(csv.lines).isEqualTo(100_001);
+        assertThat(csv.lines).as("header, tasks and the trailer").isEqualTo(100_002);
+        assertThat(csv.last).isEqualTo("# export complete: 100000 tasks");
         assertThat(csv.first).startsWith("id,type,group,state");
 
         System.out.printf(
@@ -185,10 +178,71 @@ class ReportsIT extends TestHandlersDeployment {
         }
     }
 
+    @Test
+    void aNodeHoldsAtMostFourExportsAtOnceAndRefusesTheFifthWith429() throws Exception {
+        ApiClient api = api();
+        String group = "slots-" + UUID.randomUUID().toString().substring(0, 8);
+        String batch = farFutureBatch(group, "{\"text\":\"" + "x".repeat(200) + "\"}");
+        for (int i = 0; i < 2; i++) {
+            assertThat(api.post("tasks/batch", OPERATOR, batch).status()).isEqualTo(201);
+        }
+        // HTTP/1.1: a connection per export, as the browsers and scripts that export use
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<InputStream> held = new java.util.ArrayList<>();
+        try {
+            // four readers that read one line and stop: their exports wait on a full connection, holding their slots
+            for (int i = 0; i < 4; i++) {
+                HttpResponse<InputStream> slow =
+                        http.send(exportRequest(group), HttpResponse.BodyHandlers.ofInputStream());
+                assertThat(slow.statusCode()).isEqualTo(200);
+                assertThat(slow.body().read()).isNotNegative();
+                held.add(slow.body());
+            }
+            HttpResponse<String> fifth = http.send(exportRequest(group), HttpResponse.BodyHandlers.ofString());
+            assertThat(fifth.statusCode()).as(fifth.body()).isEqualTo(429);
+            assertThat(fifth.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(fifth.headers().firstValue("Retry-After")).isPresent();
+        } finally {
+            for (InputStream stream : held) {
+                stream.close();
+            }
+        }
+        // the readers that gave up gave their slots back
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(http.send(exportRequest(group), HttpResponse.BodyHandlers.discarding())
+                                .statusCode())
+                        .isEqualTo(200));
+    }
+
+    /** A batch of 10,000 tasks of one group, due far in the future so that they stay PENDING. */
+    private static String farFutureBatch(String group, String payload) {
+        return "{\"tasks\":["
+                + String.join(
+                        ",",
+                        Collections.nCopies(
+                                10_000,
+                                "{\"type\":\"demo.echo\",\"group\":\"" + group
+                                        + "\",\"runAt\":\"2099-01-01T00:00:00Z\",\"payload\":" + payload + "}"))
+                + "]}";
+    }
+
+    private HttpRequest exportRequest(String group) {
+        return HttpRequest.newBuilder(
+                        URI.create(deploymentUrl.toString()).resolve("api/tasks/export?format=ndjson&group=" + group))
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(VIEWER.getBytes(StandardCharsets.UTF_8)))
+                .timeout(Duration.ofMinutes(2))
+                .build();
+    }
+
     private record Export(
             long lines,
             long bytes,
             String first,
+            String last,
             long firstByteMs,
             long totalMs,
             double heapBefore,
@@ -229,6 +283,7 @@ class ReportsIT extends TestHandlersDeployment {
         long lines = 0;
         long bytes = 0;
         String first = null;
+        String last = null;
         long firstByteMs = -1;
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
@@ -238,6 +293,7 @@ class ReportsIT extends TestHandlersDeployment {
                     first = line;
                     firstByteMs = (System.nanoTime() - started) / 1_000_000;
                 }
+                last = line;
                 lines++;
                 bytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
             }
@@ -246,6 +302,6 @@ class ReportsIT extends TestHandlersDeployment {
         exporting.set(false);
         sampler.join();
         return new Export(
-                lines, bytes, first, firstByteMs, totalMs, heapBefore, heapPeak.get(), oldBefore, oldPeak.get());
+                lines, bytes, first, last, firstByteMs, totalMs, heapBefore, heapPeak.get(), oldBefore, oldPeak.get());
     }
 }

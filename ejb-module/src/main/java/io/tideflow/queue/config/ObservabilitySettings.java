@@ -35,7 +35,8 @@ public record ObservabilitySettings(
         List<AlertRule> alertRules,
         Duration alertInterval,
         URI webhookUrl,
-        String webhookSecret) {
+        String webhookSecret,
+        int maxConcurrentExports) {
 
     public static ObservabilitySettings defaults() {
         // enough for a full bulk enqueue (10,000) several times over; an entry is one small record
@@ -51,7 +52,8 @@ public record ObservabilitySettings(
                 List.of(),
                 Duration.ofSeconds(30),
                 null,
-                null);
+                null,
+                4);
     }
 
     /** Reads every key, falling back to {@link #defaults()}; throws {@link InvalidSettingException} on a bad value. */
@@ -97,7 +99,8 @@ public record ObservabilitySettings(
                 webhookOf(r),
                 r.raw("tideflow.alerts.webhook.secret")
                         .filter(secret -> !secret.isEmpty())
-                        .orElse(null));
+                        .orElse(null),
+                r.integer("tideflow.export.max-concurrent", d.maxConcurrentExports(), 1, 100));
     }
 
     private static URI webhookOf(SettingReader reader) {

@@ -2,9 +2,11 @@ package io.tideflow.queue.reports;
 
 import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.ExportFormat;
+import io.tideflow.queue.api.admin.ExportsBusyException;
 import io.tideflow.queue.api.admin.QueueDepth;
 import io.tideflow.queue.api.admin.Reports;
 import io.tideflow.queue.api.admin.SystemHealth;
+import io.tideflow.queue.api.admin.TaskExport;
 import io.tideflow.queue.api.admin.TaskFilter;
 import io.tideflow.queue.api.admin.TaskReportFilter;
 import io.tideflow.queue.api.admin.TaskReportRow;
@@ -18,13 +20,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -41,7 +37,6 @@ import java.util.TreeMap;
 public class ReportsBean implements Reports {
 
     private static final int DATABASE_TIMEOUT_SECONDS = 2;
-    private static final int EXPORT_BUFFER_CHARS = 64 * 1024;
 
     @Inject
     GroupStore groups;
@@ -60,6 +55,12 @@ public class ReportsBean implements Reports {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ExportSlots slots;
+
+    @Inject
+    ExportWriter writer;
 
     @Override
     public List<QueueDepth> queueDepth() {
@@ -108,17 +109,18 @@ public class ReportsBean implements Reports {
     }
 
     @Override
-    public long export(TaskFilter filter, ExportFormat format, OutputStream out) {
-        Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), EXPORT_BUFFER_CHARS);
-        TaskRowWriter rows = TaskRowWriter.of(format, text);
-        rows.begin();
-        long written = store.export(filter, rows::write);
-        try {
-            text.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the client stopped reading the export", e);
+    public TaskExport startExport(TaskFilter filter, ExportFormat format) {
+        if (!slots.tryTake()) {
+            throw new ExportsBusyException(slots.size());
         }
-        return written;
+        return new SlotExport(writer, slots, filter, format);
+    }
+
+    @Override
+    public long export(TaskFilter filter, ExportFormat format, OutputStream out) {
+        try (TaskExport export = startExport(filter, format)) {
+            return export.writeTo(out);
+        }
     }
 
     private String databaseState() {

@@ -51,6 +51,12 @@ public abstract class TaskRowWriter {
 
     public abstract void write(ExportedTask task);
 
+    /**
+     * The last line, written only when every selected task was: an export without it was cut short (the database
+     * failed, the server stopped), however complete it looks.
+     */
+    public abstract void end(long tasks);
+
     static String time(long epochMillis) {
         return Instant.ofEpochMilli(epochMillis).toString();
     }
@@ -108,6 +114,11 @@ public abstract class TaskRowWriter {
             append(line.append('\n').toString());
         }
 
+        @Override
+        public void end(long tasks) {
+            append("{\"exportComplete\":true,\"tasks\":" + tasks + "}\n");
+        }
+
         private static JsonValue parse(String stored) {
             try (JsonReader reader = READERS.createReader(new StringReader(stored))) {
                 return reader.readValue();
@@ -125,6 +136,11 @@ public abstract class TaskRowWriter {
         @Override
         public void begin() {
             append(String.join(",", CSV_COLUMNS) + "\r\n");
+        }
+
+        @Override
+        public void end(long tasks) {
+            append("# export complete: " + tasks + " tasks\r\n");
         }
 
         @Override

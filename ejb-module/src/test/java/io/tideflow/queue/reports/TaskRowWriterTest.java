@@ -57,6 +57,24 @@ class TaskRowWriterTest {
     }
 
     @Test
+    void theLastLineSaysTheExportIsCompleteAndHowManyTasksItHolds() {
+        StringWriter ndjson = new StringWriter();
+        TaskRowWriter rows = TaskRowWriter.of(ExportFormat.NDJSON, ndjson);
+        rows.begin();
+        rows.write(AWKWARD);
+        rows.end(1);
+        String[] lines = ndjson.toString().split("\n");
+        assertThat(parse(lines[1]).getBoolean("exportComplete")).isTrue();
+        assertThat(parse(lines[1]).getInt("tasks")).isEqualTo(1);
+
+        StringWriter csv = new StringWriter();
+        TaskRowWriter csvRows = TaskRowWriter.of(ExportFormat.CSV, csv);
+        csvRows.begin();
+        csvRows.end(0);
+        assertThat(csv.toString()).endsWith("\r\n# export complete: 0 tasks\r\n");
+    }
+
+    @Test
     void ndjsonWritesOneParsableObjectPerLineWithThePayloadEmbedded() {
         StringWriter out = new StringWriter();
         TaskRowWriter writer = TaskRowWriter.of(ExportFormat.NDJSON, out);

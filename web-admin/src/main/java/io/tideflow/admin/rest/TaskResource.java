@@ -12,6 +12,7 @@ import io.tideflow.queue.api.TaskRequest;
 import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.ExportFormat;
 import io.tideflow.queue.api.admin.Reports;
+import io.tideflow.queue.api.admin.TaskExport;
 import io.tideflow.queue.api.admin.TaskFilter;
 import io.tideflow.queue.api.admin.TaskQueries;
 import io.tideflow.queue.api.admin.TaskView;
@@ -78,7 +79,8 @@ public class TaskResource {
 
     /**
      * Streams every task the filters select (in storage order) as NDJSON ({@code format=ndjson}, the default) or CSV,
-     * from a database cursor: memory stays constant however many there are.
+     * from a database cursor: memory stays constant however many there are. The last line says the export is complete;
+     * a node whose export slots are all taken answers 429.
      */
     @GET
     @Path("/export")
@@ -94,7 +96,13 @@ public class TaskResource {
             default -> throw new InvalidTaskRequestException("format", "must be ndjson or csv, got " + format);
         };
         TaskFilter filter = new TaskFilter(state, QueryParams.text(type), QueryParams.text(group), null);
-        StreamingOutput body = out -> reports.export(filter, chosen, out);
+        // the slot is taken now, so that a busy node answers 429 before the 200 of a stream is sent
+        TaskExport export = reports.startExport(filter, chosen);
+        StreamingOutput body = out -> {
+            try (export) {
+                export.writeTo(out);
+            }
+        };
         return Response.ok(body, chosen == ExportFormat.CSV ? "text/csv; charset=UTF-8" : "application/x-ndjson")
                 .header(
                         "Content-Disposition",

@@ -5,6 +5,7 @@ import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.PayloadTooLargeException;
 import io.tideflow.queue.api.TaskNotFoundException;
 import io.tideflow.queue.api.TideflowException;
+import io.tideflow.queue.api.admin.ExportsBusyException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -24,6 +25,11 @@ public class TideflowExceptionMapper implements ExceptionMapper<TideflowExceptio
         }
         if (e instanceof TaskNotFoundException notFound) {
             return new Problem(404, "Task not found", notFound.getMessage(), null).toResponse();
+        }
+        if (e instanceof ExportsBusyException busy) {
+            return Response.fromResponse(new Problem(429, "Too many exports", busy.getMessage(), null).toResponse())
+                    .header("Retry-After", "5")
+                    .build();
         }
         if (e instanceof IllegalTransitionException illegal) {
             return new Problem(409, "Task is in the wrong state", illegal.getMessage(), "state").toResponse();

@@ -16,9 +16,23 @@ public interface Reports {
     List<TaskReportRow> tasks(TaskReportFilter filter);
 
     /**
-     * Writes every task the filter selects to {@code out}, row by row from a database cursor, so that memory stays
-     * constant however many tasks there are; in the order the database reads them (sort afterwards if order matters).
-     * Returns how many were written.
+     * Reserves one of this node's export slots ({@code tideflow.export.max-concurrent}) for an export of every task
+     * the filter selects; nothing is read until {@link TaskExport#writeTo}. Close it to give the slot back.
+     *
+     * @throws ExportsBusyException when every slot is taken
      */
-    long export(TaskFilter filter, ExportFormat format, OutputStream out);
+    TaskExport startExport(TaskFilter filter, ExportFormat format);
+
+    /**
+     * Writes every task the filter selects to {@code out}, row by row from a database cursor, so that memory stays
+     * constant however many tasks there are; in the order the database reads them (sort afterwards if order matters),
+     * then the trailer line. Holds an export slot meanwhile. Returns how many were written.
+     *
+     * @throws ExportsBusyException when every slot is taken
+     */
+    default long export(TaskFilter filter, ExportFormat format, OutputStream out) {
+        try (TaskExport export = startExport(filter, format)) {
+            return export.writeTo(out);
+        }
+    }
 }
