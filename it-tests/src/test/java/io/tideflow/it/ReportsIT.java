@@ -180,6 +180,10 @@ class ReportsIT extends TestHandlersDeployment {
 
     @Test
     void aNodeHoldsAtMostFourExportsAtOnceAndRefusesTheFifthWith429() throws Exception {
+        // Payara's listener takes a whole unread answer into its buffers, so a reader that stops does not hold the
+        // export (or its slot) there: this suite cannot hold four slots on Payara (docs/deployment.md)
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                ItServer.isPayara(), "Payara buffers unread exports: a slow reader holds no slot there");
         ApiClient api = api();
         String group = "slots-" + UUID.randomUUID().toString().substring(0, 8);
         String batch = farFutureBatch(group, "{\"text\":\"" + "x".repeat(200) + "\"}");

@@ -122,6 +122,8 @@ public class TaskDispatcher {
     Clock clock;
 
     private static final Duration COMPLETIONS_AT_SHUTDOWN = Duration.ofSeconds(10);
+    /** How long handlers asked to stop at shutdown get to do so before their tasks are released regardless. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private volatile DispatchLoop loop;
     private volatile Instant lastPoll;
@@ -181,9 +183,11 @@ public class TaskDispatcher {
 
     /**
      * Graceful shutdown: claims nothing more and gives back the tasks claimed but not started, waits up to
-     * {@code tideflow.shutdown.grace-period} for running attempts and for completions still being written, then gives
-     * the tasks still running back (PENDING, attempt not counted) so another node or the next start runs them at once.
-     * A released attempt that finishes later is refused by its stale lease and rolled back.
+     * {@code tideflow.shutdown.grace-period} for running attempts, then asks those still running to stop (a cancel
+     * request and an interrupt) and waits up to {@link #STOP_WAIT} more; a handler that stops is not failed or
+     * cancelled, its task is given back (PENDING, attempt not counted) so another node or the next start runs it at
+     * once. Tasks whose handlers ignore the request are given back too; such an attempt that finishes later is refused
+     * by its stale lease and rolled back.
      */
     @PreDestroy
     void stop() {
@@ -194,7 +198,12 @@ public class TaskDispatcher {
         for (LeasedTask unstarted : loop.stop()) {
             giveBack(unstarted, "released at shutdown (not started)");
         }
-        loop.awaitIdle(settings.shutdownGracePeriod());
+        if (!loop.awaitIdle(settings.shutdownGracePeriod())) {
+            // still running after the grace period: ask them to stop, and release what stops (runAttempt does);
+            // what does not stop in time is released all the same, and may overlap with its next run elsewhere
+            attempts.snapshot().forEach(RunningAttempt::stopForShutdown);
+            loop.awaitIdle(STOP_WAIT);
+        }
         if (!completions.awaitWritten(COMPLETIONS_AT_SHUTDOWN)) {
             LOG.warning("completions handed over were not all written at shutdown; those tasks run again");
         }
@@ -285,6 +294,7 @@ public class TaskDispatcher {
                     lifecycle.publish(new TaskCompleted(
                             task.id(), task.type(), task.group(), task.attempt(), execution, clock.instant()));
                 }
+                case STOPPED_FOR_SHUTDOWN -> giveBack(task, "released at shutdown (its handler stopped)");
                 case STALE_LEASE ->
                     lifecycle.publish(
                             new TaskLeaseLost(task.id(), task.type(), task.group(), task.attempt(), clock.instant()));

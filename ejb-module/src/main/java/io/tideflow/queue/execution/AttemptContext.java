@@ -61,6 +61,6 @@ final class AttemptContext implements TaskContext {
 
     @Override
     public boolean isCancellationRequested() {
-        return attempt.isCancelRequested();
+        return attempt.isCancelRequested() || attempt.isStoppingForShutdown();
     }
 }

@@ -20,7 +20,12 @@ public record AttemptResult(AttemptOutcome outcome, Throwable error, Completion 
         /** The handler stopped on a cancel request; its work was rolled back and the task is cancelled next. */
         CANCELLED,
         /** The lease was no longer this worker's; the handler's work was rolled back and nothing was recorded. */
-        STALE_LEASE
+        STALE_LEASE,
+        /**
+         * The node is shutting down and asked the handler to stop, and it did; its work was rolled back, nothing was
+         * recorded, and the task is released next (PENDING, the attempt not counted).
+         */
+        STOPPED_FOR_SHUTDOWN
     }
 
     static AttemptResult succeeded() {
@@ -33,6 +38,10 @@ public record AttemptResult(AttemptOutcome outcome, Throwable error, Completion 
 
     static AttemptResult cancelled() {
         return new AttemptResult(AttemptOutcome.CANCELLED, null, null);
+    }
+
+    static AttemptResult stoppedForShutdown() {
+        return new AttemptResult(AttemptOutcome.STOPPED_FOR_SHUTDOWN, null, null);
     }
 
     static AttemptResult staleLease() {

@@ -13,6 +13,7 @@ public final class RunningAttempt {
     private final Instant deadline;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private final AtomicBoolean interrupted = new AtomicBoolean();
+    private volatile boolean stoppingForShutdown;
     private volatile Thread thread;
     private volatile boolean leaseLost;
 
@@ -56,6 +57,21 @@ public final class RunningAttempt {
 
     /** Interrupts the worker once, when the attempt ran past its deadline, and never after {@link #finish()}. */
     public synchronized void interruptOnce() {
+        if (thread != null && interrupted.compareAndSet(false, true)) {
+            thread.interrupt();
+        }
+    }
+
+    boolean isStoppingForShutdown() {
+        return stoppingForShutdown;
+    }
+
+    /**
+     * Asks the handler to stop because the node shuts down: it sees a cancel request, and its thread is interrupted
+     * (once). Unlike an operator's cancel, a handler that stops is not CANCELLED: its task is released to run again.
+     */
+    public synchronized void stopForShutdown() {
+        stoppingForShutdown = true;
         if (thread != null && interrupted.compareAndSet(false, true)) {
             thread.interrupt();
         }

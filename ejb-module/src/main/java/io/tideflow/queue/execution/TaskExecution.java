@@ -79,9 +79,13 @@ public class TaskExecution {
             return AttemptResult.succeeded();
         } catch (TaskCancelledException stopped) {
             rollback(task);
-            return AttemptResult.cancelled();
+            return attempt.isStoppingForShutdown() ? AttemptResult.stoppedForShutdown() : AttemptResult.cancelled();
         } catch (Exception e) {
             rollback(task);
+            if (attempt.isStoppingForShutdown()) {
+                // the interrupt or the cancel request of the shutdown ended it: not the task's failure
+                return AttemptResult.stoppedForShutdown();
+            }
             Throwable cause = clock.instant().isAfter(attempt.deadline()) && !(e instanceof TaskTimeoutException)
                     ? timeoutOf(attempt).initCause(e)
                     : e;

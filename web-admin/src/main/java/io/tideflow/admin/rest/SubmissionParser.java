@@ -85,6 +85,7 @@ final class SubmissionParser {
             byte[] bytes =
                     body == null ? new byte[0] : body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, bound + 1));
             if (bytes.length > bound) {
+                RequestSizeFilter.drain(body, bytes.length);
                 if (bound == BATCH_MAX_BYTES) {
                     throw RequestSizeFilter.tooLarge();
                 }
