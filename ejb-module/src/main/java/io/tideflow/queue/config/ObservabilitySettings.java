@@ -36,7 +36,8 @@ public record ObservabilitySettings(
         Duration alertInterval,
         URI webhookUrl,
         String webhookSecret,
-        int maxConcurrentExports) {
+        int maxConcurrentExports,
+        int maxMeteredGroups) {
 
     public static ObservabilitySettings defaults() {
         // enough for a full bulk enqueue (10,000) several times over; an entry is one small record
@@ -53,7 +54,8 @@ public record ObservabilitySettings(
                 Duration.ofSeconds(30),
                 null,
                 null,
-                4);
+                4,
+                200);
     }
 
     /** Reads every key, falling back to {@link #defaults()}; throws {@link InvalidSettingException} on a bad value. */
@@ -100,7 +102,8 @@ public record ObservabilitySettings(
                 r.raw("tideflow.alerts.webhook.secret")
                         .filter(secret -> !secret.isEmpty())
                         .orElse(null),
-                r.integer("tideflow.export.max-concurrent", d.maxConcurrentExports(), 1, 100));
+                r.integer("tideflow.export.max-concurrent", d.maxConcurrentExports(), 1, 100),
+                r.integer("tideflow.metrics.max-groups", d.maxMeteredGroups(), 1, 100_000));
     }
 
     private static URI webhookOf(SettingReader reader) {

@@ -1,5 +1,6 @@
 package io.tideflow.queue.metrics;
 
+import io.tideflow.queue.config.ConfiguredGroups;
 import io.tideflow.queue.config.InvalidSettingException;
 import io.tideflow.queue.config.ObservabilitySettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,15 @@ public class MeterBackendProducer {
 
     @Inject
     ObservabilitySettings settings;
+
+    @Inject
+    ConfiguredGroups configuredGroups;
+
+    @Produces
+    @jakarta.inject.Singleton
+    GroupTagBudget groupTags() {
+        return new GroupTagBudget(settings.maxMeteredGroups(), configuredGroups.names());
+    }
 
     @Produces
     @ApplicationScoped

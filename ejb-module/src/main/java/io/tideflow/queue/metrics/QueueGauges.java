@@ -57,6 +57,9 @@ public class QueueGauges {
     MeterBackend meters;
 
     @Inject
+    GroupTagBudget groupTags;
+
+    @Inject
     ClockSkew skew;
 
     @Inject
@@ -171,6 +174,10 @@ public class QueueGauges {
     }
 
     private void registerGroup(String group) {
+        if (!groupTags.hasOwnSeries(group)) {
+            registerOtherGroups();
+            return;
+        }
         if (!registeredGroups.add(group)) {
             return;
         }
@@ -191,6 +198,23 @@ public class QueueGauges {
                 "1 while the group is paused (sampled)",
                 MeterTags.of("group", group),
                 () -> latest.paused().contains(group) ? 1 : 0);
+    }
+
+    /** The depth of the groups beyond the meters' group budget, summed under the group {@value GroupTagBudget#OTHER}. */
+    private void registerOtherGroups() {
+        if (!registeredGroups.add(GroupTagBudget.OTHER)) {
+            return;
+        }
+        for (TaskState state : TaskState.values()) {
+            meters.gauge(
+                    "tideflow.queue.depth",
+                    "Tasks in the queue by group and state (sampled)",
+                    MeterTags.of("group", GroupTagBudget.OTHER, "state", state.name()),
+                    () -> latest.depth().entrySet().stream()
+                            .filter(entry -> !groupTags.admitted(entry.getKey()))
+                            .mapToLong(entry -> entry.getValue().getOrDefault(state, 0L))
+                            .sum());
+        }
     }
 
     private void registerBreaker(String group) {

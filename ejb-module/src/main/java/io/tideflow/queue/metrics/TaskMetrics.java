@@ -38,12 +38,14 @@ public final class TaskMetrics {
 
     private final MeterBackend meters;
     private final Clock clock;
+    private final GroupTagBudget groups;
     private final Map<MeterTags, RecentLatencies> recentWaits = new ConcurrentHashMap<>();
     private final Map<MeterTags, RecentLatencies> recentRuns = new ConcurrentHashMap<>();
 
-    public TaskMetrics(MeterBackend meters, Clock clock) {
+    public TaskMetrics(MeterBackend meters, Clock clock, GroupTagBudget groups) {
         this.meters = meters;
         this.clock = clock;
+        this.groups = groups;
     }
 
     public void on(LifecycleEvent event) {
@@ -68,7 +70,7 @@ public final class TaskMetrics {
             meters.record(
                     "tideflow.task.execution",
                     "Time an attempt ran, by how it ended",
-                    MeterTags.of("group", e.group(), "type", e.type(), "outcome", "completed"),
+                    MeterTags.of("group", groups.tagOf(e.group()), "type", e.type(), "outcome", "completed"),
                     e.execution());
             runTimeOf(e).record(e.execution(), e.at());
         } else if (event instanceof TaskFailed e) {
@@ -77,7 +79,7 @@ public final class TaskMetrics {
                     "Attempts failed, by error class",
                     MeterTags.of(
                             "group",
-                            e.group(),
+                            groups.tagOf(e.group()),
                             "type",
                             e.type(),
                             "error_class",
@@ -85,7 +87,7 @@ public final class TaskMetrics {
             meters.record(
                     "tideflow.task.execution",
                     "Time an attempt ran, by how it ended",
-                    MeterTags.of("group", e.group(), "type", e.type(), "outcome", "failed"),
+                    MeterTags.of("group", groups.tagOf(e.group()), "type", e.type(), "outcome", "failed"),
                     e.execution());
             runTimeOf(e).record(e.execution(), e.at());
             if (e.errorClass() == ErrorClass.SYSTEM) {
@@ -112,11 +114,17 @@ public final class TaskMetrics {
             meters.increment(
                     "tideflow.breaker.transitions",
                     "Circuit breaker state changes, by the state entered",
-                    MeterTags.of("group", e.group(), "to", e.to().name()));
+                    MeterTags.of("group", groups.tagOf(e.group()), "to", e.to().name()));
         } else if (event instanceof GroupPaused e) {
-            meters.increment("tideflow.group.pauses", "Times a group was paused", MeterTags.of("group", e.group()));
+            meters.increment(
+                    "tideflow.group.pauses",
+                    "Times a group was paused",
+                    MeterTags.of("group", groups.tagOf(e.group())));
         } else if (event instanceof GroupResumed e) {
-            meters.increment("tideflow.group.resumes", "Times a group was resumed", MeterTags.of("group", e.group()));
+            meters.increment(
+                    "tideflow.group.resumes",
+                    "Times a group was resumed",
+                    MeterTags.of("group", groups.tagOf(e.group())));
         }
     }
 
@@ -155,7 +163,7 @@ public final class TaskMetrics {
         meters.increment(name, description, tagsOf(event));
     }
 
-    private static MeterTags tagsOf(TaskLifecycleEvent event) {
-        return MeterTags.of("group", event.group(), "type", event.type());
+    private MeterTags tagsOf(TaskLifecycleEvent event) {
+        return MeterTags.of("group", groups.tagOf(event.group()), "type", event.type());
     }
 }

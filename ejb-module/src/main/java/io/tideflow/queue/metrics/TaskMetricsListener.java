@@ -17,11 +17,14 @@ public class TaskMetricsListener implements LifecycleListener {
     @Inject
     Clock clock;
 
+    @Inject
+    GroupTagBudget groups;
+
     private TaskMetrics metrics;
 
     @PostConstruct
     void init() {
-        metrics = new TaskMetrics(meters, clock);
+        metrics = new TaskMetrics(meters, clock, groups);
     }
 
     /** Counts only, in memory and thread-safe: inline, so that a full event queue never makes it undercount. */

@@ -8,6 +8,7 @@ import io.tideflow.queue.events.EventPump;
 import io.tideflow.queue.events.LifecycleListener;
 import io.tideflow.queue.execution.CompletionQueue;
 import io.tideflow.queue.history.HistoryBuffer;
+import io.tideflow.queue.metrics.GroupTagBudget;
 import io.tideflow.queue.metrics.MicrometerBackend;
 import io.tideflow.queue.metrics.TaskMetrics;
 import io.tideflow.queue.store.CompletionWriter;
@@ -43,7 +44,8 @@ final class ObservedDrain {
 
     ObservedDrain(TestDatabase db) {
         this.db = db;
-        TaskMetrics metrics = new TaskMetrics(new MicrometerBackend(registry), Clock.systemUTC());
+        TaskMetrics metrics = new TaskMetrics(
+                new MicrometerBackend(registry), Clock.systemUTC(), new GroupTagBudget(200, java.util.List.of()));
         this.pump = new EventPump(
                 100_000,
                 List.of(LifecycleListener.inline(metrics::on), LifecycleListener.inline(history::on), event -> {}));

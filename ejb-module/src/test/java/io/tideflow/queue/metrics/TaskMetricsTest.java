@@ -25,8 +25,34 @@ class TaskMetricsTest {
     private static final Instant NOW = Instant.parse("2026-11-28T10:00:30Z");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final TaskMetrics metrics =
-            new TaskMetrics(new MicrometerBackend(registry), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final TaskMetrics metrics = new TaskMetrics(
+            new MicrometerBackend(registry),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new GroupTagBudget(100, java.util.List.of()));
+
+    @Test
+    void tenThousandGroupsAddAtMostTheBudgetsSeriesAndTheRestShareOne() {
+        SimpleMeterRegistry bounded = new SimpleMeterRegistry();
+        TaskMetrics budgeted = new TaskMetrics(
+                new MicrometerBackend(bounded),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new GroupTagBudget(50, java.util.List.of("configured")));
+        for (int i = 0; i < 10_000; i++) {
+            budgeted.on(new TaskEnqueued(TaskId.of(UUID.randomUUID().toString()), "t", "tenant-" + i, 5, NOW));
+        }
+        budgeted.on(new TaskEnqueued(TaskId.of(UUID.randomUUID().toString()), "t", "configured", 5, NOW));
+
+        java.util.Set<String> groups = new java.util.TreeSet<>();
+        bounded.find("tideflow.tasks.enqueued")
+                .counters()
+                .forEach(counter -> groups.add(counter.getId().getTag("group")));
+        assertThat(groups).hasSize(51).contains("configured", "tenant-0", GroupTagBudget.OTHER);
+        assertThat(bounded.find("tideflow.tasks.enqueued")
+                        .tag("group", GroupTagBudget.OTHER)
+                        .counter()
+                        .count())
+                .isEqualTo(10_000 - 49);
+    }
 
     @Test
     void eventsBecomeCountersTimersAndRecentPercentilesTaggedByGroupAndType() {
