@@ -79,12 +79,13 @@ public class WebhookAlertNotifier implements AlertNotifier {
         try {
             HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() >= 300) {
-                LOG.warning(() -> "the alert webhook " + url + " answered " + response.statusCode() + " to " + event
-                        + " " + alert.rule() + " (" + alert.group() + ")");
+                // never the URL: it may carry a token
+                LOG.warning(() -> "the alert webhook answered " + response.statusCode() + " to " + event + " "
+                        + alert.rule() + " (" + alert.group() + ")");
             }
         } catch (IOException e) {
-            LOG.warning(
-                    () -> "posting " + event + " " + alert.rule() + " to the alert webhook " + url + " failed: " + e);
+            LOG.warning(() -> "posting " + event + " " + alert.rule() + " to the alert webhook failed: "
+                    + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -94,7 +94,8 @@ public class FailureRecorder {
             LOG.log(
                     level,
                     () -> "task " + task.id() + " of type '" + task.type() + "' attempt " + task.attempt() + "/"
-                            + task.maxAttempts() + " failed (" + kind + ": " + error + "): " + outcome);
+                            + task.maxAttempts() + " failed (" + kind + ": " + LogText.oneLine(error) + "): "
+                            + outcome);
         }
         return outcome;
     }
