@@ -285,6 +285,29 @@ FROM alerts WHERE active_key = ?;
 SELECT id, rule_name, kind, resource_group, raised_at, cleared_at, observed, threshold, message, raised_by
 FROM alerts ORDER BY id DESC;
 
+-- name: delivery.due
+-- the webhook outbox: deliveries whose next attempt is due, oldest due first; now
+SELECT id, alert_id, event, body, attempts, next_attempt_at FROM alert_deliveries
+WHERE next_attempt_at <= ? ORDER BY next_attempt_at;
+
+-- name: delivery.claim
+-- takes one attempt: the next attempt moves to the claim's expiry, unless another node took it first; expiry, id,
+-- the next_attempt_at read
+UPDATE alert_deliveries SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ? AND next_attempt_at = ?;
+
+-- name: delivery.delivered
+-- now, id, the claim's expiry
+UPDATE alert_deliveries SET delivered_at = ?, next_attempt_at = 9223372036854775807, last_error = NULL
+WHERE id = ? AND next_attempt_at = ?;
+
+-- name: delivery.failed
+-- the next attempt (9223372036854775807: abandoned), the error, id, the claim's expiry
+UPDATE alert_deliveries SET next_attempt_at = ?, last_error = ? WHERE id = ? AND next_attempt_at = ?;
+
+-- name: delivery.find
+SELECT id, alert_id, event, body, attempts, next_attempt_at, delivered_at, last_error FROM alert_deliveries
+WHERE alert_id = ? AND event = ?;
+
 -- name: alert.newestActive
 SELECT id, rule_name, kind, resource_group, raised_at, cleared_at, observed, threshold, message, raised_by
 FROM alerts WHERE active_key IS NOT NULL ORDER BY id DESC;

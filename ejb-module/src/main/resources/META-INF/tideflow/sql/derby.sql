@@ -112,3 +112,8 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 -- deletes tasks still in the state they were chosen in (their history and result go with them: ON DELETE CASCADE);
 -- state, ids
 DELETE FROM tasks WHERE state = ? AND id IN (?[32]);
+
+-- name: delivery.insertIfAbsent
+-- an alert's raise or clear, for the webhook, once (alert_deliveries_uk): alert id, event, body, now, first attempt
+INSERT INTO alert_deliveries (alert_id, event, body, created_at, attempts, next_attempt_at)
+VALUES (?, ?, ?, ?, 0, ?);

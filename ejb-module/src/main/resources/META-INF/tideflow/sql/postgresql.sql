@@ -95,3 +95,9 @@ DELETE FROM tasks WHERE state = ? AND id = ANY(CAST(? AS CHAR(36)[]));
 -- the database's clock in epoch milliseconds, to measure this node's skew against (clock_timestamp(): now, not the
 -- transaction's start)
 SELECT CAST(FLOOR(EXTRACT(EPOCH FROM clock_timestamp()) * 1000) AS BIGINT);
+
+-- name: delivery.insertIfAbsent
+-- an alert's raise or clear, for the webhook, once (alert_deliveries_uk): alert id, event, body, now, first attempt
+INSERT INTO alert_deliveries (alert_id, event, body, created_at, attempts, next_attempt_at)
+VALUES (?, ?, ?, ?, 0, ?)
+ON CONFLICT DO NOTHING;

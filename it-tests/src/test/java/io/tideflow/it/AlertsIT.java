@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Alert rules (see {@link TideflowDeployment}) raise alerts that the API lists and the webhook receives once, signed,
- * and clear them once their condition ends: a stuck group, a breaker held open, an error rate.
+ * and clear them once their condition ends: a stuck group, a breaker held open, an error rate. The webhook refuses
+ * the first post of every delivery; each must arrive once all the same, from Tideflow's outbox.
  */
 @RunAsClient
 class AlertsIT extends TestHandlersDeployment {
@@ -41,6 +43,7 @@ class AlertsIT extends TestHandlersDeployment {
     private HttpServer webhook;
     private final List<JsonObject> posted = new CopyOnWriteArrayList<>();
     private final List<Boolean> signedRight = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> refusedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @BeforeEach
     void listen() throws Exception {
@@ -48,8 +51,18 @@ class AlertsIT extends TestHandlersDeployment {
         webhook.createContext("/alerts", exchange -> {
             try (InputStream body = exchange.getRequestBody()) {
                 String json = new String(body.readAllBytes(), StandardCharsets.UTF_8);
-                signedRight.add(("sha256=" + hmac(json))
-                        .equals(exchange.getRequestHeaders().getFirst("X-Tideflow-Signature")));
+                String delivery = exchange.getRequestHeaders().getFirst("X-Tideflow-Delivery");
+                String timestamp = exchange.getRequestHeaders().getFirst("X-Tideflow-Timestamp");
+                // the signature covers the moment and the delivery with the body: a replayed post is recognisable
+                signedRight.add(("sha256=" + hmac(timestamp + "." + delivery + "." + json))
+                                .equals(exchange.getRequestHeaders().getFirst("X-Tideflow-Signature"))
+                        && Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) < 60);
+                if (refusedOnce.add(delivery)) {
+                    // every delivery's first post fails: Tideflow must post it again from its outbox
+                    exchange.sendResponseHeaders(503, -1);
+                    exchange.close();
+                    return;
+                }
                 try (JsonReader reader = Json.createReader(new StringReader(json))) {
                     posted.add(reader.readObject());
                 }
@@ -78,7 +91,7 @@ class AlertsIT extends TestHandlersDeployment {
         assertThat(alert.getString("kind")).isEqualTo("OLDEST_DUE");
         assertThat(alert.getJsonNumber("observed").doubleValue()).isGreaterThan(1.0);
         assertThat(alert.getString("message")).contains("group it-alerts", "longer than 1.0 s");
-        await().atMost(Duration.ofSeconds(10)).until(() -> events("it-stuck", "raised") == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> events("it-stuck", "raised") == 1);
 
         assertThat(api.post("groups/" + GROUP + "/resume", OPERATOR, "").status())
                 .isEqualTo(200);
@@ -93,7 +106,7 @@ class AlertsIT extends TestHandlersDeployment {
                 .orElseThrow();
         assertThat(cleared.getBoolean("active")).isFalse();
         assertThat(cleared.containsKey("clearedAt")).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> events("it-stuck", "cleared") == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> events("it-stuck", "cleared") == 1);
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> events("it-stuck", "raised") == 1 && events("it-stuck", "cleared") == 1);
@@ -118,7 +131,7 @@ class AlertsIT extends TestHandlersDeployment {
         await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> activeAlert(api, "it-breaker", group) == null);
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> events("it-breaker", "raised") == 1 && events("it-breaker", "cleared") == 1);
         assertThat(signedRight).containsOnly(true);
     }
@@ -137,7 +150,7 @@ class AlertsIT extends TestHandlersDeployment {
                 .until(() -> activeAlert(api, "it-errors", group), found -> found != null);
         assertThat(alert.getString("kind")).isEqualTo("ERROR_RATE");
         assertThat(alert.getJsonNumber("observed").doubleValue()).isCloseTo(2.0 / 3, within(1e-9));
-        await().atMost(Duration.ofSeconds(10)).until(() -> events("it-errors", "raised") == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> events("it-errors", "raised") == 1);
     }
 
     private static JsonObject activeAlert(ApiClient api, String rule, String group) {

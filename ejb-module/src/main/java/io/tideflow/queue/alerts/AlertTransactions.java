@@ -2,6 +2,8 @@ package io.tideflow.queue.alerts;
 
 import io.tideflow.queue.api.admin.AlertView;
 import io.tideflow.queue.config.AlertRule;
+import io.tideflow.queue.config.ObservabilitySettings;
+import io.tideflow.queue.store.reporting.AlertDeliveryStore;
 import io.tideflow.queue.store.reporting.AlertStore;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -19,9 +21,16 @@ public class AlertTransactions {
     @Inject
     AlertStore alerts;
 
+    @Inject
+    AlertDeliveryStore deliveries;
+
+    @Inject
+    ObservabilitySettings settings;
+
+    /** Raises the alert and, with a webhook set, writes its post to the outbox in the same transaction. */
     public AlertView raise(AlertEvaluator.Firing firing, Instant at, String node) {
         AlertRule rule = firing.rule();
-        return alerts.raise(
+        AlertView raised = alerts.raise(
                 rule.name(),
                 rule.kind(),
                 firing.group(),
@@ -30,10 +39,21 @@ public class AlertTransactions {
                 rule.threshold(),
                 firing.message(),
                 node);
+        toWebhook("raised", raised, at);
+        return raised;
     }
 
+    /** Clears the alert and, with a webhook set, writes its post to the outbox in the same transaction. */
     public Optional<AlertView> clear(AlertView active, Instant at) {
-        return alerts.clear(active.rule(), active.group(), at);
+        Optional<AlertView> cleared = alerts.clear(active.rule(), active.group(), at);
+        cleared.ifPresent(alert -> toWebhook("cleared", alert, at));
+        return cleared;
+    }
+
+    private void toWebhook(String event, AlertView alert, Instant at) {
+        if (settings.webhookUrl() != null) {
+            deliveries.add(alert.id(), event, WebhookPost.body(event, alert), at);
+        }
     }
 
     public List<AlertView> active() {

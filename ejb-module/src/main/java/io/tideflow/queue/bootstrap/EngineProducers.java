@@ -14,6 +14,7 @@ import io.tideflow.queue.store.TaskReader;
 import io.tideflow.queue.store.TaskStore;
 import io.tideflow.queue.store.groups.BreakerStore;
 import io.tideflow.queue.store.groups.GroupStore;
+import io.tideflow.queue.store.reporting.AlertDeliveryStore;
 import io.tideflow.queue.store.reporting.AlertStore;
 import io.tideflow.queue.store.reporting.MetricHistoryStore;
 import io.tideflow.queue.store.reporting.ReportStore;
@@ -91,6 +92,11 @@ public class EngineProducers {
     @Produces
     AlertStore alertStore(StoreDialect dialect) {
         return new AlertStore(em, dialect);
+    }
+
+    @Produces
+    AlertDeliveryStore alertDeliveryStore(StoreDialect dialect) {
+        return new AlertDeliveryStore(em, dialect);
     }
 
     @Produces

@@ -4,7 +4,7 @@ package io.tideflow.queue.store;
  * Text made to fit a VARCHAR column on both databases, whatever it holds: a failure must be recorded even when its
  * message is 100 KB long or carries characters a database refuses.
  */
-final class ColumnText {
+public final class ColumnText {
 
     /** The width of {@code last_error} and of {@code task_events.detail}. */
     static final int ERROR_CHARS = 4000;
@@ -17,7 +17,7 @@ final class ColumnText {
      * At most {@code maxChars} UTF-16 units, ending in "..." when cut; a cut never splits a surrogate pair, and U+0000
      * (which PostgreSQL refuses in text) becomes U+FFFD.
      */
-    static String fit(String text, int maxChars) {
+    public static String fit(String text, int maxChars) {
         if (text == null) {
             return null;
         }

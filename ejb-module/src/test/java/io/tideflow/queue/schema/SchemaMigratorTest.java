@@ -35,7 +35,8 @@ class SchemaMigratorTest {
                         "V005__circuit_breakers.sql",
                         "V006__metric_history.sql",
                         "V007__alerts.sql",
-                        "V008__one_requeue_per_dead_letter.sql");
+                        "V008__one_requeue_per_dead_letter.sql",
+                        "V009__alert_deliveries.sql");
         assertThat(migrator.migrate()).isEmpty();
     }
 

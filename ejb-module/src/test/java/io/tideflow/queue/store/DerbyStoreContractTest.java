@@ -108,4 +108,12 @@ class DerbyStoreContractTest {
             return new DerbyTestDatabase();
         }
     }
+
+    @Nested
+    class AlertDeliveries extends AlertDeliveryContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new DerbyTestDatabase();
+        }
+    }
 }

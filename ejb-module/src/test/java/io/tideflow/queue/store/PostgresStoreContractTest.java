@@ -108,4 +108,12 @@ class PostgresStoreContractTest {
             return new PostgresTestDatabase();
         }
     }
+
+    @Nested
+    class AlertDeliveries extends AlertDeliveryContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
 }
