@@ -206,7 +206,6 @@ final class HostileRequests {
                 "not-a-uuid",
                 "00000000-0000-0000-0000-000000000000",
                 "%00",
-                "..%2F..%2Fetc%2Fpasswd",
                 "x".repeat(3_000),
                 "%F0%9F%92%A5",
                 "%0D%0ASet-Cookie:%20a=b",
