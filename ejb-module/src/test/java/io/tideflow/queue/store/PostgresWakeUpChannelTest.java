@@ -68,8 +68,9 @@ class PostgresWakeUpChannelTest {
         terminate(backends.get(0));
         await().atMost(Duration.ofSeconds(10)).until(() -> backends.size() == 2);
         assertThat(failures.get()).as("the terminated connection's failure").isEqualTo(1);
-        // let the new connection reach its LISTEN
-        Thread.sleep(500);
+        // the new connection has run its LISTEN (or a later probe) before the next announcement
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> lastStatementOf(backends.get(1)).matches("LISTEN.*|SELECT 1"));
         int afterReconnect = wakes.get();
         announce();
         await().atMost(Duration.ofSeconds(10)).until(() -> wakes.get() > afterReconnect);
@@ -115,6 +116,14 @@ class PostgresWakeUpChannelTest {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_terminate_backend(" + backend + ")");
+        }
+    }
+
+    private String lastStatementOf(int backend) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT query FROM pg_stat_activity WHERE pid = " + backend)) {
+            return rows.next() ? rows.getString(1).trim() : "";
         }
     }
 
