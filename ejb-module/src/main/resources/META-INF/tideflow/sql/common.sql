@@ -87,6 +87,10 @@ UPDATE tasks SET state = 'ARCHIVED', updated_at = ? WHERE id = ? AND state = 'CA
 -- ---------------------------------------------------------------------------------------------------------------
 -- tasks: what the transitions need to find their tasks, and what is not a change of state
 
+-- name: task.groupsDue
+-- now; the first rows only (max rows)
+SELECT DISTINCT resource_group FROM tasks WHERE state = 'PENDING' AND run_at <= ?;
+
 -- name: task.dueRetries
 -- now; the first rows only (max rows)
 SELECT id, attempts FROM tasks

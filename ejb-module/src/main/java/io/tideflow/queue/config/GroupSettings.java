@@ -13,7 +13,8 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * The resource groups defined in configuration, under {@code tideflow.group."<name>".}: {@code max-concurrent} (per
- * node), {@code max-concurrent-cluster} (across nodes), {@code rate} (permits per period, as {@code 50/PT1S}) and the
+ * node), {@code max-concurrent-cluster} (across nodes), {@code rate} (permits per period, as {@code 50/PT1S}),
+ * {@code weight} (its share of the claims against other busy groups, 1 to 1,000, default 1) and the
  * circuit breaker's {@code breaker.enabled}, {@code breaker.failure-ratio}, {@code breaker.minimum-calls},
  * {@code breaker.window}, {@code breaker.open-delay} and {@code breaker.probes} (any breaker key but
  * {@code breaker.enabled=false} gives the group a breaker, with defaults for the keys left out).
@@ -29,6 +30,7 @@ public final class GroupSettings {
             "max-concurrent",
             "max-concurrent-cluster",
             "rate",
+            "weight",
             "priority",
             "max-attempts",
             "timeout",
@@ -70,7 +72,13 @@ public final class GroupSettings {
                 throw new InvalidSettingException(
                         key, reader.raw(key).orElse(""), "is not a group setting; known settings are " + KNOWN);
             }
-            groups.computeIfAbsent(group, name -> new ConfiguredGroup(limitsOf(reader, name), breakerOf(reader, name)));
+            groups.computeIfAbsent(
+                    group,
+                    name -> new ConfiguredGroup(
+                            limitsOf(reader, name),
+                            breakerOf(reader, name),
+                            reader.integer(
+                                    PREFIX + "\"" + name + "\".weight", ConfiguredGroup.DEFAULT_WEIGHT, 1, 1_000)));
         }
         return groups;
     }

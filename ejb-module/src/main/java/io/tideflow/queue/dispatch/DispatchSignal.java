@@ -1,6 +1,7 @@
 package io.tideflow.queue.dispatch;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Consumer;
 
 /**
  * The wake-up line from committed enqueues to the dispatchers: this node's at once, other nodes' through
@@ -12,15 +13,20 @@ public class DispatchSignal {
 
     private static final Runnable NOBODY = () -> {};
 
+    private static final Consumer<String> NO_GROUP_WATCHER = group -> {};
+
     private volatile Runnable localDispatcher = NOBODY;
+    private volatile Consumer<String> groupWatcher = NO_GROUP_WATCHER;
     private volatile Runnable otherNodes = NOBODY;
 
-    void listen(Runnable wakeUp) {
+    void listen(Runnable wakeUp, Consumer<String> enqueuedIn) {
+        this.groupWatcher = enqueuedIn;
         this.localDispatcher = wakeUp;
     }
 
     void stopListening() {
         this.localDispatcher = NOBODY;
+        this.groupWatcher = NO_GROUP_WATCHER;
     }
 
     void announceWith(Runnable announcer) {
@@ -31,8 +37,9 @@ public class DispatchSignal {
         this.otherNodes = NOBODY;
     }
 
-    /** New work was committed here: this node's dispatcher and every other node's should look. */
-    public void enqueued() {
+    /** New work was committed here, in {@code group}: this node's dispatcher and every other node's should look. */
+    public void enqueued(String group) {
+        groupWatcher.accept(group);
         localDispatcher.run();
         otherNodes.run();
     }

@@ -14,7 +14,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The dispatcher's short transactions: each claim batch, group claim and retry promotion commits on its own. */
@@ -23,6 +26,8 @@ import java.util.Set;
 public class TaskClaims {
 
     private static final int PROMOTION_BATCH = 500;
+    /** Beyond this many groups with due tasks, those not seen wait for the claim across all groups. */
+    static final int MAX_GROUPS_SEEN = 20_000;
 
     @Inject
     TaskStore store;
@@ -57,6 +62,23 @@ public class TaskClaims {
             return List.of();
         }
         return store.claimDue(limit, clock.instant(), settings.leaseDuration(), registry.types());
+    }
+
+    /** Up to the given number of due tasks from each of these unrestricted groups, in one transaction. */
+    public List<LeasedTask> claimDueFromGroups(Map<String, Integer> wantedByGroup) {
+        if (!skew.trustworthy()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<LeasedTask> claimed = new ArrayList<>();
+        wantedByGroup.forEach((group, wanted) ->
+                claimed.addAll(store.claimDueInGroup(group, registry.types(), wanted, now, settings.leaseDuration())));
+        return claimed;
+    }
+
+    /** The groups with a due PENDING task, up to {@link #MAX_GROUPS_SEEN} of them (a plain read, no lock). */
+    public List<String> groupsDue() {
+        return store.groupsDue(clock.instant(), MAX_GROUPS_SEEN);
     }
 
     /** A claim from one restricted group, within its limits, in its own transaction. */

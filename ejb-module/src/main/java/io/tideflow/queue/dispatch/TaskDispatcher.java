@@ -40,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -126,6 +127,7 @@ public class TaskDispatcher {
     static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private volatile DispatchLoop loop;
+    private volatile GroupAwareClaimer claimer;
     private volatile Instant lastPoll;
 
     @PostConstruct
@@ -155,13 +157,25 @@ public class TaskDispatcher {
                     }
 
                     @Override
+                    public List<LeasedTask> fromGroups(Map<String, Integer> wantedByGroup) {
+                        return claims.claimDueFromGroups(wantedByGroup);
+                    }
+
+                    @Override
                     public Set<String> withDueTasks(List<String> groups) {
                         return claims.groupsWithDueTasks(groups);
+                    }
+
+                    @Override
+                    public List<String> groupsDue() {
+                        return claims.groupsDue();
                     }
                 },
                 directory::restricted,
                 group -> loop.heldIn(group),
+                directory::weightOf,
                 clock);
+        this.claimer = claimer;
         loop = new DispatchLoop(
                 executor,
                 settings.workers(),
@@ -173,7 +187,7 @@ public class TaskDispatcher {
                 task -> releaser.release(task, "released unstarted (its lease ran low while it waited)"));
         long pollMs = settings.pollInterval().toMillis();
         timerService.createIntervalTimer(pollMs, pollMs, new TimerConfig("tideflow-dispatcher-poll", false));
-        signal.listen(loop::wake);
+        signal.listen(loop::wake, claimer::enqueuedIn);
         LOG.info(() -> "Tideflow dispatcher started on node '" + settings.nodeId() + "' with " + settings.workers()
                 + " workers, claiming up to " + settings.claimAhead() + " ahead, polling every "
                 + settings.pollInterval() + ", task types " + registry.types());
@@ -250,6 +264,11 @@ public class TaskDispatcher {
             LOG.log(Level.WARNING, "reading the resource groups failed; the next poll tries again", e);
         }
         if (loop != null) {
+            try {
+                claimer.lookForGroups();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "looking for groups with due tasks failed; the next poll tries again", e);
+            }
             loop.wake();
         }
     }

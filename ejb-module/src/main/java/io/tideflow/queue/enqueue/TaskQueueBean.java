@@ -192,7 +192,7 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
 
         @Override
         public void wakeDispatcherAfterCommit(String group) {
-            afterCommit.run(signal::enqueued);
+            afterCommit.run(() -> signal.enqueued(group));
         }
     }
 }

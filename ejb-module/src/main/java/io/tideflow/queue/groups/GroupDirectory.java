@@ -25,6 +25,12 @@ public class GroupDirectory {
         return config == null ? null : config.breaker();
     }
 
+    /** The group's share of the claims against the other groups with due tasks: 1 unless configured. */
+    public int weightOf(String group) {
+        ConfiguredGroup config = configured.get(group);
+        return config == null ? ConfiguredGroup.DEFAULT_WEIGHT : config.weight();
+    }
+
     void configure(Map<String, ConfiguredGroup> groups) {
         configured = Map.copyOf(groups);
     }

@@ -118,6 +118,14 @@ public class TaskStore {
     }
 
     /**
+     * The groups that have a PENDING task due at {@code now}, at most {@code max} of them: the dispatcher's look for
+     * groups it has not seen yet, when its claims were all taken by the groups it knows.
+     */
+    public List<String> groupsDue(Instant now, int max) {
+        return sql.list("task.groupsDue", max, row -> row.getString(1), now.toEpochMilli());
+    }
+
+    /**
      * Like {@link #claimDue}, from one group only: the caller has decided how many that group may start.
      *
      * @param types the types to claim, or {@code null} for any type (a worker that runs whatever the group holds)

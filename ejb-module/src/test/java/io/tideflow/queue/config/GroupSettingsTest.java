@@ -43,6 +43,16 @@ class GroupSettingsTest {
     }
 
     @Test
+    void aWeightSharesTheDispatcherWithoutRestrictingTheGroup() {
+        Map<String, ConfiguredGroup> groups = GroupSettings.from(new MapConfig(Map.of(
+                "tideflow.group.\"tenant-a\".weight", "3",
+                "tideflow.group.\"tenant-b\".max-concurrent", "2")));
+        assertThat(groups.get("tenant-a").weight()).isEqualTo(3);
+        assertThat(groups.get("tenant-a").limits()).isEqualTo(new GroupLimits(null, null, null, null));
+        assertThat(groups.get("tenant-b").weight()).isEqualTo(ConfiguredGroup.DEFAULT_WEIGHT);
+    }
+
+    @Test
     void noGroupKeysMeanNoGroups() {
         assertThat(GroupSettings.from(new MapConfig(Map.of("tideflow.node.id", "n1"))))
                 .isEmpty();
@@ -56,6 +66,8 @@ class GroupSettingsTest {
                 "tideflow.group.mail.max-concurrent|3|not a group key",
                 "tideflow.group.\"no spaces\".max-concurrent|3|a group name is",
                 "tideflow.group.\"mail\".max-concurrent|0|between 1 and 100000",
+                "tideflow.group.\"mail\".weight|0|between 1 and 1000",
+                "tideflow.group.\"mail\".weight|heavy|whole number",
                 "tideflow.group.\"mail\".max-concurrent-cluster|many|whole number",
                 "tideflow.group.\"mail\".rate|50|permits per period",
                 "tideflow.group.\"mail\".rate|50/second|ISO-8601 duration",

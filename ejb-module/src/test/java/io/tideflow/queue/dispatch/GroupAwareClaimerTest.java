@@ -25,12 +25,27 @@ class GroupAwareClaimerTest {
     private List<GroupRow> restricted = List.of();
     private Set<String> withDueTasks;
 
+    private final Map<String, Integer> weights = new HashMap<>();
+    /** How many due tasks each group has; a group not named here has plenty. */
+    private final Map<String, Integer> dueIn = new HashMap<>();
+
+    private List<String> groupsInDatabase = List.of();
+
     private final GroupAwareClaimer claimer = new GroupAwareClaimer(
             new GroupAwareClaimer.Claims() {
                 @Override
                 public List<LeasedTask> unrestricted(int limit) {
                     calls.add("unrestricted " + limit);
-                    return tasks("default", limit);
+                    return tasks("default", Math.min(limit, dueIn.getOrDefault("default", limit)));
+                }
+
+                @Override
+                public List<LeasedTask> fromGroups(Map<String, Integer> wantedByGroup) {
+                    calls.add("from " + wantedByGroup);
+                    List<LeasedTask> claimed = new ArrayList<>();
+                    wantedByGroup.forEach((group, wanted) ->
+                            claimed.addAll(tasks(group, Math.min(wanted, dueIn.getOrDefault(group, wanted)))));
+                    return claimed;
                 }
 
                 @Override
@@ -45,9 +60,16 @@ class GroupAwareClaimerTest {
                     calls.add("due? " + groups);
                     return withDueTasks == null ? Set.copyOf(groups) : withDueTasks;
                 }
+
+                @Override
+                public List<String> groupsDue() {
+                    calls.add("which groups?");
+                    return groupsInDatabase;
+                }
             },
             () -> restricted,
             group -> held.getOrDefault(group, 0),
+            group -> weights.getOrDefault(group, 1),
             new Clock() {
                 @Override
                 public ZoneOffset getZone() {
@@ -66,17 +88,78 @@ class GroupAwareClaimerTest {
             });
 
     @Test
-    void withoutRestrictedGroupsOneUnrestrictedClaimTakesAll() {
+    void whileOneGroupHasWorkOneClaimAcrossAllGroupsTakesAll() {
         assertThat(claimer.claim(8)).hasSize(8);
-        assertThat(calls).containsExactly("unrestricted 8");
+        claimer.enqueuedIn("default");
+        assertThat(claimer.claim(8)).hasSize(8);
+        assertThat(calls).containsExactly("unrestricted 8", "unrestricted 8");
     }
 
     @Test
-    void restrictedGroupsAreClaimedWithinTheirNodeLimitAndTheRestGoesToTheOthers() {
+    void twoBusyGroupsTakeTurnsWhateverTheirBacklogAndPriorities() {
+        claimer.enqueuedIn("flood");
+        claimer.enqueuedIn("trickle");
+        for (int pass = 0; pass < 4; pass++) {
+            claimer.claim(1);
+        }
+        claimer.claim(8);
+        assertThat(calls)
+                .containsExactly(
+                        "from {flood=1}",
+                        "from {trickle=1}",
+                        "from {flood=1}",
+                        "from {trickle=1}",
+                        "from {flood=4, trickle=4}");
+    }
+
+    @Test
+    void aGroupOfWeightThreeGetsThreeClaimsOfEveryFour() {
+        weights.put("heavy", 3);
+        claimer.enqueuedIn("heavy");
+        claimer.enqueuedIn("light");
+        List<String> order = new ArrayList<>();
+        for (int pass = 0; pass < 8; pass++) {
+            claimer.claim(1).forEach(task -> order.add(task.group()));
+        }
+        claimer.claim(12);
+        assertThat(order).containsExactly("heavy", "heavy", "heavy", "light", "heavy", "heavy", "heavy", "light");
+        assertThat(calls.get(calls.size() - 1)).isEqualTo("from {heavy=9, light=3}");
+    }
+
+    @Test
+    void aGroupFoundEmptyIsForgottenAndItsShareGoesToTheClaimAcrossAllGroups() {
+        claimer.enqueuedIn("default");
+        claimer.enqueuedIn("done");
+        dueIn.put("done", 1);
+        assertThat(claimer.claim(8)).hasSize(8);
+        assertThat(claimer.claim(8)).hasSize(8);
+        assertThat(calls).containsExactly("from {default=4, done=4}", "unrestricted 3", "unrestricted 8");
+    }
+
+    @Test
+    void groupsNotKnownHereAreLookedForOnlyAfterPassesThatKnownGroupsFilled() {
+        dueIn.put("default", 3);
+        claimer.claim(8);
+        claimer.lookForGroups();
+        dueIn.remove("default");
+        claimer.claim(8);
+        groupsInDatabase = List.of("default", "elsewhere");
+        claimer.lookForGroups();
+        claimer.lookForGroups();
+        claimer.claim(8);
+        assertThat(calls)
+                .containsExactly("unrestricted 8", "unrestricted 8", "which groups?", "from {default=4, elsewhere=4}");
+    }
+
+    @Test
+    void restrictedGroupsTakeTheirTurnsWithinTheirNodeLimitAndTheRestGoesToTheOthers() {
         restricted = List.of(group("mail", false, 3), group("sms", false, null));
         held.put("mail", 1);
-        assertThat(claimer.claim(8)).hasSize(8);
-        assertThat(calls).containsExactly("due? [mail, sms]", "mail 2 held 1", "sms 6 held 0");
+        claimer.enqueuedIn("default");
+        assertThat(claimer.claim(9)).hasSize(9);
+        assertThat(calls)
+                .containsExactly(
+                        "due? [mail, sms]", "mail 2 held 1", "sms 3 held 0", "from {default=3}", "unrestricted 1");
     }
 
     @Test
@@ -84,7 +167,7 @@ class GroupAwareClaimerTest {
         restricted = List.of(group("mail", false, 3), group("sms", false, null), group("idle", false, null));
         withDueTasks = Set.of("sms");
         claimer.claim(8);
-        assertThat(calls).containsExactly("due? [mail, sms, idle]", "sms 8 held 0");
+        assertThat(calls).containsExactly("due? [idle, mail, sms]", "sms 8 held 0");
     }
 
     @Test
@@ -112,7 +195,8 @@ class GroupAwareClaimerTest {
                         "unrestricted 7",
                         "unrestricted 8",
                         "due? [rated]",
-                        "rated 8 held 0");
+                        "rated 4 held 0",
+                        "from {default=4}");
     }
 
     private static GroupRow group(String name, boolean paused, Integer maxConcurrent) {

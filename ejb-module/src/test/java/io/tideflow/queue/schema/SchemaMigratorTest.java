@@ -36,7 +36,8 @@ class SchemaMigratorTest {
                         "V006__metric_history.sql",
                         "V007__alerts.sql",
                         "V008__one_requeue_per_dead_letter.sql",
-                        "V009__alert_deliveries.sql");
+                        "V009__alert_deliveries.sql",
+                        "V010__group_claim_index.sql");
         assertThat(migrator.migrate()).isEmpty();
     }
 

@@ -51,6 +51,8 @@ abstract class GroupClaimContract {
     private final List<DispatchLoop> loops = new ArrayList<>();
     private final Map<String, BreakerSettings> breakers = new ConcurrentHashMap<>();
     private final List<String> startOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<GroupAwareClaimer> claimers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, Integer> weights = new ConcurrentHashMap<>();
 
     abstract TestDatabase newDatabase();
 
@@ -232,6 +234,66 @@ abstract class GroupClaimContract {
                 .containsExactlyElementsOf(expected);
     }
 
+    @Test
+    void aGroupPostedAfterAHundredThousandHigherPriorityTasksOfAnotherStartsAtOnceAndTakesTurns() {
+        insertMany(100_000, "flood", 9);
+        start("node-a", 0);
+        await().atMost(Duration.ofMinutes(2)).until(() -> startOrder.size() >= 500);
+
+        List<io.tideflow.queue.store.NewTask> trickle = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            trickle.add(aTask().inGroup("trickle")
+                    .withPriority(1)
+                    .dueAt(Instant.now().minusSeconds(1))
+                    .build());
+        }
+        db.inTransaction(em -> db.store(em, "submitter").insertAll(trickle));
+        int startsBefore = startOrder.size();
+        long posted = System.nanoTime();
+        // what the engine does after an enqueue commits: the dispatcher learns the group and looks
+        claimers.forEach(claimer -> claimer.enqueuedIn("trickle"));
+        loops.forEach(DispatchLoop::wake);
+        Set<String> trickleIds = new java.util.HashSet<>(
+                trickle.stream().map(t -> t.id().value()).toList());
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> startOrder.stream().filter(trickleIds::contains).count() == 100);
+
+        List<String> since = startOrder.subList(startsBefore, startOrder.size());
+        int lastTrickle = 0;
+        for (int i = 0; i < since.size(); i++) {
+            if (trickleIds.contains(since.get(i))) {
+                lastTrickle = i;
+            }
+        }
+        long floodBetween = since.subList(0, lastTrickle + 1).stream()
+                .filter(id -> !trickleIds.contains(id))
+                .count();
+        System.out.printf(
+                "GroupClaimContract: 100 priority-1 tasks posted behind 100,000 priority-9 tasks of another group all"
+                        + " started within %d ms, while %d of the other group's started (8 workers, 16 claimed"
+                        + " ahead)%n",
+                (System.nanoTime() - posted) / 1_000_000, floodBetween);
+        // one each in turn, after what was claimed ahead before the post: a worker's batch and the ready queue
+        assertThat(floodBetween)
+                .as("tasks of the flooding group started meanwhile")
+                .isBetween(50L, 100L + 2 * 24);
+        assertThat(db.count("SELECT COUNT(*) FROM tasks WHERE resource_group = 'flood' AND state = 'PENDING'"))
+                .as("the flood is still far from drained")
+                .isGreaterThan(90_000);
+    }
+
+    private void insertMany(int count, String group, int priority) {
+        Instant due = Instant.now().minusSeconds(1);
+        for (int done = 0; done < count; done += 5_000) {
+            List<io.tideflow.queue.store.NewTask> tasks = new ArrayList<>();
+            for (int i = 0; i < 5_000; i++) {
+                tasks.add(
+                        aTask().inGroup(group).withPriority(priority).dueAt(due).build());
+            }
+            db.inTransaction(em -> db.store(em, "submitter").insertAll(tasks));
+        }
+    }
+
     private void recordOutcomes(String group, int successes, int failures, BreakerSettings settings) {
         db.inTransaction(em -> {
             BreakerStore store = new BreakerStore(em, db.dialect());
@@ -271,15 +333,32 @@ abstract class GroupClaimContract {
                     }
 
                     @Override
+                    public List<LeasedTask> fromGroups(Map<String, Integer> wantedByGroup) {
+                        return db.inTransaction(em -> {
+                            List<LeasedTask> claimed = new ArrayList<>();
+                            wantedByGroup.forEach((group, wanted) -> claimed.addAll(db.store(em, node)
+                                    .claimDueInGroup(group, TaskFixtures.TYPES, wanted, Instant.now(), LEASE)));
+                            return claimed;
+                        });
+                    }
+
+                    @Override
                     public Set<String> withDueTasks(List<String> groups) {
                         return db.inTransaction(em -> db.store(em, node).groupsWithDueTasks(groups, Instant.now()));
+                    }
+
+                    @Override
+                    public List<String> groupsDue() {
+                        return db.inTransaction(em -> db.store(em, node).groupsDue(Instant.now(), 20_000));
                     }
                 },
                 () -> db.inTransaction(em -> new GroupStore(em, db.dialect()).all()).stream()
                         .filter(GroupRow::restricted)
                         .toList(),
                 group -> self[0].heldIn(group),
+                group -> weights.getOrDefault(group, 1),
                 Clock.systemUTC());
+        claimers.add(claimer);
         DispatchLoop loop = new DispatchLoop(
                 threads,
                 8,
@@ -299,6 +378,11 @@ abstract class GroupClaimContract {
                     Thread.sleep(100);
                 } catch (InterruptedException e) {
                     return;
+                }
+                try {
+                    claimer.lookForGroups();
+                } catch (RuntimeException e) {
+                    // as the engine's poll: tried again at the next
                 }
                 loop.wake();
             }
