@@ -34,6 +34,20 @@ WHERE id IN (SELECT id FROM tasks
              ORDER BY priority DESC, id LIMIT ? FOR UPDATE SKIP LOCKED)
 RETURNING id, type, resource_group, payload, attempts, max_attempts, run_at, priority;
 
+-- name: claim.dueFromGroups
+-- owner, token, lease expiry, now, the groups, how many from each (as text), now, the types this node runs. Each
+-- group's next due tasks in its own order (priority, then id), all groups in one statement; the caller has decided
+-- how many each may start (its fair share).
+UPDATE tasks SET state = 'RUNNING', lease_owner = ?, lease_token = ?, lease_expires_at = ?,
+                 attempts = attempts + 1, updated_at = ?
+WHERE id IN (SELECT picked.id
+             FROM unnest(CAST(? AS VARCHAR(100)[]), CAST(? AS INTEGER[])) AS wanted(resource_group, how_many)
+             CROSS JOIN LATERAL (SELECT id FROM tasks
+                                 WHERE state = 'PENDING' AND run_at <= ? AND resource_group = wanted.resource_group
+                                   AND type = ANY(?)
+                                 ORDER BY priority DESC, id LIMIT wanted.how_many FOR UPDATE SKIP LOCKED) picked)
+RETURNING id, type, resource_group, payload, attempts, max_attempts, run_at, priority;
+
 -- name: event.appendClaimed
 -- Transition.CLAIM's history row for every task the claim took: now, node, token, ids
 INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt)

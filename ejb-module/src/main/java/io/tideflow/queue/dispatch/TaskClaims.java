@@ -14,8 +14,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,11 +67,7 @@ public class TaskClaims {
         if (!skew.trustworthy()) {
             return List.of();
         }
-        Instant now = clock.instant();
-        List<LeasedTask> claimed = new ArrayList<>();
-        wantedByGroup.forEach((group, wanted) ->
-                claimed.addAll(store.claimDueInGroup(group, registry.types(), wanted, now, settings.leaseDuration())));
-        return claimed;
+        return store.claimDueFromGroups(wantedByGroup, registry.types(), clock.instant(), settings.leaseDuration());
     }
 
     /** The groups with a due PENDING task, up to {@link #MAX_GROUPS_SEEN} of them (a plain read, no lock). */

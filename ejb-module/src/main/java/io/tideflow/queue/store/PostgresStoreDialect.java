@@ -17,7 +17,8 @@ final class PostgresStoreDialect implements StoreDialect {
 
     PostgresStoreDialect(SqlCatalog statements) {
         this.statements = statements;
-        TransitionStatements.verify(statements, List.of("claim.due", "claim.dueInGroup", "claim.dueOfTypesInGroup"));
+        TransitionStatements.verify(
+                statements, List.of("claim.due", "claim.dueInGroup", "claim.dueOfTypesInGroup", "claim.dueFromGroups"));
     }
 
     @Override
@@ -54,7 +55,30 @@ final class PostgresStoreDialect implements StoreDialect {
             parameters.add(request.types());
         }
         parameters.add(request.limit());
-        List<ClaimedRow> claimed = new ArrayList<>(sql.list(statement, ClaimedRow.FROM_ROW, parameters.toArray()));
+        return inClaimOrder(sql.list(statement, ClaimedRow.FROM_ROW, parameters.toArray()));
+    }
+
+    @Override
+    public List<ClaimedRow> claimFromGroups(SqlRunner sql, GroupsClaimRequest request) {
+        List<String> groups = new ArrayList<>(request.wantedByGroup().keySet());
+        List<String> howMany = groups.stream()
+                .map(group -> request.wantedByGroup().get(group).toString())
+                .toList();
+        return inClaimOrder(sql.list(
+                "claim.dueFromGroups",
+                ClaimedRow.FROM_ROW,
+                request.owner(),
+                request.token(),
+                request.expiresAt().toEpochMilli(),
+                request.now().toEpochMilli(),
+                groups,
+                howMany,
+                request.now().toEpochMilli(),
+                request.types()));
+    }
+
+    private static List<ClaimedRow> inClaimOrder(List<ClaimedRow> rows) {
+        List<ClaimedRow> claimed = new ArrayList<>(rows);
         // RETURNING gives the rows in no particular order
         claimed.sort(
                 Comparator.comparingInt((ClaimedRow row) -> -row.priority()).thenComparing(ClaimedRow::id));

@@ -48,6 +48,35 @@ public interface StoreDialect {
      * @param group the group to claim from, or {@code null} for the tasks of every unrestricted group
      * @param types the task types to claim, never empty; {@code null} for any type, with a group only
      */
+    /**
+     * Claims from several groups at once, under one token: up to {@code wantedByGroup}'s number from each group, in
+     * each group's order. By default one claim per group, in the caller's transaction.
+     */
+    default List<ClaimedRow> claimFromGroups(SqlRunner sql, GroupsClaimRequest request) {
+        List<ClaimedRow> claimed = new java.util.ArrayList<>();
+        request.wantedByGroup()
+                .forEach((group, wanted) -> claimed.addAll(claim(
+                        sql,
+                        new ClaimRequest(
+                                wanted,
+                                request.owner(),
+                                request.token(),
+                                request.now(),
+                                request.expiresAt(),
+                                group,
+                                request.types()))));
+        return claimed;
+    }
+
+    /** What a claim from several groups is for; {@code types} are the task types to take (never empty). */
+    record GroupsClaimRequest(
+            java.util.Map<String, Integer> wantedByGroup,
+            String owner,
+            String token,
+            Instant now,
+            Instant expiresAt,
+            List<String> types) {}
+
     record ClaimRequest(
             int limit, String owner, String token, Instant now, Instant expiresAt, String group, List<String> types) {}
 

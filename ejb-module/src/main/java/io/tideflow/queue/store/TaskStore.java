@@ -135,6 +135,27 @@ public class TaskStore {
         return claim(limit, now, leaseDuration, group, types == null ? null : List.copyOf(types));
     }
 
+    /**
+     * Like {@link #claimDueInGroup}, from several groups under one lease token: up to {@code wantedByGroup}'s number
+     * from each (its fair share), in each group's order; one statement on PostgreSQL.
+     */
+    public List<LeasedTask> claimDueFromGroups(
+            Map<String, Integer> wantedByGroup, Collection<String> types, Instant now, Duration leaseDuration) {
+        if (types.isEmpty() || wantedByGroup.isEmpty()) {
+            return List.of();
+        }
+        Instant expiresAt = now.plus(leaseDuration);
+        String token = UUID.randomUUID().toString();
+        return leased(
+                dialect.claimFromGroups(
+                        sql,
+                        new StoreDialect.GroupsClaimRequest(
+                                Map.copyOf(wantedByGroup), node, token, now, expiresAt, List.copyOf(types))),
+                token,
+                expiresAt,
+                now);
+    }
+
     private List<LeasedTask> claim(int limit, Instant now, Duration leaseDuration, String group, List<String> types) {
         if (types != null && types.isEmpty()) {
             return List.of();
@@ -143,6 +164,11 @@ public class TaskStore {
         String token = UUID.randomUUID().toString();
         List<ClaimedRow> rows =
                 dialect.claim(sql, new StoreDialect.ClaimRequest(limit, node, token, now, expiresAt, group, types));
+        return leased(rows, token, expiresAt, now);
+    }
+
+    /** The claimed rows as leased tasks, with the history row of each claim. */
+    private List<LeasedTask> leased(List<ClaimedRow> rows, String token, Instant expiresAt, Instant now) {
         List<LeasedTask> claimed = new ArrayList<>(rows.size());
         for (ClaimedRow row : rows) {
             claimed.add(new LeasedTask(

@@ -282,6 +282,56 @@ abstract class GroupClaimContract {
                 .isGreaterThan(90_000);
     }
 
+    @Test
+    void tenThousandGroupsOfOneTaskEachDrainWithEveryTaskStartedOnce() {
+        List<io.tideflow.queue.store.NewTask> tasks = new ArrayList<>();
+        Instant due = Instant.now().minusSeconds(1);
+        for (int i = 0; i < 10_000; i++) {
+            tasks.add(aTask().inGroup("tenant-" + i)
+                    .withPriority(i % 10)
+                    .dueAt(due)
+                    .build());
+        }
+        for (int from = 0; from < tasks.size(); from += 5_000) {
+            List<io.tideflow.queue.store.NewTask> chunk = tasks.subList(from, from + 5_000);
+            db.inTransaction(em -> db.store(em, "submitter").insertAll(chunk));
+        }
+        long manyStarted = System.nanoTime();
+        start("node-a", 0);
+        await().atMost(Duration.ofMinutes(3)).until(() -> completedAmong("tenant-%") == 10_000);
+        long manyMs = (System.nanoTime() - manyStarted) / 1_000_000;
+        loops.forEach(DispatchLoop::stop);
+        loops.forEach(loop -> loop.awaitIdle(Duration.ofSeconds(30)));
+
+        insertMany(10_000, "one-group", 5);
+        long oneStarted = System.nanoTime();
+        start("node-b", 0);
+        await().atMost(Duration.ofMinutes(3)).until(() -> completedIn("one-group") == 10_000);
+        long oneMs = (System.nanoTime() - oneStarted) / 1_000_000;
+
+        System.out.printf(
+                "GroupClaimContract: 10,000 tasks in 10,000 groups drained in %d ms (%.0f tasks/s); 10,000 in one"
+                        + " group in %d ms (%.0f tasks/s): %.2f of one group's rate%n",
+                manyMs, 10_000_000.0 / manyMs, oneMs, 10_000_000.0 / oneMs, (double) oneMs / manyMs);
+        assertThat(startOrder).hasSize(20_000).doesNotHaveDuplicates();
+        assertThat(db.count("SELECT COUNT(*) FROM tasks WHERE state <> 'COMPLETED'"))
+                .isZero();
+    }
+
+    private long completedAmong(String groupPattern) {
+        try (Connection connection = db.dataSource().getConnection();
+                PreparedStatement count = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM tasks WHERE state = 'COMPLETED' AND resource_group LIKE ?")) {
+            count.setString(1, groupPattern);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void insertMany(int count, String group, int priority) {
         Instant due = Instant.now().minusSeconds(1);
         for (int done = 0; done < count; done += 5_000) {
@@ -334,12 +384,8 @@ abstract class GroupClaimContract {
 
                     @Override
                     public List<LeasedTask> fromGroups(Map<String, Integer> wantedByGroup) {
-                        return db.inTransaction(em -> {
-                            List<LeasedTask> claimed = new ArrayList<>();
-                            wantedByGroup.forEach((group, wanted) -> claimed.addAll(db.store(em, node)
-                                    .claimDueInGroup(group, TaskFixtures.TYPES, wanted, Instant.now(), LEASE)));
-                            return claimed;
-                        });
+                        return db.inTransaction(em -> db.store(em, node)
+                                .claimDueFromGroups(wantedByGroup, TaskFixtures.TYPES, Instant.now(), LEASE));
                     }
 
                     @Override
