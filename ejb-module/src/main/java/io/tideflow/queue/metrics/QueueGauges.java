@@ -93,6 +93,8 @@ public class QueueGauges {
     private final Set<String> registeredGroups = new HashSet<>();
     private final Set<String> registeredBreakers = new HashSet<>();
     private final AtomicBoolean sampling = new AtomicBoolean();
+    /** Samples failed in a row: the first is logged with its cause, the end of the streak once. */
+    private volatile int failedSamples;
 
     @PostConstruct
     void start() {
@@ -117,6 +119,18 @@ public class QueueGauges {
                 "Lifecycle events dropped because listeners were a full queue" + " behind",
                 MeterTags.of("listener", "application"),
                 observers::dropped);
+        meters.gauge(
+                "tideflow.database.reachable",
+                "1 when this node's last sample of the queue read the database, 0 when it failed (an outage)",
+                MeterTags.of(),
+                () -> latest == QueueSnapshot.EMPTY || failedSamples > 0 ? 0 : 1);
+        meters.gauge(
+                "tideflow.queue.sample.age.seconds",
+                "How old the queue gauges are: seconds since this node last sampled the queue",
+                MeterTags.of(),
+                () -> latest == QueueSnapshot.EMPTY
+                        ? 0
+                        : Math.max(0, clock.millis() - latest.at().toEpochMilli()) / 1000.0);
         long everyMs = settings.sampleInterval().toMillis();
         timers.createIntervalTimer(0, everyMs, new TimerConfig("tideflow-metrics-sampler", false));
     }
@@ -151,8 +165,20 @@ public class QueueGauges {
             known.addAll(snapshot.depth().keySet());
             known.forEach(this::registerGroup);
             breakerStates.keySet().forEach(this::registerBreaker);
+            if (failedSamples > 0) {
+                int failed = failedSamples;
+                LOG.info(() -> "sampling the queue for the metrics works again, after " + failed + " failed samples");
+            }
+            failedSamples = 0;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "sampling the queue for the metrics failed; the next sample tries again", e);
+            failedSamples++;
+            if (failedSamples == 1) {
+                LOG.log(
+                        Level.WARNING,
+                        "sampling the queue for the metrics failed; the gauges keep their last values (see"
+                                + " tideflow_queue_sample_age_seconds) and the next sample tries again",
+                        e);
+            }
         } finally {
             sampling.set(false);
         }
