@@ -87,6 +87,13 @@ UPDATE tasks SET state = 'ARCHIVED', updated_at = ? WHERE id = ? AND state = 'CA
 -- ---------------------------------------------------------------------------------------------------------------
 -- tasks: what the transitions need to find their tasks, and what is not a change of state
 
+-- name: task.anyOfGroup
+-- group; the first row only (max rows)
+SELECT resource_group FROM tasks WHERE resource_group = ?;
+
+-- name: task.countGroups
+SELECT COUNT(DISTINCT resource_group) FROM tasks;
+
 -- name: task.groupsDue
 -- now; the first rows only (max rows)
 SELECT DISTINCT resource_group FROM tasks WHERE state = 'PENDING' AND run_at <= ?;

@@ -5,7 +5,6 @@ import io.tideflow.queue.config.ClockSettings;
 import io.tideflow.queue.config.ConfiguredGroups;
 import io.tideflow.queue.config.ConfiguredTypePolicies;
 import io.tideflow.queue.config.EngineSettings;
-import io.tideflow.queue.config.GroupSettings;
 import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.config.SettingsProducer;
 import io.tideflow.queue.handler.TaskHandlerExtension;
@@ -33,7 +32,7 @@ public class DeploymentCheckExtension implements Extension {
             ObservabilitySettings.from(config);
             ArchiveSettings.from(config);
             ClockSettings.from(config);
-            ConfiguredGroups groups = new ConfiguredGroups(GroupSettings.from(config));
+            ConfiguredGroups groups = ConfiguredGroups.from(config);
             new ConfiguredTypePolicies(config, engine)
                     .validate(
                             beans.getExtension(TaskHandlerExtension.class)

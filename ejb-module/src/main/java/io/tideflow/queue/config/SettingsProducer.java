@@ -66,7 +66,7 @@ public class SettingsProducer {
     @Produces
     @Singleton
     ConfiguredGroups configuredGroups() {
-        return new ConfiguredGroups(GroupSettings.from(deploymentConfig()));
+        return ConfiguredGroups.from(deploymentConfig());
     }
 
     @Produces

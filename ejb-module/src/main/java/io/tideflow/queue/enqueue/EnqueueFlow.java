@@ -52,6 +52,9 @@ public final class EnqueueFlow {
             }
         }
         NewTask task = newTask(valid, clock.instant());
+        ports.admitGroups(List.of(task.group())).ifPresent(refusal -> {
+            throw new InvalidTaskRequestException("group", "'" + refusal.group() + "' " + refusal.problem());
+        });
         Optional<TaskId> holder = ports.persist(task);
         if (holder.isPresent()) {
             return holder.get();
@@ -103,6 +106,7 @@ public final class EnqueueFlow {
             fresh.add(task);
             result.add(task.id());
         }
+        refuseGroupsBeyondTheCap(fresh, valid);
         Map<String, TaskId> held = ports.persistAll(fresh);
         if (!held.isEmpty()) {
             // concurrent submissions of these keys committed first: their tasks stand for ours
@@ -124,6 +128,22 @@ public final class EnqueueFlow {
         }
         groups.forEach(ports::wakeDispatcherAfterCommit);
         return result;
+    }
+
+    /** Refuses the batch, naming the first request of the first group beyond the cap, if there is one. */
+    private void refuseGroupsBeyondTheCap(List<NewTask> fresh, List<ValidatedTaskRequest> valid) {
+        Set<String> groups = new LinkedHashSet<>();
+        fresh.forEach(task -> groups.add(task.group()));
+        ports.admitGroups(groups).ifPresent(refusal -> {
+            for (int i = 0; i < valid.size(); i++) {
+                if (resourceGroupOf(valid.get(i)).equals(refusal.group())) {
+                    throw new InvalidTaskRequestException(
+                            "tasks[" + i + "].group", "'" + refusal.group() + "' " + refusal.problem());
+                }
+            }
+            throw new IllegalStateException(
+                    "group '" + refusal.group() + "' was refused but no request names it; this indicates a bug");
+        });
     }
 
     /** Assign id → resource group → priority and the type's other defaults, in the design's order. */

@@ -2,7 +2,9 @@ package io.tideflow.queue.enqueue;
 
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.event.TaskEnqueued;
+import io.tideflow.queue.groups.GroupCensus;
 import io.tideflow.queue.store.NewTask;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,12 @@ public interface EnqueuePorts {
      * @return the keys that were held, with the id of the task that holds each
      */
     Map<String, TaskId> persistAll(List<NewTask> tasks);
+
+    /**
+     * Admits the groups the new tasks name, or refuses the first one that would take the number of groups holding
+     * tasks beyond the cap ({@code tideflow.groups.max}).
+     */
+    Optional<GroupCensus.Refusal> admitGroups(Collection<String> groups);
 
     /** Fires the enqueued event; observers that ask for it see it only after the transaction commits. */
     void fireEnqueued(TaskEnqueued event);

@@ -20,6 +20,7 @@ import io.tideflow.queue.config.TypePolicies;
 import io.tideflow.queue.dispatch.DispatchSignal;
 import io.tideflow.queue.events.AfterCommit;
 import io.tideflow.queue.events.LifecycleEvents;
+import io.tideflow.queue.groups.GroupCensus;
 import io.tideflow.queue.handler.TaskHandlerRegistry;
 import io.tideflow.queue.store.CancelOutcome;
 import io.tideflow.queue.store.NewTask;
@@ -33,6 +34,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +45,9 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
 
     @Inject
     TaskStore store;
+
+    @Inject
+    GroupCensus census;
 
     @Inject
     TaskReader reader;
@@ -182,6 +187,11 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
         @Override
         public Map<String, TaskId> persistAll(List<NewTask> tasks) {
             return store.insertAll(tasks);
+        }
+
+        @Override
+        public Optional<GroupCensus.Refusal> admitGroups(Collection<String> groups) {
+            return census.admit(groups);
         }
 
         @Override

@@ -117,6 +117,16 @@ public class TaskStore {
         return due;
     }
 
+    /** Whether any task, in any state, names this group. */
+    public boolean groupHoldsTasks(String group) {
+        return !sql.list("task.anyOfGroup", 1, row -> row.getString(1), group).isEmpty();
+    }
+
+    /** How many groups hold tasks, in any state. */
+    public long countGroups() {
+        return sql.first("task.countGroups", row -> row.getLong(1)).orElse(0L);
+    }
+
     /**
      * The groups that have a PENDING task due at {@code now}, at most {@code max} of them: the dispatcher's look for
      * groups it has not seen yet, when its claims were all taken by the groups it knows.

@@ -9,6 +9,7 @@ import io.tideflow.queue.api.TaskRequest;
 import io.tideflow.queue.api.event.TaskEnqueued;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.config.TypePolicies;
+import io.tideflow.queue.groups.GroupCensus;
 import io.tideflow.queue.handler.TaskTypeCatalog;
 import io.tideflow.queue.model.TaskTypePolicy;
 import io.tideflow.queue.store.NewTask;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +94,26 @@ class EnqueueFlowTest {
         assertThatThrownBy(() -> flow.enqueue(TaskRequest.ofType("sms.send").build()))
                 .isInstanceOf(InvalidTaskRequestException.class);
         assertThat(steps).containsExactly("validate");
+        assertThat(ports.persisted).isEmpty();
+        assertThat(ports.events).isEmpty();
+        assertThat(ports.wokenGroups).isEmpty();
+    }
+
+    @Test
+    void aGroupBeyondTheCapIsRefusedByNameAndNothingOfItsRequestOrBatchIsPersisted() {
+        ports.refusedGroups.add("tenant-9");
+        assertThatThrownBy(() -> flow.enqueue(
+                        TaskRequest.ofType("mail.send").group("tenant-9").build()))
+                .isInstanceOfSatisfying(InvalidTaskRequestException.class, e -> {
+                    assertThat(e.field()).isEqualTo("group");
+                    assertThat(e.problem()).startsWith("'tenant-9' is over the cap");
+                });
+        assertThatThrownBy(() -> flow.enqueueAll(List.of(
+                        TaskRequest.ofType("mail.send").group("tenant-1").build(),
+                        TaskRequest.ofType("mail.send").group("tenant-9").build())))
+                .isInstanceOfSatisfying(
+                        InvalidTaskRequestException.class,
+                        e -> assertThat(e.field()).isEqualTo("tasks[1].group"));
         assertThat(ports.persisted).isEmpty();
         assertThat(ports.events).isEmpty();
         assertThat(ports.wokenGroups).isEmpty();
@@ -215,6 +237,8 @@ class EnqueueFlowTest {
         /** Keys a concurrent transaction committed after the flow looked them up: the store refuses them. */
         final Map<String, TaskId> committedByRacers = new HashMap<>();
 
+        final java.util.Set<String> refusedGroups = new java.util.HashSet<>();
+
         @Override
         public Optional<TaskId> findByIdempotencyKey(String key) {
             return Optional.ofNullable(keys.get(key));
@@ -242,6 +266,14 @@ class EnqueueFlowTest {
                 persist(task).ifPresent(holder -> held.put(task.idempotencyKey(), holder));
             }
             return held;
+        }
+
+        @Override
+        public Optional<GroupCensus.Refusal> admitGroups(Collection<String> groups) {
+            return groups.stream()
+                    .filter(refusedGroups::contains)
+                    .findFirst()
+                    .map(group -> new GroupCensus.Refusal(group, "is over the cap"));
         }
 
         @Override
