@@ -1,6 +1,8 @@
 package io.tideflow.queue.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -19,15 +21,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
- * Meters in a Micrometer registry. On WildFly that is the deployment's application registry, which honours only the
- * registry's short forms ({@code counter(name, tags)}, {@code timer(name, tags)}, {@code gauge(...)},
- * {@code more().counter(...)}): builders, descriptions and histogram settings go through {@code config()}, which it
- * refuses, and end up in a registry nobody exports. So only the short forms are used here, timers publish count, sum
- * and max, and Tideflow publishes its percentiles itself ({@link RecentLatencies}).
+ * Meters in a Micrometer registry, registered with builders so that each carries its description (Prometheus' HELP
+ * text), in the registry that exports them ({@link DescribingRegistry}). Where no such registry can be reached (an old
+ * WildFly's deployment registry, sealed), the registry's short forms are used instead ({@code counter(name, tags)} and
+ * the like), which every registry honours, without descriptions. Either way timers publish count, sum and max, and
+ * Tideflow publishes its percentiles itself ({@link RecentLatencies}).
  */
 public final class MicrometerBackend implements MeterBackend {
 
     private final MeterRegistry registry;
+    /** Where builders reach the exported registry, or null: short forms on {@link #registry} then. */
+    private final DescribingRegistry described;
+
     private final Map<MeterKey, Counter> counters = new ConcurrentHashMap<>();
     private final Map<MeterKey, Timer> timers = new ConcurrentHashMap<>();
     /** Micrometer keeps only weak references to what a gauge reads: these keep the suppliers alive. */
@@ -37,6 +42,7 @@ public final class MicrometerBackend implements MeterBackend {
 
     public MicrometerBackend(MeterRegistry registry) {
         this.registry = registry;
+        this.described = DescribingRegistry.behind(registry).orElse(null);
     }
 
     /** The registry the container provides, if it provides one. */
@@ -47,37 +53,67 @@ public final class MicrometerBackend implements MeterBackend {
 
     @Override
     public void increment(String name, String description, MeterTags tags) {
-        counters.computeIfAbsent(new MeterKey(name, tags), key -> registry.counter(name, tagsOf(tags)))
+        counters.computeIfAbsent(
+                        new MeterKey(name, tags),
+                        key -> described == null
+                                ? registry.counter(name, tagsOf(tags))
+                                : Counter.builder(name)
+                                        .description(description)
+                                        .tags(describedTags(tags))
+                                        .register(described.registry()))
                 .increment();
     }
 
     @Override
     public void record(String name, String description, MeterTags tags, Duration duration) {
-        timers.computeIfAbsent(new MeterKey(name, tags), key -> registry.timer(name, tagsOf(tags)))
+        timers.computeIfAbsent(
+                        new MeterKey(name, tags),
+                        key -> described == null
+                                ? registry.timer(name, tagsOf(tags))
+                                : Timer.builder(name)
+                                        .description(description)
+                                        .tags(describedTags(tags))
+                                        .register(described.registry()))
                 .record(duration);
     }
 
     @Override
     public void gauge(String name, String description, MeterTags tags, Supplier<Number> value) {
-        if (registered.putIfAbsent(new MeterKey(name, tags), Boolean.TRUE) == null) {
-            Supplier<Number> guarded = Gauges.guarded(value);
-            gauged.add(guarded);
+        if (registered.putIfAbsent(new MeterKey(name, tags), Boolean.TRUE) != null) {
+            return;
+        }
+        Supplier<Number> guarded = Gauges.guarded(value);
+        gauged.add(guarded);
+        if (described == null) {
             registry.gauge(
                     name, tagsOf(tags), guarded, supplier -> supplier.get().doubleValue());
+        } else {
+            Gauge.builder(name, guarded, supplier -> supplier.get().doubleValue())
+                    .description(description)
+                    .tags(describedTags(tags))
+                    .register(described.registry());
         }
     }
 
     @Override
     public void counterOf(String name, String description, MeterTags tags, Supplier<Number> total) {
-        if (registered.putIfAbsent(new MeterKey(name, tags), Boolean.TRUE) == null) {
-            Supplier<Number> guarded = Gauges.guarded(total);
-            gauged.add(guarded);
+        if (registered.putIfAbsent(new MeterKey(name, tags), Boolean.TRUE) != null) {
+            return;
+        }
+        Supplier<Number> guarded = Gauges.guarded(total);
+        gauged.add(guarded);
+        if (described == null) {
             registry.more()
                     .counter(
                             name,
                             tagsOf(tags),
                             guarded,
                             supplier -> supplier.get().doubleValue());
+        } else {
+            FunctionCounter.builder(name, guarded, supplier -> supplier.get().doubleValue())
+                    .description(description)
+                    .tags(describedTags(tags))
+                    .register(described.registry());
         }
     }
 
@@ -86,10 +122,11 @@ public final class MicrometerBackend implements MeterBackend {
         Set<MeterKey> keys = new HashSet<>(registered.keySet());
         keys.addAll(counters.keySet());
         keys.addAll(timers.keySet());
+        MeterRegistry holder = described == null ? registry : described.registry();
         for (MeterKey key : keys) {
-            for (Meter meter :
-                    registry.find(key.name()).tags(tagsOf(key.tags())).meters()) {
-                registry.remove(meter);
+            Iterable<Tag> tags = described == null ? tagsOf(key.tags()) : describedTags(key.tags());
+            for (Meter meter : holder.find(key.name()).tags(tags).meters()) {
+                holder.remove(meter);
             }
         }
         counters.clear();
@@ -103,8 +140,12 @@ public final class MicrometerBackend implements MeterBackend {
         return "Micrometer";
     }
 
-    private static Iterable<Tag> tagsOf(MeterTags tags) {
+    private static Tags tagsOf(MeterTags tags) {
         return Tags.of(tags.keyValues().toArray(String[]::new));
+    }
+
+    private Tags describedTags(MeterTags tags) {
+        return tagsOf(tags).and(described.extraTags());
     }
 
     private record MeterKey(String name, MeterTags tags) {}

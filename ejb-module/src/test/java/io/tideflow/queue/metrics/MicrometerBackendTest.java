@@ -20,6 +20,22 @@ class MicrometerBackendTest {
     }
 
     @Test
+    void everyKindOfMeterCarriesItsDescription() {
+        backend.increment("tideflow.tasks.completed", "Tasks completed", MeterTags.of("group", "g"));
+        backend.record("tideflow.task.execution", "Attempt duration", MeterTags.of("group", "g"), Duration.ofMillis(5));
+        backend.gauge("tideflow.queue.depth", "Tasks in the queue", MeterTags.of("group", "g"), () -> 3);
+        backend.counterOf("tideflow.events.dropped", "Events dropped", MeterTags.of("listener", "tideflow"), () -> 0);
+        assertThat(registry.getMeters())
+                .extracting(
+                        meter -> meter.getId().getName() + ": " + meter.getId().getDescription())
+                .containsExactlyInAnyOrder(
+                        "tideflow.tasks.completed: Tasks completed",
+                        "tideflow.task.execution: Attempt duration",
+                        "tideflow.queue.depth: Tasks in the queue",
+                        "tideflow.events.dropped: Events dropped");
+    }
+
+    @Test
     void closeRemovesEveryMeterItRegistered() {
         backend.increment("tideflow.tasks.completed", "d", MeterTags.of("group", "g", "type", "t"));
         backend.record("tideflow.task.execution", "d", MeterTags.of("group", "g"), Duration.ofMillis(5));
