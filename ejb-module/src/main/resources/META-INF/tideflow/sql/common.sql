@@ -365,17 +365,21 @@ WHERE (CAST(? AS VARCHAR(100)) IS NULL OR t.resource_group = ?)
 GROUP BY t.resource_group, t.type, t.state
 ORDER BY t.resource_group, t.type, t.state;
 
--- name: report.export
--- group, type, state; each value twice. No ORDER BY, and the result looked up per row rather than joined: a sort
--- or a hash join would hold the whole export in the database's memory before the first row came out.
+-- name: report.exportChunk
+-- the last id of the previous chunk ('' before the first), group, type, state (each value twice), how many. One chunk
+-- of an export, in id order: the primary key hands the rows over in that order from where the last chunk stopped, so
+-- that the chunks of one export read the table once between them. The result is looked up per row, not joined.
 SELECT t.id, t.type, t.resource_group, t.state, t.priority, t.run_at, t.created_at, t.updated_at, t.attempts,
        t.max_attempts, t.last_error, t.payload,
        (SELECT r.result FROM task_results r WHERE r.task_id = t.id),
        (SELECT r.execution_ms FROM task_results r WHERE r.task_id = t.id)
 FROM tasks t
-WHERE (CAST(? AS VARCHAR(100)) IS NULL OR t.resource_group = ?)
+WHERE t.id > ?
+  AND (CAST(? AS VARCHAR(100)) IS NULL OR t.resource_group = ?)
   AND (CAST(? AS VARCHAR(200)) IS NULL OR t.type = ?)
-  AND (CAST(? AS VARCHAR(16)) IS NULL OR t.state = ?);
+  AND (CAST(? AS VARCHAR(16)) IS NULL OR t.state = ?)
+ORDER BY t.id
+FETCH FIRST ? ROWS ONLY;
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- schema migrations (the migration scripts themselves are META-INF/tideflow/schema/<database>/V*.sql)

@@ -25,10 +25,22 @@ public final class SqlRunner {
 
     private final SqlCatalog catalog;
     private final Supplier<Connection> connection;
+    /** How long a query may run before the database cancels it; 0: as long as it takes. */
+    private final int queryTimeoutSeconds;
 
     public SqlRunner(SqlCatalog catalog, Supplier<Connection> connection) {
+        this(catalog, connection, 0);
+    }
+
+    private SqlRunner(SqlCatalog catalog, Supplier<Connection> connection, int queryTimeoutSeconds) {
         this.catalog = catalog;
         this.connection = connection;
+        this.queryTimeoutSeconds = queryTimeoutSeconds;
+    }
+
+    /** The same runner, whose queries the database cancels after {@code timeout} (whole seconds, at least one). */
+    public SqlRunner withQueryTimeout(java.time.Duration timeout) {
+        return new SqlRunner(catalog, connection, (int) Math.max(1, timeout.toSeconds()));
     }
 
     public SqlCatalog catalog() {
@@ -154,6 +166,7 @@ public final class SqlRunner {
                 .get()
                 .prepareStatement(statement.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             prepared.setMaxRows(maxRows);
+            prepared.setQueryTimeout(queryTimeoutSeconds);
             if (fetchSize > 0) {
                 prepared.setFetchSize(fetchSize);
             }

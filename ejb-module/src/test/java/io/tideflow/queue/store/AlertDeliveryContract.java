@@ -7,24 +7,15 @@ import io.tideflow.queue.store.reporting.AlertDeliveryStore.Delivery;
 import io.tideflow.queue.store.reporting.AlertDeliveryStore.DeliveryState;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The webhook's outbox: a raise or clear is added once, each attempt is claimed by one node, a claim left unsettled
  * is taken again after it expires, and a failed attempt waits for its next time.
  */
-abstract class AlertDeliveryContract {
+abstract class AlertDeliveryContract extends DatabaseContract {
 
     private static final Instant T = Instant.parse("2026-06-01T12:00:00Z");
-    private final TestDatabase db = newDatabase();
-
-    abstract TestDatabase newDatabase();
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
 
     @Test
     void aDeliveryIsAddedOnceClaimedByOneNodeAndDeliveredOnce() {

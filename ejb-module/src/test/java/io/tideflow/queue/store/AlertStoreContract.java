@@ -16,21 +16,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** An alert is raised once and cleared once across nodes. */
-abstract class AlertStoreContract {
+abstract class AlertStoreContract extends DatabaseContract {
 
     private static final Instant T = Instant.parse("2026-06-01T12:00:00Z");
-    private final TestDatabase db = newDatabase();
-
-    abstract TestDatabase newDatabase();
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
 
     @Test
     void anActiveAlertIsRaisedOnceClearedOnceAndCanBeRaisedAgainAfterwards() {

@@ -16,22 +16,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Archiving moves finished tasks once, conditionally on their state, and records the move. */
-abstract class ArchiveContract {
+abstract class ArchiveContract extends DatabaseContract {
 
     private static final Instant T = Instant.parse("2026-06-01T12:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(30);
-    private final TestDatabase db = newDatabase();
-
-    abstract TestDatabase newDatabase();
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
 
     @Test
     void onlyTasksFinishedBeforeTheCutoffAreArchivedWithTheirHistory() {

@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,19 +25,10 @@ import org.junit.jupiter.api.Test;
  * a moment, so that the others run into it: every one ends normally, one row is written, and the losers learn the
  * winner's id. Before, the losers failed with the database's unique key violation (a 500 to a REST client).
  */
-abstract class DuplicateInsertContract {
+abstract class DuplicateInsertContract extends DatabaseContract {
 
     private static final int RACERS = 8;
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-
-    private final TestDatabase db = newDatabase();
-
-    abstract TestDatabase newDatabase();
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
 
     @Test
     void racingSubmissionsOfOneIdempotencyKeyMakeOneTaskAndAllLearnItsId() throws Exception {

@@ -12,24 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A failure is recorded whatever its message: any length, NUL, characters outside the BMP. */
-abstract class FailureTextContract {
+abstract class FailureTextContract extends DatabaseContract {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     /** Over 100 KB: NUL (PostgreSQL refuses it in text) and a character outside the BMP (a surrogate pair in Java). */
     private static final String HOSTILE = "[SYSTEM] " + "boom \u0000 \uD83D\uDCA5 ".repeat(12_000);
-
-    private final TestDatabase db = newDatabase();
-
-    abstract TestDatabase newDatabase();
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
 
     @Test
     void aHugeHostileMessageIsRecordedCutToTheColumn() {

@@ -14,22 +14,13 @@ import io.tideflow.queue.model.RetryDecision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-abstract class LeaseStoreContract {
+abstract class LeaseStoreContract extends DatabaseContract {
 
     private static final Duration LEASE = Duration.ofSeconds(30);
     private final Instant claimedAt = Instant.parse("2026-06-01T12:00:00Z");
     private final Instant afterExpiry = claimedAt.plus(LEASE).plusMillis(1);
-    private final TestDatabase db = newDatabase();
-
-    abstract TestDatabase newDatabase();
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
 
     @Test
     void theDatabasesClockIsReadWhereItIsNotThisNodes() {

@@ -14,23 +14,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The metric history's rollup and retention, on a controlled clock. */
-abstract class MetricHistoryContract {
+abstract class MetricHistoryContract extends DatabaseContract {
 
     private static final long T10 = Instant.parse("2026-06-01T10:00:00Z").toEpochMilli();
     private static final long MINUTE = 60_000;
     private static final long HOUR = 3_600_000;
-    private final TestDatabase db = newDatabase();
-
-    abstract TestDatabase newDatabase();
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
 
     @Test
     void closedHoursRollUpOnceSummingEveryNodesMinutes() {

@@ -12,20 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Every statement of the database's catalog is valid SQL for it, against the real schema. */
-abstract class SqlCatalogContract {
-
-    private final TestDatabase db = newDatabase();
-
-    abstract TestDatabase newDatabase();
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
+abstract class SqlCatalogContract extends DatabaseContract {
 
     @Test
     void everyStatementOfTheCatalogCompilesAgainstTheMigratedSchema() throws SQLException {

@@ -8,9 +8,9 @@ import io.tideflow.queue.sql.SqlNull;
 import io.tideflow.queue.sql.SqlRunner;
 import io.tideflow.queue.store.StoreDialect;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The reports' queries over {@code tasks}: one statement each, whose optional filters are always bound (NULL: any),
@@ -18,14 +18,13 @@ import java.util.function.Consumer;
  */
 public class ReportStore {
 
-    /** Rows fetched per round trip by the export's cursor: memory stays constant whatever the total. */
-    static final int EXPORT_FETCH_SIZE = 500;
+    /** How long a report's query may run before the database cancels it: reports never hold the pool for long. */
+    public static final Duration QUERY_TIMEOUT = Duration.ofSeconds(30);
 
     private final SqlRunner sql;
 
     public ReportStore(EntityManager em, StoreDialect dialect) {
-        // the persistence context's own connection: in its transaction, PostgreSQL keeps the cursor open
-        this.sql = dialect.on(em);
+        this.sql = dialect.on(em).withQueryTimeout(QUERY_TIMEOUT);
     }
 
     public List<TaskReportRow> taskReport(TaskReportFilter filter) {
@@ -60,14 +59,13 @@ public class ReportStore {
     }
 
     /**
-     * Hands every task the filter selects to {@code sink} from a forward-only cursor, in the order the database reads
-     * them (see {@code report.export}).
+     * The next {@code size} tasks the filter selects after {@code afterId} (empty: from the first), in id order: one
+     * chunk of an export, read in the caller's short transaction.
      */
-    public long export(TaskFilter filter, Consumer<ExportedTask> sink) {
+    public List<ExportedTask> exportChunk(TaskFilter filter, String afterId, int size) {
         String state = filter.state() == null ? null : filter.state().name();
-        return sql.stream(
-                "report.export",
-                EXPORT_FETCH_SIZE,
+        return sql.list(
+                "report.exportChunk",
                 row -> {
                     long executionMs = row.getLong(14);
                     Long execution = row.wasNull() ? null : executionMs;
@@ -87,13 +85,14 @@ public class ReportStore {
                             row.getString(13),
                             execution);
                 },
-                sink,
+                afterId,
                 filter.group(),
                 filter.group(),
                 filter.type(),
                 filter.type(),
                 state,
-                state);
+                state,
+                size);
     }
 
     private static Object millis(Instant instant) {
