@@ -42,6 +42,11 @@ public final class SqlCatalog {
         return new SqlCatalog(database, statements);
     }
 
+    /** A catalog of the statements in {@code text} alone (the format of the catalog files), for tests. */
+    static SqlCatalog parsed(String database, String text) {
+        return new SqlCatalog(database, SqlCatalogFile.parse(database + ".sql", text));
+    }
+
     /** The statement called {@code name}. */
     public SqlStatement get(String name) {
         SqlStatement statement = statements.get(name);

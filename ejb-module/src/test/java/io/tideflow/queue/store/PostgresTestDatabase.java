@@ -43,7 +43,8 @@ public final class PostgresTestDatabase extends TestDatabase {
         this.schema = schema;
     }
 
-    private static PGSimpleDataSource server() {
+    /** The test server's database, as the {@code tideflow.test.pg.*} properties name it. */
+    public static PGSimpleDataSource server() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setServerNames(new String[] {System.getProperty("tideflow.test.pg.host", "127.0.0.1")});
         dataSource.setPortNumbers(new int[] {Integer.getInteger("tideflow.test.pg.port", 5432)});
