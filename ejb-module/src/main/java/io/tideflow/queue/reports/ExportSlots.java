@@ -7,9 +7,9 @@ import jakarta.inject.Inject;
 import java.util.concurrent.Semaphore;
 
 /**
- * This node's export slots: each export holds a request thread and, while it reads, a pooled connection and a
- * transaction; without a bound, slow readers of many exports at once would take the connections the heartbeats and
- * claims need, and leases would expire under tasks that are still running.
+ * This node's export slots: each export holds a request thread for as long as its client reads (and a connection for
+ * the few milliseconds each chunk takes to read); without a bound, slow readers of many exports at once would take the
+ * server's request threads.
  */
 @ApplicationScoped
 public class ExportSlots {
