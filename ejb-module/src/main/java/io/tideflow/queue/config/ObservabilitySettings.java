@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.Config;
  * @param alertInterval      how often the rules are evaluated
  * @param webhookUrl         where the webhook notifier posts alerts, or null for none
  * @param webhookSecret      the key the webhook notifier signs its posts with (HMAC-SHA256), or null for none
+ * @param maxConcurrentReports report queries (queue depth, task report, metric history) this node runs at once
  */
 public record ObservabilitySettings(
         int eventQueueCapacity,
@@ -37,7 +38,8 @@ public record ObservabilitySettings(
         URI webhookUrl,
         String webhookSecret,
         int maxConcurrentExports,
-        int maxMeteredGroups) {
+        int maxMeteredGroups,
+        int maxConcurrentReports) {
 
     public static ObservabilitySettings defaults() {
         // enough for a full bulk enqueue (10,000) several times over; an entry is one small record
@@ -55,7 +57,8 @@ public record ObservabilitySettings(
                 null,
                 null,
                 4,
-                200);
+                200,
+                8);
     }
 
     /** Reads every key, falling back to {@link #defaults()}; throws {@link InvalidSettingException} on a bad value. */
@@ -103,7 +106,8 @@ public record ObservabilitySettings(
                         .filter(secret -> !secret.isEmpty())
                         .orElse(null),
                 r.integer("tideflow.export.max-concurrent", d.maxConcurrentExports(), 1, 100),
-                r.integer("tideflow.metrics.max-groups", d.maxMeteredGroups(), 1, 100_000));
+                r.integer("tideflow.metrics.max-groups", d.maxMeteredGroups(), 1, 100_000),
+                r.integer("tideflow.reports.max-concurrent", d.maxConcurrentReports(), 1, 1_000));
     }
 
     private static URI webhookOf(SettingReader reader) {

@@ -7,6 +7,7 @@ import io.tideflow.queue.api.admin.MetricQueries;
 import io.tideflow.queue.api.admin.MetricsSummary;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.config.ObservabilitySettings;
+import io.tideflow.queue.reports.ReportSlots;
 import io.tideflow.queue.store.reporting.MetricHistoryStore;
 import io.tideflow.queue.store.reporting.MetricRow;
 import io.tideflow.queue.store.reporting.MetricRow.Resolution;
@@ -59,6 +60,9 @@ public class MetricReports implements MetricQueries {
     @Inject
     Clock clock;
 
+    @Inject
+    ReportSlots reportSlots;
+
     @Override
     public MetricsSummary summary(Instant from, Instant to, String group) {
         FilterValues.text("group", group, 100);
@@ -92,6 +96,10 @@ public class MetricReports implements MetricQueries {
      * {@code from} to where the minutes begin, which is never later than the hours rolled up so far.
      */
     private List<MetricRow> rowsBetween(long from, long to, String group) {
+        return reportSlots.run(() -> rowsBetweenNow(from, to, group));
+    }
+
+    private List<MetricRow> rowsBetweenNow(long from, long to, String group) {
         long rolled = store.rolledUntil(Resolution.HOUR);
         long minutesKeptFrom = clock.millis() - settings.minuteRetention().toMillis();
         long cut = Math.min(rolled, Resolution.HOUR.floor(minutesKeptFrom) + Resolution.HOUR.millis());

@@ -62,8 +62,15 @@ public class ReportsBean implements Reports {
     @Inject
     ExportWriter writer;
 
+    @Inject
+    ReportSlots reportSlots;
+
     @Override
     public List<QueueDepth> queueDepth() {
+        return reportSlots.run(this::queueDepthNow);
+    }
+
+    private List<QueueDepth> queueDepthNow() {
         Instant now = clock.instant();
         Map<String, Map<TaskState, Long>> depth = new TreeMap<>(groups.depthByGroup());
         groups.all().forEach(row -> depth.putIfAbsent(row.name(), Map.of()));
@@ -105,7 +112,7 @@ public class ReportsBean implements Reports {
 
     @Override
     public List<TaskReportRow> tasks(TaskReportFilter filter) {
-        return store.taskReport(filter);
+        return reportSlots.run(() -> store.taskReport(filter));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.tideflow.queue.api.PayloadTooLargeException;
 import io.tideflow.queue.api.TaskNotFoundException;
 import io.tideflow.queue.api.TideflowException;
 import io.tideflow.queue.api.admin.ExportsBusyException;
+import io.tideflow.queue.api.admin.ReportsBusyException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -29,6 +30,11 @@ public class TideflowExceptionMapper implements ExceptionMapper<TideflowExceptio
         if (e instanceof ExportsBusyException busy) {
             return Response.fromResponse(new Problem(429, "Too many exports", busy.getMessage(), null).toResponse())
                     .header("Retry-After", "5")
+                    .build();
+        }
+        if (e instanceof ReportsBusyException busy) {
+            return Response.fromResponse(new Problem(429, "Too many reports", busy.getMessage(), null).toResponse())
+                    .header("Retry-After", "2")
                     .build();
         }
         if (e instanceof IllegalTransitionException illegal) {
