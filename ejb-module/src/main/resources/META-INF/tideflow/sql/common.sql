@@ -87,10 +87,6 @@ UPDATE tasks SET state = 'ARCHIVED', updated_at = ? WHERE id = ? AND state = 'CA
 -- ---------------------------------------------------------------------------------------------------------------
 -- tasks: what the transitions need to find their tasks, and what is not a change of state
 
--- name: task.anyOfGroup
--- group; the first row only (max rows)
-SELECT resource_group FROM tasks WHERE resource_group = ?;
-
 -- name: task.countGroups
 SELECT COUNT(DISTINCT resource_group) FROM tasks;
 

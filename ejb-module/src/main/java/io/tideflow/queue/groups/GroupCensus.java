@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Keeps clients from minting groups without bound: a task may name a group the configuration does not define only
  * while fewer than {@code tideflow.groups.max} groups hold tasks. Groups this node has seen hold tasks cost nothing;
- * a group new to it costs one indexed read, and a group new to the database a count of the groups, reused for a
- * second. Nodes count apart, so concurrent submissions on several nodes can pass the cap by what they admit within
+ * the groups of a request new to it cost one indexed read together, and groups new to the database a count of the
+ * groups, reused for a second. Nodes count apart, so concurrent submissions on several nodes can pass the cap by what they admit within
  * that second: the cap bounds growth, it is no exact quota.
  */
 @ApplicationScoped
@@ -45,17 +45,19 @@ public class GroupCensus {
      * @return the problem with the refused group, or empty when every group is admitted
      */
     public synchronized Optional<Refusal> admit(Collection<String> groups) {
-        List<String> fresh = new ArrayList<>();
+        Set<String> unknown = new LinkedHashSet<>();
         for (String group : groups) {
-            if (configured.get(group) != null || holdingTasks.contains(group) || fresh.contains(group)) {
-                continue;
-            }
-            if (store.groupHoldsTasks(group)) {
-                holdingTasks.add(group);
-            } else {
-                fresh.add(group);
+            if (configured.get(group) == null && !holdingTasks.contains(group)) {
+                unknown.add(group);
             }
         }
+        if (unknown.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> holding = store.groupsHoldingTasksAmong(List.copyOf(unknown));
+        holdingTasks.addAll(holding);
+        List<String> fresh =
+                unknown.stream().filter(group -> !holding.contains(group)).toList();
         if (fresh.isEmpty()) {
             return Optional.empty();
         }

@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -121,21 +120,13 @@ public final class SqlRunner {
     /** At most {@code maxRows} rows of a query (0: all), mapped. */
     public <T> List<T> list(String name, int maxRows, RowMapper<T> mapper, Object... parameters) {
         List<T> rows = new ArrayList<>();
-        forEach(name, maxRows, 0, row -> rows.add(mapper.map(row)), parameters);
+        forEach(name, maxRows, row -> rows.add(mapper.map(row)), parameters);
         return rows;
     }
 
     /** The first row of a query, mapped. */
     public <T> Optional<T> first(String name, RowMapper<T> mapper, Object... parameters) {
         return list(name, 1, mapper, parameters).stream().findFirst();
-    }
-
-    /**
-     * Hands each row of a forward-only cursor, mapped, to {@code sink}, fetching {@code fetchSize} rows per round trip (0: the
-     * driver's choice); returns how many it handed over.
-     */
-    public <T> long stream(String name, int fetchSize, RowMapper<T> mapper, Consumer<T> sink, Object... parameters) {
-        return forEach(name, 0, fetchSize, row -> sink.accept(mapper.map(row)), parameters);
     }
 
     /**
@@ -159,7 +150,7 @@ public final class SqlRunner {
         }
     }
 
-    private long forEach(String name, int maxRows, int fetchSize, RowSink sink, Object... parameters) {
+    private void forEach(String name, int maxRows, RowSink sink, Object... parameters) {
         SqlStatement statement = catalog.get(name);
         long rows = 0;
         try (PreparedStatement prepared = connection
@@ -167,9 +158,6 @@ public final class SqlRunner {
                 .prepareStatement(statement.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             prepared.setMaxRows(maxRows);
             prepared.setQueryTimeout(queryTimeoutSeconds);
-            if (fetchSize > 0) {
-                prepared.setFetchSize(fetchSize);
-            }
             bind(prepared, statement, parameters);
             try (ResultSet result = prepared.executeQuery()) {
                 while (result.next()) {
@@ -177,7 +165,6 @@ public final class SqlRunner {
                     rows++;
                 }
             }
-            return rows;
         } catch (SQLException e) {
             throw new SqlStatementException(rows == 0 ? name : name + " (after " + rows + " rows)", e);
         }

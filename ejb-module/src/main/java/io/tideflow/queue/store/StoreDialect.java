@@ -6,7 +6,9 @@ import io.tideflow.queue.sql.SqlRunner;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One database as the store sees it: its catalog of statements ({@code META-INF/tideflow/sql}) and how it claims a
@@ -53,7 +55,7 @@ public interface StoreDialect {
      * each group's order. By default one claim per group, in the caller's transaction.
      */
     default List<ClaimedRow> claimFromGroups(SqlRunner sql, GroupsClaimRequest request) {
-        List<ClaimedRow> claimed = new java.util.ArrayList<>();
+        List<ClaimedRow> claimed = new ArrayList<>();
         request.wantedByGroup()
                 .forEach((group, wanted) -> claimed.addAll(claim(
                         sql,
@@ -70,7 +72,7 @@ public interface StoreDialect {
 
     /** What a claim from several groups is for; {@code types} are the task types to take (never empty). */
     record GroupsClaimRequest(
-            java.util.Map<String, Integer> wantedByGroup,
+            Map<String, Integer> wantedByGroup,
             String owner,
             String token,
             Instant now,

@@ -117,9 +117,13 @@ public class TaskStore {
         return due;
     }
 
-    /** Whether any task, in any state, names this group. */
-    public boolean groupHoldsTasks(String group) {
-        return !sql.list("task.anyOfGroup", 1, row -> row.getString(1), group).isEmpty();
+    /** Which of {@code groups} any task, in any state, names: one read over the group index per slice. */
+    public Set<String> groupsHoldingTasksAmong(List<String> groups) {
+        Set<String> holding = new HashSet<>();
+        for (List<String> some : sql.slices("task.groupsHoldingTasksAmong", groups)) {
+            holding.addAll(sql.list("task.groupsHoldingTasksAmong", row -> row.getString(1), some));
+        }
+        return holding;
     }
 
     /** How many groups hold tasks, in any state. */
