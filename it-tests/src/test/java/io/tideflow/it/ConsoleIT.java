@@ -1,0 +1,239 @@
+package io.tideflow.it;
+
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static io.tideflow.it.ApiClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The admin console in a real browser: logins and roles, the live dashboard, task and group actions. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleIT {
+
+    /** A group with a breaker of its own, so that breaker actions here meet no other suite's group. */
+    static final String BREAKER_GROUP = "it-console-breaker";
+
+    @ArquillianResource
+    @OperateOnDeployment("tideflow")
+    URL deploymentUrl;
+
+    @Deployment(name = "tideflow", testable = false)
+    static WebArchive deployment() {
+        return TideflowDeployment.withTestHandlers(
+                "tideflow.war", "tideflow.group.\"" + BREAKER_GROUP + "\".breaker.minimum-calls=4\n");
+    }
+
+    private URI base() {
+        return URI.create(deploymentUrl.toString());
+    }
+
+    private ApiClient api() {
+        return new ApiClient(base().resolve("api/"));
+    }
+
+    private static String uniqueGroup(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void aViewerSeesEveryPageButNoActionControlsAndAForgedActionChangesNothing() {
+        ApiClient api = api();
+        String group = uniqueGroup("console-view");
+        api.post("groups/" + group + "/pause", OPERATOR, "");
+        String id = api.submit("{\"type\":\"demo.echo\",\"group\":\"" + group + "\",\"payload\":{\"n\":1}}");
+        try (ConsoleBrowser browser = new ConsoleBrowser(base())) {
+            browser.logIn("demo-viewer", "demo-viewer-pw");
+            assertThat(browser.text("#user")).contains("demo-viewer").contains("tideflow-viewer");
+            browser.await()
+                    .until(ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector("tr[data-group='" + group + "'] td[data-state='PENDING']")));
+            browser.screenshot("dashboard-viewer");
+
+            browser.open("groups.xhtml");
+            assertThat(browser.all("tr[data-group='" + group + "']")).hasSize(1);
+            assertThat(browser.all("#group-list button")).isEmpty();
+            browser.screenshot("groups-viewer");
+
+            browser.open("task.xhtml?id=" + id);
+            assertThat(browser.text("#task-id")).isEqualTo(id);
+            assertThat(browser.all("#task-actions\\:cancel")).isEmpty();
+            // what a forged request would post: the cancel button's parameter, with the page's own view state
+            browser.driver()
+                    .executeScript("var f = document.getElementById('session');"
+                            + "var add = function(n, v) { var i = document.createElement('input'); i.type = 'hidden';"
+                            + " i.name = n; i.value = v; f.appendChild(i); };"
+                            + "add('task-actions', 'task-actions'); add('task-actions:cancel', 'task-actions:cancel');"
+                            + "f.action = window.location.href; f.submit();");
+            browser.await().until(d -> browser.path().endsWith("/console/task.xhtml"));
+            assertThat(api.get("tasks/" + id, VIEWER).json().getString("state")).isEqualTo("PENDING");
+            assertThat(api.get("tasks/" + id, VIEWER).json().getBoolean("cancelRequested", false))
+                    .isFalse();
+        } finally {
+            api.post("groups/" + group + "/resume", OPERATOR, "");
+        }
+    }
+
+    @Test
+    void anOperatorWatchesATaskAppearAndCompleteOnTheDashboardWithoutAReload() {
+        ApiClient api = api();
+        String group = uniqueGroup("console-live");
+        api.post("groups/" + group + "/pause", OPERATOR, "");
+        try (ConsoleBrowser browser = new ConsoleBrowser(base())) {
+            browser.logIn("demo-operator", "demo-operator-pw");
+            browser.driver().executeScript("window.tideflowSamePage = true;");
+            String pending = "tr[data-group='" + group + "'] td[data-state='PENDING']";
+            String completed = "tr[data-group='" + group + "'] td[data-state='COMPLETED']";
+
+            api.submit("{\"type\":\"demo.echo\",\"group\":\"" + group + "\",\"payload\":{\"n\":1}}");
+            long submitted = System.nanoTime();
+            within(browser, Duration.ofSeconds(2)).until(ExpectedConditions.textToBe(By.cssSelector(pending), "1"));
+            long appeared = System.nanoTime();
+            browser.screenshot("dashboard-pending");
+
+            api.post("groups/" + group + "/resume", OPERATOR, "");
+            within(browser, Duration.ofSeconds(5)).until(ExpectedConditions.textToBe(By.cssSelector(completed), "1"));
+            assertThat(browser.text(pending)).isEqualTo("0");
+            assertThat(browser.driver().executeScript("return window.tideflowSamePage === true;"))
+                    .as("the dashboard updated in place, without reloading the page")
+                    .isEqualTo(true);
+            System.out.printf(
+                    "ConsoleIT: a submitted task appeared on the dashboard after %d ms%n",
+                    (appeared - submitted) / 1_000_000);
+            browser.screenshot("dashboard");
+        } finally {
+            api.post("groups/" + group + "/resume", OPERATOR, "");
+        }
+    }
+
+    @Test
+    void anOperatorCancelsAWaitingTaskAndRequeuesADeadLetterOnce() {
+        ApiClient api = api();
+        String group = uniqueGroup("console-act");
+        api.post("groups/" + group + "/pause", OPERATOR, "");
+        try (ConsoleBrowser browser = new ConsoleBrowser(base())) {
+            String waiting = api.submit("{\"type\":\"demo.echo\",\"group\":\"" + group + "\",\"payload\":{}}");
+            browser.logIn("demo-operator", "demo-operator-pw");
+            browser.open("task.xhtml?id=" + waiting);
+            browser.clickAndConfirm("task-actions:cancel");
+            browser.await().until(d -> browser.messages().contains("CANCELLED"));
+            assertThat(browser.text("#task-state")).contains("CANCELLED");
+            assertThat(api.get("tasks/" + waiting, VIEWER).json().getString("state"))
+                    .isEqualTo("CANCELLED");
+            assertThat(browser.all("#task-actions\\:cancel")).isEmpty();
+
+            String failing = api.submit("{\"type\":\"demo.fail\",\"payload\":{\"always\":true},\"maxAttempts\":1}");
+            api.awaitState(failing, "DEAD_LETTER");
+            browser.open("task.xhtml?id=" + failing);
+            assertThat(browser.text("#task-error")).isNotEqualTo("—");
+            browser.screenshot("task-dead-letter");
+            browser.driver().findElement(By.id("task-actions:requeue")).click();
+            browser.await().until(d -> browser.messages().startsWith("Requeued as task "));
+            String copy = browser.messages()
+                    .replace("Requeued as task ", "")
+                    .replace(".", "")
+                    .trim();
+            assertThat(api.get("tasks/" + copy, VIEWER).json().getString("requeuedFrom"))
+                    .isEqualTo(failing);
+
+            // the page still offers the requeue (the dead letter stays as it was): a second one makes no second copy
+            browser.driver().findElement(By.id("task-actions:requeue")).click();
+            browser.await().until(d -> browser.messages().startsWith("Requeued as task "));
+            assertThat(browser.messages()).contains(copy);
+        } finally {
+            api.post("groups/" + group + "/resume", OPERATOR, "");
+        }
+    }
+
+    @Test
+    void anOperatorPausesAndResumesAGroupAndOpensAndResetsItsBreaker() {
+        ApiClient api = api();
+        api.submit("{\"type\":\"demo.echo\",\"group\":\"" + BREAKER_GROUP + "\",\"payload\":{}}");
+        String row = "tr[data-group='" + BREAKER_GROUP + "']";
+        try (ConsoleBrowser browser = new ConsoleBrowser(base())) {
+            browser.logIn("demo-operator", "demo-operator-pw");
+            browser.open("groups.xhtml");
+            browser.clickAndConfirm(buttonIn(browser, row, "pause"));
+            browser.await().until(d -> browser.text(row + " .tf-group-status").equals("paused"));
+            assertThat(groupOf(api, BREAKER_GROUP).getBoolean("paused")).isTrue();
+            browser.screenshot("groups-paused");
+
+            browser.driver()
+                    .findElement(By.id(buttonIn(browser, row, "resume")))
+                    .click();
+            browser.await().until(d -> browser.text(row + " .tf-group-status").equals("running"));
+            assertThat(groupOf(api, BREAKER_GROUP).getBoolean("paused")).isFalse();
+
+            browser.clickAndConfirm(buttonIn(browser, row, "open-breaker"));
+            browser.await().until(d -> browser.text(row + " .tf-breaker").equals("OPEN"));
+            assertThat(groupOf(api, BREAKER_GROUP).getJsonObject("breaker").getString("state"))
+                    .isEqualTo("OPEN");
+            browser.screenshot("groups");
+
+            browser.driver()
+                    .findElement(By.id(buttonIn(browser, row, "reset-breaker")))
+                    .click();
+            browser.await().until(d -> browser.text(row + " .tf-breaker").equals("CLOSED"));
+            assertThat(groupOf(api, BREAKER_GROUP).getJsonObject("breaker").getString("state"))
+                    .isEqualTo("CLOSED");
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndALogoutEndsTheSession() {
+        try (ConsoleBrowser browser = new ConsoleBrowser(base())) {
+            browser.open("index.xhtml");
+            browser.assertOnLoginPage();
+            browser.driver().findElement(By.id("login:username")).sendKeys("demo-viewer");
+            browser.driver().findElement(By.id("login:password")).sendKeys("not-the-password");
+            browser.driver().findElement(By.id("login:submit")).click();
+            browser.await().until(d -> browser.messages().contains("Unknown user or wrong password"));
+            browser.screenshot("login");
+
+            browser.logIn("demo-viewer", "demo-viewer-pw");
+            browser.open("task.xhtml?id=" + UUID.randomUUID());
+            assertThat(browser.messages()).contains("No task has the id");
+            browser.open("tasks.xhtml?state=SLEEPING");
+            assertThat(browser.messages()).contains("state: 'SLEEPING' is not a task state");
+
+            browser.driver().findElement(By.id("session:logout")).click();
+            browser.await().until(d -> browser.all("#logged-out").size() == 1);
+            browser.open("tasks.xhtml");
+            browser.assertOnLoginPage();
+        }
+    }
+
+    private static WebDriverWait within(ConsoleBrowser browser, Duration limit) {
+        return new WebDriverWait(browser.driver(), limit, Duration.ofMillis(50));
+    }
+
+    private static String buttonIn(ConsoleBrowser browser, String row, String action) {
+        return browser.driver()
+                .findElement(By.cssSelector(row + " button[id$=':" + action + "']"))
+                .getAttribute("id");
+    }
+
+    private static JsonObject groupOf(ApiClient api, String group) {
+        return api.get("groups", VIEWER).json().getJsonArray("groups").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(g -> g.getString("name").equals(group))
+                .findFirst()
+                .orElseThrow();
+    }
+}

@@ -1,0 +1,129 @@
+package io.tideflow.admin.web.dashboard;
+
+import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.api.admin.GroupMetrics;
+import io.tideflow.queue.api.admin.GroupView;
+import io.tideflow.queue.api.admin.MetricQueries;
+import io.tideflow.queue.api.admin.QueueDepth;
+import io.tideflow.queue.api.admin.Reports;
+import io.tideflow.queue.api.admin.ResourceGroups;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.primefaces.PrimeFaces;
+
+/**
+ * The dashboard's figures. The page polls every second; the figures are re-rendered only when they changed, so an
+ * idle queue costs a poll request with an empty answer.
+ */
+@Named
+@ViewScoped
+public class DashboardView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final Duration SUMMARY_WINDOW = Duration.ofHours(1);
+
+    @Inject
+    transient Reports reports;
+
+    @Inject
+    transient MetricQueries metrics;
+
+    @Inject
+    transient ResourceGroups groups;
+
+    private List<GroupFigures> rows = List.of();
+    private GroupFigures totals;
+    private Instant readAt;
+
+    @PostConstruct
+    void load() {
+        read();
+    }
+
+    /** The poll's listener: reads the figures again and updates the page only when they changed. */
+    public void poll() {
+        List<GroupFigures> before = rows;
+        read();
+        if (!rows.equals(before)) {
+            PrimeFaces.current().ajax().update(":figures");
+        }
+    }
+
+    private void read() {
+        Instant now = Instant.now();
+        Map<String, QueueDepth> depths = byGroup(reports.queueDepth(), QueueDepth::group);
+        Map<String, GroupMetrics> figures =
+                byGroup(metrics.summary(now.minus(SUMMARY_WINDOW), now, null).groups(), GroupMetrics::group);
+        Map<String, GroupView> views = byGroup(groups.list(), GroupView::name);
+        TreeSet<String> names = new TreeSet<>(depths.keySet());
+        names.addAll(figures.keySet());
+        names.addAll(views.keySet());
+        List<GroupFigures> read = new ArrayList<>();
+        for (String name : names) {
+            read.add(GroupFigures.of(name, depths.get(name), figures.get(name), views.get(name)));
+        }
+        rows = List.copyOf(read);
+        totals = totalOf(rows, figures.values());
+        readAt = now;
+    }
+
+    private static GroupFigures totalOf(List<GroupFigures> rows, Iterable<GroupMetrics> figures) {
+        Map<TaskState, Long> depth = new EnumMap<>(TaskState.class);
+        Duration oldest = null;
+        double throughput = 0;
+        for (GroupFigures row : rows) {
+            row.depth().forEach((state, count) -> depth.merge(state, count, Long::sum));
+            if (row.oldestDueAge() != null
+                    && (oldest == null || row.oldestDueAge().compareTo(oldest) > 0)) {
+                oldest = row.oldestDueAge();
+            }
+            throughput += row.throughputPerSecond();
+        }
+        long completed = 0;
+        long failed = 0;
+        for (GroupMetrics metric : figures) {
+            completed += metric.completed();
+            failed += metric.failed();
+        }
+        double errorRate = completed + failed == 0 ? 0 : (double) failed / (completed + failed);
+        return new GroupFigures(
+                "All groups",
+                depth,
+                oldest,
+                throughput,
+                errorRate,
+                GroupFigures.NOTHING_MEASURED,
+                GroupFigures.NOTHING_MEASURED,
+                null,
+                false,
+                false);
+    }
+
+    private static <T> Map<String, T> byGroup(List<T> items, Function<T, String> group) {
+        return items.stream().collect(Collectors.toMap(group, Function.identity(), (first, second) -> first));
+    }
+
+    public List<GroupFigures> getRows() {
+        return rows;
+    }
+
+    public GroupFigures getTotals() {
+        return totals;
+    }
+
+    public Instant getReadAt() {
+        return readAt;
+    }
+}

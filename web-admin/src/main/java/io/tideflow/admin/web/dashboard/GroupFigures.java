@@ -1,0 +1,53 @@
+package io.tideflow.admin.web.dashboard;
+
+import io.tideflow.queue.api.BreakerState;
+import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.api.admin.GroupMetrics;
+import io.tideflow.queue.api.admin.GroupView;
+import io.tideflow.queue.api.admin.LatencySummary;
+import io.tideflow.queue.api.admin.QueueDepth;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** One row of the dashboard: a group's tasks by state now, its figures over the window, its limits and breaker. */
+public record GroupFigures(
+        String group,
+        Map<TaskState, Long> depth,
+        Duration oldestDueAge,
+        double throughputPerSecond,
+        double errorRate,
+        LatencySummary queueWait,
+        LatencySummary execution,
+        BreakerState breaker,
+        boolean paused,
+        boolean limited) {
+
+    static final LatencySummary NOTHING_MEASURED = new LatencySummary(0, 0, 0, 0, 0);
+
+    static GroupFigures of(String group, QueueDepth depth, GroupMetrics metrics, GroupView view) {
+        Map<TaskState, Long> counts = new EnumMap<>(TaskState.class);
+        if (depth != null) {
+            counts.putAll(depth.depth());
+        }
+        return new GroupFigures(
+                group,
+                counts,
+                depth == null ? null : depth.oldestDueAge(),
+                metrics == null ? 0 : metrics.throughputPerSecond(),
+                metrics == null ? 0 : metrics.errorRate(),
+                metrics == null ? NOTHING_MEASURED : metrics.queueWait(),
+                metrics == null ? NOTHING_MEASURED : metrics.execution(),
+                view == null || view.breaker() == null ? null : view.breaker().state(),
+                view != null && view.paused(),
+                view != null && isLimited(view));
+    }
+
+    private static boolean isLimited(GroupView view) {
+        return view.maxConcurrent() != null || view.maxConcurrentCluster() != null || view.ratePermits() != null;
+    }
+
+    public long count(String state) {
+        return depth.getOrDefault(TaskState.valueOf(state), 0L);
+    }
+}

@@ -1,0 +1,123 @@
+package io.tideflow.admin.web.tasks;
+
+import io.tideflow.queue.api.InvalidTaskRequestException;
+import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.api.TideflowException;
+import io.tideflow.queue.api.admin.TaskFilter;
+import io.tideflow.queue.api.admin.TaskPage;
+import io.tideflow.queue.api.admin.TaskQueries;
+import io.tideflow.queue.api.admin.TaskView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The task list: its filters are the page's query string (a filtered list is a link), read one keyset page at a
+ * time, newest first, so a page costs the same however many tasks there are.
+ */
+@Named
+@RequestScoped
+public class TaskListView {
+
+    static final int PAGE_SIZE = 50;
+
+    @Inject
+    TaskQueries queries;
+
+    private String state;
+    private String type;
+    private String group;
+    private String after;
+    private List<TaskView> tasks = List.of();
+    private TaskId next;
+
+    /** The page's view action: reads the page the parameters select, or says which parameter is wrong. */
+    public void load() {
+        try {
+            TaskFilter filter = new TaskFilter(stateOf(state), blankToNull(type), blankToNull(group), afterOf(after));
+            TaskPage page = queries.list(filter, PAGE_SIZE);
+            tasks = page.items();
+            next = page.next();
+        } catch (IllegalArgumentException | TideflowException refused) {
+            FacesContext.getCurrentInstance()
+                    .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
+        }
+    }
+
+    private static TaskState stateOf(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return TaskState.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException(
+                    "state: '" + text + "' is not a task state (" + Arrays.toString(TaskState.values()) + ")");
+        }
+    }
+
+    private static TaskId afterOf(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return TaskId.of(text.trim());
+        } catch (InvalidTaskRequestException malformed) {
+            throw new IllegalArgumentException("after: '" + text + "' is not a task id");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    public List<TaskState> getStates() {
+        return List.of(TaskState.values());
+    }
+
+    public List<TaskView> getTasks() {
+        return tasks;
+    }
+
+    public String getNext() {
+        return next == null ? null : next.value();
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public void setState(String state) {
+        this.state = state;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    public String getGroup() {
+        return group;
+    }
+
+    public void setGroup(String group) {
+        this.group = group;
+    }
+
+    public String getAfter() {
+        return after;
+    }
+
+    public void setAfter(String after) {
+        this.after = after;
+    }
+}
