@@ -3,7 +3,8 @@
 # The build itself obtains WildFly, Payara Server, Payara Micro, Derby and EclipseLink from Maven Central; the
 # Arquillian suites run on WildFly and again on Payara Server (profiles wildfly and payara), and the build starts and
 # stops the servers. Outside Maven the tests need the local PostgreSQL (127.0.0.1:5432, trust
-# authentication, database "test") and promtool; both come from Debian packages, installed here when missing (as root,
+# authentication, database "test"), promtool, and chromium with chromium-driver for the console's browser tests;
+# all come from Debian packages, installed here when missing (as root,
 # or through sudo). Extra arguments go to Maven, e.g. scripts/test.sh -Dit.test=TaskApiIT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,8 +47,18 @@ ensure_promtool() {
     promtool --version | head -1
 }
 
+ensure_chromium() {
+    # ConsoleIT drives the console in a headless Chromium through chromedriver
+    if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+        as_root apt-get update -qq \
+            && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+    fi
+    chromium --version
+}
+
 ensure_postgresql
 ensure_promtool
+ensure_chromium
 java -version
 mvn -version
 

@@ -73,8 +73,11 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** The text of the first element {@code css} selects, or "" while the page has none (it may be reloading). */
     String text(String css) {
-        return driver.findElement(By.cssSelector(css)).getText();
+        Object text =
+                driver.executeScript("var e = document.querySelector(arguments[0]); return e ? e.innerText : '';", css);
+        return text == null ? "" : text.toString().trim();
     }
 
     /** The page's messages (info, warnings and errors) as one text. */
