@@ -292,6 +292,17 @@ FROM alerts WHERE active_key = ?;
 SELECT id, rule_name, kind, resource_group, raised_at, cleared_at, observed, threshold, message, raised_by
 FROM alerts ORDER BY id DESC;
 
+-- name: groupaction.record
+-- group, action, actor, acted_at, detail
+INSERT INTO group_actions (group_name, action, actor, acted_at, detail) VALUES (?, ?, ?, ?, ?);
+
+-- name: groupaction.newest
+SELECT group_name, action, actor, acted_at, detail FROM group_actions ORDER BY acted_at DESC, id DESC;
+
+-- name: groupaction.newestOfGroup
+SELECT group_name, action, actor, acted_at, detail FROM group_actions WHERE group_name = ?
+ORDER BY acted_at DESC, id DESC;
+
 -- name: delivery.due
 -- the webhook outbox: deliveries whose next attempt is due, oldest due first; now
 SELECT id, alert_id, event, body, attempts, next_attempt_at FROM alert_deliveries

@@ -67,7 +67,7 @@ class ConsoleIT {
             browser.screenshot("dashboard-viewer");
 
             browser.open("groups.xhtml");
-            assertThat(browser.all("tr[data-group='" + group + "']")).hasSize(1);
+            assertThat(browser.all("#group-list tr[data-group='" + group + "']")).hasSize(1);
             assertThat(browser.all("#group-list button")).isEmpty();
             browser.screenshot("groups-viewer");
 
@@ -137,6 +137,7 @@ class ConsoleIT {
             assertThat(api.get("tasks/" + waiting, VIEWER).json().getString("state"))
                     .isEqualTo("CANCELLED");
             assertThat(browser.all("#task-actions\\:cancel")).isEmpty();
+            assertThat(browser.text("#timeline")).contains("cancelled by demo-operator");
 
             String failing = api.submit("{\"type\":\"demo.fail\",\"payload\":{\"always\":true},\"maxAttempts\":1}");
             api.awaitState(failing, "DEAD_LETTER");
@@ -151,6 +152,8 @@ class ConsoleIT {
                     .trim();
             assertThat(api.get("tasks/" + copy, VIEWER).json().getString("requeuedFrom"))
                     .isEqualTo(failing);
+            assertThat(api.events(copy).get(0).getString("detail"))
+                    .isEqualTo("requeued from " + failing + " by demo-operator");
 
             // the page still offers the requeue (the dead letter stays as it was): a second one makes no second copy
             browser.driver().findElement(By.id("task-actions:requeue")).click();
@@ -165,13 +168,17 @@ class ConsoleIT {
     void anOperatorPausesAndResumesAGroupAndOpensAndResetsItsBreaker() {
         ApiClient api = api();
         api.submit("{\"type\":\"demo.echo\",\"group\":\"" + BREAKER_GROUP + "\",\"payload\":{}}");
-        String row = "tr[data-group='" + BREAKER_GROUP + "']";
+        String row = "#group-list tr[data-group='" + BREAKER_GROUP + "']";
         try (ConsoleBrowser browser = new ConsoleBrowser(base())) {
             browser.logIn("demo-operator", "demo-operator-pw");
             browser.open("groups.xhtml");
             browser.clickAndConfirm(buttonIn(browser, row, "pause"));
             browser.await().until(d -> browser.text(row + " .tf-group-status").equals("paused"));
             assertThat(groupOf(api, BREAKER_GROUP).getBoolean("paused")).isTrue();
+            assertThat(browser.text("#group-actions tr[data-group='" + BREAKER_GROUP + "'] .tf-action-name"))
+                    .isEqualTo("pause");
+            assertThat(browser.text("#group-actions tr[data-group='" + BREAKER_GROUP + "'] .tf-actor"))
+                    .isEqualTo("demo-operator");
             browser.screenshot("groups-paused");
 
             browser.driver()

@@ -13,6 +13,7 @@ import io.tideflow.queue.store.TaskHistory;
 import io.tideflow.queue.store.TaskReader;
 import io.tideflow.queue.store.TaskStore;
 import io.tideflow.queue.store.groups.BreakerStore;
+import io.tideflow.queue.store.groups.GroupActionLog;
 import io.tideflow.queue.store.groups.GroupStore;
 import io.tideflow.queue.store.reporting.AlertDeliveryStore;
 import io.tideflow.queue.store.reporting.AlertStore;
@@ -77,6 +78,11 @@ public class EngineProducers {
     @Produces
     GroupStore groupStore(StoreDialect dialect) {
         return new GroupStore(em, dialect);
+    }
+
+    @Produces
+    GroupActionLog groupActionLog(StoreDialect dialect) {
+        return new GroupActionLog(em, dialect);
     }
 
     @Produces

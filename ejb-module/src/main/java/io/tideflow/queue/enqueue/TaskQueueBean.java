@@ -15,6 +15,7 @@ import io.tideflow.queue.api.admin.TaskQueries;
 import io.tideflow.queue.api.admin.TaskView;
 import io.tideflow.queue.api.event.TaskCancelled;
 import io.tideflow.queue.api.event.TaskEnqueued;
+import io.tideflow.queue.audit.CallerNames;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.config.TypePolicies;
 import io.tideflow.queue.dispatch.DispatchSignal;
@@ -29,6 +30,8 @@ import io.tideflow.queue.store.TaskHistory;
 import io.tideflow.queue.store.TaskReader;
 import io.tideflow.queue.store.TaskStore;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -85,6 +88,9 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
     @Inject
     AfterCommit afterCommit;
 
+    @Resource
+    SessionContext context;
+
     private EnqueueFlow flow;
 
     @PostConstruct
@@ -110,7 +116,7 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
     @Override
     public TaskView cancel(TaskId id) {
         Instant now = clock.instant();
-        CancelOutcome outcome = store.cancel(id, now);
+        CancelOutcome outcome = store.cancel(id, now, CallerNames.of(context));
         TaskView cancelled = reader.find(id).orElseThrow(() -> new TaskNotFoundException(id));
         if (outcome == CancelOutcome.CANCELLED) {
             lifecycle.publish(new TaskCancelled(id, cancelled.type(), cancelled.group(), now));
@@ -126,17 +132,19 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
         }
         TaskId id = ids.next();
         Instant now = clock.instant();
-        Optional<TaskId> requeuedBefore = store.insert(new NewTask(
-                id,
-                original.type(),
-                original.group(),
-                original.priority(),
-                original.payloadJson(),
-                original.maxAttempts(),
-                now,
-                now,
-                null,
-                deadLetter));
+        Optional<TaskId> requeuedBefore = store.insertRequeued(
+                new NewTask(
+                        id,
+                        original.type(),
+                        original.group(),
+                        original.priority(),
+                        original.payloadJson(),
+                        original.maxAttempts(),
+                        now,
+                        now,
+                        null,
+                        deadLetter),
+                CallerNames.of(context));
         if (requeuedBefore.isPresent()) {
             return requeuedBefore.get();
         }

@@ -4,11 +4,13 @@ import io.tideflow.queue.api.BreakerState;
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.BreakerView;
+import io.tideflow.queue.api.admin.GroupActionView;
 import io.tideflow.queue.api.admin.GroupLimitsRequest;
 import io.tideflow.queue.api.admin.GroupView;
 import io.tideflow.queue.api.admin.ResourceGroups;
 import io.tideflow.queue.api.event.GroupPaused;
 import io.tideflow.queue.api.event.GroupResumed;
+import io.tideflow.queue.audit.CallerNames;
 import io.tideflow.queue.config.ConfiguredGroup;
 import io.tideflow.queue.config.ConfiguredGroups;
 import io.tideflow.queue.config.NameRules;
@@ -17,8 +19,11 @@ import io.tideflow.queue.groups.breaker.BreakerTransactions;
 import io.tideflow.queue.model.Breaker;
 import io.tideflow.queue.model.GroupLimits;
 import io.tideflow.queue.store.groups.BreakerStore;
+import io.tideflow.queue.store.groups.GroupActionLog;
 import io.tideflow.queue.store.groups.GroupRow;
 import io.tideflow.queue.store.groups.GroupStore;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -58,6 +63,12 @@ public class ResourceGroupsBean implements ResourceGroups {
     @Inject
     LifecycleEvents lifecycle;
 
+    @Inject
+    GroupActionLog actionLog;
+
+    @Resource
+    SessionContext context;
+
     @Override
     public List<GroupView> list() {
         Map<String, Map<TaskState, Long>> depth = groups.depthByGroup();
@@ -76,17 +87,19 @@ public class ResourceGroupsBean implements ResourceGroups {
 
     @Override
     public GroupView openBreaker(String group) {
-        return changeBreaker(group, breaker -> breaker.forcedOpen(clock.millis()));
+        return recorded(
+                group, "open-breaker", null, changeBreaker(group, breaker -> breaker.forcedOpen(clock.millis())));
     }
 
     @Override
     public GroupView closeBreaker(String group) {
-        return changeBreaker(group, breaker -> breaker.forcedClosed(clock.millis()));
+        return recorded(
+                group, "close-breaker", null, changeBreaker(group, breaker -> breaker.forcedClosed(clock.millis())));
     }
 
     @Override
     public GroupView resetBreaker(String group) {
-        return changeBreaker(group, breaker -> breaker.reset(clock.millis()));
+        return recorded(group, "reset-breaker", null, changeBreaker(group, breaker -> breaker.reset(clock.millis())));
     }
 
     private GroupView changeBreaker(String group, java.util.function.UnaryOperator<Breaker> change) {
@@ -105,7 +118,7 @@ public class ResourceGroupsBean implements ResourceGroups {
         requireName(group);
         GroupLimits limits = validated(request);
         groups.setLimits(group, limits, true, clock.instant());
-        return refreshed(group);
+        return recorded(group, "set-limits", limits.describe(), refreshed(group));
     }
 
     @Override
@@ -114,7 +127,7 @@ public class ResourceGroupsBean implements ResourceGroups {
         groups.releaseLimitsToConfiguration(group, clock.instant());
         ConfiguredGroup configured = configuredGroups.get(group);
         groups.setLimits(group, configured == null ? GroupLimits.NONE : configured.limits(), false, clock.instant());
-        return refreshed(group);
+        return recorded(group, "reset-limits", null, refreshed(group));
     }
 
     @Override
@@ -124,7 +137,7 @@ public class ResourceGroupsBean implements ResourceGroups {
         if (groups.setPaused(group, true, now)) {
             lifecycle.publish(new GroupPaused(group, now));
         }
-        return refreshed(group);
+        return recorded(group, "pause", null, refreshed(group));
     }
 
     @Override
@@ -134,7 +147,23 @@ public class ResourceGroupsBean implements ResourceGroups {
         if (groups.setPaused(group, false, now)) {
             lifecycle.publish(new GroupResumed(group, now));
         }
-        return refreshed(group);
+        return recorded(group, "resume", null, refreshed(group));
+    }
+
+    @Override
+    public List<GroupActionView> actions(String group, int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new InvalidTaskRequestException("limit", "must be between 1 and 500, got " + limit);
+        }
+        return actionLog.newest(group, limit);
+    }
+
+    /** Writes who made the change in the change's transaction, so the record and the change commit together. */
+    private GroupView recorded(String group, String action, String detail, GroupView changed) {
+        String actor = CallerNames.of(context);
+        actionLog.record(new GroupActionView(
+                group, action, actor == null ? CallerNames.APPLICATION : actor, clock.instant(), detail));
+        return changed;
     }
 
     /**

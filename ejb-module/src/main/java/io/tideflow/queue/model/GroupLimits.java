@@ -15,4 +15,25 @@ public record GroupLimits(
     public boolean hasRate() {
         return ratePermits != null;
     }
+
+    /** The limits as an operator reads them in the group's action log: {@code max-concurrent=3, rate=10/PT1S}. */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        if (maxConcurrent != null) {
+            text.append("max-concurrent=").append(maxConcurrent);
+        }
+        if (maxConcurrentCluster != null) {
+            text.append(text.isEmpty() ? "" : ", ")
+                    .append("max-concurrent-cluster=")
+                    .append(maxConcurrentCluster);
+        }
+        if (ratePermits != null) {
+            text.append(text.isEmpty() ? "" : ", ")
+                    .append("rate=")
+                    .append(ratePermits)
+                    .append('/')
+                    .append(java.time.Duration.ofMillis(ratePeriodMillis));
+        }
+        return text.isEmpty() ? "none" : text.toString();
+    }
 }

@@ -58,13 +58,23 @@ public class TaskStore {
      *         letter, and nothing was written
      */
     public Optional<TaskId> insert(NewTask task) {
+        return insert(task, BulkTaskInsert.requeueDetail(task));
+    }
+
+    /** Like {@link #insert}, for the copy of a dead letter an operator requeued: the history says who. */
+    public Optional<TaskId> insertRequeued(NewTask copy, String actor) {
+        String detail = BulkTaskInsert.requeueDetail(copy);
+        return insert(copy, actor == null ? detail : detail + " by " + actor);
+    }
+
+    private Optional<TaskId> insert(NewTask task, String enqueuedDetail) {
         Object[] parameters = BulkTaskInsert.taskParameters(task);
         if (task.idempotencyKey() == null && task.requeuedFrom() == null) {
             sql.update("task.insert", parameters);
         } else if (!sql.insertIfAbsent("task.insertIfAbsent", parameters)) {
             return Optional.of(holderOf(task));
         }
-        history.appendEnqueued(task.id().value(), task.createdAt(), BulkTaskInsert.requeueDetail(task));
+        history.appendEnqueued(task.id().value(), task.createdAt(), enqueuedDetail);
         return Optional.empty();
     }
 
@@ -263,10 +273,13 @@ public class TaskStore {
     /**
      * Cancels a task: PENDING → CANCELLED; FAILED → CANCELLED (the retry is dropped); RUNNING is asked to stop and ends
      * CANCELLED if its handler stops.
+     *
+     * @param actor who asked, for the history (null: the application itself)
      */
-    public CancelOutcome cancel(TaskId id, Instant now) {
+    public CancelOutcome cancel(TaskId id, Instant now, String actor) {
+        String by = actor == null ? "" : " by " + actor;
         if (change(Transition.CANCEL_PENDING, now.toEpochMilli(), id.value()) == 1) {
-            history.append(id.value(), Transition.CANCEL_PENDING, now, attemptsOf(id.value()), "cancelled");
+            history.append(id.value(), Transition.CANCEL_PENDING, now, attemptsOf(id.value()), "cancelled" + by);
             return CancelOutcome.CANCELLED;
         }
         if (change(Transition.CANCEL_RETRY, now.toEpochMilli(), id.value()) == 1) {
@@ -275,7 +288,7 @@ public class TaskStore {
                     Transition.CANCEL_RETRY,
                     now,
                     attemptsOf(id.value()),
-                    "cancelled while waiting to retry");
+                    "cancelled while waiting to retry" + by);
             return CancelOutcome.CANCELLED;
         }
         // not a change of state: the running attempt's lease keeper sees the flag and asks the handler to stop

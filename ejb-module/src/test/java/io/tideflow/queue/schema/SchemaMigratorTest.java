@@ -37,7 +37,8 @@ class SchemaMigratorTest {
                         "V007__alerts.sql",
                         "V008__one_requeue_per_dead_letter.sql",
                         "V009__alert_deliveries.sql",
-                        "V010__group_claim_index.sql");
+                        "V010__group_claim_index.sql",
+                        "V011__group_actions.sql");
         assertThat(migrator.migrate()).isEmpty();
     }
 

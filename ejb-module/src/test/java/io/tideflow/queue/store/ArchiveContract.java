@@ -169,7 +169,7 @@ abstract class ArchiveContract extends DatabaseContract {
 
     private TaskId cancelledAt(Instant at) {
         TaskId id = insert(at);
-        db.inTransaction(em -> db.store(em, "node-a").cancel(id, at));
+        db.inTransaction(em -> db.store(em, "node-a").cancel(id, at, null));
         return id;
     }
 

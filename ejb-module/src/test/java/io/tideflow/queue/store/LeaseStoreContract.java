@@ -168,7 +168,7 @@ abstract class LeaseStoreContract extends DatabaseContract {
         NewTask left = insert(aTask());
         claim("node-a");
         claim("node-a");
-        db.inTransaction(em -> db.store(em, "op").cancel(asked.id(), claimedAt));
+        db.inTransaction(em -> db.store(em, "op").cancel(asked.id(), claimedAt, null));
         assertThat(db.<java.util.Set<String>>inTransaction(em -> leases(em, "node-a")
                         .cancelRequestedAmong(
                                 List.of(asked.id().value(), left.id().value()))))

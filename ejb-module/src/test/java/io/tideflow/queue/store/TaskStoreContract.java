@@ -231,6 +231,10 @@ abstract class TaskStoreContract {
         NewTask pending = insert(aTask());
         assertThat(cancel(pending.id())).isEqualTo(CancelOutcome.CANCELLED);
         assertThat(stateOf(pending.id())).isEqualTo(TaskState.CANCELLED);
+        assertThat(historyOf(pending.id()))
+                .last()
+                .extracting(TaskEventView::detail)
+                .isEqualTo("cancelled by alice");
 
         NewTask failed = insert(aTask());
         LeasedTask attempt = claim(1, "node-a").get(0);
@@ -240,6 +244,10 @@ abstract class TaskStoreContract {
         assertThat(historyOf(failed.id()))
                 .extracting(TaskEventView::to)
                 .containsExactly(TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED, TaskState.CANCELLED);
+        assertThat(historyOf(failed.id()))
+                .last()
+                .extracting(TaskEventView::detail)
+                .isEqualTo("cancelled while waiting to retry by alice");
 
         NewTask running = insert(aTask());
         LeasedTask runningAttempt = claim(1, "node-a").get(0);
@@ -381,7 +389,7 @@ abstract class TaskStoreContract {
     }
 
     private CancelOutcome cancel(TaskId id) {
-        return db.inTransaction(em -> db.store(em, "node-a").cancel(id, now));
+        return db.inTransaction(em -> db.store(em, "node-a").cancel(id, now, "alice"));
     }
 
     private List<TaskEventView> historyOf(TaskId id) {

@@ -1,5 +1,6 @@
 package io.tideflow.admin.rest;
 
+import io.tideflow.admin.rest.body.GroupActionsBody;
 import io.tideflow.admin.rest.body.GroupsBody;
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.admin.GroupLimitsRequest;
@@ -12,12 +13,14 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -44,6 +47,20 @@ public class GroupResource {
     }
 
     /** Replaces the group's limits; a field left out or null removes that limit. */
+    /** Who changed which group and when, newest first ({@code group} narrows it to one group). */
+    @GET
+    @Path("/actions")
+    public GroupActionsBody actions(
+            @QueryParam("group") String group, @QueryParam("limit") @DefaultValue("50") String limit) {
+        int most;
+        try {
+            most = Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidTaskRequestException("limit", "must be a whole number, got " + limit);
+        }
+        return GroupActionsBody.of(groups.actions(group == null || group.isBlank() ? null : group.trim(), most));
+    }
+
     @PUT
     @Path("/{name}/limits")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -39,4 +39,12 @@ public interface ResourceGroups {
 
     /** Closes the group's breaker and forgets what it counted. */
     GroupView resetBreaker(String group);
+
+    /**
+     * The changes operators made to groups, newest first: of one group, or of all when {@code group} is null.
+     *
+     * @param limit 1 to 500
+     * @throws InvalidTaskRequestException naming {@code limit} when it is out of range
+     */
+    List<GroupActionView> actions(String group, int limit);
 }

@@ -2,6 +2,7 @@ package io.tideflow.admin.web.groups;
 
 import io.tideflow.admin.rest.DeadlockRetry;
 import io.tideflow.admin.web.session.OperatorActions;
+import io.tideflow.queue.api.admin.GroupActionView;
 import io.tideflow.queue.api.admin.GroupView;
 import io.tideflow.queue.api.admin.ResourceGroups;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,13 +25,24 @@ public class GroupsView {
     @Inject
     OperatorActions actions;
 
+    static final int RECENT_ACTIONS = 50;
+
     private List<GroupView> list;
+    private List<GroupActionView> actionLog;
 
     public List<GroupView> getGroups() {
         if (list == null) {
             list = groups.list();
         }
         return list;
+    }
+
+    /** The newest operator actions on groups, with who made them. */
+    public List<GroupActionView> getActions() {
+        if (actionLog == null) {
+            actionLog = groups.actions(null, RECENT_ACTIONS);
+        }
+        return actionLog;
     }
 
     public String pause(String group) {
