@@ -67,7 +67,8 @@ class ConsoleIT {
             browser.screenshot("dashboard-viewer");
 
             browser.open("groups.xhtml");
-            assertThat(browser.all("#group-list tr[data-group='" + group + "']")).hasSize(1);
+            assertThat(browser.all("#group-list tr[data-group='" + group + "']"))
+                    .hasSize(1);
             assertThat(browser.all("#group-list button")).isEmpty();
             browser.screenshot("groups-viewer");
 
@@ -219,6 +220,11 @@ class ConsoleIT {
             browser.open("tasks.xhtml?state=SLEEPING");
             assertThat(browser.messages()).contains("state: 'SLEEPING' is not a task state");
 
+            browser.open("nothing-here.xhtml");
+            assertThat(browser.text("h1")).isEqualTo("404 Not Found");
+            assertThat(browser.text("#problem")).isEqualTo("nothing is served at this path");
+
+            browser.open("index.xhtml");
             browser.driver().findElement(By.id("session:logout")).click();
             browser.await().until(d -> browser.all("#logged-out").size() == 1);
             browser.open("tasks.xhtml");

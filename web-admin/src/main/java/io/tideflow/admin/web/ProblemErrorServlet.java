@@ -35,9 +35,20 @@ public class ProblemErrorServlet extends HttpServlet {
                     (failure instanceof Throwable ? failure : null));
         }
         response.setStatus(status);
+        Problem problem = problemFor(status);
+        if (isConsolePage(request)) {
+            ConsoleErrorPage.write(response, problem, request.getContextPath());
+            return;
+        }
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(problemFor(status).toJson());
+        response.getWriter().write(problem.toJson());
+    }
+
+    /** A browser on a console page gets a page it can read, with the way back; API clients get JSON. */
+    private static boolean isConsolePage(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return uri instanceof String path && path.startsWith(request.getContextPath() + "/console/");
     }
 
     private static Problem problemFor(int status) {
