@@ -166,6 +166,60 @@ class ConsoleIT {
     }
 
     @Test
+    void anOperatorCancelsEveryTaskOfAFilterAfterAConfirmationThatSaysHowMany() {
+        ApiClient api = api();
+        String group = uniqueGroup("console-bulk");
+        api.post("groups/" + group + "/pause", OPERATOR, "");
+        StringBuilder batch = new StringBuilder("{\"tasks\":[");
+        for (int i = 0; i < 120; i++) {
+            batch.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"demo.echo\",\"group\":\"")
+                    .append(group)
+                    .append("\",\"payload\":{}}");
+        }
+        assertThat(api.post("tasks/batch", OPERATOR, batch.append("]}").toString())
+                        .status())
+                .isEqualTo(201);
+        api.post("groups/" + group + "-other/pause", OPERATOR, "");
+        String elsewhere = api.submit("{\"type\":\"demo.echo\",\"group\":\"" + group + "-other\",\"payload\":{}}");
+        try (ConsoleBrowser browser = new ConsoleBrowser(base())) {
+            browser.logIn("demo-operator", "demo-operator-pw");
+            browser.open("tasks.xhtml?state=PENDING&group=" + group);
+            assertThat(browser.all("#task-list tbody tr")).hasSize(50);
+            // keyset pages: 50, 50, then the last 20, each a link that keeps the filter
+            browser.driver().findElement(By.id("next-page")).click();
+            browser.await().until(d -> browser.driver().getCurrentUrl().contains("after="));
+            assertThat(browser.all("#task-list tbody tr")).hasSize(50);
+            browser.driver().findElement(By.id("next-page")).click();
+            browser.await().until(d -> browser.all("#task-list tbody tr").size() == 20);
+            assertThat(browser.all("#next-page")).isEmpty();
+            browser.driver().findElement(By.id("first-page")).click();
+            browser.await().until(d -> !browser.driver().getCurrentUrl().contains("after="));
+            assertThat(browser.all("#task-list tbody tr")).hasSize(50);
+            browser.driver().findElement(By.id("bulk:ask-cancel")).click();
+            browser.await().until(d -> browser.text("#bulk-question").startsWith("Cancel 120 tasks"));
+            browser.screenshot("tasks-bulk-cancel");
+            browser.driver().findElement(By.id("bulk:confirm")).click();
+            browser.await().until(d -> browser.messages().contains("Cancelled 120 tasks"));
+            assertThat(browser.all("#task-list tbody tr")).isEmpty();
+            assertThat(api.get("tasks?group=" + group + "&state=CANCELLED&limit=500", VIEWER)
+                            .json()
+                            .getJsonArray("items"))
+                    .hasSize(120);
+            assertThat(api.get("tasks/" + elsewhere, VIEWER).json().getString("state"))
+                    .as("a task the filter does not select")
+                    .isEqualTo("PENDING");
+
+            // the same confirmation posted again (a second click, a resubmitted form) finds nothing left to cancel
+            browser.driver().findElement(By.id("bulk:ask-cancel")).click();
+            browser.await().until(d -> browser.text("#bulk-question").startsWith("Cancel 0 tasks"));
+        } finally {
+            api.post("groups/" + group + "/resume", OPERATOR, "");
+            api.post("groups/" + group + "-other/resume", OPERATOR, "");
+        }
+    }
+
+    @Test
     void anOperatorPausesAndResumesAGroupAndOpensAndResetsItsBreaker() {
         ApiClient api = api();
         api.submit("{\"type\":\"demo.echo\",\"group\":\"" + BREAKER_GROUP + "\",\"payload\":{}}");

@@ -50,6 +50,11 @@ public class TaskListView {
         }
     }
 
+    /** The page's filter without its page cursor: what a bulk action acts on. */
+    TaskFilter filter() {
+        return new TaskFilter(stateOf(state), blankToNull(type), blankToNull(group), null);
+    }
+
     private static TaskState stateOf(String text) {
         if (text == null || text.isBlank()) {
             return null;
