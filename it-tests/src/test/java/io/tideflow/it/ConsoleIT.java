@@ -117,6 +117,14 @@ class ConsoleIT {
             System.out.printf(
                     "ConsoleIT: a submitted task appeared on the dashboard after %d ms%n",
                     (appeared - submitted) / 1_000_000);
+            // the charts: the group's completions over the last hour, switched to the last day
+            new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("charts:group")))
+                    .selectByVisibleText(group);
+            browser.await().until(d -> browser.all("#charts\\:latency canvas").size() == 1);
+            new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("charts:window")))
+                    .selectByVisibleText("Last day");
+            browser.await()
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#charts\\:counts canvas")));
             browser.screenshot("dashboard");
         } finally {
             api.post("groups/" + group + "/resume", OPERATOR, "");

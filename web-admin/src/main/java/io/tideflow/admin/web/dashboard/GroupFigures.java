@@ -33,7 +33,7 @@ public record GroupFigures(
         return new GroupFigures(
                 group,
                 counts,
-                depth == null ? null : depth.oldestDueAge(),
+                counts.getOrDefault(TaskState.PENDING, 0L) == 0 ? null : depth.oldestDueAge(),
                 metrics == null ? 0 : metrics.throughputPerSecond(),
                 metrics == null ? 0 : metrics.errorRate(),
                 metrics == null ? NOTHING_MEASURED : metrics.queueWait(),

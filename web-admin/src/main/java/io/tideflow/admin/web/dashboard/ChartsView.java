@@ -1,0 +1,116 @@
+package io.tideflow.admin.web.dashboard;
+
+import io.tideflow.queue.api.TideflowException;
+import io.tideflow.queue.api.admin.MetricPoint;
+import io.tideflow.queue.api.admin.MetricQueries;
+import io.tideflow.queue.api.admin.QueueDepth;
+import io.tideflow.queue.api.admin.Reports;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The dashboard's charts from the metric history: tasks completed and failed, and p95 queue wait and run time, per
+ * minute (last hour) or per hour (last day, week), of one group or of all groups together.
+ */
+@Named
+@ViewScoped
+public class ChartsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    /** All groups together sums the counts of this many groups at most; the dashboard's table has every group. */
+    static final int MAX_GROUPS_SUMMED = 50;
+
+    @Inject
+    transient MetricQueries metrics;
+
+    @Inject
+    transient Reports reports;
+
+    private ChartWindow window = ChartWindow.HOUR;
+    private String group = "";
+    private List<String> groups = List.of();
+    private String countsChart;
+    private String latencyChart;
+
+    @PostConstruct
+    void load() {
+        groups = reports.queueDepth().stream().map(QueueDepth::group).sorted().toList();
+        draw();
+    }
+
+    /** Draws the charts again for the window and group chosen (the selects' Ajax listener and the slow poll). */
+    public void draw() {
+        Instant to = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        Instant from = to.minus(window.span());
+        try {
+            if (group == null || group.isEmpty()) {
+                countsChart = ChartJson.counts(summed("completed", from, to), summed("failed", from, to));
+                latencyChart = ChartJson.empty("Choose a group for its wait and run times");
+            } else {
+                countsChart = ChartJson.counts(series("completed", group, from, to), series("failed", group, from, to));
+                latencyChart = ChartJson.latencies(series("wait", group, from, to), series("run", group, from, to));
+            }
+        } catch (TideflowException busy) {
+            FacesContext.getCurrentInstance()
+                    .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, busy.getMessage(), null));
+        }
+    }
+
+    private List<MetricPoint> series(String metric, String name, Instant from, Instant to) {
+        return metrics.series(metric, name, from, to, window.hourly());
+    }
+
+    private List<MetricPoint> summed(String metric, Instant from, Instant to) {
+        Map<Instant, Double> total = new TreeMap<>();
+        for (String name : groups.subList(0, Math.min(groups.size(), MAX_GROUPS_SUMMED))) {
+            for (MetricPoint point : series(metric, name, from, to)) {
+                total.merge(point.at(), point.value(), Double::sum);
+            }
+        }
+        return total.entrySet().stream()
+                .map(entry -> new MetricPoint(entry.getKey(), entry.getValue(), null))
+                .toList();
+    }
+
+    public List<ChartWindow> getWindows() {
+        return List.of(ChartWindow.values());
+    }
+
+    public ChartWindow getWindow() {
+        return window;
+    }
+
+    public void setWindow(ChartWindow window) {
+        this.window = window == null ? ChartWindow.HOUR : window;
+    }
+
+    public String getGroup() {
+        return group;
+    }
+
+    public void setGroup(String group) {
+        this.group = group == null ? "" : group;
+    }
+
+    public List<String> getGroups() {
+        return groups;
+    }
+
+    public String getCountsChart() {
+        return countsChart;
+    }
+
+    public String getLatencyChart() {
+        return latencyChart;
+    }
+}
