@@ -72,6 +72,16 @@ class ConsoleIT {
             assertThat(browser.all("#group-list button")).isEmpty();
             browser.screenshot("groups-viewer");
 
+            browser.open("nodes.xhtml");
+            assertThat(browser.all("#node-list tbody tr")).isNotEmpty();
+            assertThat(browser.text("#node-list tbody tr td")).isEqualTo("yes");
+            browser.screenshot("nodes");
+
+            browser.open("tasks.xhtml?group=" + group);
+            assertThat(browser.all("#task-list tr[data-task='" + id + "']")).hasSize(1);
+            assertThat(browser.all("#bulk\\:ask-cancel")).isEmpty();
+            browser.screenshot("tasks");
+
             browser.open("task.xhtml?id=" + id);
             assertThat(browser.text("#task-id")).isEqualTo(id);
             assertThat(browser.all("#task-actions\\:cancel")).isEmpty();
