@@ -95,8 +95,12 @@ final class ConsoleBrowser implements AutoCloseable {
                 .click();
     }
 
-    /** Saves what the browser shows as target/console-screenshots/(server)/(name).png. */
+    /**
+     * Saves what the browser shows as target/console-screenshots/(server)/(name).png, after checking the page with
+     * axe-core: every page the suite photographs is checked for accessibility.
+     */
     void screenshot(String name) {
+        Accessibility.assertNoSeriousViolations(driver, name);
         try {
             Files.createDirectories(SCREENSHOTS);
             Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();

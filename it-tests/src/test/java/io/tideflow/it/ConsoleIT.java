@@ -266,6 +266,28 @@ class ConsoleIT {
                     .isEqualTo("OPEN");
             browser.screenshot("groups");
 
+            // limits: a bad period is refused with its field, a good one set, then given back to configuration
+            new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("limits:group")))
+                    .selectByVisibleText(BREAKER_GROUP);
+            browser.driver().findElement(By.id("limits:rate-permits")).sendKeys("7");
+            browser.driver().findElement(By.id("limits:rate-period")).sendKeys("one second");
+            browser.driver().findElement(By.id("limits:set")).click();
+            browser.await().until(d -> browser.messages().contains("ratePeriod"));
+            assertThat(groupOf(api, BREAKER_GROUP).getString("limitsFrom")).isEqualTo("configuration");
+            new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("limits:group")))
+                    .selectByVisibleText(BREAKER_GROUP);
+            browser.driver().findElement(By.id("limits:max-concurrent")).sendKeys("3");
+            browser.driver().findElement(By.id("limits:set")).click();
+            browser.await().until(d -> browser.messages().contains("The limits of " + BREAKER_GROUP + " are set"));
+            assertThat(browser.text(row + " td:nth-of-type(3)"))
+                    .contains("node 3")
+                    .contains("set at run time");
+            assertThat(groupOf(api, BREAKER_GROUP).getString("limitsFrom")).isEqualTo("api");
+            browser.driver()
+                    .findElement(By.id(buttonIn(browser, row, "reset-limits")))
+                    .click();
+            browser.await().until(d -> browser.text(row + " td:nth-of-type(3)").startsWith("none"));
+
             browser.driver()
                     .findElement(By.id(buttonIn(browser, row, "reset-breaker")))
                     .click();

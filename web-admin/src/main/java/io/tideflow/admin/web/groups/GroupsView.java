@@ -2,12 +2,16 @@ package io.tideflow.admin.web.groups;
 
 import io.tideflow.admin.rest.DeadlockRetry;
 import io.tideflow.admin.web.session.OperatorActions;
+import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.admin.GroupActionView;
+import io.tideflow.queue.api.admin.GroupLimitsRequest;
 import io.tideflow.queue.api.admin.GroupView;
 import io.tideflow.queue.api.admin.ResourceGroups;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -28,6 +32,11 @@ public class GroupsView {
     static final int RECENT_ACTIONS = 50;
 
     private List<GroupView> list;
+    private String limitsGroup;
+    private Integer maxConcurrent;
+    private Integer maxConcurrentCluster;
+    private Integer ratePermits;
+    private String ratePeriod;
     private List<GroupActionView> actionLog;
 
     public List<GroupView> getGroups() {
@@ -43,6 +52,29 @@ public class GroupsView {
             actionLog = groups.actions(null, RECENT_ACTIONS);
         }
         return actionLog;
+    }
+
+    /** Sets the limits the form holds on its group; they stay until reset to configuration. */
+    public String setLimits() {
+        String group = limitsGroup;
+        return actions.run("set limits of " + group, () -> {
+            GroupLimitsRequest limits =
+                    new GroupLimitsRequest(maxConcurrent, maxConcurrentCluster, ratePermits, ratePeriodOf(ratePeriod));
+            DeadlockRetry.call(() -> groups.setLimits(group, limits));
+            return "The limits of " + group + " are set; they stay until reset to the configuration's.";
+        });
+    }
+
+    private static Duration ratePeriodOf(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidTaskRequestException(
+                    "ratePeriod", "'" + text + "' is not an ISO-8601 duration such as PT1S or PT1M");
+        }
     }
 
     public String pause(String group) {
@@ -74,5 +106,45 @@ public class GroupsView {
             DeadlockRetry.call(() -> action.apply(group));
             return String.format(done, group);
         });
+    }
+
+    public String getLimitsGroup() {
+        return limitsGroup;
+    }
+
+    public void setLimitsGroup(String limitsGroup) {
+        this.limitsGroup = limitsGroup;
+    }
+
+    public Integer getMaxConcurrent() {
+        return maxConcurrent;
+    }
+
+    public void setMaxConcurrent(Integer maxConcurrent) {
+        this.maxConcurrent = maxConcurrent;
+    }
+
+    public Integer getMaxConcurrentCluster() {
+        return maxConcurrentCluster;
+    }
+
+    public void setMaxConcurrentCluster(Integer maxConcurrentCluster) {
+        this.maxConcurrentCluster = maxConcurrentCluster;
+    }
+
+    public Integer getRatePermits() {
+        return ratePermits;
+    }
+
+    public void setRatePermits(Integer ratePermits) {
+        this.ratePermits = ratePermits;
+    }
+
+    public String getRatePeriod() {
+        return ratePeriod;
+    }
+
+    public void setRatePeriod(String ratePeriod) {
+        this.ratePeriod = ratePeriod;
     }
 }
