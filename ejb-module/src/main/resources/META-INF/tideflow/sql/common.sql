@@ -127,7 +127,8 @@ WHERE state IN ('COMPLETED', 'CANCELLED') AND updated_at < ?;
 SELECT id FROM tasks WHERE state = ? AND updated_at < ?;
 
 -- name: task.page
--- newest first, each filter optional (NULL: any): state, type, group, and the keyset "ids before this one"
+-- newest first, each filter optional (NULL: any): state, type, group, the keyset "ids before this one", created
+-- from, created before, idempotency key
 SELECT id, type, resource_group, state, priority, attempts, max_attempts, run_at, created_at, updated_at,
        last_error, cancel_requested, requeued_from
 FROM tasks
@@ -135,6 +136,9 @@ WHERE (CAST(? AS VARCHAR(16)) IS NULL OR state = ?)
   AND (CAST(? AS VARCHAR(200)) IS NULL OR type = ?)
   AND (CAST(? AS VARCHAR(100)) IS NULL OR resource_group = ?)
   AND (CAST(? AS CHAR(36)) IS NULL OR id < ?)
+  AND (CAST(? AS BIGINT) IS NULL OR created_at >= ?)
+  AND (CAST(? AS BIGINT) IS NULL OR created_at < ?)
+  AND (CAST(? AS VARCHAR(200)) IS NULL OR idempotency_key = ?)
 ORDER BY id DESC;
 
 -- ---------------------------------------------------------------------------------------------------------------
@@ -373,7 +377,8 @@ GROUP BY t.resource_group, t.type, t.state
 ORDER BY t.resource_group, t.type, t.state;
 
 -- name: report.exportChunk
--- the last id of the previous chunk ('' before the first), group, type, state (each value twice), how many. One chunk
+-- the last id of the previous chunk ('' before the first), group, type, state, created from, created before,
+-- idempotency key (each value twice), how many. One chunk
 -- of an export, in id order: the primary key hands the rows over in that order from where the last chunk stopped, so
 -- that the chunks of one export read the table once between them. The result is looked up per row, not joined.
 SELECT t.id, t.type, t.resource_group, t.state, t.priority, t.run_at, t.created_at, t.updated_at, t.attempts,
@@ -385,6 +390,9 @@ WHERE t.id > ?
   AND (CAST(? AS VARCHAR(100)) IS NULL OR t.resource_group = ?)
   AND (CAST(? AS VARCHAR(200)) IS NULL OR t.type = ?)
   AND (CAST(? AS VARCHAR(16)) IS NULL OR t.state = ?)
+  AND (CAST(? AS BIGINT) IS NULL OR t.created_at >= ?)
+  AND (CAST(? AS BIGINT) IS NULL OR t.created_at < ?)
+  AND (CAST(? AS VARCHAR(200)) IS NULL OR t.idempotency_key = ?)
 ORDER BY t.id
 FETCH FIRST ? ROWS ONLY;
 

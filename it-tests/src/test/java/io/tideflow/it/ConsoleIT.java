@@ -79,6 +79,16 @@ class ConsoleIT {
 
             browser.open("tasks.xhtml?group=" + group);
             assertThat(browser.all("#task-list tr[data-task='" + id + "']")).hasSize(1);
+            String keyed = api.submit("{\"type\":\"demo.echo\",\"group\":\"" + group + "\",\"idempotencyKey\":\""
+                    + group + "-key\",\"payload\":{}}");
+            browser.open("tasks.xhtml?key=" + group + "-key");
+            assertThat(browser.all("#task-list tbody tr")).hasSize(1);
+            assertThat(browser.all("#task-list tr[data-task='" + keyed + "']")).hasSize(1);
+            browser.open("tasks.xhtml?group=" + group + "&createdFrom=2999-01-01T00:00");
+            assertThat(browser.all("#task-list tbody tr")).isEmpty();
+            browser.open("tasks.xhtml?group=" + group + "&createdFrom=yesterday");
+            assertThat(browser.messages()).contains("createdFrom: 'yesterday' is not a date and time");
+            browser.open("tasks.xhtml?group=" + group);
             assertThat(browser.all("#bulk\\:ask-cancel")).isEmpty();
             browser.screenshot("tasks");
 

@@ -51,8 +51,13 @@ public class BulkTaskActionsBean implements BulkTaskActions {
     public long count(BulkAction action, TaskFilter filter) {
         long count = 0;
         for (TaskState state : statesOf(action, filter)) {
-            for (TaskReportRow row :
-                    reports.tasks(new TaskReportFilter(filter.group(), filter.type(), state, null, null))) {
+            if (filter.idempotencyKey() != null) {
+                // a key names one task at most: the report's counts do not filter on keys
+                count += queries.list(inState(filter, state, null), 1).items().size();
+                continue;
+            }
+            for (TaskReportRow row : reports.tasks(new TaskReportFilter(
+                    filter.group(), filter.type(), state, filter.createdFrom(), filter.createdTo()))) {
                 count += row.count();
             }
         }
@@ -71,7 +76,7 @@ public class BulkTaskActionsBean implements BulkTaskActions {
                 if (room == 0) {
                     return new BulkOutcome(changed, skipped, true);
                 }
-                TaskPage page = queries.list(new TaskFilter(state, filter.type(), filter.group(), after), room);
+                TaskPage page = queries.list(inState(filter, state, after), room);
                 for (TaskView task : page.items()) {
                     if (applyTo(action, task.id(), started)) {
                         changed++;
@@ -99,6 +104,17 @@ public class BulkTaskActionsBean implements BulkTaskActions {
         } catch (IllegalTransitionException | TaskNotFoundException movedOn) {
             return false;
         }
+    }
+
+    private static TaskFilter inState(TaskFilter filter, TaskState state, TaskId after) {
+        return new TaskFilter(
+                state,
+                filter.type(),
+                filter.group(),
+                after,
+                filter.createdFrom(),
+                filter.createdTo(),
+                filter.idempotencyKey());
     }
 
     private static List<TaskState> statesOf(BulkAction action, TaskFilter filter) {

@@ -6,6 +6,7 @@ import io.tideflow.queue.api.admin.TaskFilter;
 import io.tideflow.queue.api.admin.TaskPage;
 import io.tideflow.queue.api.admin.TaskView;
 import io.tideflow.queue.sql.RowMapper;
+import io.tideflow.queue.sql.SqlNull;
 import io.tideflow.queue.sql.SqlRunner;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -84,9 +85,20 @@ public class TaskReader {
                 filter.group(),
                 filter.group(),
                 after,
-                after);
+                after,
+                millisOf(filter.createdFrom()),
+                millisOf(filter.createdFrom()),
+                millisOf(filter.createdTo()),
+                millisOf(filter.createdTo()),
+                filter.idempotencyKey(),
+                filter.idempotencyKey());
         List<TaskView> items = rows.size() > limit ? rows.subList(0, limit) : rows;
         TaskId next = rows.size() > limit ? items.get(items.size() - 1).id() : null;
         return new TaskPage(List.copyOf(items), next);
+    }
+
+    /** An instant as its column holds it, or a BIGINT NULL (a text NULL would not compare with a number). */
+    public static Object millisOf(Instant instant) {
+        return SqlNull.bigint(instant == null ? null : instant.toEpochMilli());
     }
 }

@@ -132,4 +132,12 @@ class DerbyStoreContractTest {
             return new DerbyTestDatabase();
         }
     }
+
+    @Nested
+    class TaskListFilters extends TaskListFilterContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new DerbyTestDatabase();
+        }
+    }
 }

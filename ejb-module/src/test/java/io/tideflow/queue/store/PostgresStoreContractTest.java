@@ -132,4 +132,12 @@ class PostgresStoreContractTest {
             return new PostgresTestDatabase();
         }
     }
+
+    @Nested
+    class TaskListFilters extends TaskListFilterContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
 }

@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -89,13 +90,23 @@ public class TaskResource {
             @QueryParam("format") @DefaultValue("ndjson") String format,
             @QueryParam("state") TaskState state,
             @QueryParam("type") String type,
-            @QueryParam("group") String group) {
+            @QueryParam("group") String group,
+            @QueryParam("createdFrom") Instant createdFrom,
+            @QueryParam("createdTo") Instant createdTo,
+            @QueryParam("idempotencyKey") String idempotencyKey) {
         ExportFormat chosen = switch (format.trim().toLowerCase(Locale.ROOT)) {
             case "ndjson" -> ExportFormat.NDJSON;
             case "csv" -> ExportFormat.CSV;
             default -> throw new InvalidTaskRequestException("format", "must be ndjson or csv, got " + format);
         };
-        TaskFilter filter = new TaskFilter(state, QueryParams.text(type), QueryParams.text(group), null);
+        TaskFilter filter = new TaskFilter(
+                state,
+                QueryParams.text(type),
+                QueryParams.text(group),
+                null,
+                createdFrom,
+                createdTo,
+                QueryParams.text(idempotencyKey));
         // the slot is taken now, so that a busy node answers 429 before the 200 of a stream is sent
         TaskExport export = reports.startExport(filter, chosen);
         StreamingOutput body = out -> {
@@ -124,8 +135,18 @@ public class TaskResource {
             @QueryParam("type") String type,
             @QueryParam("group") String group,
             @QueryParam("after") String after,
+            @QueryParam("createdFrom") Instant createdFrom,
+            @QueryParam("createdTo") Instant createdTo,
+            @QueryParam("idempotencyKey") String idempotencyKey,
             @QueryParam("limit") @DefaultValue("50") String limit) {
-        TaskFilter filter = new TaskFilter(state, type, group, after == null ? null : TaskId.of(after));
+        TaskFilter filter = new TaskFilter(
+                state,
+                type,
+                group,
+                after == null ? null : TaskId.of(after),
+                createdFrom,
+                createdTo,
+                QueryParams.text(idempotencyKey));
         return TaskPageBody.of(queries.list(filter, limitOf(limit)));
     }
 

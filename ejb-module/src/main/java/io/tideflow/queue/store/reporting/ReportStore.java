@@ -7,6 +7,7 @@ import io.tideflow.queue.api.admin.TaskReportRow;
 import io.tideflow.queue.sql.SqlNull;
 import io.tideflow.queue.sql.SqlRunner;
 import io.tideflow.queue.store.StoreDialect;
+import io.tideflow.queue.store.TaskReader;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,6 +93,12 @@ public class ReportStore {
                 filter.type(),
                 state,
                 state,
+                TaskReader.millisOf(filter.createdFrom()),
+                TaskReader.millisOf(filter.createdFrom()),
+                TaskReader.millisOf(filter.createdTo()),
+                TaskReader.millisOf(filter.createdTo()),
+                filter.idempotencyKey(),
+                filter.idempotencyKey(),
                 size);
     }
 

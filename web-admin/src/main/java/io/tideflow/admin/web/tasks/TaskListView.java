@@ -13,6 +13,10 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -34,13 +38,16 @@ public class TaskListView {
     private String type;
     private String group;
     private String after;
+    private String createdFrom;
+    private String createdTo;
+    private String key;
     private List<TaskView> tasks = List.of();
     private TaskId next;
 
     /** The page's view action: reads the page the parameters select, or says which parameter is wrong. */
     public void load() {
         try {
-            TaskFilter filter = new TaskFilter(stateOf(state), blankToNull(type), blankToNull(group), afterOf(after));
+            TaskFilter filter = filter().after(afterOf(after));
             TaskPage page = queries.list(filter, PAGE_SIZE);
             tasks = page.items();
             next = page.next();
@@ -52,7 +59,14 @@ public class TaskListView {
 
     /** The page's filter without its page cursor: what a bulk action acts on. */
     TaskFilter filter() {
-        return new TaskFilter(stateOf(state), blankToNull(type), blankToNull(group), null);
+        return new TaskFilter(
+                stateOf(state),
+                blankToNull(type),
+                blankToNull(group),
+                null,
+                instantOf("createdFrom", createdFrom),
+                instantOf("createdTo", createdTo),
+                blankToNull(key));
     }
 
     private static TaskState stateOf(String text) {
@@ -64,6 +78,21 @@ public class TaskListView {
         } catch (IllegalArgumentException unknown) {
             throw new IllegalArgumentException(
                     "state: '" + text + "' is not a task state (" + Arrays.toString(TaskState.values()) + ")");
+        }
+    }
+
+    /** A time as the page's date-and-time fields send it ({@code 2026-11-30T12:00}, UTC) or as an ISO instant. */
+    private static Instant instantOf(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return text.trim().endsWith("Z")
+                    ? Instant.parse(text.trim())
+                    : LocalDateTime.parse(text.trim()).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    field + ": '" + text + "' is not a date and time such as 2026-11-30T12:00 (UTC)");
         }
     }
 
@@ -124,5 +153,29 @@ public class TaskListView {
 
     public void setAfter(String after) {
         this.after = after;
+    }
+
+    public String getCreatedFrom() {
+        return createdFrom;
+    }
+
+    public void setCreatedFrom(String createdFrom) {
+        this.createdFrom = createdFrom;
+    }
+
+    public String getCreatedTo() {
+        return createdTo;
+    }
+
+    public void setCreatedTo(String createdTo) {
+        this.createdTo = createdTo;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
     }
 }
