@@ -238,6 +238,16 @@ SELECT resource_group, state, COUNT(*) FROM tasks GROUP BY resource_group, state
 -- name: group.depthOf
 SELECT resource_group, state, COUNT(*) FROM tasks WHERE resource_group = ? GROUP BY resource_group, state;
 
+-- name: group.liveDepth
+-- the waiting and running tasks only, reached through the state indexes: a poll's worth, however many have finished
+SELECT resource_group, state, COUNT(*) FROM tasks WHERE state IN ('PENDING', 'RUNNING', 'FAILED')
+GROUP BY resource_group, state;
+
+-- name: group.liveDepthOf
+SELECT resource_group, state, COUNT(*) FROM tasks
+WHERE resource_group = ? AND state IN ('PENDING', 'RUNNING', 'FAILED')
+GROUP BY resource_group, state;
+
 -- name: group.oldestDue
 SELECT resource_group, MIN(run_at) FROM tasks WHERE state = 'PENDING' AND run_at <= ? GROUP BY resource_group;
 

@@ -120,7 +120,7 @@ class ConsoleIT {
             browser.logIn("demo-operator", "demo-operator-pw");
             browser.driver().executeScript("window.tideflowSamePage = true;");
             String pending = "tr[data-group='" + group + "'] td[data-state='PENDING']";
-            String completed = "tr[data-group='" + group + "'] td[data-state='COMPLETED']";
+            String completed = "tr[data-group='" + group + "'] td[data-hour='completed']";
 
             api.submit("{\"type\":\"demo.echo\",\"group\":\"" + group + "\",\"payload\":{\"n\":1}}");
             long submitted = System.nanoTime();

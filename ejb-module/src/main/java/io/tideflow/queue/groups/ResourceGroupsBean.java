@@ -71,7 +71,7 @@ public class ResourceGroupsBean implements ResourceGroups {
 
     @Override
     public List<GroupView> list() {
-        Map<String, Map<TaskState, Long>> depth = groups.depthByGroup();
+        Map<String, Map<TaskState, Long>> depth = groups.liveDepthByGroup();
         Map<String, GroupRow> rows = new HashMap<>();
         groups.all().forEach(row -> rows.put(row.name(), row));
         Map<String, Breaker> byGroup = new HashMap<>();
@@ -175,7 +175,7 @@ public class ResourceGroupsBean implements ResourceGroups {
         if (row != null) {
             directory.update(row);
         }
-        return view(group, row, groups.depthOf(group), breakers.find(group).orElse(null));
+        return view(group, row, groups.liveDepthOf(group), breakers.find(group).orElse(null));
     }
 
     private static GroupView view(String name, GroupRow row, Map<TaskState, Long> depth, Breaker breaker) {

@@ -28,8 +28,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** {@link Reports} over the live tables. */
@@ -65,21 +67,32 @@ public class ReportsBean implements Reports {
     @Inject
     ReportSlots reportSlots;
 
+    private static final Set<TaskState> LIVE = EnumSet.of(TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED);
+
     @Override
     public List<QueueDepth> queueDepth() {
         return reportSlots.run(this::queueDepthNow);
     }
 
+    @Override
+    public List<QueueDepth> liveQueueDepth() {
+        return reportSlots.run(() -> depthOf(groups.liveDepthByGroup(), LIVE));
+    }
+
     private List<QueueDepth> queueDepthNow() {
+        return depthOf(groups.depthByGroup(), EnumSet.allOf(TaskState.class));
+    }
+
+    private List<QueueDepth> depthOf(Map<String, Map<TaskState, Long>> counted, Set<TaskState> states) {
         Instant now = clock.instant();
-        Map<String, Map<TaskState, Long>> depth = new TreeMap<>(groups.depthByGroup());
+        Map<String, Map<TaskState, Long>> depth = new TreeMap<>(counted);
         groups.all().forEach(row -> depth.putIfAbsent(row.name(), Map.of()));
         Map<String, Instant> oldest = groups.oldestDueByGroup(now);
         List<QueueDepth> result = new ArrayList<>();
-        depth.forEach((group, states) -> {
+        depth.forEach((group, counts) -> {
             Map<TaskState, Long> all = new EnumMap<>(TaskState.class);
-            for (TaskState state : TaskState.values()) {
-                all.put(state, states.getOrDefault(state, 0L));
+            for (TaskState state : states) {
+                all.put(state, counts.getOrDefault(state, 0L));
             }
             Instant due = oldest.get(group);
             result.add(new QueueDepth(

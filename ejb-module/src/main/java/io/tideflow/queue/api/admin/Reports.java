@@ -6,8 +6,15 @@ import java.util.List;
 /** Operators' reports over the live task table, and the streaming export of tasks. */
 public interface Reports {
 
-    /** Every group's tasks by state now. */
+    /** Every group's tasks by state now: a count over the whole table, finished tasks included. */
     List<QueueDepth> queueDepth();
+
+    /**
+     * Every group's waiting and running tasks now (PENDING, RUNNING, FAILED; the other states are absent) with its
+     * oldest due task: read through the state indexes, so it costs the same however many tasks have finished, and is
+     * cheap enough for a page that polls.
+     */
+    List<QueueDepth> liveQueueDepth();
 
     /** Nodes, leases, breakers, the oldest waiting task and the database, now. */
     SystemHealth systemHealth();

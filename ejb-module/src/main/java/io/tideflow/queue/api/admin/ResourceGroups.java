@@ -9,7 +9,11 @@ import java.util.List;
  */
 public interface ResourceGroups {
 
-    /** Every group that has tasks or a row of its own (limits, a pause), by name. */
+    /**
+     * Every group that has waiting or running tasks or a row of its own (limits, a pause), by name; its depth counts
+     * the waiting and running tasks (PENDING, RUNNING, FAILED), which the state indexes reach without reading the
+     * finished ones ({@link Reports#queueDepth()} counts those too).
+     */
     List<GroupView> list();
 
     /**

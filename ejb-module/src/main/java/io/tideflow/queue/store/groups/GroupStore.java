@@ -166,6 +166,16 @@ public class GroupStore {
         return depth("group.depthInStates", states.stream().map(TaskState::name).toList());
     }
 
+    /** Like {@link #depthByGroup()} for the waiting and running states (PENDING, RUNNING, FAILED) only. */
+    public Map<String, Map<TaskState, Long>> liveDepthByGroup() {
+        return depth("group.liveDepth");
+    }
+
+    /** Like {@link #depthOf} for the waiting and running states (PENDING, RUNNING, FAILED) only. */
+    public Map<TaskState, Long> liveDepthOf(String group) {
+        return depth("group.liveDepthOf", group).getOrDefault(group, Map.of());
+    }
+
     /** How many tasks one group has in each state (empty when it has none). */
     public Map<TaskState, Long> depthOf(String group) {
         return depth("group.depthOf", group).getOrDefault(group, Map.of());

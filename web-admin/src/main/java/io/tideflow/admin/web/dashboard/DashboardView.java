@@ -63,7 +63,7 @@ public class DashboardView implements Serializable {
 
     private void read() {
         Instant now = Instant.now();
-        Map<String, QueueDepth> depths = byGroup(reports.queueDepth(), QueueDepth::group);
+        Map<String, QueueDepth> depths = byGroup(reports.liveQueueDepth(), QueueDepth::group);
         Map<String, GroupMetrics> figures =
                 byGroup(metrics.summary(now.minus(SUMMARY_WINDOW), now, null).groups(), GroupMetrics::group);
         Map<String, GroupView> views = byGroup(groups.list(), GroupView::name);
@@ -93,15 +93,23 @@ public class DashboardView implements Serializable {
         }
         long completed = 0;
         long failed = 0;
+        long deadLettered = 0;
+        long cancelled = 0;
         for (GroupMetrics metric : figures) {
             completed += metric.completed();
             failed += metric.failed();
+            deadLettered += metric.deadLettered();
+            cancelled += metric.cancelled();
         }
         double errorRate = completed + failed == 0 ? 0 : (double) failed / (completed + failed);
         return new GroupFigures(
                 "All groups",
                 depth,
                 oldest,
+                completed,
+                failed,
+                deadLettered,
+                cancelled,
                 throughput,
                 errorRate,
                 GroupFigures.NOTHING_MEASURED,

@@ -10,11 +10,18 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** One row of the dashboard: a group's tasks by state now, its figures over the window, its limits and breaker. */
+/**
+ * One row of the dashboard: a group's waiting and running tasks now, what finished over the window (the metric
+ * history's counts: a row per minute and group, however many tasks there are), its limits and breaker.
+ */
 public record GroupFigures(
         String group,
         Map<TaskState, Long> depth,
         Duration oldestDueAge,
+        long completed,
+        long failed,
+        long deadLettered,
+        long cancelled,
         double throughputPerSecond,
         double errorRate,
         LatencySummary queueWait,
@@ -34,6 +41,10 @@ public record GroupFigures(
                 group,
                 counts,
                 counts.getOrDefault(TaskState.PENDING, 0L) == 0 ? null : depth.oldestDueAge(),
+                metrics == null ? 0 : metrics.completed(),
+                metrics == null ? 0 : metrics.failed(),
+                metrics == null ? 0 : metrics.deadLettered(),
+                metrics == null ? 0 : metrics.cancelled(),
                 metrics == null ? 0 : metrics.throughputPerSecond(),
                 metrics == null ? 0 : metrics.errorRate(),
                 metrics == null ? NOTHING_MEASURED : metrics.queueWait(),
