@@ -77,13 +77,10 @@ public class MetricReports implements MetricQueries {
             throw new InvalidTaskRequestException(
                     "metric", "must be one of " + new TreeSet<>(METRICS) + ", got " + metric);
         }
-        if (group == null || group.isBlank()) {
-            throw new InvalidTaskRequestException("group", "is required");
-        }
         FilterValues.text("group", group, 100);
         requireRange(from, to);
         List<MetricRow> rows = new ArrayList<>();
-        for (MetricRow row : rowsBetween(from.toEpochMilli(), to.toEpochMilli(), group)) {
+        for (MetricRow row : rowsBetween(from.toEpochMilli(), to.toEpochMilli(), blankToNull(group))) {
             if (row.metricType().equals(metric)) {
                 rows.add(row);
             }
@@ -117,6 +114,10 @@ public class MetricReports implements MetricQueries {
             }
         }
         return rows;
+    }
+
+    private static String blankToNull(String group) {
+        return group == null || group.isBlank() ? null : group;
     }
 
     private static void requireRange(Instant from, Instant to) {

@@ -10,7 +10,8 @@ public interface MetricQueries {
     MetricsSummary summary(Instant from, Instant to, String group);
 
     /**
-     * One figure of one group over {@code [from, to)}, a point per minute (or per hour when {@code hourly}).
+     * One figure of one group (or of all groups together when {@code group} is null: counts summed, latencies over
+     * every group's tasks) over {@code [from, to)}, a point per minute (or per hour when {@code hourly}).
      *
      * @param metric one of enqueued, started, completed, failed, retried, dead_lettered, cancelled, deferred,
      *               rescued, lease_lost, archived, wait, run

@@ -15,20 +15,16 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The dashboard's charts from the metric history: tasks completed and failed, and p95 queue wait and run time, per
- * minute (last hour) or per hour (last day, week), of one group or of all groups together.
+ * minute (last hour) or per hour (last day, week), of one group or of all groups together (the history sums them).
  */
 @Named
 @ViewScoped
 public class ChartsView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    /** All groups together sums the counts of this many groups at most; the dashboard's table has every group. */
-    static final int MAX_GROUPS_SUMMED = 50;
 
     @Inject
     transient MetricQueries metrics;
@@ -53,13 +49,9 @@ public class ChartsView implements Serializable {
         Instant to = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         Instant from = to.minus(window.span());
         try {
-            if (group == null || group.isEmpty()) {
-                countsChart = ChartJson.counts(summed("completed", from, to), summed("failed", from, to));
-                latencyChart = ChartJson.empty("Choose a group for its wait and run times");
-            } else {
-                countsChart = ChartJson.counts(series("completed", group, from, to), series("failed", group, from, to));
-                latencyChart = ChartJson.latencies(series("wait", group, from, to), series("run", group, from, to));
-            }
+            String chosen = group == null || group.isEmpty() ? null : group;
+            countsChart = ChartJson.counts(series("completed", chosen, from, to), series("failed", chosen, from, to));
+            latencyChart = ChartJson.latencies(series("wait", chosen, from, to), series("run", chosen, from, to));
         } catch (TideflowException busy) {
             FacesContext.getCurrentInstance()
                     .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, busy.getMessage(), null));
@@ -68,18 +60,6 @@ public class ChartsView implements Serializable {
 
     private List<MetricPoint> series(String metric, String name, Instant from, Instant to) {
         return metrics.series(metric, name, from, to, window.hourly());
-    }
-
-    private List<MetricPoint> summed(String metric, Instant from, Instant to) {
-        Map<Instant, Double> total = new TreeMap<>();
-        for (String name : groups.subList(0, Math.min(groups.size(), MAX_GROUPS_SUMMED))) {
-            for (MetricPoint point : series(metric, name, from, to)) {
-                total.merge(point.at(), point.value(), Double::sum);
-            }
-        }
-        return total.entrySet().stream()
-                .map(entry -> new MetricPoint(entry.getKey(), entry.getValue(), null))
-                .toList();
     }
 
     public List<ChartWindow> getWindows() {
