@@ -83,7 +83,7 @@ final class ConsoleBrowser implements AutoCloseable {
     /** The page's messages (info, warnings and errors) as one text. */
     String messages() {
         // read in one script: a page that reloads meanwhile would leave element references stale
-        Object text = driver.executeScript("return Array.from(document.querySelectorAll('.ui-messages'))"
+        Object text = driver.executeScript("return Array.from(document.querySelectorAll('.tf-messages'))"
                 + ".map(function(e) { return e.innerText; }).join('');");
         return text == null ? "" : text.toString().trim();
     }
