@@ -128,7 +128,8 @@ SELECT id FROM tasks WHERE state = ? AND updated_at < ?;
 
 -- name: task.page
 -- newest first, each filter optional (NULL: any): state, type, group, the keyset "ids before this one", created
--- from, created before, idempotency key
+-- from, created before, idempotency key; then how many. The limit is in the statement, not only the driver's maximum
+-- row count, so that PostgreSQL plans a walk down the primary key that stops there instead of sorting every task.
 SELECT id, type, resource_group, state, priority, attempts, max_attempts, run_at, created_at, updated_at,
        last_error, cancel_requested, requeued_from
 FROM tasks
@@ -139,7 +140,8 @@ WHERE (CAST(? AS VARCHAR(16)) IS NULL OR state = ?)
   AND (CAST(? AS BIGINT) IS NULL OR created_at >= ?)
   AND (CAST(? AS BIGINT) IS NULL OR created_at < ?)
   AND (CAST(? AS VARCHAR(200)) IS NULL OR idempotency_key = ?)
-ORDER BY id DESC;
+ORDER BY id DESC
+FETCH FIRST ? ROWS ONLY;
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- results and history

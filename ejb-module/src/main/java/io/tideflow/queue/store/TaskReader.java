@@ -91,7 +91,8 @@ public class TaskReader {
                 millisOf(filter.createdTo()),
                 millisOf(filter.createdTo()),
                 filter.idempotencyKey(),
-                filter.idempotencyKey());
+                filter.idempotencyKey(),
+                limit + 1);
         List<TaskView> items = rows.size() > limit ? rows.subList(0, limit) : rows;
         TaskId next = rows.size() > limit ? items.get(items.size() - 1).id() : null;
         return new TaskPage(List.copyOf(items), next);
