@@ -28,10 +28,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /** {@link Reports} over the live tables. */
@@ -67,23 +65,30 @@ public class ReportsBean implements Reports {
     @Inject
     ReportSlots reportSlots;
 
-    private static final Set<TaskState> LIVE = EnumSet.of(TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED);
-
     @Override
     public List<QueueDepth> queueDepth() {
         return reportSlots.run(this::queueDepthNow);
     }
 
     @Override
-    public List<QueueDepth> liveQueueDepth() {
-        return reportSlots.run(() -> depthOf(groups.liveDepthByGroup(), LIVE));
+    public Map<String, Duration> oldestDue() {
+        return reportSlots.run(() -> {
+            Instant now = clock.instant();
+            Map<String, Duration> ages = new TreeMap<>();
+            groups.oldestDueByGroup(now).forEach((group, due) -> {
+                if (!due.isAfter(now)) {
+                    ages.put(group, Duration.between(due, now));
+                }
+            });
+            return ages;
+        });
     }
 
     private List<QueueDepth> queueDepthNow() {
-        return depthOf(groups.depthByGroup(), EnumSet.allOf(TaskState.class));
+        return depthOf(groups.depthByGroup());
     }
 
-    private List<QueueDepth> depthOf(Map<String, Map<TaskState, Long>> counted, Set<TaskState> states) {
+    private List<QueueDepth> depthOf(Map<String, Map<TaskState, Long>> counted) {
         Instant now = clock.instant();
         Map<String, Map<TaskState, Long>> depth = new TreeMap<>(counted);
         groups.all().forEach(row -> depth.putIfAbsent(row.name(), Map.of()));
@@ -91,7 +96,7 @@ public class ReportsBean implements Reports {
         List<QueueDepth> result = new ArrayList<>();
         depth.forEach((group, counts) -> {
             Map<TaskState, Long> all = new EnumMap<>(TaskState.class);
-            for (TaskState state : states) {
+            for (TaskState state : TaskState.values()) {
                 all.put(state, counts.getOrDefault(state, 0L));
             }
             Instant due = oldest.get(group);

@@ -1,7 +1,9 @@
 package io.tideflow.queue.api.admin;
 
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Operators' reports over the live task table, and the streaming export of tasks. */
 public interface Reports {
@@ -10,11 +12,10 @@ public interface Reports {
     List<QueueDepth> queueDepth();
 
     /**
-     * Every group's waiting and running tasks now (PENDING, RUNNING, FAILED; the other states are absent) with its
-     * oldest due task: read through the state indexes, so it costs the same however many tasks have finished, and is
-     * cheap enough for a page that polls.
+     * How long each group's longest-waiting due task has been due, now; groups without a due task are absent. Read
+     * through the state index of waiting tasks, so it costs the same however many tasks have finished.
      */
-    List<QueueDepth> liveQueueDepth();
+    Map<String, Duration> oldestDue();
 
     /** Nodes, leases, breakers, the oldest waiting task and the database, now. */
     SystemHealth systemHealth();

@@ -3,8 +3,6 @@ package io.tideflow.admin.web.dashboard;
 import io.tideflow.queue.api.TideflowException;
 import io.tideflow.queue.api.admin.MetricPoint;
 import io.tideflow.queue.api.admin.MetricQueries;
-import io.tideflow.queue.api.admin.QueueDepth;
-import io.tideflow.queue.api.admin.Reports;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -30,7 +28,7 @@ public class ChartsView implements Serializable {
     transient MetricQueries metrics;
 
     @Inject
-    transient Reports reports;
+    DashboardView dashboard;
 
     private ChartWindow window = ChartWindow.HOUR;
     private String group = "";
@@ -40,7 +38,7 @@ public class ChartsView implements Serializable {
 
     @PostConstruct
     void load() {
-        groups = reports.queueDepth().stream().map(QueueDepth::group).sorted().toList();
+        groups = dashboard.groupNames();
         draw();
     }
 

@@ -4,7 +4,6 @@ import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.GroupMetrics;
 import io.tideflow.queue.api.admin.GroupView;
 import io.tideflow.queue.api.admin.MetricQueries;
-import io.tideflow.queue.api.admin.QueueDepth;
 import io.tideflow.queue.api.admin.Reports;
 import io.tideflow.queue.api.admin.ResourceGroups;
 import jakarta.annotation.PostConstruct;
@@ -25,7 +24,9 @@ import org.primefaces.PrimeFaces;
 
 /**
  * The dashboard's figures. The page polls every second; the figures are re-rendered only when they changed, so an
- * idle queue costs a poll request with an empty answer.
+ * idle queue costs a poll request with an empty answer. A poll reads the groups (waiting and running tasks through
+ * the state indexes), the oldest due task of each, and the metric history's last hour: nothing that grows with the
+ * number of finished tasks.
  */
 @Named
 @ViewScoped
@@ -63,16 +64,15 @@ public class DashboardView implements Serializable {
 
     private void read() {
         Instant now = Instant.now();
-        Map<String, QueueDepth> depths = byGroup(reports.liveQueueDepth(), QueueDepth::group);
+        Map<String, GroupView> views = byGroup(groups.list(), GroupView::name);
+        Map<String, Duration> oldestDue = reports.oldestDue();
         Map<String, GroupMetrics> figures =
                 byGroup(metrics.summary(now.minus(SUMMARY_WINDOW), now, null).groups(), GroupMetrics::group);
-        Map<String, GroupView> views = byGroup(groups.list(), GroupView::name);
-        TreeSet<String> names = new TreeSet<>(depths.keySet());
+        TreeSet<String> names = new TreeSet<>(views.keySet());
         names.addAll(figures.keySet());
-        names.addAll(views.keySet());
         List<GroupFigures> read = new ArrayList<>();
         for (String name : names) {
-            read.add(GroupFigures.of(name, depths.get(name), figures.get(name), views.get(name)));
+            read.add(GroupFigures.of(name, views.get(name), oldestDue.get(name), figures.get(name)));
         }
         rows = List.copyOf(read);
         totals = totalOf(rows, figures.values());
@@ -121,6 +121,11 @@ public class DashboardView implements Serializable {
 
     private static <T> Map<String, T> byGroup(List<T> items, Function<T, String> group) {
         return items.stream().collect(Collectors.toMap(group, Function.identity(), (first, second) -> first));
+    }
+
+    /** The groups the dashboard shows, by name. */
+    List<String> groupNames() {
+        return rows.stream().map(GroupFigures::group).toList();
     }
 
     public List<GroupFigures> getRows() {

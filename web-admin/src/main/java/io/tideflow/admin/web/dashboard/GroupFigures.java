@@ -5,7 +5,6 @@ import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.GroupMetrics;
 import io.tideflow.queue.api.admin.GroupView;
 import io.tideflow.queue.api.admin.LatencySummary;
-import io.tideflow.queue.api.admin.QueueDepth;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -32,15 +31,15 @@ public record GroupFigures(
 
     static final LatencySummary NOTHING_MEASURED = new LatencySummary(0, 0, 0, 0, 0);
 
-    static GroupFigures of(String group, QueueDepth depth, GroupMetrics metrics, GroupView view) {
+    static GroupFigures of(String group, GroupView view, Duration oldestDue, GroupMetrics metrics) {
         Map<TaskState, Long> counts = new EnumMap<>(TaskState.class);
-        if (depth != null) {
-            counts.putAll(depth.depth());
+        if (view != null) {
+            counts.putAll(view.depth());
         }
         return new GroupFigures(
                 group,
                 counts,
-                counts.getOrDefault(TaskState.PENDING, 0L) == 0 ? null : depth.oldestDueAge(),
+                counts.getOrDefault(TaskState.PENDING, 0L) == 0 ? null : oldestDue,
                 metrics == null ? 0 : metrics.completed(),
                 metrics == null ? 0 : metrics.failed(),
                 metrics == null ? 0 : metrics.deadLettered(),
