@@ -3,7 +3,8 @@
 # The build itself obtains WildFly, Payara Server, Payara Micro, Derby and EclipseLink from Maven Central; the
 # Arquillian suites run on WildFly and again on Payara Server (profiles wildfly and payara), and the build starts and
 # stops the servers. Outside Maven the tests need the local PostgreSQL (127.0.0.1:5432, trust
-# authentication, database "test"), promtool, and chromium with chromium-driver for the console's browser tests;
+# authentication, database "test"), promtool, chromium with chromium-driver for the console's browser tests, and npm
+# (the build installs axe-core with it);
 # all come from Debian packages, installed here when missing (as root,
 # or through sudo). Extra arguments go to Maven, e.g. scripts/test.sh -Dit.test=TaskApiIT.
 set -euo pipefail
@@ -56,9 +57,18 @@ ensure_chromium() {
     chromium --version
 }
 
+ensure_npm() {
+    # the build installs axe-core from the npm registry for ConsoleIT's accessibility check
+    if ! command -v npm >/dev/null 2>&1; then
+        as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm
+    fi
+    echo "npm $(npm --version)"
+}
+
 ensure_postgresql
 ensure_promtool
 ensure_chromium
+ensure_npm
 java -version
 mvn -version
 
