@@ -18,5 +18,5 @@ data_dir=${TIDEFLOW_DATA_DIR:-$PWD/.tideflow/data}
 mkdir -p "$data_dir"
 cp web-admin/target/tideflow.war "$jboss_home/standalone/deployments/tideflow.war"
 
-echo "Tideflow: http://localhost:8080/tideflow/api/tasks (demo-operator / demo-operator-pw), data in $data_dir"
+echo "Tideflow: console http://localhost:8080/tideflow/console/ and API http://localhost:8080/tideflow/api/tasks (demo-operator / demo-operator-pw), data in $data_dir"
 exec "$jboss_home/bin/standalone.sh" -c standalone-full.xml -Djboss.server.data.dir="$data_dir"

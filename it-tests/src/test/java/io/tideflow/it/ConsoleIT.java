@@ -336,6 +336,19 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void aDashboardWhoseSessionEndedGoesToTheLoginPageWithANote() {
+        try (ConsoleBrowser browser = new ConsoleBrowser(base())) {
+            browser.logIn("demo-viewer", "demo-viewer-pw");
+            // what a session's timeout does: the server no longer knows the browser's session cookie
+            browser.driver().manage().deleteCookieNamed("JSESSIONID");
+            browser.await().until(d -> browser.path().endsWith("/console/login.xhtml"));
+            browser.await().until(d -> browser.all("#expired").size() == 1);
+            browser.logIn("demo-viewer", "demo-viewer-pw");
+            assertThat(browser.path()).endsWith("/console/index.xhtml");
+        }
+    }
+
     private static WebDriverWait within(ConsoleBrowser browser, Duration limit) {
         return new WebDriverWait(browser.driver(), limit, Duration.ofMillis(50));
     }
