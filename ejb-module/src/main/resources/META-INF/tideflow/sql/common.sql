@@ -237,9 +237,6 @@ UPDATE resource_groups SET paused = ?, updated_at = ? WHERE name = ? AND paused 
 -- name: group.depth
 SELECT resource_group, state, COUNT(*) FROM tasks GROUP BY resource_group, state;
 
--- name: group.depthOf
-SELECT resource_group, state, COUNT(*) FROM tasks WHERE resource_group = ? GROUP BY resource_group, state;
-
 -- name: group.liveDepth
 -- the waiting and running tasks only, reached through the state indexes: a poll's worth, however many have finished
 SELECT resource_group, state, COUNT(*) FROM tasks WHERE state IN ('PENDING', 'RUNNING', 'FAILED')

@@ -85,12 +85,8 @@ public class ReportsBean implements Reports {
     }
 
     private List<QueueDepth> queueDepthNow() {
-        return depthOf(groups.depthByGroup());
-    }
-
-    private List<QueueDepth> depthOf(Map<String, Map<TaskState, Long>> counted) {
         Instant now = clock.instant();
-        Map<String, Map<TaskState, Long>> depth = new TreeMap<>(counted);
+        Map<String, Map<TaskState, Long>> depth = new TreeMap<>(groups.depthByGroup());
         groups.all().forEach(row -> depth.putIfAbsent(row.name(), Map.of()));
         Map<String, Instant> oldest = groups.oldestDueByGroup(now);
         List<QueueDepth> result = new ArrayList<>();

@@ -171,14 +171,9 @@ public class GroupStore {
         return depth("group.liveDepth");
     }
 
-    /** Like {@link #depthOf} for the waiting and running states (PENDING, RUNNING, FAILED) only. */
+    /** How many waiting and running tasks (PENDING, RUNNING, FAILED) one group has in each of those states. */
     public Map<TaskState, Long> liveDepthOf(String group) {
         return depth("group.liveDepthOf", group).getOrDefault(group, Map.of());
-    }
-
-    /** How many tasks one group has in each state (empty when it has none). */
-    public Map<TaskState, Long> depthOf(String group) {
-        return depth("group.depthOf", group).getOrDefault(group, Map.of());
     }
 
     private Map<String, Map<TaskState, Long>> depth(String statement, Object... parameters) {
