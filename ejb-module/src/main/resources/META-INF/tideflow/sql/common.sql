@@ -127,20 +127,39 @@ WHERE state IN ('COMPLETED', 'CANCELLED') AND updated_at < ?;
 SELECT id FROM tasks WHERE state = ? AND updated_at < ?;
 
 -- name: task.page
--- newest first, each filter optional (NULL: any): state, type, group, the keyset "ids before this one", created
+-- newest first, each filter optional (NULL: any): state, the keyset "ids before this one", type, group, created
 -- from, created before, idempotency key; then how many. The limit is in the statement, not only the driver's maximum
 -- row count, so that PostgreSQL plans a walk down the primary key that stops there instead of sorting every task.
 SELECT id, type, resource_group, state, priority, attempts, max_attempts, run_at, created_at, updated_at,
        last_error, cancel_requested, requeued_from
 FROM tasks
 WHERE (CAST(? AS VARCHAR(16)) IS NULL OR state = ?)
+  AND (CAST(? AS CHAR(36)) IS NULL OR id < ?)
   AND (CAST(? AS VARCHAR(200)) IS NULL OR type = ?)
   AND (CAST(? AS VARCHAR(100)) IS NULL OR resource_group = ?)
-  AND (CAST(? AS CHAR(36)) IS NULL OR id < ?)
   AND (CAST(? AS BIGINT) IS NULL OR created_at >= ?)
   AND (CAST(? AS BIGINT) IS NULL OR created_at < ?)
   AND (CAST(? AS VARCHAR(200)) IS NULL OR idempotency_key = ?)
 ORDER BY id DESC
+FETCH FIRST ? ROWS ONLY;
+
+-- name: task.pageOfStateByChange
+-- the tasks of one state, most recently changed first, down the index on (state, updated_at, id) from the keyset
+-- (changed before, or at the same time with a smaller id); the other filters as in task.page. A list by last change
+-- over every state merges one such page per state, each a short walk of the index.
+-- state, cursor updated_at (3x), cursor id, type (2x), group (2x), created from (2x), created before (2x), key (2x),
+-- how many
+SELECT id, type, resource_group, state, priority, attempts, max_attempts, run_at, created_at, updated_at,
+       last_error, cancel_requested, requeued_from
+FROM tasks
+WHERE state = ?
+  AND (CAST(? AS BIGINT) IS NULL OR updated_at < ? OR (updated_at = ? AND id < ?))
+  AND (CAST(? AS VARCHAR(200)) IS NULL OR type = ?)
+  AND (CAST(? AS VARCHAR(100)) IS NULL OR resource_group = ?)
+  AND (CAST(? AS BIGINT) IS NULL OR created_at >= ?)
+  AND (CAST(? AS BIGINT) IS NULL OR created_at < ?)
+  AND (CAST(? AS VARCHAR(200)) IS NULL OR idempotency_key = ?)
+ORDER BY updated_at DESC, id DESC
 FETCH FIRST ? ROWS ONLY;
 
 -- ---------------------------------------------------------------------------------------------------------------
@@ -172,15 +191,15 @@ SELECT from_state, to_state, occurred_at, node, attempt, detail FROM task_events
 -- nodes
 
 -- name: node.beat
--- last_seen, running, started_at, node
-UPDATE tideflow_nodes SET last_seen = ?, running = ?, started_at = ? WHERE node_id = ?;
+-- last_seen, running, workers, started_at, node
+UPDATE tideflow_nodes SET last_seen = ?, running = ?, workers = ?, started_at = ? WHERE node_id = ?;
 
 -- name: node.join
--- node, started_at, last_seen, running
-INSERT INTO tideflow_nodes (node_id, started_at, last_seen, running) VALUES (?, ?, ?, ?);
+-- node, started_at, last_seen, running, workers
+INSERT INTO tideflow_nodes (node_id, started_at, last_seen, running, workers) VALUES (?, ?, ?, ?, ?);
 
 -- name: node.all
-SELECT node_id, started_at, last_seen, running FROM tideflow_nodes ORDER BY node_id;
+SELECT node_id, started_at, last_seen, running, workers FROM tideflow_nodes ORDER BY node_id;
 
 -- name: node.leave
 -- node

@@ -75,6 +75,7 @@ class ConsoleIT {
             browser.open("nodes.xhtml");
             assertThat(browser.all("#node-list tbody tr")).isNotEmpty();
             assertThat(browser.text("#node-list tbody tr td")).isEqualTo("yes");
+            assertThat(browser.text("#node-list tbody tr td.tf-node-role")).startsWith("worker, ");
             browser.screenshot("nodes");
 
             browser.open("tasks.xhtml?group=" + group);
@@ -161,6 +162,7 @@ class ConsoleIT {
         api.post("groups/" + group + "/pause", OPERATOR, "");
         try (ConsoleBrowser browser = new ConsoleBrowser(base())) {
             String waiting = api.submit("{\"type\":\"demo.echo\",\"group\":\"" + group + "\",\"payload\":{}}");
+            String newer = api.submit("{\"type\":\"demo.echo\",\"group\":\"" + group + "\",\"payload\":{}}");
             browser.logIn("demo-operator", "demo-operator-pw");
             browser.open("task.xhtml?id=" + waiting);
             browser.clickAndConfirm("task-actions:cancel");
@@ -170,6 +172,13 @@ class ConsoleIT {
                     .isEqualTo("CANCELLED");
             assertThat(browser.all("#task-actions\\:cancel")).isEmpty();
             assertThat(browser.text("#timeline")).contains("cancelled by demo-operator");
+            browser.open("tasks.xhtml?group=" + group);
+            assertThat(browser.all("#task-list tbody tr").get(0).getAttribute("data-task"))
+                    .isEqualTo(newer);
+            browser.open("tasks.xhtml?sort=updated&group=" + group);
+            assertThat(browser.all("#task-list tbody tr").get(0).getAttribute("data-task"))
+                    .as("the task cancelled last comes first in the order of last change")
+                    .isEqualTo(waiting);
 
             String failing = api.submit("{\"type\":\"demo.fail\",\"payload\":{\"always\":true},\"maxAttempts\":1}");
             api.awaitState(failing, "DEAD_LETTER");

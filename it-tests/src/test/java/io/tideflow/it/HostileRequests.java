@@ -185,6 +185,8 @@ final class HostileRequests {
                 "tasks?type=" + value,
                 "tasks?group=" + value,
                 "tasks?after=" + value,
+                "tasks?sort=" + value,
+                "tasks?sort=updated&after=" + value,
                 "tasks/export?format=" + value,
                 "tasks/export?state=" + value + "&type=" + value,
                 "alerts?limit=" + value,

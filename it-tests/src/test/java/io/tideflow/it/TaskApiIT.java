@@ -107,6 +107,21 @@ class TaskApiIT extends TestHandlersDeployment {
         assertThat(second.isNull("next")).isTrue();
         assertThat(api.get("tasks?state=SLEEPING", VIEWER).json().getString("field"))
                 .isEqualTo("state");
+
+        JsonObject byChange = api.get("tasks?group=" + group + "&sort=updated&limit=2", VIEWER)
+                .json();
+        assertThat(byChange.getJsonArray("items")).hasSize(2);
+        JsonObject rest = api.get(
+                        "tasks?group=" + group + "&sort=updated&limit=2&after=" + byChange.getString("next"), VIEWER)
+                .json();
+        assertThat(rest.getJsonArray("items")).hasSize(1);
+        assertThat(api.get("tasks?sort=sideways", VIEWER).json().getString("field"))
+                .isEqualTo("sort");
+        assertThat(api.get("tasks?sort=updated&after=" + first.getString("next"), VIEWER)
+                        .json()
+                        .getString("field"))
+                .as("a task id is no cursor of the list by last change")
+                .isEqualTo("after");
     }
 
     @Test
@@ -231,6 +246,7 @@ class TaskApiIT extends TestHandlersDeployment {
                         !api.get("nodes", VIEWER).json().getJsonArray("nodes").isEmpty());
         JsonObject node = api.get("nodes", VIEWER).json().getJsonArray("nodes").getJsonObject(0);
         assertThat(node.getBoolean("alive")).isTrue();
+        assertThat(node.getInt("workers")).as("a worker node").isPositive();
         assertThat(node.getString("id")).isNotBlank();
         assertThat(api.get("nodes", null).status()).isEqualTo(401);
     }

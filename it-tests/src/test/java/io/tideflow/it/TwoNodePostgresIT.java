@@ -85,6 +85,10 @@ class TwoNodePostgresIT {
         assertThat(count("SELECT COUNT(*) FROM task_events WHERE node = 'node-3/tideflow' AND to_state = 'RUNNING'"))
                 .as("the submit-only node claims nothing")
                 .isZero();
+        assertThat(workersOf(submitter, "node-3/tideflow"))
+                .as("the node list tells the submit-only node from the workers")
+                .isEqualTo("0");
+        assertThat(workersOf(submitter, "node-1/tideflow")).isNotEqualTo("0").isNotEqualTo("missing");
         // both nodes poll every second: without the wake-up the median would be near 500 ms and the maximum near 1 s
         assertThat(p50).isLessThan(100);
         assertThat(p99).isLessThan(400);
@@ -185,11 +189,20 @@ class TwoNodePostgresIT {
         }
     }
 
+    private static String workersOf(ApiClient api, String node) {
+        return fieldOfNode(api, node, n -> Integer.toString(n.getInt("workers")));
+    }
+
     private static String aliveOf(ApiClient api, String node) {
+        return fieldOfNode(api, node, n -> Boolean.toString(n.getBoolean("alive")));
+    }
+
+    private static String fieldOfNode(
+            ApiClient api, String node, java.util.function.Function<jakarta.json.JsonObject, String> field) {
         return api.get("nodes", VIEWER).json().getJsonArray("nodes").stream()
                 .map(jakarta.json.JsonValue::asJsonObject)
                 .filter(n -> n.getString("id").equals(node))
-                .map(n -> Boolean.toString(n.getBoolean("alive")))
+                .map(field)
                 .findFirst()
                 .orElse("missing");
     }

@@ -8,6 +8,8 @@ import io.tideflow.queue.api.TaskQueue;
 import io.tideflow.queue.api.TaskRequest;
 import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.NodeView;
+import io.tideflow.queue.api.admin.TaskChangeCursor;
+import io.tideflow.queue.api.admin.TaskChangePage;
 import io.tideflow.queue.api.admin.TaskEventView;
 import io.tideflow.queue.api.admin.TaskFilter;
 import io.tideflow.queue.api.admin.TaskPage;
@@ -177,6 +179,17 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
             throw new InvalidTaskRequestException("limit", "must be between 1 and 500, got " + limit);
         }
         return reader.list(filter, limit);
+    }
+
+    @Override
+    public TaskChangePage listByLastChange(TaskFilter filter, TaskChangeCursor after, int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new InvalidTaskRequestException("limit", "must be between 1 and 500, got " + limit);
+        }
+        if (filter.after() != null) {
+            throw new InvalidTaskRequestException("after", "a list by last change takes its own cursor, not a task id");
+        }
+        return reader.listByLastChange(filter, after, limit);
     }
 
     /** The enqueue flow's view of the store, the event bus and the dispatcher. */

@@ -67,7 +67,8 @@ public class LeaseTransactions {
 
     /** Refreshes this node's row in the node registry. */
     public void beat(Instant startedAt, int running) {
-        nodes.beat(settings.nodeId(), startedAt, clock.instant(), running);
+        int workers = settings.dispatcherEnabled() ? settings.workers() : 0;
+        nodes.beat(settings.nodeId(), startedAt, clock.instant(), running, workers);
     }
 
     /** The database's clock now, where it is not this node's own. */

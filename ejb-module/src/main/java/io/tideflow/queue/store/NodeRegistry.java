@@ -16,10 +16,14 @@ public class NodeRegistry {
         this.sql = dialect.on(em);
     }
 
-    /** Refreshes this node's row, creating it on the first beat after a start. */
-    public void beat(String node, Instant startedAt, Instant now, int running) {
-        if (sql.update("node.beat", now.toEpochMilli(), running, startedAt.toEpochMilli(), node) == 0) {
-            sql.update("node.join", node, startedAt.toEpochMilli(), now.toEpochMilli(), running);
+    /**
+     * Refreshes this node's row, creating it on the first beat after a start.
+     *
+     * @param workers the workers this node runs, 0 on a submit-only node
+     */
+    public void beat(String node, Instant startedAt, Instant now, int running, int workers) {
+        if (sql.update("node.beat", now.toEpochMilli(), running, workers, startedAt.toEpochMilli(), node) == 0) {
+            sql.update("node.join", node, startedAt.toEpochMilli(), now.toEpochMilli(), running, workers);
         }
     }
 
@@ -41,6 +45,7 @@ public class NodeRegistry {
                     Instant.ofEpochMilli(row.getLong(2)),
                     lastSeen,
                     row.getInt(4),
+                    row.getInt(5),
                     !lastSeen.isBefore(aliveSince));
         });
     }

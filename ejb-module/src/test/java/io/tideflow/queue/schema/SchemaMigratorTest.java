@@ -38,7 +38,9 @@ class SchemaMigratorTest {
                         "V008__one_requeue_per_dead_letter.sql",
                         "V009__alert_deliveries.sql",
                         "V010__group_claim_index.sql",
-                        "V011__group_actions.sql");
+                        "V011__group_actions.sql",
+                        "V012__node_workers.sql",
+                        "V013__task_state_updated_index.sql");
         assertThat(migrator.migrate()).isEmpty();
     }
 

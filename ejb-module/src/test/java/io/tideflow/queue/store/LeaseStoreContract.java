@@ -179,12 +179,12 @@ abstract class LeaseStoreContract extends DatabaseContract {
     void nodesAreListedAliveWhileTheyBeatAndGoneWhenTheyStop() {
         Instant started = claimedAt.minusSeconds(60);
         db.inTransaction(em -> {
-            new NodeRegistry(em, db.dialect()).beat("node-a", started, claimedAt, 3);
-            new NodeRegistry(em, db.dialect()).beat("node-b", started, claimedAt, 0);
+            new NodeRegistry(em, db.dialect()).beat("node-a", started, claimedAt, 3, 8);
+            new NodeRegistry(em, db.dialect()).beat("node-b", started, claimedAt, 0, 0);
             return null;
         });
         db.inTransaction(em -> {
-            new NodeRegistry(em, db.dialect()).beat("node-a", started, claimedAt.plusSeconds(20), 1);
+            new NodeRegistry(em, db.dialect()).beat("node-a", started, claimedAt.plusSeconds(20), 1, 8);
             return null;
         });
         List<io.tideflow.queue.api.admin.NodeView> nodes = db.inTransaction(
@@ -194,6 +194,9 @@ abstract class LeaseStoreContract extends DatabaseContract {
                 .extracting(io.tideflow.queue.api.admin.NodeView::alive)
                 .containsExactly(true, false);
         assertThat(nodes.get(0).running()).isEqualTo(1);
+        assertThat(nodes)
+                .extracting(io.tideflow.queue.api.admin.NodeView::workers)
+                .containsExactly(8, 0);
         assertThat(nodes.get(0).lastSeen()).isEqualTo(claimedAt.plusSeconds(20));
 
         db.inTransaction(em -> {

@@ -45,16 +45,16 @@ abstract class SqlCatalogContract extends DatabaseContract {
     void aFailingStatementIsNamedInTheError() throws SQLException {
         try (Connection connection = db.dataSource().getConnection()) {
             SqlRunner sql = new SqlRunner(db.dialect().statements(), () -> connection);
-            sql.update("node.join", "node-a", 1L, 1L, 0);
-            assertThatThrownBy(() -> sql.update("node.join", "node-a", 1L, 1L, 0))
+            sql.update("node.join", "node-a", 1L, 1L, 0, 8);
+            assertThatThrownBy(() -> sql.update("node.join", "node-a", 1L, 1L, 0, 8))
                     .isInstanceOf(SqlStatementException.class)
                     .hasMessageStartingWith("statement 'node.join' failed: ");
             assertThatThrownBy(() -> sql.update("node.join", "node-a", 1L))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("'node.join' takes 4 parameters, 2 were bound");
-            assertThatThrownBy(() -> sql.update("node.join", "node-a", 1L, 1L, 0, 5))
+                    .hasMessageContaining("'node.join' takes 5 parameters, 2 were bound");
+            assertThatThrownBy(() -> sql.update("node.join", "node-a", 1L, 1L, 0, 8, 5))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("'node.join' takes 4 parameters, 5 were bound");
+                    .hasMessageContaining("'node.join' takes 5 parameters, 6 were bound");
         }
     }
 }

@@ -4,6 +4,9 @@ import static io.tideflow.queue.store.TaskFixtures.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.api.admin.TaskChangeCursor;
+import io.tideflow.queue.api.admin.TaskChangePage;
 import io.tideflow.queue.api.admin.TaskFilter;
 import io.tideflow.queue.api.admin.TaskView;
 import java.time.Instant;
@@ -34,6 +37,35 @@ abstract class TaskListFilterContract extends DatabaseContract {
                 .isEmpty();
         assertThat(list(new TaskFilter(null, null, "mail", null, T, T.plusSeconds(30), null)))
                 .containsExactly(late);
+    }
+
+    @Test
+    void aListByLastChangeShowsTheMostRecentlyChangedFirstOverEveryStateAndPagesWithoutRepeats() {
+        TaskId first = insert(aTask().dueAt(T));
+        TaskId second = insert(aTask().dueAt(T.plusSeconds(10)).inGroup("mail"));
+        TaskId third = insert(aTask().dueAt(T.plusSeconds(20)));
+        TaskId fourth = insert(aTask().dueAt(T.plusSeconds(20)));
+        db.inTransaction(em -> db.store(em, "node-a").cancel(first, T.plusSeconds(100), "alice"));
+
+        TaskChangePage firstPage = byChange(TaskFilter.all(), null, 2);
+        assertThat(firstPage.items()).extracting(TaskView::id).containsExactly(first, fourth);
+        TaskChangePage secondPage = byChange(TaskFilter.all(), firstPage.next(), 2);
+        assertThat(secondPage.items()).extracting(TaskView::id).containsExactly(third, second);
+        assertThat(secondPage.next()).as("the last page").isNull();
+
+        assertThat(byChange(new TaskFilter(TaskState.PENDING, null, null, null), null, 10)
+                        .items())
+                .extracting(TaskView::id)
+                .containsExactly(fourth, third, second);
+        assertThat(byChange(new TaskFilter(null, null, "mail", null), null, 10).items())
+                .extracting(TaskView::id)
+                .containsExactly(second);
+        TaskChangeCursor cursor = firstPage.next();
+        assertThat(TaskChangeCursor.parse("after", cursor.text())).isEqualTo(cursor);
+    }
+
+    private TaskChangePage byChange(TaskFilter filter, TaskChangeCursor after, int limit) {
+        return db.inTransaction(em -> new TaskReader(em, db.dialect()).listByLastChange(filter, after, limit));
     }
 
     private TaskId insert(TaskFixtures fixture) {

@@ -12,6 +12,7 @@ import io.tideflow.queue.api.TaskRequest;
 import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.ExportFormat;
 import io.tideflow.queue.api.admin.Reports;
+import io.tideflow.queue.api.admin.TaskChangeCursor;
 import io.tideflow.queue.api.admin.TaskExport;
 import io.tideflow.queue.api.admin.TaskFilter;
 import io.tideflow.queue.api.admin.TaskQueries;
@@ -138,16 +139,18 @@ public class TaskResource {
             @QueryParam("createdFrom") Instant createdFrom,
             @QueryParam("createdTo") Instant createdTo,
             @QueryParam("idempotencyKey") String idempotencyKey,
+            @QueryParam("sort") @DefaultValue("created") String sort,
             @QueryParam("limit") @DefaultValue("50") String limit) {
-        TaskFilter filter = new TaskFilter(
-                state,
-                type,
-                group,
-                after == null ? null : TaskId.of(after),
-                createdFrom,
-                createdTo,
-                QueryParams.text(idempotencyKey));
-        return TaskPageBody.of(queries.list(filter, limitOf(limit)));
+        TaskFilter filter =
+                new TaskFilter(state, type, group, null, createdFrom, createdTo, QueryParams.text(idempotencyKey));
+        return switch (sort.trim().toLowerCase(Locale.ROOT)) {
+            case "created" ->
+                TaskPageBody.of(queries.list(filter.after(after == null ? null : TaskId.of(after)), limitOf(limit)));
+            case "updated" ->
+                TaskPageBody.of(queries.listByLastChange(
+                        filter, after == null ? null : TaskChangeCursor.parse("after", after), limitOf(limit)));
+            default -> throw new InvalidTaskRequestException("sort", "must be created or updated, got " + sort);
+        };
     }
 
     @POST

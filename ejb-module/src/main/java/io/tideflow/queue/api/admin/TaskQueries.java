@@ -18,6 +18,15 @@ public interface TaskQueries {
     TaskPage list(TaskFilter filter, int limit);
 
     /**
+     * One page of tasks matching the filter, most recently changed first (the filter's {@code after} must be empty:
+     * this listing has its own cursor).
+     *
+     * @param after where the previous page stopped, or {@code null} for the first page
+     * @param limit 1 to 500 tasks
+     */
+    TaskChangePage listByLastChange(TaskFilter filter, TaskChangeCursor after, int limit);
+
+    /**
      * Every transition of a task, oldest first.
      *
      * @throws TaskNotFoundException when no task has this id

@@ -4,6 +4,8 @@ import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.TideflowException;
+import io.tideflow.queue.api.admin.TaskChangeCursor;
+import io.tideflow.queue.api.admin.TaskChangePage;
 import io.tideflow.queue.api.admin.TaskFilter;
 import io.tideflow.queue.api.admin.TaskPage;
 import io.tideflow.queue.api.admin.TaskQueries;
@@ -23,7 +25,7 @@ import java.util.Locale;
 
 /**
  * The task list: its filters are the page's query string (a filtered list is a link), read one keyset page at a
- * time, newest first, so a page costs the same however many tasks there are.
+ * time, newest first or most recently changed first, so a page costs the same however many tasks there are.
  */
 @Named
 @RequestScoped
@@ -41,16 +43,22 @@ public class TaskListView {
     private String createdFrom;
     private String createdTo;
     private String key;
+    private String sort;
     private List<TaskView> tasks = List.of();
-    private TaskId next;
+    private String next;
 
     /** The page's view action: reads the page the parameters select, or says which parameter is wrong. */
     public void load() {
         try {
-            TaskFilter filter = filter().after(afterOf(after));
-            TaskPage page = queries.list(filter, PAGE_SIZE);
-            tasks = page.items();
-            next = page.next();
+            if (isByLastChange()) {
+                TaskChangePage page = queries.listByLastChange(filter(), changeCursorOf(after), PAGE_SIZE);
+                tasks = page.items();
+                next = page.next() == null ? null : page.next().text();
+            } else {
+                TaskPage page = queries.list(filter().after(afterOf(after)), PAGE_SIZE);
+                tasks = page.items();
+                next = page.next() == null ? null : page.next().value();
+            }
         } catch (IllegalArgumentException | TideflowException refused) {
             FacesContext.getCurrentInstance()
                     .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
@@ -96,6 +104,21 @@ public class TaskListView {
         }
     }
 
+    /** Whether the list is in the order tasks last changed ({@code sort=updated}) rather than newest first. */
+    public boolean isByLastChange() {
+        if (sort == null || sort.isBlank() || sort.equals("created")) {
+            return false;
+        }
+        if (sort.equals("updated")) {
+            return true;
+        }
+        throw new IllegalArgumentException("sort: '" + sort + "' is neither created nor updated");
+    }
+
+    private static TaskChangeCursor changeCursorOf(String text) {
+        return text == null || text.isBlank() ? null : TaskChangeCursor.parse("after", text.trim());
+    }
+
     private static TaskId afterOf(String text) {
         if (text == null || text.isBlank()) {
             return null;
@@ -120,7 +143,15 @@ public class TaskListView {
     }
 
     public String getNext() {
-        return next == null ? null : next.value();
+        return next;
+    }
+
+    public String getSort() {
+        return sort;
+    }
+
+    public void setSort(String sort) {
+        this.sort = sort;
     }
 
     public String getState() {
