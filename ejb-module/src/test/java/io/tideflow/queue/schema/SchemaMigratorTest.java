@@ -40,7 +40,8 @@ class SchemaMigratorTest {
                         "V010__group_claim_index.sql",
                         "V011__group_actions.sql",
                         "V012__node_workers.sql",
-                        "V013__task_state_updated_index.sql");
+                        "V013__task_state_updated_index.sql",
+                        "V014__state_indexes_carry_the_group.sql");
         assertThat(migrator.migrate()).isEmpty();
     }
 
