@@ -1,5 +1,5 @@
 /**
- * Jakarta Batch jobs that work through the engine's API, one package per job next to its
- * {@code META-INF/batch-jobs/<job>.xml}. No job ships yet: the first arrives with the batch issue.
+ * Jakarta Batch jobs that work through the engine's worker API, one package per job next to its
+ * {@code META-INF/batch-jobs/<job>.xml}: {@code chunk} runs batchable task types in chunks.
  */
 package io.tideflow.batch;

@@ -126,6 +126,10 @@ WHERE state IN ('COMPLETED', 'CANCELLED') AND updated_at < ?;
 -- the purge's candidates: in the given state (ARCHIVED or DEAD_LETTER) since before the given time
 SELECT id FROM tasks WHERE state = ? AND updated_at < ?;
 
+-- name: task.groupsWithDueTasksOfType
+-- where a batchable type's chunk job has work: now, type
+SELECT DISTINCT resource_group FROM tasks WHERE state = 'PENDING' AND run_at <= ? AND type = ?;
+
 -- name: task.page
 -- newest first, each filter optional (NULL: any): state, the keyset "ids before this one", type, group, created
 -- from, created before, idempotency key; then how many. The limit is in the statement, not only the driver's maximum

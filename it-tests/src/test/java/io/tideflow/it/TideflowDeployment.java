@@ -1,6 +1,7 @@
 package io.tideflow.it;
 
 import io.tideflow.it.support.BuggyHandler;
+import io.tideflow.it.support.ChunkWriteHandler;
 import io.tideflow.it.support.CountOnceHandler;
 import io.tideflow.it.support.EffectsResource;
 import io.tideflow.it.support.EffectsTable;
@@ -84,6 +85,7 @@ final class TideflowDeployment {
                         FaultToleranceTimeoutHandler.class,
                         RetryLaterHandler.class,
                         BuggyHandler.class,
+                        ChunkWriteHandler.class,
                         EscalationRecorder.class,
                         EnqueueChildHandler.class,
                         LifecycleRecorder.class,

@@ -1,6 +1,7 @@
 package io.tideflow.queue.execution;
 
 import io.tideflow.queue.api.TaskCancelledException;
+import io.tideflow.queue.api.TaskHandler;
 import io.tideflow.queue.api.TaskTimeoutException;
 import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.handler.HandlerReference;
@@ -52,7 +53,7 @@ public class TaskExecution {
         LeasedTask task = attempt.task();
         long started = System.nanoTime();
         boolean transactional = registry.isTransactional(task.type());
-        HandlerReference handle = null;
+        HandlerReference<TaskHandler> handle = null;
         try {
             // inside the try: a type without a handler on this node is a failed attempt, recorded like any other
             handle = registry.handlerFor(task.type());

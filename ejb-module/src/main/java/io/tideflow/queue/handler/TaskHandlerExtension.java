@@ -1,5 +1,6 @@
 package io.tideflow.queue.handler;
 
+import io.tideflow.queue.api.BatchTaskHandler;
 import io.tideflow.queue.api.EnabledByConfig;
 import io.tideflow.queue.api.TaskHandler;
 import io.tideflow.queue.api.TaskType;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Finds every {@link TaskHandler} bean while the deployment is scanned, in every module of a WAR or an EAR, and
+ * Finds every {@link TaskHandler} and {@link BatchTaskHandler} bean while the deployment is scanned, in every module of a WAR or an EAR, and
  * fails the deployment when a handler has no {@link TaskType}, an invalid type name, a type another handler already
  * claims, or implements a second copy of Tideflow's API.
  *
@@ -40,7 +41,15 @@ public class TaskHandlerExtension implements Extension {
             // by name: a second copy of the engine has classes of its own, or (parent-first loaders) the same ones
             registries++;
         }
-        if (!bean.getTypes().contains(TaskHandler.class)) {
+        boolean single = bean.getTypes().contains(TaskHandler.class);
+        boolean batch = bean.getTypes().contains(BatchTaskHandler.class);
+        if (single && batch) {
+            problems.add("task handler " + bean.getBeanClass().getName() + " implements both "
+                    + TaskHandler.class.getSimpleName() + " and " + BatchTaskHandler.class.getSimpleName()
+                    + ": a type runs one task at a time or in chunks, choose one");
+            return;
+        }
+        if (!single && !batch) {
             if (implementsAnotherCopyOfTaskHandler(bean)) {
                 handlersOfAnotherCopy.add(bean.getBeanClass().getName());
             }

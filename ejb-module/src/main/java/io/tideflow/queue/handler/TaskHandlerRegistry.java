@@ -1,5 +1,6 @@
 package io.tideflow.queue.handler;
 
+import io.tideflow.queue.api.BatchTaskHandler;
 import io.tideflow.queue.api.NonTransactional;
 import io.tideflow.queue.api.TaskHandler;
 import io.tideflow.queue.api.UnknownTaskTypeException;
@@ -30,37 +31,59 @@ public class TaskHandlerRegistry implements TaskTypeCatalog {
     @Inject
     Config config;
 
-    private Map<String, Bean<?>> enabled;
+    private Map<String, Bean<?>> single;
+    private Map<String, Bean<?>> batch;
 
     @PostConstruct
     void resolveEnabledTypes() {
-        enabled = Map.copyOf(extension.enabledHandlers(config));
-        LOG.info(() -> "Tideflow task types enabled: " + new TreeMap<>(enabled).keySet());
+        Map<String, Bean<?>> enabled = extension.enabledHandlers(config);
+        Map<String, Bean<?>> singleTypes = new TreeMap<>();
+        Map<String, Bean<?>> batchTypes = new TreeMap<>();
+        enabled.forEach((type, bean) ->
+                (bean.getTypes().contains(BatchTaskHandler.class) ? batchTypes : singleTypes).put(type, bean));
+        single = Map.copyOf(singleTypes);
+        batch = Map.copyOf(batchTypes);
+        LOG.info(() -> "Tideflow task types enabled: " + singleTypes.keySet()
+                + (batchTypes.isEmpty() ? "" : ", run in chunks: " + batchTypes.keySet()));
     }
 
     @Override
     public boolean isKnown(String type) {
-        return enabled.containsKey(type);
+        return single.containsKey(type) || batch.containsKey(type);
     }
 
+    /** The types whose tasks run one at a time: the ones the dispatcher claims. */
     public Set<String> types() {
-        return enabled.keySet();
+        return single.keySet();
+    }
+
+    /** The types whose tasks run in chunks, through the batch module's job. */
+    public Set<String> batchTypes() {
+        return batch.keySet();
     }
 
     /** Whether the type's handler runs inside the task's transaction (no {@link NonTransactional}). */
     public boolean isTransactional(String type) {
-        Bean<?> handler = enabled.get(type);
+        Bean<?> handler = single.get(type);
         return handler == null || !handler.getBeanClass().isAnnotationPresent(NonTransactional.class);
     }
 
     /** The handler for one attempt of a type; close it after the attempt so dependent handlers are released. */
-    public HandlerReference handlerFor(String type) {
-        Bean<?> bean = enabled.get(type);
+    public HandlerReference<TaskHandler> handlerFor(String type) {
+        return referenceTo(single.get(type), type, TaskHandler.class);
+    }
+
+    /** The handler for one chunk of a batchable type; close it after the chunk. */
+    public HandlerReference<BatchTaskHandler> batchHandlerFor(String type) {
+        return referenceTo(batch.get(type), type, BatchTaskHandler.class);
+    }
+
+    private <H> HandlerReference<H> referenceTo(Bean<?> bean, String type, Class<H> kind) {
         if (bean == null) {
             throw new UnknownTaskTypeException(type);
         }
         // from the bean itself, not a typesafe lookup: that works for handlers in modules the engine cannot see
         CreationalContext<?> context = beans.createCreationalContext(bean);
-        return new HandlerReference((TaskHandler) beans.getReference(bean, TaskHandler.class, context), context);
+        return new HandlerReference<>(kind.cast(beans.getReference(bean, kind, context)), context);
     }
 }

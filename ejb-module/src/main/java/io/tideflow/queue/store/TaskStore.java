@@ -127,6 +127,12 @@ public class TaskStore {
         return due;
     }
 
+    /** The groups that have a PENDING task of {@code type} due at {@code now}. */
+    public Set<String> groupsWithDueTasksOfType(String type, Instant now) {
+        return new HashSet<>(
+                sql.list("task.groupsWithDueTasksOfType", row -> row.getString(1), now.toEpochMilli(), type));
+    }
+
     /** Which of {@code groups} any task, in any state, names: one read over the group index per slice. */
     public Set<String> groupsHoldingTasksAmong(List<String> groups) {
         Set<String> holding = new HashSet<>();

@@ -1,8 +1,11 @@
 package io.tideflow.queue.worker;
 
+import io.tideflow.queue.api.BatchTaskHandler;
 import io.tideflow.queue.api.event.TaskCompleted;
 import io.tideflow.queue.api.event.TaskLeaseLost;
 import io.tideflow.queue.api.event.TaskStarted;
+import io.tideflow.queue.api.worker.BatchShape;
+import io.tideflow.queue.api.worker.ChunkFailedException;
 import io.tideflow.queue.api.worker.FailureVerdict;
 import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.api.worker.TaskWorker;
@@ -10,10 +13,13 @@ import io.tideflow.queue.api.worker.WorkRequest;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.dispatch.RestrictedGroupClaim;
 import io.tideflow.queue.events.LifecycleEvents;
+import io.tideflow.queue.execution.ChunkExecution;
 import io.tideflow.queue.failure.ErrorClassifier;
 import io.tideflow.queue.failure.FailureRecorder;
 import io.tideflow.queue.groups.GroupDirectory;
 import io.tideflow.queue.groups.breaker.BreakerOutcomes;
+import io.tideflow.queue.handler.HandlerReference;
+import io.tideflow.queue.handler.TaskHandlerRegistry;
 import io.tideflow.queue.lease.LeaseReleaser;
 import io.tideflow.queue.store.LeaseStore;
 import io.tideflow.queue.store.TaskStore;
@@ -28,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The worker API over the engine's own claim, transitions, failure recorder and lease release. */
 @Stateless
@@ -65,6 +72,12 @@ public class TaskWorkerBean implements TaskWorker {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TaskHandlerRegistry registry;
+
+    @Inject
+    ChunkExecution chunks;
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -153,5 +166,37 @@ public class TaskWorkerBean implements TaskWorker {
             }
         }
         return lost;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<BatchShape> batchTypes() {
+        List<BatchShape> shapes = new ArrayList<>();
+        for (String type : registry.batchTypes()) {
+            try (HandlerReference<BatchTaskHandler> handler = registry.batchHandlerFor(type)) {
+                shapes.add(new BatchShape(
+                        type, handler.handler().batchSize(), handler.handler().maxWait()));
+            }
+        }
+        return shapes;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Set<String> groupsWithDueTasks(String type) {
+        return store.groupsWithDueTasksOfType(type, clock.instant());
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void runChunk(List<LeasedTask> chunk) {
+        for (ChunkExecution.ItemResult item : chunks.run(chunk)) {
+            if (!complete(item.task(), item.resultJson(), item.execution())) {
+                throw new ChunkFailedException(
+                        "task " + item.task().id() + " of the chunk is no longer this chunk's (its lease ran out and"
+                                + " it was rescued): the chunk's work must not commit",
+                        null);
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.tideflow.queue.api.worker;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs tasks outside the dispatcher, with the same guarantees: claims are conditional and fenced by a lease token,
@@ -41,4 +42,20 @@ public interface TaskWorker {
      * @return the tasks whose lease was no longer theirs (rescued or finished); their work must not commit
      */
     List<LeasedTask> extendLeases(List<LeasedTask> held);
+
+    /** The batchable task types ({@link io.tideflow.queue.api.BatchTaskHandler}) enabled here, by type name. */
+    List<BatchShape> batchTypes();
+
+    /** The resource groups that hold due tasks of this type now. */
+    Set<String> groupsWithDueTasks(String type);
+
+    /**
+     * Runs claimed tasks of one batchable type and group through its handler, one call per similarity key, and
+     * completes each with its result in the caller's transaction: the handler's writes and every completion commit
+     * together. Requires a transaction.
+     *
+     * @throws ChunkFailedException when the handler threw, or a task's lease is no longer the caller's; the caller's
+     *     transaction is then marked for rollback
+     */
+    void runChunk(List<LeasedTask> chunk);
 }

@@ -1,0 +1,60 @@
+package io.tideflow.it.support;
+
+import io.tideflow.queue.api.BatchTaskHandler;
+import io.tideflow.queue.api.TaskContext;
+import io.tideflow.queue.api.TaskType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs in chunks of up to 10 tasks of one group and one {@code "key"} of the payload: writes a row per task in the
+ * chunk's transaction, then fails the whole chunk when one of its tasks is {@code "poison": true}; each result says
+ * how many tasks shared the call and their keys.
+ */
+@ApplicationScoped
+@TaskType("it.chunk-write")
+public class ChunkWriteHandler implements BatchTaskHandler {
+
+    @Inject
+    EffectsTable effects;
+
+    @Override
+    public List<?> handle(List<TaskContext> tasks) throws Exception {
+        List<JsonObject> results = new ArrayList<>();
+        for (TaskContext task : tasks) {
+            JsonObject payload = task.payload(JsonObject.class);
+            effects.write(payload.getString("marker"), task.attempt());
+            results.add(Json.createObjectBuilder()
+                    .add("chunkSize", tasks.size())
+                    .add("key", payload.getString("key", ""))
+                    .add("group", task.group())
+                    .build());
+        }
+        for (TaskContext task : tasks) {
+            if (task.payload(JsonObject.class).getBoolean("poison", false)) {
+                throw new IllegalStateException("poisoned chunk: task " + task.id() + " cannot be processed");
+            }
+        }
+        return results;
+    }
+
+    @Override
+    public int batchSize() {
+        return 10;
+    }
+
+    @Override
+    public Duration maxWait() {
+        return Duration.ofMillis(300);
+    }
+
+    @Override
+    public String similarityKey(TaskContext task) {
+        return task.payload(JsonObject.class).getString("key", "");
+    }
+}
