@@ -3,7 +3,6 @@ package io.tideflow.batch.chunk;
 import io.tideflow.queue.api.worker.BatchShape;
 import io.tideflow.queue.api.worker.TaskWorker;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
@@ -20,6 +19,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,12 +35,19 @@ public class ChunkJobLauncher {
     static final String JOB = "tideflow-chunks";
     private static final Logger LOG = Logger.getLogger(ChunkJobLauncher.class.getName());
     private static final long LOOK_EVERY_MILLIS = 250;
+    private static final long AFTER_FAILURE_MILLIS = 30_000;
 
     @Inject
     TaskWorker worker;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    /** Looked up, not injected: Payara Server cannot inject it into a web module's CDI bean inside an EAR. */
+    private ManagedScheduledExecutorService scheduler() {
+        try {
+            return InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
+        } catch (NamingException e) {
+            throw new IllegalStateException("the server's default managed scheduled executor is not there", e);
+        }
+    }
 
     @Inject
     @ConfigProperty(name = "tideflow.dispatcher.enabled", defaultValue = "true")
@@ -50,45 +58,93 @@ public class ChunkJobLauncher {
     int maxExecutions;
 
     private final Map<String, Long> running = new ConcurrentHashMap<>();
-    private List<BatchShape> shapes = List.of();
+    private final Map<String, Long> failedUntil = new ConcurrentHashMap<>();
+    private volatile List<BatchShape> shapes;
     private ScheduledFuture<?> look;
+    private String lastFailure;
+    private volatile boolean stopping;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        if (!claiming) {
-            return;
+    synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // in an EAR each module's start is announced: the look is scheduled from this class's own module, whose naming
+        // context the look and the jobs it starts then carry (Payara's batch runtime finds the artifacts through it)
+        boolean ownModule = Thread.currentThread().getContextClassLoader() == ChunkJobLauncher.class.getClassLoader();
+        if (claiming && ownModule && look == null) {
+            // the batchable types are read at the first look: Payara's EJB container is still starting here
+            look = scheduler()
+                    .scheduleWithFixedDelay(
+                            this::launchWhereDue, LOOK_EVERY_MILLIS, LOOK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
         }
-        shapes = worker.batchTypes();
-        if (shapes.isEmpty()) {
-            return;
-        }
-        LOG.info(() -> "Tideflow runs these task types in chunks (job " + JOB + "): " + shapes);
-        look = scheduler.scheduleWithFixedDelay(
-                this::launchWhereDue, LOOK_EVERY_MILLIS, LOOK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     void launchWhereDue() {
+        Thread thread = Thread.currentThread();
+        ClassLoader own = thread.getContextClassLoader();
+        // the batch runtime finds its environment and the job XML through the module of this class (a WAR, or in an
+        // EAR the web module that holds it), which a managed thread's context need not be
+        thread.setContextClassLoader(ChunkJobLauncher.class.getClassLoader());
         try {
+            if (shapes == null) {
+                shapes = worker.batchTypes();
+                LOG.info(() -> shapes.isEmpty()
+                        ? "Tideflow has no task types that run in chunks"
+                        : "Tideflow runs these task types in chunks (job " + JOB + "): " + shapes);
+            }
+            if (shapes.isEmpty()) {
+                look.cancel(false);
+                return;
+            }
             JobOperator jobs = BatchRuntime.getJobOperator();
-            running.values().removeIf(execution -> !isActive(jobs, execution));
+            forgetEnded(jobs);
+            long now = System.currentTimeMillis();
             for (BatchShape shape : shapes) {
                 for (String group : worker.groupsWithDueTasks(shape.type())) {
                     String key = shape.type() + '\u0000' + group;
                     if (running.size() >= maxExecutions) {
                         return;
                     }
-                    if (!running.containsKey(key)) {
+                    if (!running.containsKey(key) && failedUntil.getOrDefault(key, 0L) <= now) {
                         running.put(key, jobs.start(JOB, parametersOf(shape, group)));
                     }
                 }
             }
         } catch (RuntimeException e) {
-            // the next look tries again; a database outage shows in the health checks, not here once a second
-            LOG.log(Level.FINE, "starting chunk jobs failed", e);
+            // the next look tries again; said once per kind of failure, not four times a second
+            String failure = e.getClass().getName() + ": " + e.getMessage();
+            if (!stopping && !failure.equals(lastFailure)) {
+                lastFailure = failure;
+                LOG.log(
+                        Level.WARNING,
+                        "starting chunk jobs failed; trying again every " + LOOK_EVERY_MILLIS + " ms",
+                        e);
+            }
+        } finally {
+            thread.setContextClassLoader(own);
         }
     }
 
+    /**
+     * Drops the executions that ended. One that failed (the runtime could not run the step at all, or a chunk failed
+     * for a reason other than its tasks) is not started again for its type and group for {@link #AFTER_FAILURE_MILLIS}:
+     * its tasks wait, rescued by the lease if it held any, and the server log says once why.
+     */
+    private void forgetEnded(JobOperator jobs) {
+        running.entrySet().removeIf(entry -> {
+            BatchStatus status = jobs.getJobExecution(entry.getValue()).getBatchStatus();
+            if (status == BatchStatus.FAILED) {
+                failedUntil.put(entry.getKey(), System.currentTimeMillis() + AFTER_FAILURE_MILLIS);
+                LOG.warning(() -> "chunk job execution " + entry.getValue() + " ("
+                        + entry.getKey().replace('\u0000', '/') + ") failed; the next one starts in "
+                        + AFTER_FAILURE_MILLIS / 1000 + " s");
+            }
+            return !isActive(status);
+        });
+    }
+
     private static boolean isActive(JobOperator jobs, long execution) {
-        BatchStatus status = jobs.getJobExecution(execution).getBatchStatus();
+        return isActive(jobs.getJobExecution(execution).getBatchStatus());
+    }
+
+    private static boolean isActive(BatchStatus status) {
         return status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING;
     }
 
@@ -103,6 +159,7 @@ public class ChunkJobLauncher {
 
     @PreDestroy
     void stop() {
+        stopping = true;
         if (look != null) {
             look.cancel(false);
         }

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Hands a chunk to the engine, which prepares each task's context, calls the type's handler and completes every task
- * with its own result, all in the chunk's transaction.
+ * with its own result, in a transaction of the chunk's own that commits before the batch runtime's checkpoint.
  */
 @Named("tideflowChunkWriter")
 @Dependent

@@ -9,7 +9,7 @@ import java.util.List;
  * does the work of up to {@link #batchSize()} tasks of the same type and resource group (and the same {@link
  * #similarityKey}), for example one multi-row insert or one bulk request to a remote system.
  *
- * <p>The chunk runs in one JTA transaction that also carries the completion of each of its tasks: the handler's own
+ * <p>The chunk runs in one JTA transaction of its own that also carries the completion of each of its tasks: the handler's own
  * writes commit together with every task's COMPLETED state and result, or not at all. When the handler throws, the
  * chunk rolls back and its tasks run again one per chunk: a task that fails on its own then records a failed attempt
  * (retried after its backoff, or dead-lettered, by its error class, as for a single task) while its neighbours

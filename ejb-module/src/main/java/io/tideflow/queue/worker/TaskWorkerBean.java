@@ -188,7 +188,7 @@ public class TaskWorkerBean implements TaskWorker {
     }
 
     @Override
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void runChunk(List<LeasedTask> chunk) {
         for (ChunkExecution.ItemResult item : chunks.run(chunk)) {
             if (!complete(item.task(), item.resultJson(), item.execution())) {

@@ -5,8 +5,8 @@ import jakarta.ejb.ApplicationException;
 
 /**
  * A chunk of a batchable type did not complete: its handler threw (the cause), returned the wrong number of results,
- * or a task's lease was no longer the caller's. The caller's transaction is marked for rollback: none of the chunk's
- * work and completions commit.
+ * or a task's lease was no longer the caller's. The chunk's transaction is rolled back: none of its work and
+ * completions commit.
  */
 @ApplicationException(rollback = true)
 public class ChunkFailedException extends TideflowException {

@@ -51,11 +51,13 @@ public interface TaskWorker {
 
     /**
      * Runs claimed tasks of one batchable type and group through its handler, one call per similarity key, and
-     * completes each with its result in the caller's transaction: the handler's writes and every completion commit
-     * together. Requires a transaction.
+     * completes each with its result, in a transaction of the chunk's own: the handler's writes and every completion
+     * commit together, or none does. Its own, not the caller's: a batch runtime's chunk transaction then holds its
+     * checkpoint data only, and how a runtime treats a failed chunk's transaction (JBeret rolls it back, Payara's
+     * commits it after a skip) cannot let a failed chunk's writes through.
      *
-     * @throws ChunkFailedException when the handler threw, or a task's lease is no longer the caller's; the caller's
-     *     transaction is then marked for rollback
+     * @throws ChunkFailedException when the handler threw, or a task's lease is no longer the caller's; nothing of the
+     *     chunk was committed
      */
     void runChunk(List<LeasedTask> chunk);
 }

@@ -1,7 +1,6 @@
 package io.tideflow.admin.web.dashboard;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +10,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * The dashboard's figures of this node, read in the background while someone watches and shared by every session.
@@ -34,8 +35,14 @@ public class DashboardSnapshots {
     @Inject
     DashboardFigureReader reader;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    /** Looked up, not injected: Payara Server cannot inject it into a web module's CDI bean inside an EAR. */
+    private ManagedScheduledExecutorService scheduler() {
+        try {
+            return InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
+        } catch (NamingException e) {
+            throw new IllegalStateException("the server's default managed scheduled executor is not there", e);
+        }
+    }
 
     private volatile DashboardFigures latest;
     private volatile Instant lastWatched = Instant.EPOCH;
@@ -57,7 +64,8 @@ public class DashboardSnapshots {
     private synchronized void startRefreshing() {
         if (refresh == null) {
             long every = REFRESH_EVERY.toMillis();
-            refresh = scheduler.scheduleWithFixedDelay(this::refreshWhileWatched, every, every, TimeUnit.MILLISECONDS);
+            refresh =
+                    scheduler().scheduleWithFixedDelay(this::refreshWhileWatched, every, every, TimeUnit.MILLISECONDS);
         }
     }
 
