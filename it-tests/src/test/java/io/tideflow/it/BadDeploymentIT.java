@@ -3,6 +3,7 @@ package io.tideflow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.tideflow.it.support.bad.BothKindsHandler;
 import io.tideflow.it.support.bad.SameTypeHandlerA;
 import io.tideflow.it.support.bad.SameTypeHandlerB;
 import io.tideflow.it.support.bad.UntypedHandler;
@@ -42,6 +43,11 @@ class BadDeploymentIT {
         return warApp("bad-untyped.war").addClass(UntypedHandler.class);
     }
 
+    @Deployment(name = "both-kinds", managed = false, testable = false)
+    static WebArchive handlerOfBothKinds() {
+        return warApp("bad-both.war").addClass(BothKindsHandler.class);
+    }
+
     @Deployment(name = "no-datasource", managed = false, testable = false)
     static WebArchive missingDatasource() {
         return warApp("bad-datasource.war")
@@ -73,6 +79,14 @@ class BadDeploymentIT {
                 .contains("task type 'it.bad.twice' has two handlers")
                 .contains(SameTypeHandlerA.class.getName())
                 .contains(SameTypeHandlerB.class.getName());
+        theNextCorrectDeploymentWorks();
+    }
+
+    @Test
+    void aHandlerThatIsBothSingleAndBatchIsNamed() {
+        assertThat(failureOf("both-kinds"))
+                .contains(BothKindsHandler.class.getName())
+                .contains("implements both TaskHandler and BatchTaskHandler");
         theNextCorrectDeploymentWorks();
     }
 

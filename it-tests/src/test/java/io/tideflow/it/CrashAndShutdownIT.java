@@ -81,6 +81,45 @@ class CrashAndShutdownIT {
     }
 
     @Test
+    void aChunkRunningWhenTheServerIsKilledLosesNoTaskAndCompletesNoneTwice() throws Exception {
+        ApiClient api = new ApiClient(server.apiBase());
+        String group = "crash-chunks-" + UUID.randomUUID().toString().substring(0, 8);
+        api.post("groups/" + group + "/pause", OPERATOR, "");
+        List<String> submissions = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            submissions.add("{\"type\":\"it.chunk-write\",\"group\":\"" + group + "\",\"maxAttempts\":5,"
+                    + "\"payload\":{\"marker\":\"" + group + "-" + i + "\",\"sleepMs\":1500}}");
+        }
+        ApiClient.Response created =
+                api.post("tasks/batch", OPERATOR, "{\"tasks\":[" + String.join(",", submissions) + "]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        api.post("groups/" + group + "/resume", OPERATOR, "");
+        // chunks of 10 that take 1.5 s each: killed after the first committed, while the next one runs
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> countInGroup(api, group, "COMPLETED") >= 10 && countInGroup(api, group, "RUNNING") > 0);
+
+        server.killHard();
+        server.start();
+        awaitUp();
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> countInGroup(api, group, "COMPLETED") == 30);
+        for (int i = 0; i < 30; i++) {
+            assertThat(api.get("it/effects/" + group + "-" + i, VIEWER).body())
+                    .as("rows written for task " + i + ": the killed chunk's never committed")
+                    .isEqualTo("1");
+        }
+    }
+
+    private static int countInGroup(ApiClient api, String group, String state) {
+        return api.get("tasks?group=" + group + "&state=" + state + "&limit=100", VIEWER)
+                .json()
+                .getJsonArray("items")
+                .size();
+    }
+
+    @Test
     void tasksRunningAtUndeployAreReleasedAndFinishAfterRedeploy() throws Exception {
         ApiClient api = new ApiClient(server.apiBase());
         List<String> markers = submitSlowWrites(api, 4, 15_000);

@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * Runs in chunks of up to 10 tasks of one group and one {@code "key"} of the payload: writes a row per task in the
- * chunk's transaction, then fails the whole chunk when one of its tasks is {@code "poison": true}; each result says
- * how many tasks shared the call and their keys.
+ * chunk's transaction, sleeps for the longest {@code "sleepMs"} of its tasks (a chunk a crash can land in), then fails
+ * the whole chunk when one of its tasks is {@code "poison": true}; each result says how many tasks shared the call and
+ * their keys.
  */
 @ApplicationScoped
 @TaskType("it.chunk-write")
@@ -35,6 +36,15 @@ public class ChunkWriteHandler implements BatchTaskHandler {
                     .add("group", task.group())
                     .build());
         }
+        long sleepMs = tasks.stream()
+                .mapToLong(task -> task.payload(JsonObject.class).getJsonNumber("sleepMs") == null
+                        ? 0
+                        : task.payload(JsonObject.class)
+                                .getJsonNumber("sleepMs")
+                                .longValue())
+                .max()
+                .orElse(0);
+        Thread.sleep(sleepMs);
         for (TaskContext task : tasks) {
             if (task.payload(JsonObject.class).getBoolean("poison", false)) {
                 throw new IllegalStateException("poisoned chunk: task " + task.id() + " cannot be processed");
