@@ -73,7 +73,7 @@ if [ ! -d "$jboss_home/modules/org/apache/derby" ]; then
 --dependencies=java.logging,java.management,java.naming,java.sql,jakarta.annotation.api,jakarta.enterprise.api,jakarta.json.api,jakarta.persistence.api,jakarta.transaction.api,jakarta.validation.api,jakarta.xml.bind.api,org.antlr,org.jboss.as.jpa.spi,org.jboss.logging,org.jboss.vfs"
 fi
 
-scripts="tideflow-server.cli tideflow-$database.cli"
+scripts="tideflow-server.cli tideflow-$database.cli tideflow-batch.cli"
 [ "$quickstart" = true ] && scripts="$scripts tideflow-quickstart.cli"
 if [ "$database" = postgresql ] && [ ! -d "$jboss_home/modules/org/postgresql" ]; then
     "$cli" --command="module add --name=org.postgresql --resources=$lib_dir/postgresql.jar \

@@ -444,3 +444,59 @@ SELECT version, checksum FROM tideflow_schema_history;
 
 -- name: schema.recordApplied
 INSERT INTO tideflow_schema_history (version, script, checksum, applied_at) VALUES (?, ?, ?, ?);
+
+-- name: batch.started
+-- execution_id, job, task_type, resource_group, node, started_at, restart_of, started_by
+INSERT INTO batch_executions (execution_id, job, task_type, resource_group, node, started_at, restart_of, started_by)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: batch.claimed
+-- execution_id, task_id, claimed_at
+INSERT INTO batch_execution_tasks (execution_id, task_id, claimed_at) VALUES (?, ?, ?);
+
+-- name: batch.newest
+SELECT execution_id, job, task_type, resource_group, node, started_at, restart_of, started_by FROM batch_executions
+ORDER BY execution_id DESC;
+
+-- name: batch.newestBefore
+-- execution_id
+SELECT execution_id, job, task_type, resource_group, node, started_at, restart_of, started_by FROM batch_executions
+WHERE execution_id < ? ORDER BY execution_id DESC;
+
+-- name: batch.one
+-- execution_id
+SELECT execution_id, job, task_type, resource_group, node, started_at, restart_of, started_by FROM batch_executions
+WHERE execution_id = ?;
+
+-- name: batch.tasks
+-- the tasks an execution claimed, each once with its state now, in the order first claimed; execution_id
+SELECT b.task_id, t.type, t.state, t.attempts, COUNT(*) AS claims, MIN(b.claimed_at) AS first_claim
+FROM batch_execution_tasks b JOIN tasks t ON t.id = b.task_id WHERE b.execution_id = ?
+GROUP BY b.task_id, t.type, t.state, t.attempts ORDER BY first_claim, b.task_id;
+
+-- name: batch.leftRunning
+-- executions JBeret's job repository (its tables, in this database on WildFly) says are running that no node runs:
+-- a node's from before it started again, and those of nodes without a heartbeat since a time;
+-- node, node started_at, node, alive since
+SELECT b.execution_id FROM batch_executions b JOIN JOB_EXECUTION j ON j.JOBEXECUTIONID = b.execution_id
+WHERE j.BATCHSTATUS IN ('STARTING', 'STARTED', 'STOPPING')
+AND ((b.node = ? AND b.started_at < ?)
+     OR (b.node <> ? AND b.node NOT IN (SELECT n.node_id FROM tideflow_nodes n WHERE n.last_seen >= ?)))
+ORDER BY b.execution_id;
+
+-- name: batch.failJob
+-- only while the repository still says it runs; exit status, execution
+UPDATE JOB_EXECUTION SET BATCHSTATUS = 'FAILED', EXITSTATUS = ?, ENDTIME = CURRENT_TIMESTAMP,
+LASTUPDATEDTIME = CURRENT_TIMESTAMP
+WHERE JOBEXECUTIONID = ? AND BATCHSTATUS IN ('STARTING', 'STARTED', 'STOPPING');
+
+-- name: batch.failSteps
+-- exit status, execution
+UPDATE STEP_EXECUTION SET BATCHSTATUS = 'FAILED', EXITSTATUS = ?, ENDTIME = CURRENT_TIMESTAMP
+WHERE JOBEXECUTIONID = ? AND BATCHSTATUS IN ('STARTING', 'STARTED', 'STOPPING');
+
+-- name: batch.failPartitions
+-- exit status, execution
+UPDATE PARTITION_EXECUTION SET BATCHSTATUS = 'FAILED', EXITSTATUS = ?
+WHERE STEPEXECUTIONID IN (SELECT s.STEPEXECUTIONID FROM STEP_EXECUTION s WHERE s.JOBEXECUTIONID = ?)
+AND BATCHSTATUS IN ('STARTING', 'STARTED', 'STOPPING');

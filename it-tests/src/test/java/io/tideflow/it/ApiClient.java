@@ -86,6 +86,13 @@ final class ApiClient {
                 .until(() -> get("tasks/" + id, VIEWER).json(), task -> state.equals(task.getString("state")));
     }
 
+    /** The batch executions of a resource group's chunk jobs, newest first (among the newest 200). */
+    List<JsonObject> batchExecutionsOf(String group) {
+        return get("batches?limit=200", VIEWER).json().getJsonArray("executions").getValuesAs(JsonObject.class).stream()
+                .filter(e -> group.equals(e.getString("group", null)))
+                .toList();
+    }
+
     /** The task's history, oldest first. */
     List<JsonObject> events(String id) {
         return get("tasks/" + id + "/history", VIEWER).json().getJsonArray("events").stream()

@@ -3,13 +3,18 @@ package io.tideflow.it;
 import static io.tideflow.it.ApiClient.OPERATOR;
 import static io.tideflow.it.ApiClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -112,6 +117,141 @@ class BatchChunkIT extends TestHandlersDeployment {
                     .isEqualTo(1);
         }
         assertThat(effects(run + "-4")).isZero();
+    }
+
+    @Test
+    void executionsAreListedWithTheirCountsAndTheTasksTheyClaimed() {
+        ApiClient api = api();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String group = "chunks-listed-" + run;
+        api.post("groups/" + group + "/pause", OPERATOR, "");
+        List<String> submissions = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            submissions.add("{\"type\":\"it.chunk-write\",\"group\":\"" + group + "\",\"payload\":{\"marker\":\"" + run
+                    + "-" + i + "\"}}");
+        }
+        List<String> ids = submitAll(api, submissions).getValuesAs(JsonString::getString);
+        api.post("groups/" + group + "/resume", OPERATOR, "");
+        ids.forEach(id -> api.awaitState(id, "COMPLETED"));
+
+        // each execution ends once nothing of its type and group is due
+        List<JsonObject> executions = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> api.batchExecutionsOf(group),
+                        found -> !found.isEmpty()
+                                && found.stream()
+                                        .allMatch(e -> e.getString("status").equals("COMPLETED")));
+        Set<String> claimed = new HashSet<>();
+        long written = 0;
+        for (JsonObject listed : executions) {
+            assertThat(listed.getString("job")).isEqualTo("tideflow-chunks");
+            assertThat(listed.getString("type")).isEqualTo("it.chunk-write");
+            assertThat(listed.getString("node")).isNotBlank();
+            assertThat(listed.getString("startedBy")).isEqualTo("(application)");
+            assertThat(listed.getString("endedAt")).isNotBlank();
+            assertThat(listed.getJsonNumber("skipped").longValue()).isZero();
+            written += listed.getJsonNumber("written").longValue();
+            JsonObject one =
+                    api.get("batches/" + listed.getJsonNumber("id"), VIEWER).json();
+            assertThat(one.getJsonArray("steps").getJsonObject(0).getString("name"))
+                    .isEqualTo("run-chunks");
+            for (JsonObject task : one.getJsonArray("tasks").getValuesAs(JsonObject.class)) {
+                assertThat(task.getString("state")).isEqualTo("COMPLETED");
+                claimed.add(task.getString("id"));
+            }
+        }
+        assertThat(claimed).as("the tasks the executions claimed").containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(written).as("items written by the executions").isEqualTo(12);
+
+        // the design's batch metrics, in the metric history beside the group's task figures
+        JsonObject summary = api.get("metrics/summary?group=" + group, VIEWER)
+                .json()
+                .getJsonArray("groups")
+                .getJsonObject(0);
+        assertThat(summary.getInt("completed")).isEqualTo(12);
+        JsonObject chunks = summary.getJsonObject("chunks");
+        assertThat(chunks.getInt("tasks")).isEqualTo(12);
+        assertThat(chunks.getInt("committed")).isBetween(2, 12);
+        assertThat(chunks.getInt("rolledBack")).isZero();
+        assertThat(chunks.getJsonNumber("successRate").doubleValue()).isEqualTo(1.0);
+        assertThat(chunks.getJsonObject("duration").getInt("count")).isEqualTo(chunks.getInt("committed"));
+    }
+
+    @Test
+    void aRunningExecutionStopsAndItsRestartDrainsTheRest() {
+        ApiClient api = api();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String group = "chunks-stopped-" + run;
+        api.post("groups/" + group + "/pause", OPERATOR, "");
+        List<String> submissions = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            submissions.add("{\"type\":\"it.chunk-write\",\"group\":\"" + group + "\",\"payload\":{\"marker\":\"" + run
+                    + "-" + i + "\",\"sleepMs\":1000}}");
+        }
+        List<String> ids = submitAll(api, submissions).getValuesAs(JsonString::getString);
+        api.post("groups/" + group + "/resume", OPERATOR, "");
+        JsonObject running = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> api.batchExecutionsOf(group),
+                        found -> !found.isEmpty()
+                                && found.get(0).getString("status").equals("STARTED"))
+                .get(0);
+        String id = running.getJsonNumber("id").toString();
+
+        assertThat(api.post("batches/" + id + "/stop", VIEWER, "").status()).isEqualTo(403);
+        ApiClient.Response stop = api.post("batches/" + id + "/stop", OPERATOR, "");
+        assertThat(stop.status()).as(stop.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("batches/" + id, VIEWER).json().getString("status"), "STOPPED"::equals);
+        ApiClient.Response stoppedAgain = api.post("batches/" + id + "/stop", OPERATOR, "");
+        assertThat(stoppedAgain.status()).isEqualTo(409);
+        assertThat(stoppedAgain.json().getString("detail")).contains("STOPPED");
+
+        assertThat(api.post("batches/" + id + "/restart", VIEWER, "").status()).isEqualTo(403);
+        ApiClient.Response restart = api.post("batches/" + id + "/restart", OPERATOR, "");
+        assertThat(restart.status()).as(restart.body()).isEqualTo(201);
+        JsonObject restarted = restart.json();
+        assertThat(restarted.getJsonNumber("restartOf").toString()).isEqualTo(id);
+        assertThat(restarted.getString("startedBy")).isEqualTo("demo-operator");
+        assertThat(restart.location()).endsWith("/batches/" + restarted.getJsonNumber("id"));
+        ApiClient.Response restartAgain = api.post("batches/" + id + "/restart", OPERATOR, "");
+        assertThat(restartAgain.status())
+                .as("only the newest execution of a job instance restarts")
+                .isEqualTo(409);
+
+        ids.forEach(task -> api.awaitState(task, "COMPLETED"));
+        for (int i = 0; i < 40; i++) {
+            assertThat(effects(run + "-" + i)).as("rows written for task " + i).isEqualTo(1);
+        }
+        JsonObject done = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> api.get("batches/" + restarted.getJsonNumber("id"), VIEWER)
+                                .json(),
+                        e -> e.getString("status").equals("COMPLETED"));
+        ApiClient.Response again = api.post("batches/" + done.getJsonNumber("id") + "/restart", OPERATOR, "");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().getString("detail")).contains("COMPLETED");
+    }
+
+    @Test
+    void badExecutionIdsAreRefusedNamingTheField() {
+        ApiClient api = api();
+        ApiClient.Response unknown = api.get("batches/999999999", VIEWER);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(api.post("batches/999999999/restart", OPERATOR, "").status()).isEqualTo(404);
+        ApiClient.Response notANumber = api.get("batches/abc", VIEWER);
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.json().getString("field")).isEqualTo("id");
+        ApiClient.Response badLimit = api.get("batches?limit=0", VIEWER);
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.json().getString("field")).isEqualTo("limit");
+        ApiClient.Response badBefore = api.get("batches?before=-3", VIEWER);
+        assertThat(badBefore.status()).isEqualTo(400);
+        assertThat(badBefore.json().getString("field")).isEqualTo("before");
     }
 
     private static JsonArray submitAll(ApiClient api, List<String> submissions) {

@@ -3,7 +3,6 @@ package io.tideflow.it;
 import static io.tideflow.it.ApiClient.OPERATOR;
 import static io.tideflow.it.ApiClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -62,19 +61,12 @@ class ConsolePageTimesBenchmark {
                 TARGET.resolve("console-bench/node"),
                 "standalone-postgresql.xml",
                 700,
-                List.of(
-                        "-Dtideflow.pg.url=jdbc:postgresql://" + PostgresAccess.host() + ":" + PostgresAccess.port()
-                                + "/" + DATABASE,
-                        "-Dtideflow.pg.user=" + PostgresAccess.user(),
-                        "-Dtideflow.pg.password=" + System.getProperty("tideflow.test.pg.password", "trust")));
+                PostgresAccess.nodeOptions(DATABASE));
         node.prepare();
         node.deploy(war);
         node.start();
+        node.awaitApi(Duration.ofSeconds(180));
         ApiClient api = new ApiClient(node.apiBase());
-        await().atMost(Duration.ofSeconds(180))
-                .pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
-                .until(() -> api.get("tasks?limit=1", VIEWER).status() == 200);
         // the waiting tasks' group is paused, so that they stay waiting
         assertThat(api.post("groups/bench-waiting/pause", OPERATOR, "").status())
                 .isEqualTo(200);

@@ -98,10 +98,19 @@ class CrashAndShutdownIT {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> countInGroup(api, group, "COMPLETED") >= 10 && countInGroup(api, group, "RUNNING") > 0);
+        String killedExecution = runningExecutionOf(api, group);
 
         server.killHard();
         server.start();
         awaitUp();
+        // the job repository is in the database: the killed execution is there after the restart, marked failed
+        JsonObject failed = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> api.get("batches/" + killedExecution, VIEWER).json(),
+                        execution -> execution.getString("status").equals("FAILED"));
+        assertThat(failed.getString("exitStatus")).contains("left running by a node that stopped");
+        assertThat(failed.getString("endedAt")).isNotBlank();
         await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> countInGroup(api, group, "COMPLETED") == 30);
@@ -110,6 +119,23 @@ class CrashAndShutdownIT {
                     .as("rows written for task " + i + ": the killed chunk's never committed")
                     .isEqualTo("1");
         }
+
+        ApiClient.Response restart = api.post("batches/" + killedExecution + "/restart", OPERATOR, "");
+        assertThat(restart.status()).as(restart.body()).isEqualTo(201);
+        String restarted = restart.json().getJsonNumber("id").toString();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> api.get("batches/" + restarted, VIEWER).json().getString("status"), "COMPLETED"::equals);
+    }
+
+    /** The id of the group's chunk execution that runs now. */
+    private static String runningExecutionOf(ApiClient api, String group) {
+        return api.batchExecutionsOf(group).stream()
+                .filter(e -> e.getString("status").equals("STARTED"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no running execution of group " + group))
+                .getJsonNumber("id")
+                .toString();
     }
 
     private static int countInGroup(ApiClient api, String group, String state) {
@@ -179,10 +205,6 @@ class CrashAndShutdownIT {
     }
 
     private void awaitUp() {
-        ApiClient api = new ApiClient(server.apiBase());
-        await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
-                .until(() -> api.get("tasks?limit=1", VIEWER).status() == 200);
+        server.awaitApi(Duration.ofSeconds(120));
     }
 }

@@ -13,7 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
+import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,20 +44,12 @@ class DatabaseOutageIT {
                 TARGET.resolve("outage/node"),
                 "standalone-postgresql.xml",
                 PORT_OFFSET,
-                List.of(
-                        "-Djboss.node.name=outage-node",
-                        "-Dtideflow.pg.url=jdbc:postgresql://" + PostgresAccess.host() + ":" + PostgresAccess.port()
-                                + "/" + DATABASE,
-                        "-Dtideflow.pg.user=" + PostgresAccess.user(),
-                        "-Dtideflow.pg.password=" + System.getProperty("tideflow.test.pg.password", "trust")));
+                Stream.concat(Stream.of("-Djboss.node.name=outage-node"), PostgresAccess.nodeOptions(DATABASE).stream())
+                        .toList());
         node.prepare();
         node.deploy(war);
         node.start();
-        ApiClient api = new ApiClient(node.apiBase());
-        await().atMost(Duration.ofSeconds(180))
-                .pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
-                .until(() -> api.get("tasks?limit=1", VIEWER).status() == 200);
+        node.awaitApi(Duration.ofSeconds(180));
     }
 
     @AfterAll

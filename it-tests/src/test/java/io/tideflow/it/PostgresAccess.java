@@ -1,5 +1,6 @@
 package io.tideflow.it;
 
+import java.util.List;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** The local PostgreSQL the suites use (trust authentication), overridable with -Dtideflow.test.pg.*. */
@@ -15,6 +16,15 @@ final class PostgresAccess {
         dataSource.setUser(user());
         dataSource.setPassword(System.getProperty("tideflow.test.pg.password", ""));
         return dataSource;
+    }
+
+    /** What a WildFly node configured with standalone-postgresql.xml needs to use {@code database}. */
+    static List<String> nodeOptions(String database) {
+        return List.of(
+                "-Dtideflow.pg.url=jdbc:postgresql://" + host() + ":" + port() + "/" + database,
+                "-Dtideflow.pg.user=" + user(),
+                // the datasource refuses an empty password; with trust authentication any one is accepted
+                "-Dtideflow.pg.password=" + System.getProperty("tideflow.test.pg.password", "trust"));
     }
 
     static String host() {

@@ -79,6 +79,15 @@ final class ServerProcess {
         launcher = builder.start();
     }
 
+    /** Waits until Tideflow's API answers on this server. */
+    void awaitApi(Duration atMost) {
+        ApiClient api = new ApiClient(apiBase());
+        await().atMost(atMost)
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> api.get("tasks?limit=1", ApiClient.VIEWER).status() == 200);
+    }
+
     URI apiBase() {
         return httpBase().resolve("tideflow/api/");
     }

@@ -1,5 +1,6 @@
 package io.tideflow.batch.chunk;
 
+import io.tideflow.queue.api.admin.BatchRecords;
 import io.tideflow.queue.api.worker.BatchShape;
 import io.tideflow.queue.api.worker.TaskWorker;
 import jakarta.annotation.PreDestroy;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -36,9 +38,13 @@ public class ChunkJobLauncher {
     private static final Logger LOG = Logger.getLogger(ChunkJobLauncher.class.getName());
     private static final long LOOK_EVERY_MILLIS = 250;
     private static final long AFTER_FAILURE_MILLIS = 30_000;
+    private static final long LEFT_RUNNING_EVERY_MILLIS = 30_000;
 
     @Inject
     TaskWorker worker;
+
+    @Inject
+    BatchRecords records;
 
     /** Looked up, not injected: Payara Server cannot inject it into a web module's CDI bean inside an EAR. */
     private ManagedScheduledExecutorService scheduler() {
@@ -63,6 +69,9 @@ public class ChunkJobLauncher {
     private ScheduledFuture<?> look;
     private String lastFailure;
     private volatile boolean stopping;
+    private final Instant startedAt = Instant.now();
+    private Boolean repositoryHere;
+    private long nextLeftRunningLook;
 
     synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         // in an EAR each module's start is announced: the look is scheduled from this class's own module, whose naming
@@ -93,6 +102,7 @@ public class ChunkJobLauncher {
                 look.cancel(false);
                 return;
             }
+            failExecutionsLeftRunning();
             JobOperator jobs = BatchRuntime.getJobOperator();
             forgetEnded(jobs);
             long now = System.currentTimeMillis();
@@ -103,7 +113,9 @@ public class ChunkJobLauncher {
                         return;
                     }
                     if (!running.containsKey(key) && failedUntil.getOrDefault(key, 0L) <= now) {
-                        running.put(key, jobs.start(JOB, parametersOf(shape, group)));
+                        long execution = jobs.start(JOB, parametersOf(shape, group));
+                        running.put(key, execution);
+                        records.started(execution, JOB, shape.type(), group, null);
                     }
                 }
             }
@@ -119,6 +131,33 @@ public class ChunkJobLauncher {
             }
         } finally {
             thread.setContextClassLoader(own);
+        }
+    }
+
+    /**
+     * Marks failed, at the first look and every 30 s after, the executions the job repository says are running that no
+     * node runs (this node's from before it started, and those of nodes that stopped beating), so that an operator can
+     * restart them; their tasks come back through lease expiry. Only where the repository is in Tideflow's database.
+     */
+    private void failExecutionsLeftRunning() {
+        long now = System.currentTimeMillis();
+        if (now < nextLeftRunningLook) {
+            return;
+        }
+        nextLeftRunningLook = now + LEFT_RUNNING_EVERY_MILLIS;
+        if (repositoryHere == null) {
+            repositoryHere = records.jobRepositoryHere();
+            if (!repositoryHere) {
+                LOG.info("the batch runtime's job repository is not in Tideflow's database: an execution a crash"
+                        + " leaves STARTED stays so there (docs/batch.md)");
+            }
+        }
+        if (repositoryHere) {
+            List<Long> failed = records.failExecutionsLeftRunning(startedAt);
+            if (!failed.isEmpty()) {
+                LOG.warning(() -> "batch executions " + failed + " were left running by a node that stopped; marked"
+                        + " FAILED, they can be restarted (POST /tideflow/api/batches/{id}/restart)");
+            }
         }
     }
 

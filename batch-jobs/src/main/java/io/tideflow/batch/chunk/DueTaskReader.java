@@ -5,6 +5,7 @@ import io.tideflow.queue.api.worker.TaskWorker;
 import io.tideflow.queue.api.worker.WorkRequest;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -50,6 +51,9 @@ public class DueTaskReader extends AbstractItemReader {
     StepContext step;
 
     @Inject
+    JobContext job;
+
+    @Inject
     TaskWorker worker;
 
     private ClaimedBatch batch;
@@ -78,13 +82,16 @@ public class DueTaskReader extends AbstractItemReader {
     private void claimChunk() throws InterruptedException {
         int wanted = Integer.parseInt(size);
         Instant started = Instant.now();
-        List<LeasedTask> claimed = new ArrayList<>(worker.claim(WorkRequest.ofType(group, type, wanted)));
+        long execution = job.getExecutionId();
+        List<LeasedTask> claimed = new ArrayList<>(
+                worker.claim(WorkRequest.ofType(group, type, wanted).forBatchExecution(execution)));
         if (!claimed.isEmpty()) {
             long waitUntil = System.nanoTime()
                     + Duration.ofMillis(Long.parseLong(maxWaitMillis)).toNanos();
             while (claimed.size() < wanted && System.nanoTime() < waitUntil) {
                 Thread.sleep(FILL_POLL_MILLIS);
-                claimed.addAll(worker.claim(WorkRequest.ofType(group, type, wanted - claimed.size())));
+                claimed.addAll(worker.claim(
+                        WorkRequest.ofType(group, type, wanted - claimed.size()).forBatchExecution(execution)));
             }
         }
         batch.claimed(claimed, started);

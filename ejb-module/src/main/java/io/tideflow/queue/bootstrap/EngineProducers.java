@@ -12,6 +12,7 @@ import io.tideflow.queue.store.TaskArchive;
 import io.tideflow.queue.store.TaskHistory;
 import io.tideflow.queue.store.TaskReader;
 import io.tideflow.queue.store.TaskStore;
+import io.tideflow.queue.store.batch.BatchExecutionLog;
 import io.tideflow.queue.store.groups.BreakerStore;
 import io.tideflow.queue.store.groups.GroupActionLog;
 import io.tideflow.queue.store.groups.GroupStore;
@@ -83,6 +84,11 @@ public class EngineProducers {
     @Produces
     GroupActionLog groupActionLog(StoreDialect dialect) {
         return new GroupActionLog(em, dialect);
+    }
+
+    @Produces
+    BatchExecutionLog batchExecutionLog(StoreDialect dialect) {
+        return new BatchExecutionLog(em, dialect);
     }
 
     @Produces

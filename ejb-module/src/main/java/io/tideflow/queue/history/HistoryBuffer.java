@@ -1,5 +1,6 @@
 package io.tideflow.queue.history;
 
+import io.tideflow.queue.api.event.ChunkFinished;
 import io.tideflow.queue.api.event.LifecycleEvent;
 import io.tideflow.queue.api.event.TaskArchived;
 import io.tideflow.queue.api.event.TaskCancelled;
@@ -32,10 +33,13 @@ public final class HistoryBuffer {
     private final Map<Key, Figure> figures = new HashMap<>();
 
     public synchronized void on(LifecycleEvent event) {
+        long minute = Resolution.MINUTE.floor(event.at().toEpochMilli());
+        if (event instanceof ChunkFinished chunk) {
+            onChunk(minute, chunk);
+        }
         if (!(event instanceof TaskLifecycleEvent task)) {
             return;
         }
-        long minute = Resolution.MINUTE.floor(event.at().toEpochMilli());
         if (task instanceof TaskEnqueued) {
             count(minute, task, HistoryMetric.ENQUEUED);
         } else if (task instanceof TaskStarted started) {
@@ -62,6 +66,21 @@ public final class HistoryBuffer {
         } else if (task instanceof TaskArchived) {
             count(minute, task, HistoryMetric.ARCHIVED);
         }
+    }
+
+    private void onChunk(long minute, ChunkFinished chunk) {
+        if (chunk.committed()) {
+            Figure chunks = figure(minute, chunk.group(), HistoryMetric.CHUNKS, true);
+            chunks.count++;
+            chunks.histogram.record(Math.max(0, chunk.duration().toNanos()) / 1_000_000.0);
+            figure(minute, chunk.group(), HistoryMetric.CHUNK_TASKS, false).count += chunk.size();
+        } else {
+            figure(minute, chunk.group(), HistoryMetric.CHUNKS_ROLLED_BACK, false).count++;
+        }
+    }
+
+    private Figure figure(long minute, String group, String metric, boolean timed) {
+        return figures.computeIfAbsent(new Key(minute, group, metric), k -> new Figure(timed));
     }
 
     /** Takes out the rows of the minutes that ended at or before {@code cutoff} (epoch ms). */

@@ -19,5 +19,12 @@ public final class HistoryMetric {
     /** Durations of attempts (completed and failed); the row's value is their count, its metadata their histogram. */
     public static final String RUN = "run";
 
+    /** Chunks of batchable types committed; the row's value is their count, its metadata their durations' histogram. */
+    public static final String CHUNKS = "chunks";
+    /** Tasks completed in committed chunks. */
+    public static final String CHUNK_TASKS = "chunk_tasks";
+    /** Chunks rolled back (their tasks then ran one per chunk). */
+    public static final String CHUNKS_ROLLED_BACK = "chunks_rolled_back";
+
     private HistoryMetric() {}
 }

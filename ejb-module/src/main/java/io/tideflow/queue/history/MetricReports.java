@@ -42,7 +42,10 @@ public class MetricReports implements MetricQueries {
             HistoryMetric.LEASE_LOST,
             HistoryMetric.ARCHIVED,
             HistoryMetric.WAIT,
-            HistoryMetric.RUN);
+            HistoryMetric.RUN,
+            HistoryMetric.CHUNKS,
+            HistoryMetric.CHUNK_TASKS,
+            HistoryMetric.CHUNKS_ROLLED_BACK);
     private static final Duration LONGEST_RANGE = Duration.ofDays(3660);
 
     @Inject

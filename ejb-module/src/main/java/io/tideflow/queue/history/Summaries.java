@@ -1,5 +1,6 @@
 package io.tideflow.queue.history;
 
+import io.tideflow.queue.api.admin.ChunkFigures;
 import io.tideflow.queue.api.admin.GroupMetrics;
 import io.tideflow.queue.api.admin.LatencySummary;
 import io.tideflow.queue.api.admin.MetricPoint;
@@ -32,10 +33,16 @@ public final class Summaries {
         Map<String, Double> counts = new TreeMap<>();
         LatencyHistogram wait = new LatencyHistogram();
         LatencyHistogram run = new LatencyHistogram();
+        LatencyHistogram chunk = new LatencyHistogram();
         for (MetricRow row : rows) {
             counts.merge(row.metricType(), row.value(), Double::sum);
             if (row.metadata() != null) {
-                (HistoryMetric.WAIT.equals(row.metricType()) ? wait : run).add(HistogramJson.read(row.metadata()));
+                LatencyHistogram histogram = switch (row.metricType()) {
+                    case HistoryMetric.WAIT -> wait;
+                    case HistoryMetric.CHUNKS -> chunk;
+                    default -> run;
+                };
+                histogram.add(HistogramJson.read(row.metadata()));
             }
         }
         long completed = count(counts, HistoryMetric.COMPLETED);
@@ -54,7 +61,25 @@ public final class Summaries {
                 completed / seconds,
                 completed + failed == 0 ? 0 : (double) failed / (completed + failed),
                 latency(wait),
-                latency(run));
+                latency(run),
+                chunksOf(counts, chunk, seconds));
+    }
+
+    private static ChunkFigures chunksOf(Map<String, Double> counts, LatencyHistogram durations, double seconds) {
+        long committed = count(counts, HistoryMetric.CHUNKS);
+        long rolledBack = count(counts, HistoryMetric.CHUNKS_ROLLED_BACK);
+        if (committed + rolledBack == 0) {
+            return null;
+        }
+        long tasks = count(counts, HistoryMetric.CHUNK_TASKS);
+        return new ChunkFigures(
+                committed,
+                rolledBack,
+                tasks,
+                committed == 0 ? 0 : (double) tasks / committed,
+                tasks / seconds,
+                (double) committed / (committed + rolledBack),
+                latency(durations));
     }
 
     /** One point per row start, adding the rows (every node's) that share it. */

@@ -2,6 +2,7 @@ package io.tideflow.queue.metrics;
 
 import io.tideflow.queue.api.ErrorClass;
 import io.tideflow.queue.api.event.BreakerStateChanged;
+import io.tideflow.queue.api.event.ChunkFinished;
 import io.tideflow.queue.api.event.GroupPaused;
 import io.tideflow.queue.api.event.GroupResumed;
 import io.tideflow.queue.api.event.LifecycleEvent;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Turns committed lifecycle events into the engine's counters and timers. Every meter is listed, with its Prometheus
@@ -41,6 +43,7 @@ public final class TaskMetrics {
     private final GroupTagBudget groups;
     private final Map<MeterTags, RecentLatencies> recentWaits = new ConcurrentHashMap<>();
     private final Map<MeterTags, RecentLatencies> recentRuns = new ConcurrentHashMap<>();
+    private final Map<MeterTags, LongAdder> chunkTasks = new ConcurrentHashMap<>();
 
     public TaskMetrics(MeterBackend meters, Clock clock, GroupTagBudget groups) {
         this.meters = meters;
@@ -120,12 +123,38 @@ public final class TaskMetrics {
                     "tideflow.group.pauses",
                     "Times a group was paused",
                     MeterTags.of("group", groups.tagOf(e.group())));
+        } else if (event instanceof ChunkFinished e) {
+            onChunk(e);
         } else if (event instanceof GroupResumed e) {
             meters.increment(
                     "tideflow.group.resumes",
                     "Times a group was resumed",
                     MeterTags.of("group", groups.tagOf(e.group())));
         }
+    }
+
+    /** The design's batch metrics: chunks by outcome, their durations, and the tasks they completed. */
+    private void onChunk(ChunkFinished chunk) {
+        String group = groups.tagOf(chunk.group());
+        MeterTags tags = MeterTags.of(
+                "group", group, "type", chunk.type(), "outcome", chunk.committed() ? "committed" : "rolled_back");
+        meters.increment("tideflow.chunks", "Chunks of batchable task types run, by outcome", tags);
+        meters.record(
+                "tideflow.chunk.duration",
+                "Time a chunk took from its handler's call to its last completion or its failure, by outcome",
+                tags,
+                chunk.duration());
+        if (chunk.committed()) {
+            chunkTasks
+                    .computeIfAbsent(MeterTags.of("group", group, "type", chunk.type()), this::chunkTaskCounter)
+                    .add(chunk.size());
+        }
+    }
+
+    private LongAdder chunkTaskCounter(MeterTags tags) {
+        LongAdder total = new LongAdder();
+        meters.counterOf("tideflow.chunk.tasks", "Tasks completed in committed chunks", tags, total::sum);
+        return total;
     }
 
     private RecentLatencies runTimeOf(TaskLifecycleEvent event) {

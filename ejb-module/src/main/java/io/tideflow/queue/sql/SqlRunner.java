@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -87,6 +88,23 @@ public final class SqlRunner {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /** Whether the database holds a table of this name, in any schema and either case. */
+    public boolean hasTable(String name) {
+        try {
+            var metadata = connection.get().getMetaData();
+            for (String spelling : List.of(name.toUpperCase(Locale.ROOT), name.toLowerCase(Locale.ROOT))) {
+                try (ResultSet tables = metadata.getTables(null, null, spelling, new String[] {"TABLE"})) {
+                    if (tables.next()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new SqlStatementException("the database's list of tables", e);
         }
     }
 

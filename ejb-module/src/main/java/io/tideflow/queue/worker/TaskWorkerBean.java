@@ -1,8 +1,7 @@
 package io.tideflow.queue.worker;
 
 import io.tideflow.queue.api.BatchTaskHandler;
-import io.tideflow.queue.api.event.TaskCompleted;
-import io.tideflow.queue.api.event.TaskLeaseLost;
+import io.tideflow.queue.api.event.ChunkFinished;
 import io.tideflow.queue.api.event.TaskStarted;
 import io.tideflow.queue.api.worker.BatchShape;
 import io.tideflow.queue.api.worker.ChunkFailedException;
@@ -13,7 +12,6 @@ import io.tideflow.queue.api.worker.WorkRequest;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.dispatch.RestrictedGroupClaim;
 import io.tideflow.queue.events.LifecycleEvents;
-import io.tideflow.queue.execution.ChunkExecution;
 import io.tideflow.queue.failure.ErrorClassifier;
 import io.tideflow.queue.failure.FailureRecorder;
 import io.tideflow.queue.groups.GroupDirectory;
@@ -23,6 +21,7 @@ import io.tideflow.queue.handler.TaskHandlerRegistry;
 import io.tideflow.queue.lease.LeaseReleaser;
 import io.tideflow.queue.store.LeaseStore;
 import io.tideflow.queue.store.TaskStore;
+import io.tideflow.queue.store.batch.BatchExecutionLog;
 import io.tideflow.queue.store.groups.BreakerStore;
 import io.tideflow.queue.store.groups.GroupStore;
 import jakarta.ejb.Stateless;
@@ -77,13 +76,22 @@ public class TaskWorkerBean implements TaskWorker {
     TaskHandlerRegistry registry;
 
     @Inject
-    ChunkExecution chunks;
+    ChunkTransactions chunkTransactions;
+
+    @Inject
+    TaskCompletions completions;
+
+    @Inject
+    BatchExecutionLog batchLog;
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<LeasedTask> claim(WorkRequest request) {
         Instant now = clock.instant();
         List<LeasedTask> claimed = claimWithinLimits(request, now);
+        if (request.batchExecution() != null) {
+            batchLog.claimed(request.batchExecution(), claimed, now);
+        }
         for (LeasedTask task : claimed) {
             lifecycle.publish(new TaskStarted(
                     task.id(),
@@ -131,15 +139,7 @@ public class TaskWorkerBean implements TaskWorker {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public boolean complete(LeasedTask task, String resultJson, Duration execution) {
-        Instant now = clock.instant();
-        if (!store.markSucceeded(task, resultJson, execution.toMillis(), now)) {
-            lifecycle.publish(new TaskLeaseLost(task.id(), task.type(), task.group(), task.attempt(), now));
-            return false;
-        }
-        // published inside the caller's transaction: delivered after it commits, dropped if it rolls back
-        lifecycle.publish(new TaskCompleted(task.id(), task.type(), task.group(), task.attempt(), execution, now));
-        breakerOutcomes.succeeded(task.group());
-        return true;
+        return completions.complete(task, resultJson, execution);
     }
 
     @Override
@@ -188,15 +188,22 @@ public class TaskWorkerBean implements TaskWorker {
     }
 
     @Override
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void runChunk(List<LeasedTask> chunk) {
-        for (ChunkExecution.ItemResult item : chunks.run(chunk)) {
-            if (!complete(item.task(), item.resultJson(), item.execution())) {
-                throw new ChunkFailedException(
-                        "task " + item.task().id() + " of the chunk is no longer this chunk's (its lease ran out and"
-                                + " it was rescued): the chunk's work must not commit",
-                        null);
-            }
+        long started = System.nanoTime();
+        try {
+            chunkTransactions.run(chunk);
+        } catch (ChunkFailedException e) {
+            LeasedTask first = chunk.get(0);
+            // outside any transaction: delivered now, as the rollback is final
+            lifecycle.publish(new ChunkFinished(
+                    first.type(),
+                    first.group(),
+                    chunk.size(),
+                    false,
+                    Duration.ofNanos(System.nanoTime() - started),
+                    clock.instant()));
+            throw e;
         }
     }
 }

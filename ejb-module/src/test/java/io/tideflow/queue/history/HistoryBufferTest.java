@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.tideflow.queue.api.ErrorClass;
 import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.api.event.ChunkFinished;
 import io.tideflow.queue.api.event.GroupPaused;
 import io.tideflow.queue.api.event.TaskCompleted;
 import io.tideflow.queue.api.event.TaskFailed;
@@ -65,6 +66,24 @@ class HistoryBufferTest {
                 .satisfies(row -> assertThat(HistogramJson.read(row.metadata()).percentileMs(0.99))
                         .isCloseTo(99.5, within(0.001)));
         assertThat(buffer.drainAll("n")).isEmpty();
+    }
+
+    @Test
+    void chunksBecomeTheirCountDurationsTasksAndRollbacksPerGroup() {
+        buffer.on(new ChunkFinished("idx", "search", 100, true, Duration.ofMillis(40), T10));
+        buffer.on(new ChunkFinished("idx", "search", 60, true, Duration.ofMillis(80), T10.plusSeconds(1)));
+        buffer.on(new ChunkFinished("idx", "search", 100, false, Duration.ofMillis(5), T10.plusSeconds(2)));
+
+        List<MetricRow> rows = buffer.drainAll("n");
+        assertThat(rows)
+                .extracting(row -> row.metricType() + "=" + row.value())
+                .containsExactlyInAnyOrder("chunks=2.0", "chunk_tasks=160.0", "chunks_rolled_back=1.0");
+        MetricRow chunks = rows.stream()
+                .filter(row -> row.metricType().equals(HistoryMetric.CHUNKS))
+                .findFirst()
+                .orElseThrow();
+        assertThat(HistogramJson.read(chunks.metadata()).count()).isEqualTo(2);
+        assertThat(rows).allSatisfy(row -> assertThat(row.group()).isEqualTo("search"));
     }
 
     @Test

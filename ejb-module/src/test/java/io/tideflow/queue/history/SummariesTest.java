@@ -49,6 +49,36 @@ class SummariesTest {
     }
 
     @Test
+    void chunkFiguresAreTheirOwnAndNeverMixWithTheTasksRunTimes() {
+        LatencyHistogram chunkTimes = new LatencyHistogram();
+        for (int ms = 1; ms <= 10; ms++) {
+            chunkTimes.record(ms * 100);
+        }
+        List<MetricRow> rows = List.of(
+                row(T, "idx", "completed", "a", 900),
+                new MetricRow(T, Resolution.MINUTE, "idx", "chunks", "a", 10, HistogramJson.write(chunkTimes)),
+                row(T, "idx", "chunk_tasks", "a", 900),
+                row(T, "idx", "chunks_rolled_back", "b", 2),
+                row(T, "plain", "completed", "a", 5));
+
+        List<GroupMetrics> groups = Summaries.byGroup(rows, Duration.ofMinutes(1));
+
+        GroupMetrics idx = groups.get(0);
+        assertThat(idx.execution().count())
+                .as("chunk durations are not attempts' run times")
+                .isZero();
+        assertThat(idx.chunks().committed()).isEqualTo(10);
+        assertThat(idx.chunks().rolledBack()).isEqualTo(2);
+        assertThat(idx.chunks().tasks()).isEqualTo(900);
+        assertThat(idx.chunks().averageSize()).isCloseTo(90, within(1e-9));
+        assertThat(idx.chunks().tasksPerSecond()).isCloseTo(15, within(1e-9));
+        assertThat(idx.chunks().successRate()).isCloseTo(10.0 / 12, within(1e-9));
+        assertThat(idx.chunks().duration().count()).isEqualTo(10);
+        assertThat(idx.chunks().duration().maxMs()).isEqualTo(1000);
+        assertThat(groups.get(1).chunks()).as("a group without chunks").isNull();
+    }
+
+    @Test
     void aSeriesHasOnePointPerStartAddingTheNodes() {
         List<MetricPoint> points = Summaries.series(List.of(
                 row(T, "g", "completed", "a", 2),

@@ -7,6 +7,7 @@ import io.tideflow.queue.api.BreakerState;
 import io.tideflow.queue.api.ErrorClass;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.event.BreakerStateChanged;
+import io.tideflow.queue.api.event.ChunkFinished;
 import io.tideflow.queue.api.event.TaskCompleted;
 import io.tideflow.queue.api.event.TaskDeadLettered;
 import io.tideflow.queue.api.event.TaskEnqueued;
@@ -52,6 +53,34 @@ class TaskMetricsTest {
                         .counter()
                         .count())
                 .isEqualTo(10_000 - 49);
+    }
+
+    @Test
+    void chunksBecomeCountersByOutcomeTheirDurationsAndTheTasksTheyCompleted() {
+        metrics.on(new ChunkFinished("idx", "search", 100, true, Duration.ofMillis(40), NOW));
+        metrics.on(new ChunkFinished("idx", "search", 50, true, Duration.ofMillis(60), NOW));
+        metrics.on(new ChunkFinished("idx", "search", 100, false, Duration.ofMillis(5), NOW));
+
+        assertThat(registry.find("tideflow.chunks")
+                        .tag("outcome", "committed")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(registry.find("tideflow.chunks")
+                        .tag("outcome", "rolled_back")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.find("tideflow.chunk.tasks")
+                        .tags("group", "search", "type", "idx")
+                        .functionCounter()
+                        .count())
+                .isEqualTo(150);
+        assertThat(registry.find("tideflow.chunk.duration")
+                        .tag("outcome", "committed")
+                        .timer()
+                        .totalTime(java.util.concurrent.TimeUnit.MILLISECONDS))
+                .isEqualTo(100);
     }
 
     @Test

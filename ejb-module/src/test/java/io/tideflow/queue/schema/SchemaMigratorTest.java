@@ -41,7 +41,8 @@ class SchemaMigratorTest {
                         "V011__group_actions.sql",
                         "V012__node_workers.sql",
                         "V013__task_state_updated_index.sql",
-                        "V014__state_indexes_carry_the_group.sql");
+                        "V014__state_indexes_carry_the_group.sql",
+                        "V015__batch_executions.sql");
         assertThat(migrator.migrate()).isEmpty();
     }
 

@@ -78,6 +78,14 @@ class DerbyStoreContractTest {
     }
 
     @Nested
+    class BatchExecutions extends BatchExecutionLogContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new DerbyTestDatabase();
+        }
+    }
+
+    @Nested
     class Statements extends SqlCatalogContract {
         @Override
         TestDatabase newDatabase() {

@@ -258,7 +258,9 @@ abstract class GroupClaimContract {
         await().atMost(Duration.ofMinutes(1))
                 .until(() -> startOrder.stream().filter(trickleIds::contains).count() == 100);
 
-        List<String> since = startOrder.subList(startsBefore, startOrder.size());
+        // a copy: the flood keeps starting while this is read, and a view of a list that changes cannot be read
+        List<String> started = List.copyOf(startOrder);
+        List<String> since = started.subList(startsBefore, started.size());
         int lastTrickle = 0;
         for (int i = 0; i < since.size(); i++) {
             if (trickleIds.contains(since.get(i))) {

@@ -78,6 +78,14 @@ class PostgresStoreContractTest {
     }
 
     @Nested
+    class BatchExecutions extends BatchExecutionLogContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
     class Statements extends SqlCatalogContract {
         @Override
         TestDatabase newDatabase() {

@@ -16,7 +16,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * A fresh database with the real migrations applied, and the store's persistence unit on top of it. Each
+ * A fresh database with the real migrations applied (and JBeret's job repository tables, as WildFly adds them), and the store's persistence unit on top of it. Each
  * {@link #inTransaction} call gets its own entity manager, as a JTA transaction-scoped one would be. The store
  * contract tests run once per subclass: Derby embedded and PostgreSQL.
  */
@@ -34,6 +34,7 @@ public abstract class TestDatabase implements AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = DatabaseDialect.of(dataSource);
         new SchemaMigrator(dataSource, TestDatabase.class.getClassLoader(), Clock.systemUTC()).migrate();
+        JBeretTables.create(dataSource, dialect);
         emf = Persistence.createEntityManagerFactory("tideflow-store-test", unitProperties);
     }
 

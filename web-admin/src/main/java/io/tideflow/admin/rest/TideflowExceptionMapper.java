@@ -1,5 +1,7 @@
 package io.tideflow.admin.rest;
 
+import io.tideflow.batch.executions.BatchExecutionNotFoundException;
+import io.tideflow.batch.executions.BatchExecutionStateException;
 import io.tideflow.queue.api.IllegalTransitionException;
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.PayloadTooLargeException;
@@ -36,6 +38,12 @@ public class TideflowExceptionMapper implements ExceptionMapper<TideflowExceptio
             return Response.fromResponse(new Problem(429, "Too many reports", busy.getMessage(), null).toResponse())
                     .header("Retry-After", "2")
                     .build();
+        }
+        if (e instanceof BatchExecutionNotFoundException notFound) {
+            return new Problem(404, "Batch execution not found", notFound.getMessage(), null).toResponse();
+        }
+        if (e instanceof BatchExecutionStateException state) {
+            return new Problem(409, "Batch execution is in the wrong state", state.getMessage(), "status").toResponse();
         }
         if (e instanceof IllegalTransitionException illegal) {
             return new Problem(409, "Task is in the wrong state", illegal.getMessage(), "state").toResponse();

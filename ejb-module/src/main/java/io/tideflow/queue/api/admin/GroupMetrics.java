@@ -7,6 +7,7 @@ package io.tideflow.queue.api.admin;
  * @param errorRate           failed attempts over finished attempts (completed + failed), 0 when none finished
  * @param queueWait           from a task becoming due to its attempt starting
  * @param execution           how long attempts ran, completed or failed
+ * @param chunks              the group's chunks of batchable types, or null when none ran in the range
  */
 public record GroupMetrics(
         String group,
@@ -21,4 +22,5 @@ public record GroupMetrics(
         double throughputPerSecond,
         double errorRate,
         LatencySummary queueWait,
-        LatencySummary execution) {}
+        LatencySummary execution,
+        ChunkFigures chunks) {}

@@ -1,0 +1,150 @@
+package io.tideflow.it;
+
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static io.tideflow.it.ApiClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tideflow.it.support.BenchChunkNoOpHandler;
+import io.tideflow.it.support.BenchChunkWriteHandler;
+import io.tideflow.it.support.BenchWriteHandler;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Batchable types through the chunk path against single-task types through the dispatcher, on one WildFly node of its
+ * own, on Derby embedded and on PostgreSQL, alternating in one run. Two pairs: a handler that writes one row of its
+ * own per task in the completion's transaction (the exactly-once path: {@code it.bench-write} one task per
+ * transaction, {@code it.bench-chunk-write} 100 tasks per transaction), and no-op handlers ({@code it.noop},
+ * {@code it.bench-chunk-noop}). Each round submits the tasks into a paused group (batches of 1,000 over REST), resumes
+ * it and times until the group has nothing waiting or running. A benchmark, not part of the test run:
+ * {@code mvn -o verify -pl it-tests -Pwildfly -Dit.test=ChunkDrainBenchmark} (after {@code mvn install -DskipTests});
+ * {@code -Dtideflow.bench.databases=derby} or {@code postgresql} runs one, {@code -Dtideflow.bench.tasks=} sets the
+ * tasks per round (default 10,000), {@code -Dtideflow.bench.rounds=} the rounds (default 3).
+ */
+class ChunkDrainBenchmark {
+
+    private static final String DATABASE = "tideflow_chunk_bench";
+    private static final Path TARGET = Path.of("target").toAbsolutePath();
+    private static final int TASKS = Integer.getInteger("tideflow.bench.tasks", 10_000);
+    private static final int ROUNDS = Integer.getInteger("tideflow.bench.rounds", 3);
+    private static final List<String[]> PAIRS = List.of(
+            new String[] {"it.bench-write", "it.bench-chunk-write"}, new String[] {"it.noop", "it.bench-chunk-noop"});
+
+    @Test
+    void theChunkPathAgainstThePerTaskPath() throws Exception {
+        List<String> report = new ArrayList<>();
+        for (String database : System.getProperty("tideflow.bench.databases", "derby,postgresql")
+                .split(",")) {
+            ServerProcess node = start(database.trim());
+            try {
+                ApiClient api = new ApiClient(node.apiBase());
+                for (String[] pair : PAIRS) {
+                    drainRate(api, pair[0], 1_000);
+                    drainRate(api, pair[1], 1_000);
+                }
+                for (int round = 1; round <= ROUNDS; round++) {
+                    for (String[] pair : PAIRS) {
+                        // the order alternates, so that neither path always runs on a database the other just filled
+                        boolean chunkFirst = round % 2 == 0;
+                        double chunk = 0;
+                        double single;
+                        if (chunkFirst) {
+                            chunk = drainRate(api, pair[1], TASKS);
+                        }
+                        single = drainRate(api, pair[0], TASKS);
+                        if (!chunkFirst) {
+                            chunk = drainRate(api, pair[1], TASKS);
+                        }
+                        String line = String.format(
+                                "ChunkDrainBenchmark: %s round %d: %s %,.0f tasks/s, %s %,.0f tasks/s: %.2fx",
+                                database, round, pair[0], single, pair[1], chunk, chunk / single);
+                        System.out.println(line);
+                        report.add(line);
+                    }
+                }
+            } finally {
+                node.stop();
+            }
+        }
+        System.out.println(String.join(System.lineSeparator(), report));
+    }
+
+    /** Submits {@code tasks} tasks of the type into a paused group, resumes it, and times its drain. */
+    private static double drainRate(ApiClient api, String type, int tasks) {
+        String group = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("groups/" + group + "/pause", OPERATOR, "").status())
+                .isEqualTo(200);
+        String one = "{\"type\":\"" + type + "\",\"group\":\"" + group + "\",\"payload\":{}}";
+        for (int submitted = 0; submitted < tasks; submitted += 1_000) {
+            String[] batch = new String[Math.min(1_000, tasks - submitted)];
+            Arrays.fill(batch, one);
+            ApiClient.Response created =
+                    api.post("tasks/batch", OPERATOR, "{\"tasks\":[" + String.join(",", batch) + "]}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+        }
+        long started = System.nanoTime();
+        assertThat(api.post("groups/" + group + "/resume", OPERATOR, "").status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> waitingOrRunning(api, group) == 0);
+        return tasks / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static long waitingOrRunning(ApiClient api, String group) {
+        for (JsonObject listed :
+                api.get("groups", VIEWER).json().getJsonArray("groups").getValuesAs(JsonObject.class)) {
+            if (listed.getString("name").equals(group)) {
+                return listed.getJsonObject("depth").values().stream()
+                        .mapToLong(count -> ((JsonNumber) count).longValue())
+                        .sum();
+            }
+        }
+        return 0;
+    }
+
+    private static ServerProcess start(String database) throws Exception {
+        Path war = TARGET.resolve("chunk-bench/tideflow.war");
+        Files.createDirectories(war.getParent());
+        TideflowDeployment.withTestHandlers()
+                .addClasses(BenchWriteHandler.class, BenchChunkWriteHandler.class, BenchChunkNoOpHandler.class)
+                .as(ZipExporter.class)
+                .exportTo(war.toFile(), true);
+        List<String> options = new ArrayList<>();
+        String config = "standalone-full.xml";
+        if (database.equals("postgresql")) {
+            try (Connection c = PostgresAccess.dataSource("postgres").getConnection();
+                    Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+                s.execute("CREATE DATABASE " + DATABASE);
+            }
+            config = "standalone-postgresql.xml";
+            options.addAll(PostgresAccess.nodeOptions(DATABASE));
+        } else if (!database.equals("derby")) {
+            throw new IllegalArgumentException("tideflow.bench.databases: derby or postgresql, got " + database);
+        }
+        ServerProcess node = new ServerProcess(
+                Path.of(System.getProperty("jboss.home")),
+                TARGET.resolve("chunk-bench/" + database),
+                config,
+                800,
+                options);
+        node.prepare();
+        node.deploy(war);
+        node.start();
+        node.awaitApi(Duration.ofSeconds(180));
+        return node;
+    }
+}
