@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +27,9 @@ import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Starts a {@code tideflow-chunks} execution for each batchable type and resource group with due tasks, at most one
- * per type and group on this node, and at most {@code tideflow.batch.max-executions} at a time (each holds a thread of
- * the server's batch pool while it runs). Several nodes may each run one for the same type and group: their readers
+ * Starts a {@code tideflow-chunks} execution for each batchable type and resource group with due tasks, at most
+ * {@code tideflow.batch.executions-per-group} (default 1) per type and group on this node, and at most
+ * {@code tideflow.batch.max-executions} at a time (each holds a thread of the server's batch pool while it runs). Several nodes may each run one for the same type and group: their readers
  * claim different tasks. A node that claims nothing ({@code tideflow.dispatcher.enabled=false}) starts none.
  */
 @ApplicationScoped
@@ -39,6 +40,7 @@ public class ChunkJobLauncher {
     private static final long LOOK_EVERY_MILLIS = 250;
     private static final long AFTER_FAILURE_MILLIS = 30_000;
     private static final long LEFT_RUNNING_EVERY_MILLIS = 30_000;
+    private static final long QUIET_LOOK_MILLIS = 1_000;
 
     @Inject
     TaskWorker worker;
@@ -63,6 +65,11 @@ public class ChunkJobLauncher {
     @ConfigProperty(name = "tideflow.batch.max-executions", defaultValue = "4")
     int maxExecutions;
 
+    @Inject
+    @ConfigProperty(name = "tideflow.batch.executions-per-group", defaultValue = "1")
+    int executionsPerGroup;
+
+    private ExecutionLimits limits;
     private final Map<String, Long> running = new ConcurrentHashMap<>();
     private final Map<String, Long> failedUntil = new ConcurrentHashMap<>();
     private volatile List<BatchShape> shapes;
@@ -72,8 +79,10 @@ public class ChunkJobLauncher {
     private final Instant startedAt = Instant.now();
     private Boolean repositoryHere;
     private long nextLeftRunningLook;
+    private long quietUntil;
 
     synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        limits = new ExecutionLimits(maxExecutions, executionsPerGroup);
         // in an EAR each module's start is announced: the look is scheduled from this class's own module, whose naming
         // context the look and the jobs it starts then carry (Payara's batch runtime finds the artifacts through it)
         boolean ownModule = Thread.currentThread().getContextClassLoader() == ChunkJobLauncher.class.getClassLoader();
@@ -106,19 +115,36 @@ public class ChunkJobLauncher {
             JobOperator jobs = BatchRuntime.getJobOperator();
             forgetEnded(jobs);
             long now = System.currentTimeMillis();
+            if (running.size() >= limits.max() || now < quietUntil) {
+                return;
+            }
+            boolean due = false;
             for (BatchShape shape : shapes) {
-                for (String group : worker.groupsWithDueTasks(shape.type())) {
-                    String key = shape.type() + '\u0000' + group;
-                    if (running.size() >= maxExecutions) {
-                        return;
+                Set<String> groups = worker.groupsWithDueTasks(shape.type());
+                due |= !groups.isEmpty();
+                for (String group : groups) {
+                    String typeAndGroup = shape.type() + '\u0000' + group;
+                    if (failedUntil.getOrDefault(typeAndGroup, 0L) > now) {
+                        continue;
                     }
-                    if (!running.containsKey(key) && failedUntil.getOrDefault(key, 0L) <= now) {
-                        long execution = jobs.start(JOB, parametersOf(shape, group));
-                        running.put(key, execution);
-                        records.started(execution, JOB, shape.type(), group, null);
+                    // several executions of one type and group claim different tasks, so that one chunk's commit
+                    // overlaps the next one's claim and handler call
+                    for (int slot = 0; slot < limits.perGroup(); slot++) {
+                        String key = typeAndGroup + '\u0000' + slot;
+                        if (running.size() >= limits.max()) {
+                            return;
+                        }
+                        if (!running.containsKey(key)) {
+                            long execution = jobs.start(JOB, parametersOf(shape, group));
+                            running.put(key, execution);
+                            records.started(execution, JOB, shape.type(), group, null);
+                        }
                     }
                 }
             }
+            // nothing due and nothing running: the next looks are a second apart (each reads the due tasks of every
+            // batchable type), until one finds work again
+            quietUntil = !due && running.isEmpty() ? now + QUIET_LOOK_MILLIS : 0;
         } catch (RuntimeException e) {
             // the next look tries again; said once per kind of failure, not four times a second
             String failure = e.getClass().getName() + ": " + e.getMessage();
@@ -170,9 +196,10 @@ public class ChunkJobLauncher {
         running.entrySet().removeIf(entry -> {
             BatchStatus status = jobs.getJobExecution(entry.getValue()).getBatchStatus();
             if (status == BatchStatus.FAILED) {
-                failedUntil.put(entry.getKey(), System.currentTimeMillis() + AFTER_FAILURE_MILLIS);
+                String typeAndGroup = entry.getKey().substring(0, entry.getKey().lastIndexOf('\u0000'));
+                failedUntil.put(typeAndGroup, System.currentTimeMillis() + AFTER_FAILURE_MILLIS);
                 LOG.warning(() -> "chunk job execution " + entry.getValue() + " ("
-                        + entry.getKey().replace('\u0000', '/') + ") failed; the next one starts in "
+                        + typeAndGroup.replace('\u0000', '/') + ") failed; the next one starts in "
                         + AFTER_FAILURE_MILLIS / 1000 + " s");
             }
             return !isActive(status);

@@ -14,7 +14,8 @@ import java.util.List;
  * Writes many successful attempts in the caller's transaction with three JDBC batches (the conditional
  * RUNNING → COMPLETED updates, the result rows, the history rows), so that a commit is shared by every completion
  * written together. Each update is still conditional on its own lease token: a stale one writes nothing for its task.
- * Only for attempts whose handler work is not part of the completion's transaction.
+ * Used for the dispatcher's batched completions of handlers whose work is not part of the completion's transaction,
+ * and for a chunk's completions, written in the chunk's transaction with its handler's work.
  */
 public class CompletionWriter {
 

@@ -2,6 +2,8 @@ package io.tideflow.queue.worker;
 
 import io.tideflow.queue.api.BatchTaskHandler;
 import io.tideflow.queue.api.event.ChunkFinished;
+import io.tideflow.queue.api.event.TaskCompleted;
+import io.tideflow.queue.api.event.TaskLeaseLost;
 import io.tideflow.queue.api.event.TaskStarted;
 import io.tideflow.queue.api.worker.BatchShape;
 import io.tideflow.queue.api.worker.ChunkFailedException;
@@ -79,9 +81,6 @@ public class TaskWorkerBean implements TaskWorker {
     ChunkTransactions chunkTransactions;
 
     @Inject
-    TaskCompletions completions;
-
-    @Inject
     BatchExecutionLog batchLog;
 
     @Override
@@ -139,7 +138,15 @@ public class TaskWorkerBean implements TaskWorker {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public boolean complete(LeasedTask task, String resultJson, Duration execution) {
-        return completions.complete(task, resultJson, execution);
+        Instant now = clock.instant();
+        if (!store.markSucceeded(task, resultJson, execution.toMillis(), now)) {
+            lifecycle.publish(new TaskLeaseLost(task.id(), task.type(), task.group(), task.attempt(), now));
+            return false;
+        }
+        // published inside the caller's transaction: delivered after it commits, dropped if it rolls back
+        lifecycle.publish(new TaskCompleted(task.id(), task.type(), task.group(), task.attempt(), execution, now));
+        breakerOutcomes.succeeded(task.group());
+        return true;
     }
 
     @Override

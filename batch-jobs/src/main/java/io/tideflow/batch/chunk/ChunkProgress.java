@@ -9,13 +9,14 @@ import java.util.logging.Logger;
 
 /**
  * Follows each chunk: when it commits its tasks are finished; when it rolls back they are held still (the reader gives
- * them back when the runtime reopens it to run them one at a time). Records the chunk's size and duration.
+ * them back when the runtime reopens it to run them one at a time). Logs each chunk's size and duration at FINE; the
+ * batch metrics are the engine's ({@code ChunkFinished}).
  */
-@Named("tideflowChunkMetrics")
+@Named("tideflowChunkProgress")
 @Dependent
-public class ChunkMetrics extends AbstractChunkListener {
+public class ChunkProgress extends AbstractChunkListener {
 
-    private static final Logger LOG = Logger.getLogger(ChunkMetrics.class.getName());
+    private static final Logger LOG = Logger.getLogger(ChunkProgress.class.getName());
 
     @Inject
     StepContext step;
