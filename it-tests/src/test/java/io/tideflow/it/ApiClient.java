@@ -93,6 +93,19 @@ final class ApiClient {
                 .toList();
     }
 
+    /** Waits up to 30 s for the newest chunk execution of the group to run, and returns its id. */
+    String awaitRunningBatchExecutionOf(String group) {
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> batchExecutionsOf(group),
+                        found -> !found.isEmpty()
+                                && found.get(0).getString("status").equals("STARTED"))
+                .get(0)
+                .getJsonNumber("id")
+                .toString();
+    }
+
     /** The task's history, oldest first. */
     List<JsonObject> events(String id) {
         return get("tasks/" + id + "/history", VIEWER).json().getJsonArray("events").stream()

@@ -191,14 +191,7 @@ class BatchChunkIT extends TestHandlersDeployment {
         }
         List<String> ids = submitAll(api, submissions).getValuesAs(JsonString::getString);
         api.post("groups/" + group + "/resume", OPERATOR, "");
-        JsonObject running = await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
-                .until(
-                        () -> api.batchExecutionsOf(group),
-                        found -> !found.isEmpty()
-                                && found.get(0).getString("status").equals("STARTED"))
-                .get(0);
-        String id = running.getJsonNumber("id").toString();
+        String id = api.awaitRunningBatchExecutionOf(group);
 
         assertThat(api.post("batches/" + id + "/stop", VIEWER, "").status()).isEqualTo(403);
         ApiClient.Response stop = api.post("batches/" + id + "/stop", OPERATOR, "");

@@ -361,6 +361,71 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void batchExecutionsAreListedWithTheirTasksAndAnOperatorStopsAndRestartsOne() {
+        ApiClient api = api();
+        String group = uniqueGroup("console-chunks");
+        api.post("groups/" + group + "/pause", OPERATOR, "");
+        StringBuilder tasks = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            tasks.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"it.chunk-write\",\"group\":\"")
+                    .append(group)
+                    .append("\",\"payload\":{\"marker\":\"")
+                    .append(group)
+                    .append('-')
+                    .append(i)
+                    .append("\",\"sleepMs\":2000}}");
+        }
+        assertThat(api.post("tasks/batch", OPERATOR, "{\"tasks\":[" + tasks + "]}")
+                        .status())
+                .isEqualTo(201);
+        api.post("groups/" + group + "/resume", OPERATOR, "");
+        String id = api.awaitRunningBatchExecutionOf(group);
+        try (ConsoleBrowser operator = new ConsoleBrowser(base())) {
+            operator.logIn("demo-operator", "demo-operator-pw");
+            operator.open("batches.xhtml?id=" + id);
+            operator.clickAndConfirm("batch-actions:stop");
+            operator.await().until(d -> operator.messages().contains("stops at its next chunk boundary"));
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> api.get("batches/" + id, VIEWER).json().getString("status"), "STOPPED"::equals);
+            operator.open("batches.xhtml?id=" + id);
+            assertThat(operator.text("#batch-status")).isEqualTo("STOPPED");
+            operator.driver().findElement(By.id("batch-actions:restart")).click();
+            operator.await().until(d -> operator.messages().startsWith("Restarted as execution "));
+            String restarted = operator.messages()
+                    .replace("Restarted as execution ", "")
+                    .replace(".", "")
+                    .trim();
+            assertThat(api.get("batches/" + restarted, VIEWER).json().getString("startedBy"))
+                    .isEqualTo("demo-operator");
+        }
+        try (ConsoleBrowser viewer = new ConsoleBrowser(base())) {
+            viewer.logIn("demo-viewer", "demo-viewer-pw");
+            viewer.open("batches.xhtml");
+            assertThat(viewer.all("#batch-list tr[data-execution='" + id + "']"))
+                    .hasSize(1);
+            viewer.open("batches.xhtml?id=" + id);
+            assertThat(viewer.text("#batch-status")).isEqualTo("STOPPED");
+            assertThat(viewer.all("#batch-actions"))
+                    .as("a viewer gets no controls")
+                    .isEmpty();
+            assertThat(viewer.all("#batch-tasks tbody tr")).isNotEmpty();
+            viewer.screenshot("batch-execution");
+        }
+        // what the stopped execution held went back to the queue: every task completes
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> api.get("tasks?group=" + group + "&state=COMPLETED&limit=100", VIEWER)
+                                .json()
+                                .getJsonArray("items")
+                                .size()
+                        == 40);
+    }
+
     private static WebDriverWait within(ConsoleBrowser browser, Duration limit) {
         return new WebDriverWait(browser.driver(), limit, Duration.ofMillis(50));
     }

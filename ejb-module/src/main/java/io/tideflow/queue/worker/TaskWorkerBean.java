@@ -197,6 +197,10 @@ public class TaskWorkerBean implements TaskWorker {
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void runChunk(List<LeasedTask> chunk) {
+        if (chunk.isEmpty()) {
+            // a batch runtime writes an empty chunk when its step stops or its reader ends on a chunk boundary
+            return;
+        }
         long started = System.nanoTime();
         try {
             chunkTransactions.run(chunk);

@@ -56,6 +56,8 @@ public interface TaskWorker {
      * checkpoint data only, and how a runtime treats a failed chunk's transaction (JBeret rolls it back, Payara's
      * commits it after a skip) cannot let a failed chunk's writes through.
      *
+     * An empty chunk (a batch runtime writes one when its step stops on a chunk boundary) does nothing.
+     *
      * @throws ChunkFailedException when the handler threw, or a task's lease is no longer the caller's; nothing of the
      *     chunk was committed
      */
