@@ -375,7 +375,7 @@ class ConsoleIT {
                     .append(group)
                     .append('-')
                     .append(i)
-                    .append("\",\"sleepMs\":2000}}");
+                    .append("\",\"sleepMs\":5000}}");
         }
         assertThat(api.post("tasks/batch", OPERATOR, "{\"tasks\":[" + tasks + "]}")
                         .status())
