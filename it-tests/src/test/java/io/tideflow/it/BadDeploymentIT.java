@@ -7,8 +7,13 @@ import io.tideflow.it.support.bad.BothKindsHandler;
 import io.tideflow.it.support.bad.SameTypeHandlerA;
 import io.tideflow.it.support.bad.SameTypeHandlerB;
 import io.tideflow.it.support.bad.UntypedHandler;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.RandomAccessFile;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -19,6 +24,8 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -111,6 +118,33 @@ class BadDeploymentIT {
                 .contains("the deployment holds Tideflow's engine twice")
                 .contains("'skinny' classifier");
         theNextCorrectDeploymentWorks();
+    }
+
+    private static long logBefore;
+
+    @BeforeAll
+    static void markTheLog() throws IOException {
+        logBefore = Files.size(ItServer.serverLog());
+    }
+
+    /**
+     * The undeployments of this class land while the engine's timers fire and its attempts run: none of them may
+     * leave a transaction open behind it. Payara's timer service begins a timer callback's transaction before
+     * delivery and, when the application has stopped, leaves it on its pooled thread, where a later callback runs
+     * inside it and holds its locks for ever (every deployment after that waited 60 s for a lock and failed).
+     */
+    @AfterAll
+    static void noUndeploymentLeftATransactionOpen() throws IOException {
+        Path log = ItServer.serverLog();
+        long size = Files.size(log);
+        // a log rotated meanwhile is read from its start
+        long start = size >= logBefore ? logBefore : 0;
+        byte[] written = new byte[(int) (size - start)];
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            file.seek(start);
+            file.readFully(written);
+        }
+        assertThat(new String(written, StandardCharsets.UTF_8)).doesNotContain("NON-NULL TX IN AFTER_EXECUTE");
     }
 
     private String failureOf(String deployment) {

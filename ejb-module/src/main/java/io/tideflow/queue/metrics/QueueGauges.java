@@ -8,9 +8,7 @@ import io.tideflow.queue.events.EventBus;
 import io.tideflow.queue.execution.AttemptRegistry;
 import io.tideflow.queue.lease.ClockSkew;
 import io.tideflow.queue.model.Breaker;
-import io.tideflow.queue.store.groups.BreakerStore;
 import io.tideflow.queue.store.groups.GroupRow;
-import io.tideflow.queue.store.groups.GroupStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -21,6 +19,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,6 +46,9 @@ import java.util.logging.Logger;
 @Startup
 @DependsOn("SchemaBootstrap")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// the sample only reads; a timer callback with a transaction of its own is one Payara's timer service begins before
+// delivery and leaves open on its pooled thread when the callback meets an undeployed application
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class QueueGauges {
 
     private static final Logger LOG = Logger.getLogger(QueueGauges.class.getName());
@@ -63,10 +66,7 @@ public class QueueGauges {
     ClockSkew skew;
 
     @Inject
-    GroupStore groups;
-
-    @Inject
-    BreakerStore breakers;
+    QueueReads reads;
 
     @Inject
     AttemptRegistry attempts;
@@ -147,20 +147,27 @@ public class QueueGauges {
         }
         try {
             Instant now = clock.instant();
+            boolean finishedDue = finishedSampledAt == null
+                    || !now.isBefore(finishedSampledAt.plus(settings.finishedSampleInterval()));
+            QueueReads.Reading reading = reads.read(now, LIVE, finishedDue ? FINISHED : Set.of());
+            if (reading.finishedDepth() != null) {
+                finishedDepth = reading.finishedDepth();
+                finishedSampledAt = now;
+            }
             Set<String> paused = new HashSet<>();
             Set<String> known = new HashSet<>();
-            for (GroupRow row : groups.all()) {
+            for (GroupRow row : reading.groups()) {
                 known.add(row.name());
                 if (row.paused()) {
                     paused.add(row.name());
                 }
             }
             Map<String, BreakerState> breakerStates = new HashMap<>();
-            for (Breaker breaker : breakers.all()) {
+            for (Breaker breaker : reading.breakers()) {
                 breakerStates.put(breaker.group(), breaker.state());
             }
             QueueSnapshot snapshot =
-                    new QueueSnapshot(now, depthAt(now), groups.oldestDueByGroup(now), paused, breakerStates);
+                    new QueueSnapshot(now, depthOf(reading.liveDepth()), reading.oldestDue(), paused, breakerStates);
             latest = snapshot;
             known.addAll(snapshot.depth().keySet());
             known.forEach(this::registerGroup);
@@ -185,17 +192,12 @@ public class QueueGauges {
     }
 
     /** Waiting and running counts now; the finished ones from their last sample, renewed when it is due. */
-    private Map<String, Map<TaskState, Long>> depthAt(Instant now) {
-        if (finishedSampledAt == null || !now.isBefore(finishedSampledAt.plus(settings.finishedSampleInterval()))) {
-            finishedDepth = groups.depthByGroupIn(FINISHED);
-            finishedSampledAt = now;
-        }
+    private Map<String, Map<TaskState, Long>> depthOf(Map<String, Map<TaskState, Long>> live) {
         Map<String, Map<TaskState, Long>> depth = new TreeMap<>();
         finishedDepth.forEach((group, states) -> depth.computeIfAbsent(group, g -> new EnumMap<>(TaskState.class))
                 .putAll(states));
-        groups.depthByGroupIn(LIVE)
-                .forEach((group, states) -> depth.computeIfAbsent(group, g -> new EnumMap<>(TaskState.class))
-                        .putAll(states));
+        live.forEach((group, states) -> depth.computeIfAbsent(group, g -> new EnumMap<>(TaskState.class))
+                .putAll(states));
         return depth;
     }
 
