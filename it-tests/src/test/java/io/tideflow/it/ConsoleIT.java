@@ -424,6 +424,18 @@ class ConsoleIT {
                                 .getJsonArray("items")
                                 .size()
                         == 40);
+        // the dashboard shows the group's chunks of the last hour: every task completed in one
+        try (ConsoleBrowser viewer = new ConsoleBrowser(base())) {
+            viewer.logIn("demo-viewer", "demo-viewer-pw");
+            String row = "#chunk-figures tr[data-group='" + group + "'] ";
+            within(viewer, Duration.ofSeconds(15))
+                    .until(d -> viewer.all(row + "td[data-chunks='tasks']").size() == 1
+                            && viewer.text(row + "td[data-chunks='tasks']").equals("40"));
+            assertThat(Integer.parseInt(viewer.text(row + "td[data-chunks='committed']")))
+                    .as("40 tasks in chunks of at most 10")
+                    .isGreaterThanOrEqualTo(4);
+            viewer.screenshot("dashboard-chunks");
+        }
     }
 
     private static WebDriverWait within(ConsoleBrowser browser, Duration limit) {

@@ -157,7 +157,7 @@ class ReportsIT extends TestHandlersDeployment {
         System.out.printf(
                 "ReportsIT: export of 100,000 tasks: NDJSON %.1f MB in %d ms (first byte after %d ms), server"
                         + " heap used %.0f MB before, peak %.0f MB, old generation %.0f -> peak %.0f MB;"
-                        + " CSV %.1f MB in %d ms, heap peak %.0f MB, old generation peak %.0f MB%n",
+                        + " CSV %.1f MB in %d ms, heap peak %.0f MB, old generation %.0f -> peak %.0f MB%n",
                 ndjson.bytes / 1e6,
                 ndjson.totalMs,
                 ndjson.firstByteMs,
@@ -168,13 +168,17 @@ class ReportsIT extends TestHandlersDeployment {
                 csv.bytes / 1e6,
                 csv.totalMs,
                 csv.heapPeak / 1e6,
+                csv.oldBefore / 1e6,
                 csv.oldPeak / 1e6);
         // streamed: the first rows arrive long before the last are read from the database
         assertThat(ndjson.firstByteMs).isLessThan(ndjson.totalMs / 4);
-        // bounded: nothing of the size of the export is kept; a buffered export would sit in the old generation.
-        // Payara's metrics have no old generation figure: there this bound is not measured (docs/deployment.md)
+        // bounded: nothing of the size of the export is kept; a buffered export would sit in the old generation (G1
+        // allocates arrays that large there directly). Measured on the second export: during the first, the
+        // database's page cache fills with the 100,000 rows and young collections promote the garbage of the
+        // inserts before it, tens of megabytes that are not the export's. Payara's metrics have no old generation
+        // figure: there this bound is not measured (docs/deployment.md)
         if (!ItServer.isPayara()) {
-            assertThat(ndjson.oldPeak - ndjson.oldBefore).isLessThan(ndjson.bytes / 2);
+            assertThat(csv.oldPeak - csv.oldBefore).isLessThan(csv.bytes / 2);
         }
     }
 

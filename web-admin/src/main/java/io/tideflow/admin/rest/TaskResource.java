@@ -95,11 +95,7 @@ public class TaskResource {
             @QueryParam("createdFrom") Instant createdFrom,
             @QueryParam("createdTo") Instant createdTo,
             @QueryParam("idempotencyKey") String idempotencyKey) {
-        ExportFormat chosen = switch (format.trim().toLowerCase(Locale.ROOT)) {
-            case "ndjson" -> ExportFormat.NDJSON;
-            case "csv" -> ExportFormat.CSV;
-            default -> throw new InvalidTaskRequestException("format", "must be ndjson or csv, got " + format);
-        };
+        ExportFormat chosen = QueryParams.exportFormat(format);
         TaskFilter filter = new TaskFilter(
                 state,
                 QueryParams.text(type),

@@ -2,6 +2,7 @@ package io.tideflow.admin.rest;
 
 import io.tideflow.batch.executions.BatchExecutionNotFoundException;
 import io.tideflow.batch.executions.BatchExecutionStateException;
+import io.tideflow.batch.export.ExportNotFoundException;
 import io.tideflow.queue.api.IllegalTransitionException;
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.PayloadTooLargeException;
@@ -38,6 +39,9 @@ public class TideflowExceptionMapper implements ExceptionMapper<TideflowExceptio
             return Response.fromResponse(new Problem(429, "Too many reports", busy.getMessage(), null).toResponse())
                     .header("Retry-After", "2")
                     .build();
+        }
+        if (e instanceof ExportNotFoundException notFound) {
+            return new Problem(404, "Export not found", notFound.getMessage(), null).toResponse();
         }
         if (e instanceof BatchExecutionNotFoundException notFound) {
             return new Problem(404, "Batch execution not found", notFound.getMessage(), null).toResponse();

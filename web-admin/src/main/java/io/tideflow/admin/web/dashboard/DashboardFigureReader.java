@@ -88,7 +88,8 @@ class DashboardFigureReader {
                 GroupFigures.NOTHING_MEASURED,
                 null,
                 false,
-                false);
+                false,
+                null);
     }
 
     private static <T> Map<String, T> byGroup(List<T> items, Function<T, String> group) {

@@ -57,6 +57,11 @@ public class DashboardView implements Serializable {
         return rows;
     }
 
+    /** The groups whose batchable types ran in chunks over the window. */
+    public List<GroupFigures> getChunkRows() {
+        return rows.stream().filter(row -> row.chunks() != null).toList();
+    }
+
     public GroupFigures getTotals() {
         return totals;
     }

@@ -2,6 +2,7 @@ package io.tideflow.admin.web.dashboard;
 
 import io.tideflow.queue.api.BreakerState;
 import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.api.admin.ChunkFigures;
 import io.tideflow.queue.api.admin.GroupMetrics;
 import io.tideflow.queue.api.admin.GroupView;
 import io.tideflow.queue.api.admin.LatencySummary;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * One row of the dashboard: a group's waiting and running tasks now, what finished over the window (the metric
- * history's counts: a row per minute and group, however many tasks there are), its limits and breaker.
+ * history's counts: a row per minute and group, however many tasks there are), its limits and breaker, and the chunks
+ * its batchable types ran in over the window ({@code null} when none ran).
  */
 public record GroupFigures(
         String group,
@@ -27,7 +29,8 @@ public record GroupFigures(
         LatencySummary execution,
         BreakerState breaker,
         boolean paused,
-        boolean limited) {
+        boolean limited,
+        ChunkFigures chunks) {
 
     static final LatencySummary NOTHING_MEASURED = new LatencySummary(0, 0, 0, 0, 0);
 
@@ -50,7 +53,8 @@ public record GroupFigures(
                 metrics == null ? NOTHING_MEASURED : metrics.execution(),
                 view == null || view.breaker() == null ? null : view.breaker().state(),
                 view != null && view.paused(),
-                view != null && isLimited(view));
+                view != null && isLimited(view),
+                metrics == null ? null : metrics.chunks());
     }
 
     private static boolean isLimited(GroupView view) {

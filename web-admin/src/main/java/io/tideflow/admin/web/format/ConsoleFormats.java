@@ -54,6 +54,11 @@ public class ConsoleFormats {
         return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
     }
 
+    /** One decimal: an average such as tasks per chunk. */
+    public String decimal(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
     public String rate(double perSecond) {
         return String.format(Locale.ROOT, perSecond < 10 ? "%.2f/s" : "%.0f/s", perSecond);
     }
