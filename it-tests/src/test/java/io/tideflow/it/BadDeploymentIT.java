@@ -128,10 +128,11 @@ class BadDeploymentIT {
     }
 
     /**
-     * The undeployments of this class land while the engine's timers fire and its attempts run: none of them may
-     * leave a transaction open behind it. Payara's timer service begins a timer callback's transaction before
+     * The undeployments of this class land while the engine's background work runs and its attempts run: none of them
+     * may leave a transaction open behind it. Payara's EJB timer service begins a timer callback's transaction before
      * delivery and, when the application has stopped, leaves it on its pooled thread, where a later callback runs
-     * inside it and holds its locks for ever (every deployment after that waited 60 s for a lock and failed).
+     * inside it and holds its locks for ever (every deployment after that waited 60 s for a lock and failed): the
+     * reason the engine uses no EJB timers. WildFly logs no such line; the check guards Payara.
      */
     @AfterAll
     static void noUndeploymentLeftATransactionOpen() throws IOException {

@@ -375,7 +375,9 @@ class ConsoleIT {
                     .append(group)
                     .append('-')
                     .append(i)
-                    .append("\",\"sleepMs\":5000}}");
+                    .append("\",\"gate\":\"")
+                    .append(group)
+                    .append("\"}}");
         }
         assertThat(api.post("tasks/batch", OPERATOR, "{\"tasks\":[" + tasks + "]}")
                         .status())
@@ -385,8 +387,11 @@ class ConsoleIT {
         try (ConsoleBrowser operator = new ConsoleBrowser(base())) {
             operator.logIn("demo-operator", "demo-operator-pw");
             operator.open("batches.xhtml?id=" + id);
+            // its first chunk waits at the gate: the execution runs until the test lets that chunk end
             operator.clickAndConfirm("batch-actions:stop");
             operator.await().until(d -> operator.messages().contains("stops at its next chunk boundary"));
+            assertThat(api.post("it/gates/" + group + "/open", OPERATOR, "").status())
+                    .isEqualTo(204);
             org.awaitility.Awaitility.await()
                     .atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(200))

@@ -10,6 +10,8 @@ import io.tideflow.it.support.EscalationRecorder;
 import io.tideflow.it.support.FaultToleranceBreakerHandler;
 import io.tideflow.it.support.FaultToleranceRetryHandler;
 import io.tideflow.it.support.FaultToleranceTimeoutHandler;
+import io.tideflow.it.support.GateResource;
+import io.tideflow.it.support.Gates;
 import io.tideflow.it.support.HangingHandler;
 import io.tideflow.it.support.InProcessEnqueueResource;
 import io.tideflow.it.support.InProcessEnqueuer;
@@ -72,6 +74,8 @@ final class TideflowDeployment {
                 .addClasses(
                         EffectsTable.class,
                         EffectsResource.class,
+                        Gates.class,
+                        GateResource.class,
                         WriteThenFailHandler.class,
                         WriteThenSucceedHandler.class,
                         SlowWriteHandler.class,

@@ -3,6 +3,7 @@ package io.tideflow.queue.alerts;
 import io.tideflow.queue.api.BreakerState;
 import io.tideflow.queue.api.admin.AlertNotifier;
 import io.tideflow.queue.api.admin.AlertView;
+import io.tideflow.queue.background.RepeatingWork;
 import io.tideflow.queue.config.AlertRule;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.config.ObservabilitySettings;
@@ -10,6 +11,7 @@ import io.tideflow.queue.metrics.QueueGauges;
 import io.tideflow.queue.metrics.QueueSnapshot;
 import io.tideflow.queue.store.reporting.AlertStore;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -17,12 +19,10 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -55,7 +54,7 @@ public class AlertMonitor {
     private static final Logger LOG = Logger.getLogger(AlertMonitor.class.getName());
 
     @Resource
-    TimerService timers;
+    ManagedThreadFactory threads;
 
     @Resource
     ManagedExecutorService executor;
@@ -82,7 +81,7 @@ public class AlertMonitor {
     @Inject
     Clock clock;
 
-    private final AtomicBoolean evaluating = new AtomicBoolean();
+    private RepeatingWork evaluations;
     /** Since when each group's breaker has been other than CLOSED, as this node has seen it. */
     private final Map<String, Instant> notClosedSince = new HashMap<>();
 
@@ -91,16 +90,19 @@ public class AlertMonitor {
         if (settings.alertRules().isEmpty()) {
             return;
         }
-        long everyMs = settings.alertInterval().toMillis();
-        timers.createIntervalTimer(everyMs, everyMs, new TimerConfig("tideflow-alerts", false));
+        Duration every = settings.alertInterval();
+        evaluations = RepeatingWork.start(threads, "tideflow-alerts", every, every, this::evaluate);
         LOG.info(() -> "Tideflow alert rules: " + settings.alertRules());
     }
 
-    @Timeout
-    void evaluate() {
-        if (!evaluating.compareAndSet(false, true)) {
-            return;
+    @PreDestroy
+    void stop() {
+        if (evaluations != null) {
+            evaluations.stop();
         }
+    }
+
+    void evaluate() {
         try {
             Instant now = clock.instant();
             if (!reader.evaluator(now).map(engine.nodeId()::equals).orElse(false)) {
@@ -114,8 +116,6 @@ public class AlertMonitor {
             settle(firing, now);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "evaluating the alert rules failed; the next evaluation tries again", e);
-        } finally {
-            evaluating.set(false);
         }
     }
 

@@ -1,20 +1,19 @@
 package io.tideflow.queue.alerts;
 
+import io.tideflow.queue.background.RepeatingWork;
 import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.store.reporting.AlertDeliveryStore.Delivery;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,10 +49,7 @@ public class WebhookDeliverer {
     private static final Duration CLAIM = Duration.ofMinutes(5);
 
     @Resource
-    TimerService timers;
-
-    @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
 
     @Inject
     ObservabilitySettings settings;
@@ -69,27 +64,31 @@ public class WebhookDeliverer {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT)
             .build();
-    private final AtomicBoolean delivering = new AtomicBoolean();
+    private RepeatingWork runs;
 
     @PostConstruct
     void start() {
         if (settings.webhookUrl() != null) {
-            timers.createIntervalTimer(EVERY_MS, EVERY_MS, new TimerConfig("tideflow-webhook", false));
+            Duration every = Duration.ofMillis(EVERY_MS);
+            runs = RepeatingWork.start(threads, "tideflow-webhook", every, every, this::deliverDue);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (runs != null) {
+            runs.stop();
         }
     }
 
     /** Delivers what is due now, off the caller's thread. */
     public void wake() {
-        if (settings.webhookUrl() != null) {
-            executor.execute(this::deliverDue);
+        if (runs != null) {
+            runs.runSoon();
         }
     }
 
-    @Timeout
     void deliverDue() {
-        if (!delivering.compareAndSet(false, true)) {
-            return;
-        }
         try {
             List<Delivery> claimed;
             do {
@@ -99,8 +98,6 @@ public class WebhookDeliverer {
             } while (claimed.size() == BATCH);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "delivering alerts to the webhook failed; the next run tries again", e);
-        } finally {
-            delivering.set(false);
         }
     }
 

@@ -1,24 +1,23 @@
 package io.tideflow.queue.archive;
 
 import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.background.RepeatingWork;
 import io.tideflow.queue.config.ArchiveSettings;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,7 +41,7 @@ public class TaskArchiver {
     static final int MOST_BATCHES_PER_RUN = 20;
 
     @Resource
-    TimerService timers;
+    ManagedThreadFactory threads;
 
     @Inject
     ArchiveSettings settings;
@@ -53,15 +52,22 @@ public class TaskArchiver {
     @Inject
     Clock clock;
 
-    private final AtomicBoolean archiving = new AtomicBoolean();
+    private RepeatingWork runs;
 
     @PostConstruct
     void start() {
         if (!settings.enabled()) {
             return;
         }
-        long everyMs = settings.interval().toMillis();
-        timers.createIntervalTimer(everyMs, everyMs, new TimerConfig("tideflow-archiver", false));
+        runs = RepeatingWork.start(
+                threads, "tideflow-archiver", settings.interval(), settings.interval(), this::archive);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (runs != null) {
+            runs.stop();
+        }
     }
 
     private void purge(TaskState state, Duration retention) {
@@ -80,11 +86,7 @@ public class TaskArchiver {
         }
     }
 
-    @Timeout
     void archive() {
-        if (!archiving.compareAndSet(false, true)) {
-            return;
-        }
         try {
             Instant before = clock.instant().minus(settings.after());
             int total = 0;
@@ -105,8 +107,6 @@ public class TaskArchiver {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "archiving finished tasks failed; the next run tries again", e);
-        } finally {
-            archiving.set(false);
         }
     }
 }

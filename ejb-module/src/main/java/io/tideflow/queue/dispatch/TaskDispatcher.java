@@ -4,6 +4,7 @@ import io.tideflow.queue.api.event.TaskCompleted;
 import io.tideflow.queue.api.event.TaskLeaseLost;
 import io.tideflow.queue.api.event.TaskStarted;
 import io.tideflow.queue.api.worker.LeasedTask;
+import io.tideflow.queue.background.RepeatingWork;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.config.TypePolicies;
 import io.tideflow.queue.events.LifecycleEvents;
@@ -29,12 +30,10 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +48,7 @@ import java.util.logging.Logger;
 /**
  * The server's shell around the {@link DispatchLoop}: runs it on the managed executor, at most
  * {@code tideflow.dispatcher.workers} attempts at once. It is woken right after an enqueue commits (here, or on
- * another node through {@link ClusterWakeUp}) and after every finished attempt; a non-persistent timer polls as the
+ * another node through {@link ClusterWakeUp}) and after every finished attempt; a background thread polls as the
  * fallback (retries coming due, lost notifications).
  */
 @Singleton
@@ -69,7 +68,7 @@ public class TaskDispatcher {
     private static final Logger LOG = Logger.getLogger(TaskDispatcher.class.getName());
 
     @Resource
-    TimerService timerService;
+    ManagedThreadFactory threads;
 
     @Resource
     ManagedExecutorService executor;
@@ -129,6 +128,7 @@ public class TaskDispatcher {
     private volatile DispatchLoop loop;
     private volatile GroupAwareClaimer claimer;
     private volatile Instant lastPoll;
+    private RepeatingWork polls;
 
     @PostConstruct
     void start() {
@@ -185,8 +185,8 @@ public class TaskDispatcher {
                 claimer,
                 this::runAttempt,
                 task -> releaser.release(task, "released unstarted (its lease ran low while it waited)"));
-        long pollMs = settings.pollInterval().toMillis();
-        timerService.createIntervalTimer(pollMs, pollMs, new TimerConfig("tideflow-dispatcher-poll", false));
+        polls = RepeatingWork.start(
+                threads, "tideflow-dispatcher-poll", settings.pollInterval(), settings.pollInterval(), this::poll);
         signal.listen(loop::wake, claimer::enqueuedIn);
         LOG.info(() -> "Tideflow dispatcher started on node '" + settings.nodeId() + "' with " + settings.workers()
                 + " workers, claiming up to " + settings.claimAhead() + " ahead, polling every "
@@ -209,6 +209,7 @@ public class TaskDispatcher {
             return;
         }
         signal.stopListening();
+        polls.stop();
         for (LeasedTask unstarted : loop.stop()) {
             giveBack(unstarted, "released at shutdown (not started)");
         }
@@ -250,7 +251,6 @@ public class TaskDispatcher {
      */
     public record Vitals(Instant lastPoll, Duration currentPass) {}
 
-    @Timeout
     void poll() {
         lastPoll = clock.instant();
         try {

@@ -1,5 +1,6 @@
 package io.tideflow.queue.history;
 
+import io.tideflow.queue.background.RepeatingWork;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.store.reporting.MetricRow;
@@ -11,17 +12,14 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,7 +38,7 @@ public class MetricHistory {
     private static final Logger LOG = Logger.getLogger(MetricHistory.class.getName());
 
     @Resource
-    TimerService timers;
+    ManagedThreadFactory threads;
 
     @Inject
     HistoryListener listener;
@@ -60,7 +58,7 @@ public class MetricHistory {
     /** Rows whose write failed (its transaction rolled back, so nothing of them was written), tried again next. */
     private static final int MOST_KEPT_FOR_RETRY = 50_000;
 
-    private final AtomicBoolean flushing = new AtomicBoolean();
+    private RepeatingWork flushes;
     private final List<MetricRow> unwritten = new ArrayList<>();
 
     @PostConstruct
@@ -69,22 +67,21 @@ public class MetricHistory {
             LOG.info("Tideflow metric history is off on this node (tideflow.history.enabled=false)");
             return;
         }
-        long everyMs = settings.historyFlush().toMillis();
-        timers.createIntervalTimer(everyMs, everyMs, new TimerConfig("tideflow-metric-history", false));
+        flushes = RepeatingWork.start(
+                threads, "tideflow-metric-history", settings.historyFlush(), settings.historyFlush(), this::flush);
     }
 
     @PreDestroy
     void stop() {
+        if (flushes != null) {
+            flushes.stop();
+        }
         if (settings.historyEnabled()) {
             write(listener.buffer().drainAll(engine.nodeId()));
         }
     }
 
-    @Timeout
     void flush() {
-        if (!flushing.compareAndSet(false, true)) {
-            return;
-        }
         try {
             Instant now = clock.instant();
             write(listener.buffer().drainMinutesEndedBy(now.toEpochMilli(), engine.nodeId()));
@@ -92,8 +89,6 @@ public class MetricHistory {
             transactions.applyRetention(now, settings.minuteRetention(), settings.hourRetention());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "rolling up or pruning the metric history failed; the next flush tries again", e);
-        } finally {
-            flushing.set(false);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tideflow.queue.lease;
 
+import io.tideflow.queue.background.RepeatingWork;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.execution.AttemptRegistry;
 import io.tideflow.queue.execution.RunningAttempt;
@@ -13,14 +14,13 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,7 +40,7 @@ public class LeaseKeeper {
     private static final Logger LOG = Logger.getLogger(LeaseKeeper.class.getName());
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
     @Inject
     AttemptRegistry attempts;
@@ -57,20 +57,21 @@ public class LeaseKeeper {
     @Inject
     ClockSkew skew;
 
-    private ScheduledFuture<?> beat;
+    private RepeatingWork beat;
     private Instant startedAt;
 
     @PostConstruct
     void start() {
         startedAt = clock.instant();
-        long everyMs = settings.heartbeatInterval().toMillis();
-        beat = scheduler.scheduleAtFixedRate(this::keep, 0, everyMs, TimeUnit.MILLISECONDS);
+        beat = RepeatingWork.start(
+                threads, "tideflow-lease-keeper", Duration.ZERO, settings.heartbeatInterval(), this::keep);
     }
 
     @PreDestroy
     void stop() {
-        // interrupts a heartbeat still waiting for the application to finish starting, which a failed start never does
-        beat.cancel(true);
+        // interrupts a heartbeat still waiting for the application to finish starting, which a failed start never does;
+        // one cut short at shutdown loses nothing, the node leaves the registry next
+        beat.stop(Duration.ZERO);
         try {
             leases.leave();
         } catch (RuntimeException e) {

@@ -1,22 +1,22 @@
 package io.tideflow.queue.lease;
 
 import io.tideflow.queue.api.worker.FailureVerdict;
+import io.tideflow.queue.background.RepeatingWork;
 import io.tideflow.queue.config.EngineSettings;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,7 +37,7 @@ public class LeaseRescuer {
     private static final int BATCH = 100;
 
     @Resource
-    TimerService timerService;
+    ManagedThreadFactory threads;
 
     @Inject
     LeaseTransactions leases;
@@ -48,7 +48,7 @@ public class LeaseRescuer {
     @Inject
     ClockSkew skew;
 
-    private final AtomicBoolean rescuing = new AtomicBoolean();
+    private RepeatingWork rescues;
 
     @PostConstruct
     void recoverAndStart() {
@@ -57,14 +57,20 @@ public class LeaseRescuer {
             LOG.info(() -> "Tideflow node '" + settings.nodeId() + "' restarted holding " + orphans.size()
                     + " running tasks; rescued: " + orphans);
         }
-        long everyMs = settings.rescueInterval().toMillis();
-        timerService.createIntervalTimer(everyMs, everyMs, new TimerConfig("tideflow-lease-rescuer", false));
+        Duration every = settings.rescueInterval();
+        rescues = RepeatingWork.start(threads, "tideflow-lease-rescuer", every, every, this::rescueExpired);
     }
 
-    @Timeout
+    @PreDestroy
+    void stop() {
+        if (rescues != null) {
+            rescues.stop();
+        }
+    }
+
     void rescueExpired() {
         // with this node's clock off the database's, a lease that looks expired here may be live elsewhere
-        if (!skew.trustworthy() || !rescuing.compareAndSet(false, true)) {
+        if (!skew.trustworthy()) {
             return;
         }
         try {
@@ -78,8 +84,6 @@ public class LeaseRescuer {
             } while (batch.size() == BATCH);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "lease rescue failed; the next run tries again", e);
-        } finally {
-            rescuing.set(false);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.tideflow.queue.metrics;
 
 import io.tideflow.queue.api.BreakerState;
 import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.background.RepeatingWork;
 import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.events.AsyncObserverForwarder;
 import io.tideflow.queue.events.EventBus;
@@ -10,19 +11,19 @@ import io.tideflow.queue.lease.ClockSkew;
 import io.tideflow.queue.model.Breaker;
 import io.tideflow.queue.store.groups.GroupRow;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -31,7 +32,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,7 +54,7 @@ public class QueueGauges {
     private static final Logger LOG = Logger.getLogger(QueueGauges.class.getName());
 
     @Resource
-    TimerService timers;
+    ManagedThreadFactory threads;
 
     @Inject
     MeterBackend meters;
@@ -92,7 +92,7 @@ public class QueueGauges {
     private Instant finishedSampledAt;
     private final Set<String> registeredGroups = new HashSet<>();
     private final Set<String> registeredBreakers = new HashSet<>();
-    private final AtomicBoolean sampling = new AtomicBoolean();
+    private RepeatingWork samples;
     /** Samples failed in a row: the first is logged with its cause, the end of the streak once. */
     private volatile int failedSamples;
 
@@ -131,8 +131,13 @@ public class QueueGauges {
                 () -> latest == QueueSnapshot.EMPTY
                         ? 0
                         : Math.max(0, clock.millis() - latest.at().toEpochMilli()) / 1000.0);
-        long everyMs = settings.sampleInterval().toMillis();
-        timers.createIntervalTimer(0, everyMs, new TimerConfig("tideflow-metrics-sampler", false));
+        samples = RepeatingWork.start(
+                threads, "tideflow-metrics-sampler", Duration.ZERO, settings.sampleInterval(), this::sample);
+    }
+
+    @PreDestroy
+    void stop() {
+        samples.stop();
     }
 
     /** The latest sample of the queue (empty before the first). */
@@ -140,11 +145,7 @@ public class QueueGauges {
         return latest;
     }
 
-    @Timeout
     void sample() {
-        if (!sampling.compareAndSet(false, true)) {
-            return;
-        }
         try {
             Instant now = clock.instant();
             boolean finishedDue = finishedSampledAt == null
@@ -186,8 +187,6 @@ public class QueueGauges {
                                 + " tideflow_queue_sample_age_seconds) and the next sample tries again",
                         e);
             }
-        } finally {
-            sampling.set(false);
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Runs in chunks of up to 10 tasks of one group and one {@code "key"} of the payload: writes a row per task in the
- * chunk's transaction, sleeps for the longest {@code "sleepMs"} of its tasks (a chunk a crash can land in), then fails
+ * chunk's transaction, sleeps for the longest {@code "sleepMs"} of its tasks (a chunk a crash can land in), waits until
+ * the test opens the {@link Gates gate} named by a task's {@code "gate"} (at most a minute), then fails
  * the whole chunk when one of its tasks is {@code "poison": true}; each result says how many tasks shared the call and
  * their keys.
  */
@@ -23,6 +24,9 @@ public class ChunkWriteHandler implements BatchTaskHandler {
 
     @Inject
     EffectsTable effects;
+
+    @Inject
+    Gates gates;
 
     @Override
     public List<?> handle(List<TaskContext> tasks) throws Exception {
@@ -45,6 +49,12 @@ public class ChunkWriteHandler implements BatchTaskHandler {
                 .max()
                 .orElse(0);
         Thread.sleep(sleepMs);
+        for (TaskContext task : tasks) {
+            String gate = task.payload(JsonObject.class).getString("gate", null);
+            if (gate != null && !gates.passAfterOpened(gate, Duration.ofMinutes(1))) {
+                throw new IllegalStateException("gate '" + gate + "' was not opened within a minute");
+            }
+        }
         for (TaskContext task : tasks) {
             if (task.payload(JsonObject.class).getBoolean("poison", false)) {
                 throw new IllegalStateException("poisoned chunk: task " + task.id() + " cannot be processed");
