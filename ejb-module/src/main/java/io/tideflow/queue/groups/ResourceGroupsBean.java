@@ -71,7 +71,15 @@ public class ResourceGroupsBean implements ResourceGroups {
 
     @Override
     public List<GroupView> list() {
-        Map<String, Map<TaskState, Long>> depth = groups.liveDepthByGroup();
+        return listWith(groups.liveDepthByGroup());
+    }
+
+    @Override
+    public List<GroupView> listWithoutDepth() {
+        return listWith(Map.of());
+    }
+
+    private List<GroupView> listWith(Map<String, Map<TaskState, Long>> depth) {
         Map<String, GroupRow> rows = new HashMap<>();
         groups.all().forEach(row -> rows.put(row.name(), row));
         Map<String, Breaker> byGroup = new HashMap<>();

@@ -17,6 +17,12 @@ public interface ResourceGroups {
     List<GroupView> list();
 
     /**
+     * Every group that has a row of its own, by name, with an empty depth: its limits, pause and breaker as they are
+     * now, for a page that takes the counts from figures read in the background rather than count on every request.
+     */
+    List<GroupView> listWithoutDepth();
+
+    /**
      * Sets a group's limits; they stay until {@link #resetLimits} even when the configuration says otherwise.
      *
      * @throws InvalidTaskRequestException naming the field at fault

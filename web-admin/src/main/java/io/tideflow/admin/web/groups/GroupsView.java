@@ -1,8 +1,10 @@
 package io.tideflow.admin.web.groups;
 
 import io.tideflow.admin.rest.DeadlockRetry;
+import io.tideflow.admin.web.dashboard.DashboardSnapshots;
 import io.tideflow.admin.web.session.OperatorActions;
 import io.tideflow.queue.api.InvalidTaskRequestException;
+import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.GroupActionView;
 import io.tideflow.queue.api.admin.GroupLimitsRequest;
 import io.tideflow.queue.api.admin.GroupView;
@@ -12,12 +14,17 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * Every group with its limits, pause and breaker, and the operator's actions on them. Each action names its group
- * (not a row index), so a list that changed since the page was drawn still acts on the group the operator chose.
+ * (not a row index), so a list that changed since the page was drawn still acts on the group the operator chose. The
+ * limits, pauses and breakers are read on every request; the counts of waiting and running tasks come from the
+ * dashboard's figures, read in the background (at most 2 s old).
  */
 @Named
 @RequestScoped
@@ -28,6 +35,9 @@ public class GroupsView {
 
     @Inject
     OperatorActions actions;
+
+    @Inject
+    DashboardSnapshots figures;
 
     static final int RECENT_ACTIONS = 50;
 
@@ -41,9 +51,31 @@ public class GroupsView {
 
     public List<GroupView> getGroups() {
         if (list == null) {
-            list = groups.list();
+            list = withDepth(groups.listWithoutDepth(), figures.depthByGroup());
         }
         return list;
+    }
+
+    /** The groups with their counts, and a row for each group that has tasks but no row of its own yet. */
+    static List<GroupView> withDepth(List<GroupView> rows, Map<String, Map<TaskState, Long>> depth) {
+        Map<String, GroupView> byName = new TreeMap<>();
+        depth.forEach((name, counts) ->
+                byName.put(name, new GroupView(name, counts, false, null, null, null, null, false, null)));
+        for (GroupView row : rows) {
+            byName.put(
+                    row.name(),
+                    new GroupView(
+                            row.name(),
+                            depth.getOrDefault(row.name(), Map.of()),
+                            row.paused(),
+                            row.maxConcurrent(),
+                            row.maxConcurrentCluster(),
+                            row.ratePermits(),
+                            row.ratePeriod(),
+                            row.limitsFromApi(),
+                            row.breaker()));
+        }
+        return new ArrayList<>(byName.values());
     }
 
     /** The newest operator actions on groups, with who made them. */
