@@ -149,6 +149,7 @@ public class BatchExecutions {
                 step.getBatchStatus() == null
                         ? BatchExecutionView.UNKNOWN
                         : step.getBatchStatus().name(),
+                step.getExitStatus(),
                 count(metrics, Metric.MetricType.READ_COUNT),
                 count(metrics, Metric.MetricType.WRITE_COUNT),
                 count(metrics, Metric.MetricType.FILTER_COUNT),

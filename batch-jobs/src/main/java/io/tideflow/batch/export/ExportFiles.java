@@ -2,7 +2,14 @@ package io.tideflow.batch.export;
 
 import io.tideflow.queue.api.admin.ExportFormat;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -19,6 +26,9 @@ public class ExportFiles {
 
     private static final Pattern NAME =
             Pattern.compile("tideflow-export-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\\.(csv|ndjson)");
+    /** A file being written, or one a crash left half written. */
+    private static final Pattern PART =
+            Pattern.compile("tideflow-export-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\\.(csv|ndjson)\\.part");
 
     public Path directory() {
         return ConfigProvider.getConfig()
@@ -51,6 +61,43 @@ public class ExportFiles {
     /** The file of that name in the export directory. */
     public Path resolve(String name) {
         return directory().resolve(checked(name));
+    }
+
+    /**
+     * Deletes the export files (and parts of files) last written more than {@code retention} ago; files of any other
+     * name are left alone. Returns how many it deleted.
+     */
+    public int deleteOlderThan(Duration retention) {
+        return deleteOlderThan(directory(), Instant.now().minus(retention));
+    }
+
+    static int deleteOlderThan(Path directory, Instant before) {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if ((NAME.matcher(name).matches() || PART.matcher(name).matches())
+                        && lastWritten(file).isBefore(before)
+                        && Files.deleteIfExists(file)) {
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting old export files in " + directory + " failed", e);
+        }
+        return deleted;
+    }
+
+    private static Instant lastWritten(Path file) throws IOException {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (NoSuchFileException e) {
+            // deleted meanwhile (by another node's job sharing the directory)
+            return Instant.MAX;
+        }
     }
 
     /** The name, when it is one of Tideflow's export file names. */

@@ -1,7 +1,6 @@
 package io.tideflow.queue.alerts;
 
 import io.tideflow.queue.api.admin.MetricQueries;
-import io.tideflow.queue.api.admin.NodeView;
 import io.tideflow.queue.config.AlertRule;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.store.NodeRegistry;
@@ -37,10 +36,6 @@ public class AlertConditionReader {
      * little (a breaker seen a moment apart) from raising and clearing the same alert in turn.
      */
     public Optional<String> evaluator(Instant now) {
-        return nodes.all(now, settings.heartbeatInterval().multipliedBy(3)).stream()
-                .filter(NodeView::alive)
-                .map(NodeView::id)
-                .sorted()
-                .findFirst();
+        return nodes.firstAlive(now, settings.heartbeatInterval().multipliedBy(3));
     }
 }

@@ -26,7 +26,8 @@ import java.util.logging.Logger;
  * {@code tideflow.archive.interval}, in batches of a bounded size (each its own transaction); then deletes tasks
  * ARCHIVED for {@code tideflow.archive.purge-after} and DEAD_LETTER for
  * {@code tideflow.archive.dead-letter-purge-after}, so that the table does not grow for ever. Every node may run it:
- * a move or a delete is conditional on the state read, so each happens once.
+ * a move or a delete is conditional on the state read, so each happens once. Where the batch jobs are deployed beside
+ * the engine, they take the work over ({@link #handOver}) and run it as the {@code tideflow-maintenance} job.
  */
 @Singleton
 @Startup
@@ -53,6 +54,7 @@ public class TaskArchiver {
     Clock clock;
 
     private RepeatingWork runs;
+    private volatile boolean handedOver;
 
     @PostConstruct
     void start() {
@@ -70,7 +72,45 @@ public class TaskArchiver {
         }
     }
 
-    private void purge(TaskState state, Duration retention) {
+    /**
+     * From now on the batch job {@code tideflow-maintenance} archives and purges (on one node at a time), and this
+     * node's own runs do nothing; {@code false} gives the work back to them.
+     */
+    public void handOver(boolean toBatchJobs) {
+        handedOver = toBatchJobs;
+    }
+
+    /** Archives what finished before {@code tideflow.archive.after} ago, at most a run's worth; how many. */
+    public int archiveFinished() {
+        if (!settings.enabled()) {
+            return 0;
+        }
+        Instant before = clock.instant().minus(settings.after());
+        int total = 0;
+        for (int batch = 0; batch < MOST_BATCHES_PER_RUN; batch++) {
+            int archived = transactions.archiveBatch(before, BATCH);
+            total += archived;
+            if (archived < BATCH) {
+                break;
+            }
+        }
+        if (total > 0) {
+            int done = total;
+            LOG.fine(() -> "Tideflow archived " + done + " finished tasks");
+        }
+        return total;
+    }
+
+    /** Deletes archived tasks and dead letters past their retention, at most a run's worth of each; how many. */
+    public int purgeExpired() {
+        if (!settings.enabled() || !settings.purge()) {
+            return 0;
+        }
+        return purge(TaskState.ARCHIVED, settings.purgeAfter())
+                + purge(TaskState.DEAD_LETTER, settings.deadLetterPurgeAfter());
+    }
+
+    private int purge(TaskState state, Duration retention) {
         Instant before = clock.instant().minus(retention);
         int total = 0;
         for (int batch = 0; batch < MOST_BATCHES_PER_RUN; batch++) {
@@ -84,27 +124,16 @@ public class TaskArchiver {
             int done = total;
             LOG.fine(() -> "Tideflow deleted " + done + " tasks " + state + " for longer than " + retention);
         }
+        return total;
     }
 
     void archive() {
+        if (handedOver) {
+            return;
+        }
         try {
-            Instant before = clock.instant().minus(settings.after());
-            int total = 0;
-            for (int batch = 0; batch < MOST_BATCHES_PER_RUN; batch++) {
-                int archived = transactions.archiveBatch(before, BATCH);
-                total += archived;
-                if (archived < BATCH) {
-                    break;
-                }
-            }
-            if (total > 0) {
-                int done = total;
-                LOG.fine(() -> "Tideflow archived " + done + " finished tasks");
-            }
-            if (settings.purge()) {
-                purge(TaskState.ARCHIVED, settings.purgeAfter());
-                purge(TaskState.DEAD_LETTER, settings.deadLetterPurgeAfter());
-            }
+            archiveFinished();
+            purgeExpired();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "archiving finished tasks failed; the next run tries again", e);
         }

@@ -59,6 +59,7 @@ public class MetricHistory {
     private static final int MOST_KEPT_FOR_RETRY = 50_000;
 
     private RepeatingWork flushes;
+    private volatile boolean retentionHandedOver;
     private final List<MetricRow> unwritten = new ArrayList<>();
 
     @PostConstruct
@@ -86,10 +87,25 @@ public class MetricHistory {
             Instant now = clock.instant();
             write(listener.buffer().drainMinutesEndedBy(now.toEpochMilli(), engine.nodeId()));
             transactions.rollUpHours(now, settings.rollupGrace());
-            transactions.applyRetention(now, settings.minuteRetention(), settings.hourRetention());
+            if (!retentionHandedOver) {
+                transactions.applyRetention(now, settings.minuteRetention(), settings.hourRetention());
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "rolling up or pruning the metric history failed; the next flush tries again", e);
         }
+    }
+
+    /**
+     * From now on the batch job {@code tideflow-maintenance} deletes the rows past their retention (on one node at a
+     * time), and this node's flushes no longer do; {@code false} gives the work back to them.
+     */
+    public void handOverRetention(boolean toBatchJobs) {
+        retentionHandedOver = toBatchJobs;
+    }
+
+    /** Deletes the minute and hour rows past {@code tideflow.history.minute-retention} and {@code hour-retention}. */
+    public int deleteExpired() {
+        return transactions.applyRetention(clock.instant(), settings.minuteRetention(), settings.hourRetention());
     }
 
     private synchronized void write(List<MetricRow> drained) {

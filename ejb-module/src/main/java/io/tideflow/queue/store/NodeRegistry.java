@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code tideflow_nodes} table: each node's heartbeat, and the list operators read. */
 public class NodeRegistry {
@@ -48,5 +49,18 @@ public class NodeRegistry {
                     row.getInt(5),
                     !lastSeen.isBefore(aliveSince));
         });
+    }
+
+    /**
+     * The alive node first by name: the one node that does what one node at a time should (evaluate the alert rules,
+     * start the housekeeping job). Nodes whose views differ a heartbeat apart may each take themselves for it for that
+     * long, so what it does must be safe twice.
+     */
+    public Optional<String> firstAlive(Instant now, Duration aliveWithin) {
+        return all(now, aliveWithin).stream()
+                .filter(NodeView::alive)
+                .map(NodeView::id)
+                .sorted()
+                .findFirst();
     }
 }

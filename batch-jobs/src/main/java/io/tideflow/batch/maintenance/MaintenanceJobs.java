@@ -1,0 +1,161 @@
+package io.tideflow.batch.maintenance;
+
+import io.tideflow.queue.api.admin.BatchRecords;
+import io.tideflow.queue.api.admin.Maintenance;
+import jakarta.annotation.PreDestroy;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Properties;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * Starts the housekeeping job {@code tideflow-maintenance} every {@code tideflow.archive.interval} on one node at a
+ * time (the alive node first by name): archive finished tasks, delete archived tasks, dead letters, metric history and
+ * export files past their retention. While this runs, the engine's own periodic housekeeping stands aside. An execution
+ * still running is not joined by another; one that fails gives the housekeeping back to the engine, which then runs it
+ * on every node as it does without the batch jobs.
+ */
+@ApplicationScoped
+public class MaintenanceJobs {
+
+    public static final String JOB = "tideflow-maintenance";
+    private static final Logger LOG = Logger.getLogger(MaintenanceJobs.class.getName());
+
+    @Inject
+    Maintenance maintenance;
+
+    @Inject
+    BatchRecords records;
+
+    /** How often it looks whether the job is due: a look costs nothing but a clock read until it is. */
+    private static final long LOOK_EVERY_MILLIS = 500;
+
+    private ScheduledFuture<?> look;
+    private Long last;
+    private long intervalMillis;
+    private long dueAt;
+    private volatile boolean gaveBack;
+
+    /** Looked up, not injected: Payara Server cannot inject it into a web module's CDI bean inside an EAR. */
+    private ManagedScheduledExecutorService scheduler() {
+        try {
+            return InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
+        } catch (NamingException e) {
+            throw new IllegalStateException("the server's default managed scheduled executor is not there", e);
+        }
+    }
+
+    synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // in an EAR each module's start is announced: the look belongs to this class's own module, whose naming context
+        // the jobs it starts then carry
+        boolean ownModule = Thread.currentThread().getContextClassLoader() == MaintenanceJobs.class.getClassLoader();
+        if (!ownModule || look != null) {
+            return;
+        }
+        // the engine is called at the first look: Payara's EJB container is still starting here
+        look = scheduler()
+                .scheduleWithFixedDelay(
+                        this::startWhenDue, LOOK_EVERY_MILLIS, LOOK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    void startWhenDue() {
+        Thread thread = Thread.currentThread();
+        ClassLoader own = thread.getContextClassLoader();
+        // the batch runtime finds the job XML through the module of this class, which a managed thread's need not be
+        thread.setContextClassLoader(MaintenanceJobs.class.getClassLoader());
+        try {
+            long now = System.currentTimeMillis();
+            if (gaveBack || !handedOver(now) || now < dueAt) {
+                return;
+            }
+            dueAt = now + intervalMillis;
+            if (runsHere()) {
+                startUnlessRunning();
+            }
+        } finally {
+            thread.setContextClassLoader(own);
+        }
+    }
+
+    /** Takes the housekeeping over from the engine at the first look that finds the engine started. */
+    private boolean handedOver(long now) {
+        if (intervalMillis > 0) {
+            return true;
+        }
+        try {
+            maintenance.handOverToBatchJobs();
+            intervalMillis = maintenance.interval().toMillis();
+            dueAt = now + intervalMillis;
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "the engine is not started yet; the next look takes the housekeeping over", e);
+            return false;
+        }
+    }
+
+    private boolean runsHere() {
+        try {
+            return maintenance.runsHere();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reading which node runs " + JOB + " failed; the next interval tries again", e);
+            return false;
+        }
+    }
+
+    private void startUnlessRunning() {
+        try {
+            JobOperator jobs = BatchRuntime.getJobOperator();
+            if (last != null) {
+                BatchStatus status = jobs.getJobExecution(last).getBatchStatus();
+                if (status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING) {
+                    return;
+                }
+                if (status == BatchStatus.FAILED) {
+                    giveBack("execution " + last + " of " + JOB + " failed");
+                    return;
+                }
+            }
+            long execution = jobs.start(JOB, new Properties());
+            last = execution;
+            records.started(execution, JOB, null, null, null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "starting " + JOB + " failed", e);
+            giveBack("starting " + JOB + " failed: " + e);
+        }
+    }
+
+    private void giveBack(String why) {
+        gaveBack = true;
+        maintenance.takeBack();
+        LOG.warning(() -> why + "; the engine archives and deletes past retention itself from now on, on every node,"
+                + " until the next deployment");
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (look == null) {
+            return;
+        }
+        look.cancel(false);
+        if (intervalMillis == 0) {
+            return;
+        }
+        try {
+            maintenance.takeBack();
+        } catch (RuntimeException e) {
+            // the engine is stopping too
+            LOG.log(Level.FINE, "giving the housekeeping back to the engine failed", e);
+        }
+    }
+}
