@@ -474,6 +474,32 @@ SELECT b.task_id, t.type, t.state, t.attempts, COUNT(*) AS claims, MIN(b.claimed
 FROM batch_execution_tasks b JOIN tasks t ON t.id = b.task_id WHERE b.execution_id = ?
 GROUP BY b.task_id, t.type, t.state, t.attempts ORDER BY first_claim, b.task_id;
 
+-- name: batch.startedBefore
+-- the oldest executions first, for the retention; started_at
+SELECT execution_id FROM batch_executions WHERE started_at < ? ORDER BY execution_id;
+
+-- name: batch.forgetTasks
+-- execution_id
+DELETE FROM batch_execution_tasks WHERE execution_id = ?;
+
+-- name: batch.forget
+-- execution_id
+DELETE FROM batch_executions WHERE execution_id = ?;
+
+-- name: batch.repositoryInstanceOf
+-- the job instance of an execution in JBeret's repository; execution
+SELECT JOBINSTANCEID FROM JOB_EXECUTION WHERE JOBEXECUTIONID = ?;
+
+-- name: batch.repositoryForgetExecution
+-- only an ended one; its steps and partitions go with it (JBeret's ON DELETE CASCADE); execution
+DELETE FROM JOB_EXECUTION WHERE JOBEXECUTIONID = ? AND BATCHSTATUS NOT IN ('STARTING', 'STARTED', 'STOPPING');
+
+-- name: batch.repositoryForgetInstance
+-- a job instance none of whose executions is left (a restart is another execution of the same instance); instance,
+-- instance
+DELETE FROM JOB_INSTANCE WHERE JOBINSTANCEID = ?
+AND NOT EXISTS (SELECT 1 FROM JOB_EXECUTION e WHERE e.JOBINSTANCEID = ?);
+
 -- name: batch.leftRunning
 -- executions JBeret's job repository (its tables, in this database on WildFly) says are running that no node runs:
 -- a node's from before it started again, and those of nodes without a heartbeat since a time;

@@ -32,8 +32,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class MaintenanceIT {
 
-    private static final String SHORT_RETENTIONS =
-            "tideflow.archive.interval=PT1S\n" + "tideflow.archive.after=PT1S\n" + "tideflow.export.retention=PT3S\n";
+    private static final String SHORT_RETENTIONS = "tideflow.archive.interval=PT1S\n"
+            + "tideflow.archive.after=PT1S\n"
+            + "tideflow.export.retention=PT3S\n"
+            // longer than the export file's, so that a test sees the file go before its execution's record
+            + "tideflow.batch.execution-retention=PT8S\n";
 
     @ArquillianResource
     URL deploymentUrl;
@@ -72,16 +75,17 @@ class MaintenanceIT {
                         Optional::isPresent)
                 .orElseThrow();
         Map<String, String> exits = stepExits(archiving);
-        assertThat(exits.keySet()).containsExactly("archive", "purge", "metric-history", "export-files");
+        assertThat(exits.keySet()).containsExactly("archive", "purge", "metric-history", "export-files", "executions");
         assertThat(exits.get("archive")).matches("archived [1-9][0-9]*");
         assertThat(exits.get("purge")).matches("deleted [0-9]+");
         assertThat(exits.get("metric-history")).matches("deleted [0-9]+");
         assertThat(exits.get("export-files")).matches("deleted [0-9]+");
+        assertThat(exits.get("executions")).matches("forgot [0-9]+");
         assertThat(archiving.getString("startedBy")).isEqualTo("(application)");
     }
 
     @Test
-    void anExportFileIsDeletedOnceOlderThanItsRetention() {
+    void anExportFileIsDeletedOnceOlderThanItsRetentionAndTheExecutionForgottenOnceOlderThanItsOwn() {
         ApiClient api = api();
         String group = "maintenance-export-" + UUID.randomUUID().toString().substring(0, 8);
         api.post("groups/" + group + "/pause", OPERATOR, "");
@@ -102,6 +106,15 @@ class MaintenanceIT {
                 .until(() -> api.get("exports/" + export + "/file", VIEWER), response -> response.status() != 200);
         assertThat(gone.status()).isEqualTo(409);
         assertThat(gone.json().getString("detail")).contains("its file was deleted since");
+
+        // 8 s of retention for executions: then the export is no batch execution any more
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> api.get("batches/" + export, VIEWER).status(), status -> status == 404);
+        assertThat(api.get("exports/" + export, VIEWER).status()).isEqualTo(404);
+        assertThat(maintenanceExecutions(api))
+                .anySatisfy(e ->
+                        assertThat(stepExits(e).getOrDefault("executions", "")).matches("forgot [1-9][0-9]*"));
         api.post("groups/" + group + "/resume", OPERATOR, "");
     }
 

@@ -91,6 +91,24 @@ public class BatchRecordsBean implements BatchRecords {
     }
 
     @Override
+    public List<Long> startedBefore(Instant before, int limit) {
+        return log.startedBefore(before, limit);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int forget(List<Long> endedExecutions) {
+        boolean repositoryHere = repository.holdsJobRepository();
+        int forgotten = 0;
+        for (long execution : endedExecutions) {
+            if (repository.forget(execution, repositoryHere)) {
+                forgotten++;
+            }
+        }
+        return forgotten;
+    }
+
+    @Override
     public String thisNode() {
         return settings.nodeId();
     }

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 
-/** Reads and marks of the job repository's executions, each in a transaction of its own. */
+/** Reads, marks and deletes of the job repository's executions, each in a transaction of its own. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class JobRepositoryTransactions {
@@ -22,5 +22,13 @@ public class JobRepositoryTransactions {
 
     public boolean failLeftRunning(long executionId, String why) {
         return log.failLeftRunning(executionId, why);
+    }
+
+    public boolean holdsJobRepository() {
+        return log.holdsJobRepository();
+    }
+
+    public boolean forget(long executionId, boolean repositoryHere) {
+        return log.forget(executionId, repositoryHere);
     }
 }

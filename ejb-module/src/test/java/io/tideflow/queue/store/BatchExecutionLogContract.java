@@ -120,6 +120,88 @@ abstract class BatchExecutionLogContract extends DatabaseContract {
                 .containsExactly(onSilentNode, onForgottenNode);
     }
 
+    @Test
+    void endedExecutionsAreForgottenWithTheirTasksAndRepositoryRowsButARunningOneIsNot() throws SQLException {
+        long ended = execution("node-a", T.minusSeconds(3_600), "COMPLETED");
+        long running = execution("node-a", T.minusSeconds(3_000), "STARTED");
+        long recent = execution("node-a", T, "COMPLETED");
+        db.inTransaction(em -> {
+            db.store(em, "loader").insert(aTask().inGroup("old").build());
+            return null;
+        });
+        List<LeasedTask> claimed = db.inTransaction(
+                em -> db.store(em, "node-a").claimDueInGroup("old", null, 1, T, Duration.ofMinutes(1)));
+        inLog(log -> {
+            log.claimed(ended, claimed, T.minusSeconds(3_600));
+            return null;
+        });
+
+        assertThat(this.<List<Long>>inLog(log -> log.startedBefore(T.minusSeconds(60), 10)))
+                .containsExactly(ended, running);
+        assertThat(this.<List<Long>>inLog(log -> log.startedBefore(T.minusSeconds(60), 1)))
+                .containsExactly(ended);
+
+        assertThat(this.<Boolean>inLog(log -> log.forget(ended, true))).isTrue();
+        assertThat(this.<Boolean>inLog(log -> log.forget(running, true)))
+                .as("the repository says it runs")
+                .isFalse();
+
+        assertThat(this.<java.util.Optional<BatchExecutionRecord>>inLog(log -> log.find(ended)))
+                .isEmpty();
+        assertThat(this.<List<BatchTaskView>>inLog(log -> log.tasksOf(ended, 10)))
+                .isEmpty();
+        assertThat(rows("SELECT COUNT(*) FROM JOB_EXECUTION WHERE JOBEXECUTIONID = " + ended))
+                .isZero();
+        assertThat(rows("SELECT COUNT(*) FROM STEP_EXECUTION WHERE JOBEXECUTIONID = " + ended))
+                .isZero();
+        assertThat(this.<java.util.Optional<BatchExecutionRecord>>inLog(log -> log.find(running)))
+                .isPresent();
+        assertThat(rows("SELECT COUNT(*) FROM JOB_EXECUTION WHERE JOBEXECUTIONID = " + running))
+                .isOne();
+        assertThat(this.<java.util.Optional<BatchExecutionRecord>>inLog(log -> log.find(recent)))
+                .isPresent();
+        assertThat(this.<List<Long>>inLog(log -> log.startedBefore(T.minusSeconds(60), 10)))
+                .containsExactly(running);
+        // where the repository is elsewhere, only Tideflow's record goes
+        assertThat(this.<Boolean>inLog(log -> log.forget(recent, false))).isTrue();
+        assertThat(rows("SELECT COUNT(*) FROM JOB_EXECUTION WHERE JOBEXECUTIONID = " + recent))
+                .isOne();
+    }
+
+    @Test
+    void aJobInstanceGoesOnlyWithItsLastExecution() throws SQLException {
+        long first = execution("node-a", T.minusSeconds(3_600), "FAILED");
+        long instance = rows("SELECT JOBINSTANCEID FROM JOB_EXECUTION WHERE JOBEXECUTIONID = " + first);
+        long restart;
+        try (Connection c = db.dataSource().getConnection()) {
+            restart = insert(
+                    c,
+                    "INSERT INTO JOB_EXECUTION (JOBINSTANCEID, VERSION, BATCHSTATUS) VALUES (" + instance
+                            + ", 1, 'COMPLETED')");
+        }
+        inLog(log -> {
+            log.started(record(restart, "node-a", T.minusSeconds(3_500), first, "alice"));
+            return null;
+        });
+
+        assertThat(this.<Boolean>inLog(log -> log.forget(first, true))).isTrue();
+        assertThat(rows("SELECT COUNT(*) FROM JOB_INSTANCE WHERE JOBINSTANCEID = " + instance))
+                .as("its restart is still there")
+                .isOne();
+        assertThat(this.<Boolean>inLog(log -> log.forget(restart, true))).isTrue();
+        assertThat(rows("SELECT COUNT(*) FROM JOB_INSTANCE WHERE JOBINSTANCEID = " + instance))
+                .isZero();
+    }
+
+    private long rows(String query) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+                Statement statement = c.createStatement();
+                ResultSet row = statement.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     private void join(String node, Instant startedAt, Instant lastSeen) {
         db.inTransaction(em -> {
             db.dialect().on(em).update("node.join", node, startedAt.toEpochMilli(), lastSeen.toEpochMilli(), 0, 8);

@@ -43,6 +43,21 @@ public interface BatchRecords {
     /** This node's name, as recorded with the executions it starts. */
     String thisNode();
 
+    /**
+     * The executions started before {@code before}, oldest first, at most {@code limit}: candidates for the retention,
+     * running or not.
+     */
+    List<Long> startedBefore(Instant before, int limit);
+
+    /**
+     * Forgets executions that have ended: Tideflow's records of them and of the tasks they claimed, and where the job
+     * repository is in Tideflow's database, its rows of them too (never of one it still says runs). Each in a
+     * transaction of its own.
+     *
+     * @return how many were forgotten
+     */
+    int forget(List<Long> endedExecutions);
+
     /** The tasks the execution claimed, in the order it first claimed them; at most {@code limit}. */
     List<BatchTaskView> tasksOf(long executionId, int limit);
 }

@@ -106,6 +106,32 @@ public class BatchExecutionLog {
         return true;
     }
 
+    /** The executions started before {@code before}, oldest first; at most {@code limit}. */
+    public List<Long> startedBefore(Instant before, int limit) {
+        return sql.list("batch.startedBefore", limit, row -> row.getLong(1), before.toEpochMilli());
+    }
+
+    /**
+     * Deletes Tideflow's record of an ended execution and the tasks it claimed; where the job repository is in this
+     * database, its rows there too (its steps and partitions with it, its job instance once no execution of it is
+     * left). An execution the repository still says runs is left alone.
+     *
+     * @return whether it was deleted
+     */
+    public boolean forget(long executionId, boolean repositoryHere) {
+        if (repositoryHere) {
+            Optional<Long> instance = sql.first("batch.repositoryInstanceOf", row -> row.getLong(1), executionId);
+            if (instance.isPresent()) {
+                if (sql.update("batch.repositoryForgetExecution", executionId) == 0) {
+                    return false;
+                }
+                sql.update("batch.repositoryForgetInstance", instance.get(), instance.get());
+            }
+        }
+        sql.update("batch.forgetTasks", executionId);
+        return sql.update("batch.forget", executionId) > 0;
+    }
+
     public List<BatchTaskView> tasksOf(long executionId, int limit) {
         return sql.list("batch.tasks", limit, TASK, executionId);
     }
