@@ -119,3 +119,14 @@ SELECT CAST(FLOOR(EXTRACT(EPOCH FROM clock_timestamp()) * 1000) AS BIGINT);
 INSERT INTO alert_deliveries (alert_id, event, body, created_at, attempts, next_attempt_at)
 VALUES (?, ?, ?, ?, 0, ?)
 ON CONFLICT DO NOTHING;
+
+-- name: jberet.indexJobExecutions
+-- JBeret creates its PostgreSQL tables without indexes on their foreign keys (Derby makes them itself): its lookups of
+-- an instance's executions and an execution's steps, and the cascades of the executions' retention, would scan
+CREATE INDEX IF NOT EXISTS tideflow_job_execution_instance_ix ON JOB_EXECUTION (JOBINSTANCEID);
+
+-- name: jberet.indexStepExecutions
+CREATE INDEX IF NOT EXISTS tideflow_step_execution_execution_ix ON STEP_EXECUTION (JOBEXECUTIONID);
+
+-- name: jberet.indexPartitionExecutions
+CREATE INDEX IF NOT EXISTS tideflow_partition_execution_step_ix ON PARTITION_EXECUTION (STEPEXECUTIONID);

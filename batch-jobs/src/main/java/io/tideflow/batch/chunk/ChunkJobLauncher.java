@@ -1,5 +1,6 @@
 package io.tideflow.batch.chunk;
 
+import io.tideflow.batch.module.ModuleLooks;
 import io.tideflow.queue.api.admin.BatchRecords;
 import io.tideflow.queue.api.worker.BatchShape;
 import io.tideflow.queue.api.worker.TaskWorker;
@@ -7,7 +8,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -19,11 +19,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -47,15 +44,6 @@ public class ChunkJobLauncher {
 
     @Inject
     BatchRecords records;
-
-    /** Looked up, not injected: Payara Server cannot inject it into a web module's CDI bean inside an EAR. */
-    private ManagedScheduledExecutorService scheduler() {
-        try {
-            return InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
-        } catch (NamingException e) {
-            throw new IllegalStateException("the server's default managed scheduled executor is not there", e);
-        }
-    }
 
     @Inject
     @ConfigProperty(name = "tideflow.dispatcher.enabled", defaultValue = "true")
@@ -83,23 +71,13 @@ public class ChunkJobLauncher {
 
     synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         limits = new ExecutionLimits(maxExecutions, executionsPerGroup);
-        // in an EAR each module's start is announced: the look is scheduled from this class's own module, whose naming
-        // context the look and the jobs it starts then carry (Payara's batch runtime finds the artifacts through it)
-        boolean ownModule = Thread.currentThread().getContextClassLoader() == ChunkJobLauncher.class.getClassLoader();
-        if (claiming && ownModule && look == null) {
+        if (claiming && ModuleLooks.isThisModule() && look == null) {
             // the batchable types are read at the first look: Payara's EJB container is still starting here
-            look = scheduler()
-                    .scheduleWithFixedDelay(
-                            this::launchWhereDue, LOOK_EVERY_MILLIS, LOOK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+            look = ModuleLooks.every(LOOK_EVERY_MILLIS, this::launchWhereDue);
         }
     }
 
     void launchWhereDue() {
-        Thread thread = Thread.currentThread();
-        ClassLoader own = thread.getContextClassLoader();
-        // the batch runtime finds its environment and the job XML through the module of this class (a WAR, or in an
-        // EAR the web module that holds it), which a managed thread's context need not be
-        thread.setContextClassLoader(ChunkJobLauncher.class.getClassLoader());
         try {
             if (shapes == null) {
                 shapes = worker.batchTypes();
@@ -155,8 +133,6 @@ public class ChunkJobLauncher {
                         "starting chunk jobs failed; trying again every " + LOOK_EVERY_MILLIS + " ms",
                         e);
             }
-        } finally {
-            thread.setContextClassLoader(own);
         }
     }
 

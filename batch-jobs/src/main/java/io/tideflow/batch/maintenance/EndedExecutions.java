@@ -25,7 +25,14 @@ public class EndedExecutions {
     @Inject
     BatchRecords records;
 
+    private volatile boolean indexed;
+
     public int forgetStartedBefore(Instant before) {
+        if (!indexed) {
+            // once per node start: the runtime has made its tables by the time it runs this job
+            records.indexJobRepository();
+            indexed = true;
+        }
         JobOperator jobs = BatchRuntime.getJobOperator();
         List<Long> ended = new ArrayList<>();
         for (long execution : records.startedBefore(before, MOST_PER_RUN)) {

@@ -1,23 +1,20 @@
 package io.tideflow.batch.maintenance;
 
+import io.tideflow.batch.module.ModuleLooks;
 import io.tideflow.queue.api.admin.BatchRecords;
 import io.tideflow.queue.api.admin.Maintenance;
 import jakarta.annotation.PreDestroy;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Properties;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * Starts the housekeeping job {@code tideflow-maintenance} every {@code tideflow.archive.interval} on one node at a
@@ -47,44 +44,22 @@ public class MaintenanceJobs {
     private long dueAt;
     private volatile boolean gaveBack;
 
-    /** Looked up, not injected: Payara Server cannot inject it into a web module's CDI bean inside an EAR. */
-    private ManagedScheduledExecutorService scheduler() {
-        try {
-            return InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
-        } catch (NamingException e) {
-            throw new IllegalStateException("the server's default managed scheduled executor is not there", e);
-        }
-    }
-
     synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // in an EAR each module's start is announced: the look belongs to this class's own module, whose naming context
-        // the jobs it starts then carry
-        boolean ownModule = Thread.currentThread().getContextClassLoader() == MaintenanceJobs.class.getClassLoader();
-        if (!ownModule || look != null) {
+        if (!ModuleLooks.isThisModule() || look != null) {
             return;
         }
         // the engine is called at the first look: Payara's EJB container is still starting here
-        look = scheduler()
-                .scheduleWithFixedDelay(
-                        this::startWhenDue, LOOK_EVERY_MILLIS, LOOK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        look = ModuleLooks.every(LOOK_EVERY_MILLIS, this::startWhenDue);
     }
 
     void startWhenDue() {
-        Thread thread = Thread.currentThread();
-        ClassLoader own = thread.getContextClassLoader();
-        // the batch runtime finds the job XML through the module of this class, which a managed thread's need not be
-        thread.setContextClassLoader(MaintenanceJobs.class.getClassLoader());
-        try {
-            long now = System.currentTimeMillis();
-            if (gaveBack || !handedOver(now) || now < dueAt) {
-                return;
-            }
-            dueAt = now + intervalMillis;
-            if (runsHere()) {
-                startUnlessRunning();
-            }
-        } finally {
-            thread.setContextClassLoader(own);
+        long now = System.currentTimeMillis();
+        if (gaveBack || !handedOver(now) || now < dueAt) {
+            return;
+        }
+        dueAt = now + intervalMillis;
+        if (runsHere()) {
+            startUnlessRunning();
         }
     }
 

@@ -91,6 +91,14 @@ public class BatchRecordsBean implements BatchRecords {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void indexJobRepository() {
+        if (repository.holdsJobRepository()) {
+            repository.indexJobRepository();
+        }
+    }
+
+    @Override
     public List<Long> startedBefore(Instant before, int limit) {
         return log.startedBefore(before, limit);
     }

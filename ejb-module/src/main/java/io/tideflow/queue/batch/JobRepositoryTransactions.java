@@ -24,6 +24,10 @@ public class JobRepositoryTransactions {
         return log.failLeftRunning(executionId, why);
     }
 
+    public int indexJobRepository() {
+        return log.indexJobRepository();
+    }
+
     public boolean holdsJobRepository() {
         return log.holdsJobRepository();
     }

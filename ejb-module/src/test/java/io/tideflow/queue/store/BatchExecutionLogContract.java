@@ -193,6 +193,19 @@ abstract class BatchExecutionLogContract extends DatabaseContract {
                 .isZero();
     }
 
+    @Test
+    void theRepositorysForeignKeysAreIndexedOnceWhereTheDatabaseDoesNotDoItItself() throws SQLException {
+        boolean postgresql = db.dialect().statements().database().equals("postgresql");
+        assertThat(this.<Integer>inLog(BatchExecutionLog::indexJobRepository)).isEqualTo(postgresql ? 3 : 0);
+        // again: nothing changes, nothing fails
+        assertThat(this.<Integer>inLog(BatchExecutionLog::indexJobRepository)).isEqualTo(postgresql ? 3 : 0);
+        if (postgresql) {
+            assertThat(rows("SELECT COUNT(*) FROM pg_indexes WHERE indexname IN ('tideflow_job_execution_instance_ix',"
+                            + " 'tideflow_step_execution_execution_ix', 'tideflow_partition_execution_step_ix')"))
+                    .isEqualTo(3);
+        }
+    }
+
     private long rows(String query) throws SQLException {
         try (Connection c = db.dataSource().getConnection();
                 Statement statement = c.createStatement();

@@ -44,6 +44,13 @@ public interface BatchRecords {
     String thisNode();
 
     /**
+     * Where the job repository is in Tideflow's database and that database does not index foreign keys itself
+     * (JBeret's tables on PostgreSQL), indexes them, so that its lookups of an instance's executions and an
+     * execution's steps, and the deletes of old executions, do not scan. Idempotent.
+     */
+    void indexJobRepository();
+
+    /**
      * The executions started before {@code before}, oldest first, at most {@code limit}: candidates for the retention,
      * running or not.
      */

@@ -4,6 +4,7 @@ import io.tideflow.queue.api.admin.BatchExecutionRecord;
 import io.tideflow.queue.api.admin.BatchTaskView;
 import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.sql.RowMapper;
+import io.tideflow.queue.sql.SqlCatalog;
 import io.tideflow.queue.sql.SqlNull;
 import io.tideflow.queue.sql.SqlRunner;
 import io.tideflow.queue.store.StoreDialect;
@@ -37,10 +38,15 @@ public class BatchExecutionLog {
             row.getInt(5),
             Instant.ofEpochMilli(row.getLong(6)));
 
+    private static final List<String> REPOSITORY_INDEXES =
+            List.of("jberet.indexJobExecutions", "jberet.indexStepExecutions", "jberet.indexPartitionExecutions");
+
     private final SqlRunner sql;
+    private final SqlCatalog catalog;
 
     public BatchExecutionLog(EntityManager em, StoreDialect dialect) {
         this.sql = dialect.on(em);
+        this.catalog = dialect.statements();
     }
 
     public void started(BatchExecutionRecord execution) {
@@ -104,6 +110,21 @@ public class BatchExecutionLog {
         sql.update("batch.failSteps", why, executionId);
         sql.update("batch.failPartitions", why, executionId);
         return true;
+    }
+
+    /**
+     * Indexes the foreign keys of the job repository's tables where the database does not do it itself (PostgreSQL);
+     * idempotent. Returns how many statements it ran.
+     */
+    public int indexJobRepository() {
+        int ran = 0;
+        for (String index : REPOSITORY_INDEXES) {
+            if (catalog.all().stream().anyMatch(statement -> statement.name().equals(index))) {
+                sql.update(index);
+                ran++;
+            }
+        }
+        return ran;
     }
 
     /** The executions started before {@code before}, oldest first; at most {@code limit}. */
