@@ -1,5 +1,6 @@
 package io.tideflow.batch.chunk;
 
+import io.tideflow.batch.executions.BatchExecutions;
 import io.tideflow.batch.module.ModuleLooks;
 import io.tideflow.queue.api.admin.BatchRecords;
 import io.tideflow.queue.api.worker.BatchShape;
@@ -178,16 +179,12 @@ public class ChunkJobLauncher {
                         + typeAndGroup.replace('\u0000', '/') + ") failed; the next one starts in "
                         + AFTER_FAILURE_MILLIS / 1000 + " s");
             }
-            return !isActive(status);
+            return !BatchExecutions.isRunning(status);
         });
     }
 
     private static boolean isActive(JobOperator jobs, long execution) {
-        return isActive(jobs.getJobExecution(execution).getBatchStatus());
-    }
-
-    private static boolean isActive(BatchStatus status) {
-        return status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING;
+        return BatchExecutions.isRunning(jobs.getJobExecution(execution).getBatchStatus());
     }
 
     private static Properties parametersOf(BatchShape shape, String group) {

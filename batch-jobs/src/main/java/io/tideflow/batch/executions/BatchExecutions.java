@@ -31,6 +31,13 @@ public class BatchExecutions {
 
     private static final Set<BatchStatus> RESTARTABLE = EnumSet.of(BatchStatus.FAILED, BatchStatus.STOPPED);
     private static final Set<BatchStatus> STOPPABLE = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED);
+    private static final Set<BatchStatus> RUNNING =
+            EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
+
+    /** Whether an execution in this status still runs (a stopping one too): not to be started again or forgotten. */
+    public static boolean isRunning(BatchStatus status) {
+        return RUNNING.contains(status);
+    }
 
     @Inject
     BatchRecords records;

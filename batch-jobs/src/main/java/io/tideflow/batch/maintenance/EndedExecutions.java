@@ -1,10 +1,10 @@
 package io.tideflow.batch.maintenance;
 
+import io.tideflow.batch.executions.BatchExecutions;
 import io.tideflow.queue.api.admin.BatchRecords;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
-import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -45,8 +45,7 @@ public class EndedExecutions {
 
     private static boolean isRunning(JobOperator jobs, long execution) {
         try {
-            BatchStatus status = jobs.getJobExecution(execution).getBatchStatus();
-            return status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING;
+            return BatchExecutions.isRunning(jobs.getJobExecution(execution).getBatchStatus());
         } catch (NoSuchJobExecutionException e) {
             // the runtime's repository no longer knows it (an in-memory one, since a restart)
             return false;

@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One step of {@code tideflow-maintenance}, named by its {@code work} property: {@code archive}, {@code purge},
- * {@code metric-history}, {@code export-files} or {@code executions}. Its exit status says how much it did ({@code "archived 12"}), which
- * the batch executions list shows per step.
+ * {@code metric-history}, {@code export-files} or {@code executions}. Its exit status says how much it did
+ * ({@code "archived 12"}), which the batch executions list shows per step.
  */
 @Named("tideflowMaintenanceBatchlet")
 @Dependent

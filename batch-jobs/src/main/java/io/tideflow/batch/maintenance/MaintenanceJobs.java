@@ -1,5 +1,6 @@
 package io.tideflow.batch.maintenance;
 
+import io.tideflow.batch.executions.BatchExecutions;
 import io.tideflow.batch.module.ModuleLooks;
 import io.tideflow.queue.api.admin.BatchRecords;
 import io.tideflow.queue.api.admin.Maintenance;
@@ -93,7 +94,7 @@ public class MaintenanceJobs {
             JobOperator jobs = BatchRuntime.getJobOperator();
             if (last != null) {
                 BatchStatus status = jobs.getJobExecution(last).getBatchStatus();
-                if (status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING) {
+                if (BatchExecutions.isRunning(status)) {
                     return;
                 }
                 if (status == BatchStatus.FAILED) {

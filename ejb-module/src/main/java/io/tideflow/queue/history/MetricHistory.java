@@ -88,7 +88,7 @@ public class MetricHistory {
             write(listener.buffer().drainMinutesEndedBy(now.toEpochMilli(), engine.nodeId()));
             transactions.rollUpHours(now, settings.rollupGrace());
             if (!retentionHandedOver) {
-                transactions.applyRetention(now, settings.minuteRetention(), settings.hourRetention());
+                deleteExpired();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "rolling up or pruning the metric history failed; the next flush tries again", e);
