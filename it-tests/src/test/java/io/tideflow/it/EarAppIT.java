@@ -13,7 +13,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -94,12 +93,6 @@ class EarAppIT {
     }
 
     @Test
-    @DisabledIfSystemProperty(
-            named = "it.server",
-            matches = "payara",
-            disabledReason = "Payara's batch runtime does not find the chunk job's CDI artifacts in a web module of an"
-                    + " EAR yet (ClassNotFoundException for the artifact names); it runs them in a WAR (BatchChunkIT)."
-                    + " Known gap, docs/batch.md")
     void theBatchableDemoTypeRunsInChunksInTheEar() {
         // the chunk job's artifacts are in the admin WAR's WEB-INF/lib, beside the engine's EJB module
         String chunked = admin.submit("{\"type\":\"demo.batch-echo\",\"payload\":{\"from\":\"ear\"}}");

@@ -10,8 +10,6 @@ import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -70,9 +68,10 @@ public class ChunkJobLauncher {
     private long nextLeftRunningLook;
     private long quietUntil;
 
-    synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    /** Starts the looks; called once by {@link io.tideflow.batch.module.BatchModuleStart}. */
+    public synchronized void start() {
         limits = new ExecutionLimits(maxExecutions, executionsPerGroup);
-        if (claiming && ModuleLooks.isThisModule() && look == null) {
+        if (claiming && look == null) {
             // the batchable types are read at the first look: Payara's EJB container is still starting here
             look = ModuleLooks.every(LOOK_EVERY_MILLIS, this::launchWhereDue);
         }

@@ -9,8 +9,6 @@ import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Properties;
 import java.util.concurrent.ScheduledFuture;
@@ -45,8 +43,9 @@ public class MaintenanceJobs {
     private long dueAt;
     private volatile boolean gaveBack;
 
-    synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        if (!ModuleLooks.isThisModule() || look != null) {
+    /** Starts the looks; called once by {@link io.tideflow.batch.module.BatchModuleStart}. */
+    public synchronized void start() {
+        if (look != null) {
             return;
         }
         // the engine is called at the first look: Payara's EJB container is still starting here

@@ -8,19 +8,13 @@ import javax.naming.NamingException;
 
 /**
  * The batch module's periodic looks (is a chunk job due, is the housekeeping due), and the module they must run in.
- * In an EAR each module's start is announced to every module's observers; a look is scheduled from the start of the
- * module that holds this jar, and runs with its class loader as the thread's context, because the batch runtime finds
- * the job XML and the artifacts through it (a WAR, or in an EAR the web module), which a managed thread's context need
- * not be.
+ * A look is scheduled from the start of the web module that holds this jar ({@link BatchModuleStart}), and runs with
+ * its class loader as the thread's context, because the batch runtime finds the job XML and the artifacts through it
+ * (a WAR, or in an EAR the web module), which a managed thread's context need not be.
  */
 public final class ModuleLooks {
 
     private ModuleLooks() {}
-
-    /** Whether the thread runs the start of the module that holds the batch jobs (not another module of its EAR). */
-    public static boolean isThisModule() {
-        return Thread.currentThread().getContextClassLoader() == ModuleLooks.class.getClassLoader();
-    }
 
     /** Runs {@code look} every {@code everyMillis}, in this module, on the server's managed scheduled executor. */
     public static ScheduledFuture<?> every(long everyMillis, Runnable look) {
