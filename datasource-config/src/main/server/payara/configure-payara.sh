@@ -89,6 +89,12 @@ fi
 if ! remote list-jdbc-resources | grep -qx 'jdbc/tideflow'; then
     remote multimode --file "$here/tideflow-$database.asadmin"
 fi
+# Task submission by JMS, on the domain's embedded OpenMQ broker: Tideflow's message-driven bean reads
+# jms/queue/TideflowSubmit (WEB-INF/glassfish-ejb-jar.xml) and moves invalid messages to TideflowInvalid.
+for queue in TideflowSubmit TideflowInvalid; do
+    remote list-jms-resources | grep -qx "jms/queue/$queue" || \
+        remote create-jms-resource --restype jakarta.jms.Queue --property "Name=$queue" "jms/queue/$queue"
+done
 
 if [ "$quickstart" = true ]; then
     jvm_option "-Dtideflow.demo.enabled=true"

@@ -12,8 +12,9 @@
 #   -Dtideflow.pg.password=... (defaults: jdbc:postgresql://127.0.0.1:5432/tideflow, tideflow, tideflow).
 # --server-config names the configuration file to write (default standalone-full.xml); a new name starts as a copy of
 #   standalone-full.xml, so one installation can hold a Derby and a PostgreSQL configuration side by side.
-# --quickstart also enables the demo task types and creates the two demo users. Never use it in production:
-#   create your own users with bin/add-user.sh -a -g tideflow-operator,tideflow-viewer.
+# --quickstart also enables the demo task types and creates the demo users (demo-operator and demo-viewer for the API
+#   and console, demo-messaging for JMS clients). Never use it in production: create your own users with
+#   bin/add-user.sh -a -g tideflow-operator,tideflow-viewer (and -g guest for a JMS client).
 # The server must be stopped; the script edits its configuration offline (embed-server).
 set -euo pipefail
 
@@ -73,7 +74,7 @@ if [ ! -d "$jboss_home/modules/org/apache/derby" ]; then
 --dependencies=java.logging,java.management,java.naming,java.sql,jakarta.annotation.api,jakarta.enterprise.api,jakarta.json.api,jakarta.persistence.api,jakarta.transaction.api,jakarta.validation.api,jakarta.xml.bind.api,org.antlr,org.jboss.as.jpa.spi,org.jboss.logging,org.jboss.vfs"
 fi
 
-scripts="tideflow-server.cli tideflow-$database.cli tideflow-batch.cli"
+scripts="tideflow-server.cli tideflow-$database.cli tideflow-batch.cli tideflow-jms.cli"
 [ "$quickstart" = true ] && scripts="$scripts tideflow-quickstart.cli"
 if [ "$database" = postgresql ] && [ ! -d "$jboss_home/modules/org/postgresql" ]; then
     "$cli" --command="module add --name=org.postgresql --resources=$lib_dir/postgresql.jar \
@@ -89,5 +90,9 @@ if [ "$quickstart" = true ]; then
         "$jboss_home/bin/add-user.sh" -s -a -u demo-operator -p demo-operator-pw -g tideflow-operator,tideflow-viewer
     grep -q '^demo-viewer=' "$users" || \
         "$jboss_home/bin/add-user.sh" -s -a -u demo-viewer -p demo-viewer-pw -g tideflow-viewer
+    # the broker's role guest may send to and read from every queue (standalone-full.xml's security-setting "#"); no
+    # role of Tideflow's REST API or console
+    grep -q '^demo-messaging=' "$users" || \
+        "$jboss_home/bin/add-user.sh" -s -a -u demo-messaging -p demo-messaging-pw -g guest
 fi
 echo "WildFly at $jboss_home ($server_config) is configured for Tideflow (database: $database, quickstart: $quickstart)"

@@ -42,6 +42,14 @@ class ChunkDrainBenchmark {
     private static final List<String[]> PAIRS = List.of(
             new String[] {"it.bench-write", "it.bench-chunk-write"}, new String[] {"it.noop", "it.bench-chunk-noop"});
 
+    /**
+     * The sampling and alert cadence of a production deployment (the defaults), not the test suites' half-second one,
+     * whose counts of every finished task twice a second would take a core of this machine from the drain.
+     */
+    private static final String PRODUCTION_CADENCE = "tideflow.metrics.sample-interval=PT15S\n"
+            + "tideflow.metrics.finished-sample-interval=PT5M\n"
+            + "tideflow.alerts.interval=PT30S\n";
+
     @Test
     void theChunkPathAgainstThePerTaskPath() throws Exception {
         List<String> report = new ArrayList<>();
@@ -134,7 +142,7 @@ class ChunkDrainBenchmark {
     private static ServerProcess start(String database) throws Exception {
         Path war = TARGET.resolve("chunk-bench/tideflow.war");
         Files.createDirectories(war.getParent());
-        TideflowDeployment.withTestHandlers()
+        TideflowDeployment.withTestHandlers("tideflow.war", PRODUCTION_CADENCE)
                 .addClasses(BenchWriteHandler.class, BenchChunkWriteHandler.class, BenchChunkNoOpHandler.class)
                 .as(ZipExporter.class)
                 .exportTo(war.toFile(), true);

@@ -75,7 +75,11 @@ final class ServerProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         baseDir.resolve("console.log").toFile()));
-        builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx512m");
+        // a benchmark's servers can be profiled: -Dtideflow.bench.server-options="-XX:StartFlightRecording=..."
+        builder.environment()
+                .put(
+                        "JAVA_OPTS",
+                        ("-Xms128m -Xmx512m " + System.getProperty("tideflow.bench.server-options", "")).trim());
         launcher = builder.start();
     }
 

@@ -2,6 +2,8 @@ package io.tideflow.admin.rest;
 
 import io.tideflow.admin.rest.body.GroupActionsBody;
 import io.tideflow.admin.rest.body.GroupsBody;
+import io.tideflow.admin.submission.JsonFields;
+import io.tideflow.admin.submission.StrictJson;
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.admin.GroupLimitsRequest;
 import io.tideflow.queue.api.admin.GroupView;

@@ -1,4 +1,4 @@
-package io.tideflow.admin.rest;
+package io.tideflow.admin.submission;
 
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import jakarta.json.Json;
@@ -19,7 +19,7 @@ import java.util.Set;
  * parser time and memory. Every refusal is an {@link InvalidTaskRequestException} naming where it is, as in
  * {@code tasks[1].payload.items[0]} ({@code body} for the object itself).
  */
-final class StrictJson {
+public final class StrictJson {
 
     static final int MAX_DEPTH = 64;
     static final int MAX_NUMBER_CHARS = 100;
@@ -33,7 +33,7 @@ final class StrictJson {
     }
 
     /** @param what what the object is, for the refusal of anything else, as in "a JSON object with at least type" */
-    static JsonObject readObject(byte[] bytes, String what) {
+    public static JsonObject readObject(byte[] bytes, String what) {
         if (bytes.length == 0) {
             throw new InvalidTaskRequestException("body", "is empty; send " + what);
         }

@@ -1,4 +1,4 @@
-package io.tideflow.admin.rest;
+package io.tideflow.admin.submission;
 
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import jakarta.json.JsonNumber;
@@ -6,7 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /** Reads optional fields of request bodies; a refusal names the field as the caller reports it. */
-final class JsonFields {
+public final class JsonFields {
 
     private JsonFields() {}
 
@@ -14,7 +14,7 @@ final class JsonFields {
      * @param reportedAs the field's name in a refusal, as in {@code tasks[2].priority}
      * @return the whole number, or {@code null} when the field is absent or null
      */
-    static Integer whole(JsonObject json, String field, String reportedAs) {
+    public static Integer whole(JsonObject json, String field, String reportedAs) {
         JsonValue value = json.get(field);
         if (value == null || value == JsonValue.NULL) {
             return null;
