@@ -56,7 +56,7 @@ class JmsSubmissionBenchmark {
         double single = enqueueRate(api, messages, 1);
         double batched = enqueueRate(api, messages, 100);
         System.out.printf(
-                "JmsSubmissionIT: %,d messages from one client: %,.0f tasks/s enqueued (one task per message), %,.0f"
+                "JmsSubmissionBenchmark: %,d messages from one client: %,.0f tasks/s enqueued (one task per message), %,.0f"
                         + " tasks/s (100 per message)%n",
                 messages, single, batched);
     }
@@ -88,7 +88,7 @@ class JmsSubmissionBenchmark {
                 .until(() -> pending(api, group) == tasks);
         double rate = tasks / ((System.nanoTime() - started) / 1e9);
         System.out.printf(
-                "JmsSubmissionIT: %,d tasks in messages of %d: sent in %.1f s, all enqueued after %.1f s%n",
+                "JmsSubmissionBenchmark: %,d tasks in messages of %d: sent in %.1f s, all enqueued after %.1f s%n",
                 tasks, perMessage, sentIn, tasks / rate);
         assertThat(api.post("groups/" + group + "/resume", OPERATOR, "").status())
                 .isEqualTo(200);
