@@ -20,6 +20,11 @@ public class AttemptRegistry {
         running.remove(attempt.task().id(), attempt);
     }
 
+    /** Whether this attempt (not merely another attempt of its task) is still running here. */
+    public boolean isRunning(RunningAttempt attempt) {
+        return running.get(attempt.task().id()) == attempt;
+    }
+
     public List<RunningAttempt> snapshot() {
         return List.copyOf(running.values());
     }

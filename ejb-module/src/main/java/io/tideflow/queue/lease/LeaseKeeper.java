@@ -93,6 +93,10 @@ public class LeaseKeeper {
                     running.stream().filter(a -> !now.isAfter(a.deadline())).toList();
             running.stream().filter(a -> now.isAfter(a.deadline())).forEach(RunningAttempt::interruptOnce);
             for (RunningAttempt lost : leases.heartbeat(inTime)) {
+                if (!attempts.isRunning(lost)) {
+                    // its completion committed between the snapshot and the heartbeat: the attempt won, nothing lost
+                    continue;
+                }
                 lost.loseLease();
                 LOG.warning(() -> "task " + lost.task().id() + " of type '"
                         + lost.task().type()
