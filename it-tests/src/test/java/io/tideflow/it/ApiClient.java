@@ -46,10 +46,13 @@ final class ApiClient {
         return send(request(path, user).GET().build());
     }
 
-    Response post(String path, String user, String json) {
+    Response post(String path, String user, String json, String... headers) {
         HttpRequest.Builder builder = request(path, user)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
         return send(builder.build());
     }
 

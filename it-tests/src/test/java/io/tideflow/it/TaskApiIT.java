@@ -72,6 +72,41 @@ class TaskApiIT extends TestHandlersDeployment {
     }
 
     @Test
+    void anIdempotencyKeyHeaderMakesARepeatedRequestAnswer200WithTheSameTasks() throws Exception {
+        ApiClient api = api();
+        String key = "header-" + UUID.randomUUID();
+        String batch = "{\"tasks\":[{\"type\":\"demo.echo\",\"payload\":1},{\"type\":\"demo.echo\",\"payload\":2}]}";
+
+        ApiClient.Response first = api.post("tasks/batch", OPERATOR, batch, "Idempotency-Key", key);
+        ApiClient.Response repeat = api.post("tasks/batch", OPERATOR, batch, "Idempotency-Key", key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(repeat.status()).as(repeat.body()).isEqualTo(200);
+        assertThat(repeat.json().getJsonArray("ids")).isEqualTo(first.json().getJsonArray("ids"));
+        assertThat(api.get("tasks?idempotencyKey=" + key + "/1", VIEWER).json().getJsonArray("items"))
+                .singleElement()
+                .satisfies(task -> assertThat(task.asJsonObject().getString("id"))
+                        .isEqualTo(first.json().getJsonArray("ids").getString(1)));
+
+        ApiClient.Response single = api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\"}", "Idempotency-Key", key);
+        ApiClient.Response again =
+                api.post("tasks", OPERATOR, "{\"type\":\"demo.echo\",\"idempotencyKey\":\"" + key + "\"}");
+        assertThat(single.status()).as(single.body()).isEqualTo(201);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().getString("id")).isEqualTo(single.json().getString("id"));
+
+        assertProblem(
+                api.post(
+                        "tasks",
+                        OPERATOR,
+                        "{\"type\":\"demo.echo\",\"idempotencyKey\":\"another\"}",
+                        "Idempotency-Key",
+                        key),
+                400,
+                "Idempotency-Key");
+    }
+
+    @Test
     void readinessAndLivenessAreUpWithWhatTheyChecked() {
         // WildFly serves MicroProfile Health on its management interface, Payara on HTTP; probes need no user
         ApiClient management = ItServer.health(deploymentUrl.getHost());

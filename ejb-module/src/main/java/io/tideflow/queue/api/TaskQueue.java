@@ -30,6 +30,15 @@ public interface TaskQueue {
     List<TaskId> enqueueAll(List<TaskRequest> requests);
 
     /**
+     * {@link #enqueue}, also saying whether the task is new or was found by its idempotency key: a submitter that
+     * answers a repeat differently from a first submission (HTTP 200 against 201) needs to know.
+     */
+    Enqueued enqueueOrFind(TaskRequest request);
+
+    /** {@link #enqueueAll}, with one {@link Enqueued} per request, in order. */
+    List<Enqueued> enqueueAllOrFind(List<TaskRequest> requests);
+
+    /**
      * The largest payload, in UTF-8 bytes, that {@link #enqueue} accepts ({@code tideflow.payload.max-bytes}): a
      * submitter that reads a request body can refuse a larger one before holding it all.
      */

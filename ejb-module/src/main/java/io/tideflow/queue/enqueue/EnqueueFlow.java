@@ -1,5 +1,6 @@
 package io.tideflow.queue.enqueue;
 
+import io.tideflow.queue.api.Enqueued;
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskRequest;
@@ -43,12 +44,12 @@ public final class EnqueueFlow {
         this.clock = clock;
     }
 
-    public TaskId enqueue(TaskRequest request) {
+    public Enqueued enqueue(TaskRequest request) {
         ValidatedTaskRequest valid = validator.validate(request);
         if (valid.idempotencyKey() != null) {
             Optional<TaskId> existing = ports.findByIdempotencyKey(valid.idempotencyKey());
             if (existing.isPresent()) {
-                return existing.get();
+                return new Enqueued(existing.get(), false);
             }
         }
         NewTask task = newTask(valid, clock.instant());
@@ -57,21 +58,21 @@ public final class EnqueueFlow {
         });
         Optional<TaskId> holder = ports.persist(task);
         if (holder.isPresent()) {
-            return holder.get();
+            return new Enqueued(holder.get(), false);
         }
         ports.fireEnqueued(new TaskEnqueued(task.id(), task.type(), task.group(), task.priority(), task.createdAt()));
         ports.wakeDispatcherAfterCommit(task.group());
-        return task.id();
+        return new Enqueued(task.id(), true);
     }
 
     /**
      * The same flow for many requests in one transaction: every request is validated before anything is persisted (a
      * refusal names the request, as in {@code tasks[3].payload}); the new tasks are written in one batch.
      *
-     * @return one id per request, in order; a request whose idempotency key was seen before, in the store or earlier
+     * @return one outcome per request, in order; a request whose idempotency key was seen before, in the store or earlier
      *         in this list, gets that task's id
      */
-    public List<TaskId> enqueueAll(List<TaskRequest> requests) {
+    public List<Enqueued> enqueueAll(List<TaskRequest> requests) {
         if (requests == null || requests.isEmpty() || requests.size() > MAX_BULK) {
             throw new InvalidTaskRequestException(
                     "tasks",
@@ -86,7 +87,7 @@ public final class EnqueueFlow {
             }
         }
         Instant now = clock.instant();
-        List<TaskId> result = new ArrayList<>(valid.size());
+        List<Enqueued> result = new ArrayList<>(valid.size());
         List<NewTask> fresh = new ArrayList<>(valid.size());
         Map<String, TaskId> keyed = new HashMap<>();
         for (ValidatedTaskRequest request : valid) {
@@ -96,7 +97,7 @@ public final class EnqueueFlow {
                     : keyed.computeIfAbsent(
                             key, k -> ports.findByIdempotencyKey(k).orElse(null));
             if (known != null) {
-                result.add(known);
+                result.add(new Enqueued(known, false));
                 continue;
             }
             NewTask task = newTask(request, now);
@@ -104,7 +105,7 @@ public final class EnqueueFlow {
                 keyed.put(key, task.id());
             }
             fresh.add(task);
-            result.add(task.id());
+            result.add(new Enqueued(task.id(), true));
         }
         refuseGroupsBeyondTheCap(fresh, valid);
         Map<String, TaskId> held = ports.persistAll(fresh);
@@ -113,7 +114,7 @@ public final class EnqueueFlow {
             for (int i = 0; i < valid.size(); i++) {
                 TaskId holder = held.get(valid.get(i).idempotencyKey());
                 if (holder != null) {
-                    result.set(i, holder);
+                    result.set(i, new Enqueued(holder, false));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.tideflow.queue.enqueue;
 
+import io.tideflow.queue.api.Enqueued;
 import io.tideflow.queue.api.IllegalTransitionException;
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.TaskId;
@@ -102,11 +103,21 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
 
     @Override
     public TaskId enqueue(TaskRequest request) {
-        return flow.enqueue(request);
+        return flow.enqueue(request).id();
     }
 
     @Override
     public List<TaskId> enqueueAll(List<TaskRequest> requests) {
+        return flow.enqueueAll(requests).stream().map(Enqueued::id).toList();
+    }
+
+    @Override
+    public Enqueued enqueueOrFind(TaskRequest request) {
+        return flow.enqueue(request);
+    }
+
+    @Override
+    public List<Enqueued> enqueueAllOrFind(List<TaskRequest> requests) {
         return flow.enqueueAll(requests);
     }
 

@@ -16,6 +16,7 @@ public final class RunningAttempt {
     private volatile boolean stoppingForShutdown;
     private volatile Thread thread;
     private volatile boolean leaseLost;
+    private volatile boolean handlerDone;
 
     public RunningAttempt(LeasedTask task, Duration timeout, Instant started) {
         this.task = task;
@@ -53,6 +54,18 @@ public final class RunningAttempt {
 
     public void loseLease() {
         leaseLost = true;
+    }
+
+    /**
+     * True once the handler has returned or thrown: from then on the attempt's own conditional completion (or failure)
+     * decides whether it still held the lease, and reports it if not.
+     */
+    public boolean isHandlerDone() {
+        return handlerDone;
+    }
+
+    void markHandlerDone() {
+        handlerDone = true;
     }
 
     /** Interrupts the worker once, when the attempt ran past its deadline, and never after {@link #finish()}. */

@@ -60,7 +60,12 @@ public class TaskExecution {
             if (transactional) {
                 begin(attempt);
             }
-            Object result = handle.handler().handle(new AttemptContext(attempt, json.jsonb()));
+            Object result;
+            try {
+                result = handle.handler().handle(new AttemptContext(attempt, json.jsonb()));
+            } finally {
+                attempt.markHandlerDone();
+            }
             if (clock.instant().isAfter(attempt.deadline())) {
                 throw timeoutOf(attempt);
             }

@@ -93,8 +93,9 @@ public class LeaseKeeper {
                     running.stream().filter(a -> !now.isAfter(a.deadline())).toList();
             running.stream().filter(a -> now.isAfter(a.deadline())).forEach(RunningAttempt::interruptOnce);
             for (RunningAttempt lost : leases.heartbeat(inTime)) {
-                if (!attempts.isRunning(lost)) {
-                    // its completion committed between the snapshot and the heartbeat: the attempt won, nothing lost
+                if (!attempts.isRunning(lost) || lost.isHandlerDone()) {
+                    // its completion (or failure) holds the row or committed since the snapshot: that conditional
+                    // write decides whether the lease was still ours, and says so if it was not
                     continue;
                 }
                 lost.loseLease();

@@ -3,6 +3,7 @@ package io.tideflow.queue.enqueue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tideflow.queue.api.Enqueued;
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskRequest;
@@ -56,8 +57,9 @@ class EnqueueFlowTest {
 
     @Test
     void theStepsRunInTheDesignsOrder() {
-        TaskId id =
-                flow.enqueue(TaskRequest.ofType("mail.send").payloadJson("{}").build());
+        TaskId id = flow.enqueue(
+                        TaskRequest.ofType("mail.send").payloadJson("{}").build())
+                .id();
         assertThat(steps).containsExactly("validate", "assign-id", "group", "priority", "persist", "event", "wake");
         assertThat(ports.persisted)
                 .singleElement()
@@ -84,7 +86,7 @@ class EnqueueFlowTest {
 
     @Test
     void theEventCarriesWhatWasPersisted() {
-        TaskId id = flow.enqueue(TaskRequest.ofType("mail.send").build());
+        TaskId id = flow.enqueue(TaskRequest.ofType("mail.send").build()).id();
         assertThat(ports.events).containsExactly(new TaskEnqueued(id, "mail.send", "mail-relay", 7, clock.instant()));
         assertThat(ports.wokenGroups).containsExactly("mail-relay");
     }
@@ -121,11 +123,21 @@ class EnqueueFlowTest {
 
     @Test
     void aSeenIdempotencyKeyReturnsTheFirstTaskWithoutPersistingAgain() {
-        TaskId first = flow.enqueue(
-                TaskRequest.ofType("mail.send").idempotencyKey("order-1").build());
-        TaskId second = flow.enqueue(
-                TaskRequest.ofType("mail.send").idempotencyKey("order-1").build());
+        TaskId first = flow.enqueue(TaskRequest.ofType("mail.send")
+                        .idempotencyKey("order-1")
+                        .build())
+                .id();
+        TaskId second = flow.enqueue(TaskRequest.ofType("mail.send")
+                        .idempotencyKey("order-1")
+                        .build())
+                .id();
         assertThat(second).isEqualTo(first);
+        assertThat(flow.enqueue(TaskRequest.ofType("mail.send")
+                                .idempotencyKey("order-1")
+                                .build())
+                        .created())
+                .as("a repeat is not created")
+                .isFalse();
         assertThat(ports.persisted).hasSize(1);
         assertThat(ports.events).hasSize(1);
     }
@@ -156,16 +168,20 @@ class EnqueueFlowTest {
 
     @Test
     void aBulkEnqueuePersistsTogetherAndAnswersAnIdPerRequestInOrder() {
-        TaskId earlier = flow.enqueue(
-                TaskRequest.ofType("mail.send").idempotencyKey("order-1").build());
-        List<TaskId> ids = flow.enqueueAll(List.of(
+        TaskId earlier = flow.enqueue(TaskRequest.ofType("mail.send")
+                        .idempotencyKey("order-1")
+                        .build())
+                .id();
+        List<Enqueued> outcomes = flow.enqueueAll(List.of(
                 TaskRequest.ofType("mail.send").build(),
                 TaskRequest.ofType("mail.digest").idempotencyKey("order-1").build(),
                 TaskRequest.ofType("mail.digest").idempotencyKey("order-2").build(),
                 TaskRequest.ofType("mail.digest").idempotencyKey("order-2").build()));
+        List<TaskId> ids = outcomes.stream().map(Enqueued::id).toList();
         assertThat(ids).hasSize(4);
         assertThat(ids.get(1)).as("a key seen in the store").isEqualTo(earlier);
         assertThat(ids.get(3)).as("a key seen earlier in the list").isEqualTo(ids.get(2));
+        assertThat(outcomes).extracting(Enqueued::created).containsExactly(true, false, true, false);
         assertThat(ports.persistedTogether).containsExactly(2);
         assertThat(ports.persisted).extracting(NewTask::id).containsExactly(earlier, ids.get(0), ids.get(2));
         assertThat(ports.events).extracting(TaskEnqueued::id).containsExactly(earlier, ids.get(0), ids.get(2));
@@ -177,10 +193,10 @@ class EnqueueFlowTest {
         TaskId racer = TaskId.of("00000000-0000-7000-8000-000000000042");
         ports.committedByRacers.put("order-42", racer);
 
-        TaskId id = flow.enqueue(
+        Enqueued outcome = flow.enqueue(
                 TaskRequest.ofType("mail.send").idempotencyKey("order-42").build());
 
-        assertThat(id).isEqualTo(racer);
+        assertThat(outcome).isEqualTo(new Enqueued(racer, false));
         assertThat(ports.persisted).isEmpty();
         assertThat(ports.events).isEmpty();
         assertThat(ports.wokenGroups).isEmpty();
@@ -191,14 +207,16 @@ class EnqueueFlowTest {
         TaskId racer = TaskId.of("00000000-0000-7000-8000-000000000042");
         ports.committedByRacers.put("order-42", racer);
 
-        List<TaskId> ids = flow.enqueueAll(List.of(
+        List<Enqueued> outcomes = flow.enqueueAll(List.of(
                 TaskRequest.ofType("mail.send").idempotencyKey("order-42").build(),
                 TaskRequest.ofType("mail.bounce").build(),
                 TaskRequest.ofType("mail.send").idempotencyKey("order-42").build()));
+        List<TaskId> ids = outcomes.stream().map(Enqueued::id).toList();
 
         assertThat(ids.get(0)).isEqualTo(racer);
         assertThat(ids.get(2)).isEqualTo(racer);
         assertThat(ids.get(1)).isNotEqualTo(racer);
+        assertThat(outcomes).extracting(Enqueued::created).containsExactly(false, true, false);
         assertThat(ports.events).extracting(TaskEnqueued::id).containsExactly(ids.get(1));
     }
 
