@@ -24,6 +24,11 @@ import io.tideflow.it.support.SlowWriteHandler;
 import io.tideflow.it.support.WriteThenFailHandler;
 import io.tideflow.it.support.WriteThenSucceedHandler;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.jboss.shrinkwrap.api.Node;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -68,9 +73,9 @@ final class TideflowDeployment {
 
     /** The same WAR under another name, with more configuration lines after the test handlers' own. */
     static WebArchive withTestHandlers(String name, String extraConfig) {
-        File war = new File(System.getProperty("tideflow.war", "target/server-lib/tideflow.war"));
+        WebArchive shipped = shipped();
         return ShrinkWrap.create(WebArchive.class, name)
-                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war))
+                .merge(shipped)
                 .addClasses(
                         EffectsTable.class,
                         EffectsResource.class,
@@ -95,6 +100,27 @@ final class TideflowDeployment {
                         LifecycleRecorder.class,
                         InProcessEnqueuer.class,
                         InProcessEnqueueResource.class)
-                .addAsResource(new StringAsset(TEST_CONFIG + extraConfig), "META-INF/microprofile-config.properties");
+                .addAsResource(
+                        new StringAsset(shippedConfig(shipped) + TEST_CONFIG + extraConfig),
+                        "META-INF/microprofile-config.properties");
+    }
+
+    /** Tideflow's WAR as the build made it. */
+    static WebArchive shipped() {
+        File war = new File(System.getProperty("tideflow.war", "target/server-lib/tideflow.war"));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    }
+
+    /** The WAR's own configuration file, which the test deployment's replaces: its lines come first. */
+    private static String shippedConfig(WebArchive war) {
+        Node own = war.get("/WEB-INF/classes/META-INF/microprofile-config.properties");
+        if (own == null) {
+            return "";
+        }
+        try (InputStream in = own.getAsset().openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -11,9 +11,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The alerts the configured rules raised, newest first (needs {@code tideflow-viewer}). */
 @Path("/alerts")
+@Tag(name = "alerts")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
@@ -21,6 +24,7 @@ public class AlertResource {
     @Inject
     Alerts alerts;
 
+    @Operation(operationId = "alertsList", summary = "List alerts, newest first")
     @GET
     public AlertsBody list(
             @QueryParam("active") @DefaultValue("false") String active,

@@ -18,6 +18,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The Jakarta Batch executions Tideflow started (chunk jobs of batchable task types): status, counts, the tasks each
@@ -25,6 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
  * restart and stop {@code tideflow-operator} (web.xml).
  */
 @Path("/batches")
+@Tag(name = "batches")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class BatchResource {
@@ -37,6 +43,7 @@ public class BatchResource {
     @Context
     UriInfo uri;
 
+    @Operation(operationId = "batchesList", summary = "The batch executions Tideflow started, newest first")
     @GET
     public BatchesBody list(
             @QueryParam("before") String before, @QueryParam("limit") @DefaultValue("50") String limit) {
@@ -46,6 +53,7 @@ public class BatchResource {
     }
 
     /** One execution with the tasks it claimed (at most {@code tasks}, default 1,000). */
+    @Operation(operationId = "batchesOne", summary = "One execution, with the tasks it claimed and their states now")
     @GET
     @Path("/{id}")
     public BatchesBody.Execution one(
@@ -57,6 +65,15 @@ public class BatchResource {
     }
 
     /** Restarts a FAILED or STOPPED execution; answers 201 with the new execution and its address. */
+    @Operation(operationId = "batchesRestart", summary = "Run a FAILED or STOPPED execution again")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new execution; Location is its address.",
+            content = @Content(schema = @Schema(implementation = BatchesBody.Execution.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The execution is neither FAILED nor STOPPED, or was restarted already.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @POST
     @Path("/{id}/restart")
     public Response restart(@PathParam("id") String id) {
@@ -70,6 +87,15 @@ public class BatchResource {
     }
 
     /** Asks a running execution to stop at its next chunk boundary; answers 202. */
+    @Operation(operationId = "batchesStop", summary = "Stop a running execution at its next chunk boundary")
+    @APIResponse(
+            responseCode = "202",
+            description = "The execution, stopping.",
+            content = @Content(schema = @Schema(implementation = BatchesBody.Execution.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The execution is not running, or runs on another node.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @POST
     @Path("/{id}/stop")
     public Response stop(@PathParam("id") String id) {

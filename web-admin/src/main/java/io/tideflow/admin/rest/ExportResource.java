@@ -23,6 +23,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Exports written to a file in the background by a Jakarta Batch job, for selections too large to stream in one
@@ -31,6 +37,7 @@ import java.time.Instant;
  * executions are listed, stopped and restarted with the others under {@code /batches}.
  */
 @Path("/exports")
+@Tag(name = "exports")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ExportResource {
@@ -42,6 +49,11 @@ public class ExportResource {
     UriInfo uri;
 
     /** Starts an export; answers 202 with it and its address. */
+    @Operation(operationId = "exportsStart", summary = "Export the selected tasks to a file in the background")
+    @APIResponse(
+            responseCode = "202",
+            description = "The export; Location is its address, and file the file's once it has completed.",
+            content = @Content(schema = @Schema(implementation = ExportBody.class)))
     @POST
     public Response start(
             @QueryParam("format") @DefaultValue("ndjson") String format,
@@ -67,6 +79,9 @@ public class ExportResource {
                 .build();
     }
 
+    @Operation(
+            operationId = "exportsOne",
+            summary = "An export's status, filter and, once completed, its file's size and address")
     @GET
     @Path("/{id}")
     public ExportBody one(@PathParam("id") String id) {
@@ -75,6 +90,18 @@ public class ExportResource {
     }
 
     /** The file of a complete export; 409 while it runs, or when it failed or was stopped. */
+    @Operation(operationId = "exportsFile", summary = "The exported file")
+    @APIResponse(
+            responseCode = "200",
+            description = "The file: the rows, then a trailer line that says the export is complete.",
+            content = {
+                @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "409",
+            description = "The export has not completed.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @GET
     @Path("/{id}/file")
     @Produces({"application/x-ndjson", "text/csv", MediaType.APPLICATION_JSON})

@@ -27,12 +27,19 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Resource groups: their depth by state, limits, pause and circuit breaker. Reading needs {@code tideflow-viewer}, every change
  * {@code tideflow-operator} (web.xml).
  */
 @Path("/groups")
+@Tag(name = "groups")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class GroupResource {
@@ -43,12 +50,14 @@ public class GroupResource {
     @Inject
     ResourceGroups groups;
 
+    @Operation(operationId = "groupsList", summary = "Every group with its depth, limits, pause and breaker")
     @GET
     public GroupsBody list() {
         return GroupsBody.of(groups.list());
     }
 
     /** Replaces the group's limits; a field left out or null removes that limit. */
+    @Operation(operationId = "groupsActions", summary = "Operators' changes to groups, newest first")
     /** Who changed which group and when, newest first ({@code group} narrows it to one group). */
     @GET
     @Path("/actions")
@@ -63,27 +72,45 @@ public class GroupResource {
         return GroupActionsBody.of(groups.actions(group == null || group.isBlank() ? null : group.trim(), most));
     }
 
+    @Operation(operationId = "groupsSetLimits", summary = "Set a group's limits until they are reset")
     @PUT
     @Path("/{name}/limits")
     @Consumes(MediaType.APPLICATION_JSON)
-    public GroupsBody.Group setLimits(@PathParam("name") String name, byte[] body) {
+    public GroupsBody.Group setLimits(
+            @PathParam("name") String name,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(ref = "GroupLimitsChange"),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "limits",
+                                                            summary = "Two at a time per node, ten starts a second",
+                                                            value = "{\"maxConcurrent\": 2, \"ratePermits\": 10,"
+                                                                    + " \"ratePeriod\": \"PT1S\"}")))
+                    byte[] body) {
         GroupLimitsRequest limits = limitsOf(body);
         return GroupsBody.group(DeadlockRetry.call(() -> groups.setLimits(name, limits)));
     }
 
     /** Gives the group's limits back to configuration. */
+    @Operation(operationId = "groupsResetLimits", summary = "Give a group's limits back to configuration")
     @DELETE
     @Path("/{name}/limits")
     public GroupsBody.Group resetLimits(@PathParam("name") String name) {
         return GroupsBody.group(DeadlockRetry.call(() -> groups.resetLimits(name)));
     }
 
+    @Operation(operationId = "groupsPause", summary = "Pause a group: its tasks are not claimed on any node")
     @POST
     @Path("/{name}/pause")
     public GroupsBody.Group pause(@PathParam("name") String name) {
         return GroupsBody.group(DeadlockRetry.call(() -> groups.pause(name)));
     }
 
+    @Operation(operationId = "groupsResume", summary = "Resume a paused group")
     @POST
     @Path("/{name}/resume")
     public GroupsBody.Group resume(@PathParam("name") String name) {
@@ -91,6 +118,7 @@ public class GroupResource {
     }
 
     /** {@code open} holds the breaker open until closed; {@code close} keeps its counts; {@code reset} forgets them. */
+    @Operation(operationId = "groupsBreaker", summary = "Open, close or reset a group's circuit breaker")
     @POST
     @Path("/{name}/breaker/{action}")
     public GroupsBody.Group breaker(@PathParam("name") String name, @PathParam("action") String action) {

@@ -17,9 +17,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The metric history: a summary over a time range, and one figure's series (needs {@code tideflow-viewer}). */
 @Path("/metrics")
+@Tag(name = "metrics")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MetricResource {
@@ -28,6 +31,9 @@ public class MetricResource {
     MetricQueries metrics;
 
     /** Every group's figures (or one group's) over {@code [from, to)}; the last hour by default. */
+    @Operation(
+            operationId = "metricsSummary",
+            summary = "Per group: counts, throughput, error rate and percentiles over a range")
     @GET
     @Path("/summary")
     public MetricsSummary summary(
@@ -38,6 +44,7 @@ public class MetricResource {
     }
 
     /** One figure of one group per minute ({@code resolution=minute}, the default) or per hour. */
+    @Operation(operationId = "metricsSeries", summary = "One figure of one group (or all) per minute or hour")
     @GET
     @Path("/series")
     public SeriesBody series(

@@ -14,9 +14,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Operators' reports over the live tables (needs {@code tideflow-viewer}). */
 @Path("/reports")
+@Tag(name = "reports")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
@@ -24,12 +27,16 @@ public class ReportResource {
     @Inject
     Reports reports;
 
+    @Operation(operationId = "reportsQueueDepth", summary = "Tasks by state per group, with the oldest due age")
     @GET
     @Path("/queue-depth")
     public QueueDepthBody queueDepth() {
         return QueueDepthBody.of(reports.queueDepth());
     }
 
+    @Operation(
+            operationId = "reportsSystemHealth",
+            summary = "Database, nodes, leases, breakers, paused groups and dropped events")
     @GET
     @Path("/system-health")
     public SystemHealthBody systemHealth() {
@@ -37,6 +44,7 @@ public class ReportResource {
     }
 
     /** Tasks by group, type and state, with run times; filters: group, type, state, createdFrom, createdTo. */
+    @Operation(operationId = "reportsTasks", summary = "Task counts by group, type and state, with run times")
     @GET
     @Path("/tasks")
     public RowsBody tasks(

@@ -4,6 +4,7 @@ import io.tideflow.admin.rest.body.HistoryBody;
 import io.tideflow.admin.rest.body.IdsBody;
 import io.tideflow.admin.rest.body.TaskBody;
 import io.tideflow.admin.rest.body.TaskPageBody;
+import io.tideflow.queue.api.Enqueued;
 import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskNotFoundException;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,15 +35,34 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Submits, reads and cancels tasks. Reads need {@code tideflow-viewer}, writes {@code tideflow-operator} (web.xml). */
 @Path("/tasks")
+@Tag(name = "tasks")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
+
+    // inline rather than references to the description's examples, which Payara writes empty
+    private static final String ECHO_EXAMPLE =
+            "{\"type\": \"demo.echo\", \"payload\": {\"hello\": \"world\"}, \"priority\": 7,"
+                    + " \"idempotencyKey\": \"order-2026-0042\"}";
+    private static final String BATCH_EXAMPLE = "{\"tasks\": [{\"type\": \"demo.echo\", \"payload\": 1},"
+            + " {\"type\": \"demo.echo\", \"payload\": 2},"
+            + " {\"type\": \"demo.batch-echo\", \"group\": \"batch-demo\", \"payload\": 3}]}";
 
     @Inject
     TaskQueue queue;
@@ -55,28 +76,98 @@ public class TaskResource {
     @Context
     UriInfo uriInfo;
 
+    /**
+     * Answers 201 with the new task, or 200 with the task that already holds the idempotency key (the body's field or
+     * the {@code Idempotency-Key} header), so that a client retrying a request it lost the answer to can tell.
+     */
+    @Operation(operationId = "tasksSubmit", summary = "Enqueue a task")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new task; Location is its address.",
+            content = @Content(schema = @Schema(implementation = TaskBody.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The task that already held the idempotency key; Content-Location is its address.",
+            content = @Content(schema = @Schema(implementation = TaskBody.class)))
+    @APIResponse(
+            responseCode = "413",
+            description = "The payload is larger than tideflow.payload.max-bytes.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(InputStream body) {
-        TaskRequest request = new SubmissionParser(queue.payloadMaxBytes()).parse(body);
-        TaskId id = DeadlockRetry.call(() -> queue.enqueue(request));
+    public Response submit(
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(ref = "TaskSubmission"),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "echo",
+                                                            summary = "A demo task",
+                                                            value = ECHO_EXAMPLE)))
+                    InputStream body,
+            @Parameter(description = "Equivalent to the body's idempotencyKey; a body naming another key is refused.")
+                    @HeaderParam(IdempotencyKeyHeader.NAME)
+                    String idempotencyKey) {
+        TaskRequest request =
+                IdempotencyKeyHeader.applyTo(new SubmissionParser(queue.payloadMaxBytes()).parse(body), idempotencyKey);
+        Enqueued enqueued = DeadlockRetry.call(() -> queue.enqueueOrFind(request));
+        TaskId id = enqueued.id();
         TaskView task = queries.find(id).orElseThrow(() -> new TaskNotFoundException(id));
-        return Response.created(uriInfo.getBaseUriBuilder()
-                        .path(TaskResource.class)
-                        .path(id.value())
-                        .build())
+        URI location = uriInfo.getBaseUriBuilder()
+                .path(TaskResource.class)
+                .path(id.value())
+                .build();
+        return (enqueued.created() ? Response.created(location) : Response.ok().contentLocation(location))
                 .entity(TaskBody.of(task))
                 .build();
     }
 
-    /** Many tasks in one transaction: {@code {"tasks": [submission, ...]}}, answered with their ids in order. */
+    /**
+     * Many tasks in one transaction: {@code {"tasks": [submission, ...]}}, answered with their ids in order: 201 when
+     * the batch created at least one task, 200 when every task was already there (a repeated batch).
+     */
+    @Operation(operationId = "tasksSubmitBatch", summary = "Enqueue up to 10,000 tasks in one transaction")
+    @APIResponse(
+            responseCode = "201",
+            description = "The tasks' ids, in the order of the submissions.",
+            content = @Content(schema = @Schema(implementation = IdsBody.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Every task already held its idempotency key: their ids, in order.",
+            content = @Content(schema = @Schema(implementation = IdsBody.class)))
+    @APIResponse(
+            responseCode = "413",
+            description = "The body is larger than the API accepts.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @POST
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submitBatch(InputStream body) {
-        List<TaskRequest> requests = new SubmissionParser(queue.payloadMaxBytes()).parseBatch(body);
-        List<TaskId> ids = DeadlockRetry.call(() -> queue.enqueueAll(requests));
-        return Response.status(Response.Status.CREATED).entity(IdsBody.of(ids)).build();
+    public Response submitBatch(
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(ref = "TaskBatchSubmission"),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "batch",
+                                                            summary = "Three tasks in one transaction",
+                                                            value = BATCH_EXAMPLE)))
+                    InputStream body,
+            @Parameter(description = "Task i of the batch gets the key value/i; a body naming another key is refused.")
+                    @HeaderParam(IdempotencyKeyHeader.NAME)
+                    String idempotencyKey) {
+        List<TaskRequest> requests = IdempotencyKeyHeader.applyToBatch(
+                new SubmissionParser(queue.payloadMaxBytes()).parseBatch(body), idempotencyKey);
+        List<Enqueued> enqueued = DeadlockRetry.call(() -> queue.enqueueAllOrFind(requests));
+        boolean anyCreated = enqueued.stream().anyMatch(Enqueued::created);
+        return Response.status(anyCreated ? Response.Status.CREATED : Response.Status.OK)
+                .entity(IdsBody.of(enqueued.stream().map(Enqueued::id).toList()))
+                .build();
     }
 
     /**
@@ -84,6 +175,18 @@ public class TaskResource {
      * from a database cursor: memory stays constant however many there are. The last line says the export is complete;
      * a node whose export slots are all taken answers 429.
      */
+    @Operation(operationId = "tasksExport", summary = "Stream the selected tasks as NDJSON or CSV")
+    @APIResponse(
+            responseCode = "200",
+            description = "Every selected task, one per line, then a trailer line that says the export is complete.",
+            content = {
+                @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "429",
+            description = "This node already streams tideflow.export.max-concurrent exports.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @GET
     @Path("/export")
     @Produces({"application/x-ndjson", "text/csv"})
@@ -119,6 +222,7 @@ public class TaskResource {
                 .build();
     }
 
+    @Operation(operationId = "tasksGet", summary = "Read a task")
     @GET
     @Path("/{id}")
     public TaskBody get(@PathParam("id") String id) {
@@ -126,6 +230,9 @@ public class TaskResource {
         return TaskBody.of(queries.find(taskId).orElseThrow(() -> new TaskNotFoundException(taskId)));
     }
 
+    @Operation(
+            operationId = "tasksList",
+            summary = "List tasks, newest first or most recently changed first, a page at a time")
     @GET
     public TaskPageBody list(
             @QueryParam("state") TaskState state,
@@ -149,6 +256,18 @@ public class TaskResource {
         };
     }
 
+    @Operation(
+            operationId = "tasksCancel",
+            summary = "Cancel a task",
+            description = "A waiting task becomes CANCELLED at once; a running one is asked to stop.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The task as it is after the cancel.",
+            content = @Content(schema = @Schema(implementation = TaskBody.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The task has already ended.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @POST
     @Path("/{id}/cancel")
     public TaskBody cancel(@PathParam("id") String id) {
@@ -156,12 +275,24 @@ public class TaskResource {
         return TaskBody.of(DeadlockRetry.call(() -> queue.cancel(task)));
     }
 
+    @Operation(operationId = "tasksHistory", summary = "A task's state changes, oldest first")
     @GET
     @Path("/{id}/history")
     public HistoryBody history(@PathParam("id") String id) {
         return HistoryBody.of(queries.history(TaskId.of(id)));
     }
 
+    @Operation(
+            operationId = "tasksRequeue",
+            summary = "Enqueue a new copy of a dead letter (once: later requeues return the same copy)")
+    @APIResponse(
+            responseCode = "201",
+            description = "The copy; Location is its address.",
+            content = @Content(schema = @Schema(implementation = TaskBody.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The task is not DEAD_LETTER.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @POST
     @Path("/{id}/requeue")
     public Response requeue(@PathParam("id") String id) {
