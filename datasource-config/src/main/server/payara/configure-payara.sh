@@ -95,6 +95,9 @@ for queue in TideflowSubmit TideflowInvalid; do
     remote list-jms-resources | grep -qx "jms/queue/$queue" || \
         remote create-jms-resource --restype jakarta.jms.Queue --property "Name=$queue" "jms/queue/$queue"
 done
+# The topic of lifecycle events (tideflow.events.topic.enabled=true), physical destination TideflowEvents.
+remote list-jms-resources | grep -qx "jms/topic/TideflowEvents" || \
+    remote create-jms-resource --restype jakarta.jms.Topic --property "Name=TideflowEvents" "jms/topic/TideflowEvents"
 
 if [ "$quickstart" = true ]; then
     jvm_option "-Dtideflow.demo.enabled=true"

@@ -10,6 +10,7 @@ import io.tideflow.queue.api.TaskNotFoundException;
 import io.tideflow.queue.api.TideflowException;
 import io.tideflow.queue.api.admin.ExportsBusyException;
 import io.tideflow.queue.api.admin.ReportsBusyException;
+import io.tideflow.queue.api.event.TooManySubscriptionsException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -33,6 +34,12 @@ public class TideflowExceptionMapper implements ExceptionMapper<TideflowExceptio
         if (e instanceof ExportsBusyException busy) {
             return Response.fromResponse(new Problem(429, "Too many exports", busy.getMessage(), null).toResponse())
                     .header("Retry-After", "5")
+                    .build();
+        }
+        if (e instanceof TooManySubscriptionsException busy) {
+            return Response.fromResponse(
+                            new Problem(429, "Too many event streams", busy.getMessage(), null).toResponse())
+                    .header("Retry-After", "10")
                     .build();
         }
         if (e instanceof ReportsBusyException busy) {
