@@ -5,8 +5,17 @@ import static io.tideflow.it.ApiClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A node whose database goes away: readiness goes DOWN naming the database, the system health report says so, the
  * node stays live (restarting it would not bring the database back), and once the database is back the node is ready
- * and runs tasks again without a restart.
+ * and runs tasks again without a restart; a JMS submission sent meanwhile waits for it at the broker.
  */
 class DatabaseOutageIT {
 
@@ -98,6 +107,53 @@ class DatabaseOutageIT {
         assertThat(api.awaitState(id, "COMPLETED").getInt("result")).isEqualTo(7);
         assertThat(api.get("reports/system-health", VIEWER).json().getString("database"))
                 .isEqualTo("reachable");
+    }
+
+    /**
+     * A submission message that arrives while the database is away is not refused as invalid: its transaction rolls
+     * back, the broker redelivers it after its delay (tideflow-jms.cli), and once the database is back it enqueues its
+     * task, once, and its sender gets the reply.
+     */
+    @Test
+    void aSubmissionMessageSentWhileTheDatabaseIsAwayIsRedeliveredAndEnqueuedOnceItIsBack() throws Exception {
+        ApiClient api = new ApiClient(node.apiBase());
+        try (JMSContext jms = Broker.wildFly(node.apiBase()).connect()) {
+            TemporaryQueue replies = jms.createTemporaryQueue();
+            JMSConsumer answers = jms.createConsumer(replies);
+            execute("postgres", "ALTER DATABASE " + DATABASE + " ALLOW_CONNECTIONS false");
+            execute(
+                    "postgres",
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + DATABASE + "'");
+            TextMessage request = jms.createTextMessage("{\"type\":\"demo.echo\",\"payload\":\"through the outage\"}");
+            request.setJMSReplyTo(replies);
+            jms.createProducer().send(jms.createQueue("TideflowSubmit"), request);
+
+            assertThat(answers.receive(6_000))
+                    .as("no answer while the database is away")
+                    .isNull();
+            execute("postgres", "ALTER DATABASE " + DATABASE + " ALLOW_CONNECTIONS true");
+            long back = System.nanoTime();
+
+            Message reply = answers.receive(120_000);
+            assertThat(reply).as("the reply after the database came back").isNotNull();
+            System.out.printf(
+                    "DatabaseOutageIT: a message sent during a 6 s outage was enqueued %d ms after the database came"
+                            + " back%n",
+                    (System.nanoTime() - back) / 1_000_000);
+            assertThat(reply.getStringProperty("tideflowOutcome")).isEqualTo("enqueued");
+            String id = Json.createReader(new StringReader(((TextMessage) reply).getText()))
+                    .readObject()
+                    .getString("id");
+            assertThat(api.awaitState(id, "COMPLETED").getString("result")).isEqualTo("through the outage");
+            assertThat(api.get(
+                                    "tasks?idempotencyKey="
+                                            + URLEncoder.encode(request.getJMSMessageID(), StandardCharsets.UTF_8),
+                                    VIEWER)
+                            .json()
+                            .getJsonArray("items"))
+                    .as("tasks of the message")
+                    .hasSize(1);
+        }
     }
 
     /**

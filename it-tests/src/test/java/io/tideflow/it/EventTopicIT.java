@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Lifecycle events published to the JMS topic {@code TideflowEvents} ({@code tideflow.events.topic.enabled=true}),
  * received in another JVM as a subscribing system would: a selector on the group property, each event once with its
- * id, kind and JSON document. WildFly only, like {@link JmsSubmissionIT}.
+ * id, kind and JSON document; on WildFly's Artemis and Payara Server's OpenMQ, like {@link JmsSubmissionIT}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -43,8 +43,7 @@ class EventTopicIT {
     void aSubscriberSelectingItsGroupReceivesEachEventOfItsTaskOnceInOrder() throws Exception {
         ApiClient api = new ApiClient(URI.create(deploymentUrl.toString()).resolve("api/"));
         String group = "topic-" + UUID.randomUUID().toString().substring(0, 8);
-        try (JMSContext jms = JmsSubmissionIT.connectionFactory()
-                        .createContext(JmsSubmissionIT.USER, JmsSubmissionIT.PASSWORD);
+        try (JMSContext jms = Broker.ofThisServer().connect();
                 JMSConsumer events =
                         jms.createConsumer(jms.createTopic("TideflowEvents"), "tideflowGroup = '" + group + "'")) {
 

@@ -70,8 +70,7 @@ class JmsSubmissionBenchmark {
                 ? one
                 : "{\"tasks\":[" + String.join(",", java.util.Collections.nCopies(perMessage, one)) + "]}";
         long started = System.nanoTime();
-        try (JMSContext session = JmsSubmissionIT.connectionFactory()
-                .createContext(JmsSubmissionIT.USER, JmsSubmissionIT.PASSWORD, JMSContext.SESSION_TRANSACTED)) {
+        try (JMSContext session = Broker.ofThisServer().connect(JMSContext.SESSION_TRANSACTED)) {
             JMSProducer producer = session.createProducer();
             Queue queue = session.createQueue("TideflowSubmit");
             for (int sent = 0; sent < tasks / perMessage; sent++) {

@@ -3,7 +3,6 @@ package io.tideflow.it;
 import static io.tideflow.it.ApiClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
@@ -20,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -34,15 +32,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Task submission by JMS from this JVM, as another system would send: the standard Jakarta Messaging API over the
- * plain Artemis client, through WildFly's HTTP port, as the quickstart's messaging user. WildFly only: Payara Server's
- * OpenMQ broker takes its own client (docs/submission.md). The throughput is {@link JmsSubmissionBenchmark}'s.
+ * broker's own client ({@link Broker}: Artemis through WildFly's HTTP port, OpenMQ on Payara Server's JMS port). The
+ * throughput is {@link JmsSubmissionBenchmark}'s.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class JmsSubmissionIT {
-
-    static final String USER = "demo-messaging";
-    static final String PASSWORD = "demo-messaging-pw";
 
     @ArquillianResource
     @OperateOnDeployment("tideflow")
@@ -55,16 +50,9 @@ class JmsSubmissionIT {
         return TideflowDeployment.withTestHandlers();
     }
 
-    /** The broker behind WildFly's HTTP port, with the 1.x queue names WildFly's broker keeps. */
-    static ConnectionFactory connectionFactory() {
-        URI http = ItServer.httpBase();
-        return new ActiveMQJMSConnectionFactory("tcp://" + http.getHost() + ":" + http.getPort()
-                + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor&enable1xPrefixes=true");
-    }
-
     @BeforeEach
     void connect() {
-        jms = connectionFactory().createContext(USER, PASSWORD);
+        jms = Broker.ofThisServer().connect();
     }
 
     @AfterEach

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /** The event subscriptions of this node: a listener of the event bus that copies each event into the feeds that want it. */
@@ -31,6 +32,8 @@ public class EventFeeds implements LifecycleListener, EventSubscriptions {
     EngineSettings settings;
 
     private final Set<EventFeed> feeds = ConcurrentHashMap.newKeySet();
+    /** What ended feeds dropped, so that the node's count never goes down when a subscriber leaves. */
+    private final AtomicLong droppedByEnded = new AtomicLong();
 
     @Override
     public void on(LifecycleEvent event) {
@@ -51,7 +54,7 @@ public class EventFeeds implements LifecycleListener, EventSubscriptions {
         if (feeds.size() >= MAX_FEEDS) {
             throw new TooManySubscriptionsException(MAX_FEEDS);
         }
-        EventFeed feed = new EventFeed(filter, buffer, idle, subscriber, feeds::remove);
+        EventFeed feed = new EventFeed(filter, buffer, idle, subscriber, this::ended);
         feeds.add(feed);
         threads.newThread(feed).start();
         return feed;
@@ -60,6 +63,26 @@ public class EventFeeds implements LifecycleListener, EventSubscriptions {
     @Override
     public int maxSubscriptions() {
         return MAX_FEEDS;
+    }
+
+    /** Events the subscriptions of this node missed, since it started, by being a full buffer behind. */
+    public long dropped() {
+        long live = 0;
+        for (EventFeed feed : feeds) {
+            live += feed.dropped();
+        }
+        return droppedByEnded.get() + live;
+    }
+
+    /** The subscriptions this node feeds now. */
+    public int subscriptions() {
+        return feeds.size();
+    }
+
+    private void ended(EventFeed feed) {
+        if (feeds.remove(feed)) {
+            droppedByEnded.addAndGet(feed.dropped());
+        }
     }
 
     @PreDestroy

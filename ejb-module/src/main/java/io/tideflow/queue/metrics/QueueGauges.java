@@ -6,6 +6,7 @@ import io.tideflow.queue.background.RepeatingWork;
 import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.events.AsyncObserverForwarder;
 import io.tideflow.queue.events.EventBus;
+import io.tideflow.queue.events.EventFeeds;
 import io.tideflow.queue.execution.AttemptRegistry;
 import io.tideflow.queue.lease.ClockSkew;
 import io.tideflow.queue.model.Breaker;
@@ -78,6 +79,9 @@ public class QueueGauges {
     AsyncObserverForwarder observers;
 
     @Inject
+    EventFeeds feeds;
+
+    @Inject
     ObservabilitySettings settings;
 
     @Inject
@@ -119,6 +123,16 @@ public class QueueGauges {
                 "Lifecycle events dropped because listeners were a full queue" + " behind",
                 MeterTags.of("listener", "application"),
                 observers::dropped);
+        meters.counterOf(
+                "tideflow.events.dropped",
+                "Lifecycle events dropped because listeners were a full queue" + " behind",
+                MeterTags.of("listener", "subscriptions"),
+                feeds::dropped);
+        meters.gauge(
+                "tideflow.events.subscriptions",
+                "Event subscriptions (streams, the topic) this node feeds now",
+                MeterTags.of(),
+                feeds::subscriptions);
         meters.gauge(
                 "tideflow.database.reachable",
                 "1 when this node's last sample of the queue read the database, 0 when it failed (an outage)",
