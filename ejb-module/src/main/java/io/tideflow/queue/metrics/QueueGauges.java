@@ -52,6 +52,10 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class QueueGauges {
 
+    private static final String EVENTS_DROPPED = "tideflow.events.dropped";
+    private static final String EVENTS_DROPPED_HELP =
+            "Lifecycle events dropped because listeners were a full queue behind";
+
     private static final Logger LOG = Logger.getLogger(QueueGauges.class.getName());
 
     @Resource
@@ -113,21 +117,11 @@ public class QueueGauges {
                 "Lifecycle events waiting for delivery on this node",
                 MeterTags.of(),
                 bus::backlog);
+        meters.counterOf(EVENTS_DROPPED, EVENTS_DROPPED_HELP, MeterTags.of("listener", "tideflow"), bus::dropped);
         meters.counterOf(
-                "tideflow.events.dropped",
-                "Lifecycle events dropped because listeners were a full queue" + " behind",
-                MeterTags.of("listener", "tideflow"),
-                bus::dropped);
+                EVENTS_DROPPED, EVENTS_DROPPED_HELP, MeterTags.of("listener", "application"), observers::dropped);
         meters.counterOf(
-                "tideflow.events.dropped",
-                "Lifecycle events dropped because listeners were a full queue" + " behind",
-                MeterTags.of("listener", "application"),
-                observers::dropped);
-        meters.counterOf(
-                "tideflow.events.dropped",
-                "Lifecycle events dropped because listeners were a full queue" + " behind",
-                MeterTags.of("listener", "subscriptions"),
-                feeds::dropped);
+                EVENTS_DROPPED, EVENTS_DROPPED_HELP, MeterTags.of("listener", "subscriptions"), feeds::dropped);
         meters.gauge(
                 "tideflow.events.subscriptions",
                 "Event subscriptions (streams, the topic) this node feeds now",

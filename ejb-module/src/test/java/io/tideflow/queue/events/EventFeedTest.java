@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class EventFeedTest {
@@ -117,7 +116,6 @@ class EventFeedTest {
 
     @Test
     void aQuietFeedCallsItsIdleHook() throws Exception {
-        AtomicInteger idles = new AtomicInteger();
         CountDownLatch twice = new CountDownLatch(2);
         EventFeed feed = new EventFeed(
                 event -> true,
@@ -129,7 +127,6 @@ class EventFeedTest {
 
                     @Override
                     public void onIdle() {
-                        idles.incrementAndGet();
                         twice.countDown();
                     }
                 },
