@@ -19,4 +19,5 @@ mkdir -p "$data_dir"
 cp web-admin/target/tideflow.war "$jboss_home/standalone/deployments/tideflow.war"
 
 echo "Tideflow: console http://localhost:8080/tideflow/console/ and API http://localhost:8080/tideflow/api/tasks (demo-operator / demo-operator-pw), data in $data_dir"
-exec "$jboss_home/bin/standalone.sh" -c standalone-full.xml -Djboss.server.data.dir="$data_dir"
+exec "$jboss_home/bin/standalone.sh" -c standalone-full.xml -Djboss.server.data.dir="$data_dir" \
+    -Dtideflow.demo.schedule.enabled=true

@@ -526,3 +526,47 @@ WHERE JOBEXECUTIONID = ? AND BATCHSTATUS IN ('STARTING', 'STARTED', 'STOPPING');
 UPDATE PARTITION_EXECUTION SET BATCHSTATUS = 'FAILED', EXITSTATUS = ?
 WHERE STEPEXECUTIONID IN (SELECT s.STEPEXECUTIONID FROM STEP_EXECUTION s WHERE s.JOBEXECUTIONID = ?)
 AND BATCHSTATUS IN ('STARTING', 'STARTED', 'STOPPING');
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- recurring_schedules: one row per schedule; the firing node moves next_fire_at on, fenced on the version it read
+
+-- name: schedule.all
+SELECT name, task_type, payload, resource_group, priority, cron, zone, misfire, catch_up_limit, origin, paused,
+       next_fire_at, last_slot, fired_count, last_error, version, created_at, updated_at
+FROM recurring_schedules ORDER BY name;
+
+-- name: schedule.find
+SELECT name, task_type, payload, resource_group, priority, cron, zone, misfire, catch_up_limit, origin, paused,
+       next_fire_at, last_slot, fired_count, last_error, version, created_at, updated_at
+FROM recurring_schedules WHERE name = ?;
+
+-- name: schedule.due
+-- the poll, on every node: names of the active schedules whose next slot has come; now
+SELECT name FROM recurring_schedules WHERE paused = 0 AND next_fire_at <= ? ORDER BY next_fire_at;
+
+-- name: schedule.advance
+-- a slot fired (or failed to): next slot, latest slot fired, error, now; name, version read
+UPDATE recurring_schedules
+SET next_fire_at = ?, last_slot = COALESCE(CAST(? AS BIGINT), last_slot), last_error = ?, version = version + 1,
+    updated_at = ?
+WHERE name = ? AND version = ? AND paused = 0;
+
+-- name: schedule.addFired
+-- by the firing that holds the row (schedule.advance): new tasks, name
+UPDATE recurring_schedules SET fired_count = fired_count + ? WHERE name = ?;
+
+-- name: schedule.redefine
+-- type, payload, group, priority, cron, zone, misfire, catch_up_limit, origin, next_fire_at, now; name, version read
+UPDATE recurring_schedules
+SET task_type = ?, payload = ?, resource_group = ?, priority = ?, cron = ?, zone = ?, misfire = ?, catch_up_limit = ?,
+    origin = ?, next_fire_at = ?, last_error = NULL, version = version + 1, updated_at = ?
+WHERE name = ? AND version = ?;
+
+-- name: schedule.setPaused
+-- paused (0/1), next_fire_at, now; name, the paused value it leaves
+UPDATE recurring_schedules SET paused = ?, next_fire_at = ?, version = version + 1, updated_at = ?
+WHERE name = ? AND paused = ?;
+
+-- name: schedule.delete
+-- name, origin
+DELETE FROM recurring_schedules WHERE name = ? AND origin = ?;

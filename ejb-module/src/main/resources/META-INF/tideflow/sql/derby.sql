@@ -112,6 +112,12 @@ INSERT INTO resource_groups (name, paused, max_concurrent, max_concurrent_cluste
                              rate_tokens, rate_refilled_at, limits_from_api, updated_at, breaker)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
+-- name: schedule.insertIfAbsent
+-- name, type, payload, group, priority, cron, zone, misfire, catch_up_limit, origin, next_fire_at, created_at, updated_at
+INSERT INTO recurring_schedules (name, task_type, payload, resource_group, priority, cron, zone, misfire, catch_up_limit,
+                                 origin, paused, next_fire_at, fired_count, version, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 1, ?, ?);
+
 -- name: task.purge
 -- deletes tasks still in the state they were chosen in (their history and result go with them: ON DELETE CASCADE);
 -- state, ids

@@ -104,6 +104,13 @@ INSERT INTO resource_groups (name, paused, max_concurrent, max_concurrent_cluste
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT DO NOTHING;
 
+-- name: schedule.insertIfAbsent
+-- name, type, payload, group, priority, cron, zone, misfire, catch_up_limit, origin, next_fire_at, created_at, updated_at
+INSERT INTO recurring_schedules (name, task_type, payload, resource_group, priority, cron, zone, misfire, catch_up_limit,
+                                 origin, paused, next_fire_at, fired_count, version, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 1, ?, ?)
+ON CONFLICT DO NOTHING;
+
 -- name: task.purge
 -- deletes tasks still in the state they were chosen in (their history and result go with them: ON DELETE CASCADE);
 -- state, ids

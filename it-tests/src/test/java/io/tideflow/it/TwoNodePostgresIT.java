@@ -18,7 +18,10 @@ import java.util.UUID;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two WildFly nodes from the same installation (port offsets, separate base directories) sharing one PostgreSQL
@@ -26,9 +29,12 @@ import org.junit.jupiter.api.Test;
  * rescues its tasks after the lease expires. A third, submit-only node ({@code tideflow.dispatcher.enabled=false})
  * shows that an enqueue wakes the other nodes at once rather than at their next poll.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodePostgresIT {
 
     private static final String DATABASE = "tideflow_it";
+    private static final String SCHEDULE = "two-nodes-every-second";
+    private static final String SCHEDULE_TASKS = " FROM tasks WHERE idempotency_key LIKE 'schedule:" + SCHEDULE + "@%'";
     private static final Path TARGET = Path.of("target").toAbsolutePath();
     private static final Duration LEASE = Duration.ofSeconds(6);
     private static final List<ServerProcess> NODES = new ArrayList<>();
@@ -49,6 +55,13 @@ class TwoNodePostgresIT {
         submitOnly = startNode(3, List.of("-Dtideflow.dispatcher.enabled=false"));
         NODES.forEach(TwoNodePostgresIT::awaitUp);
         awaitUp(submitOnly);
+        // fires through every test of the class, the kill of node-2 included; checked by the last test
+        ApiClient.Response schedule = new ApiClient(NODES.get(0).apiBase())
+                .post(
+                        "schedules",
+                        OPERATOR,
+                        "{\"name\":\"" + SCHEDULE + "\",\"type\":\"it.noop\",\"cron\":\"* * * * * *\"}");
+        assertThat(schedule.status()).as(schedule.body()).isEqualTo(201);
     }
 
     @AfterAll
@@ -187,6 +200,36 @@ class TwoNodePostgresIT {
             second.start();
             awaitUp(second);
         }
+    }
+
+    /**
+     * Last, so that the schedule made at the start has fired through every other test: one task per second from
+     * its first slot to its latest, whichever node fired it, node-2's kill and restart included.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aPerSecondScheduleGetsOneTaskPerSlotFromBothNodesAcrossTheKill() throws Exception {
+        long first = count("SELECT MIN(run_at)" + SCHEDULE_TASKS);
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> count("SELECT MAX(run_at)" + SCHEDULE_TASKS) >= first + 60_000);
+        new ApiClient(NODES.get(0).apiBase()).delete("schedules/" + SCHEDULE, OPERATOR);
+        long last = count("SELECT MAX(run_at)" + SCHEDULE_TASKS);
+        long tasks = count("SELECT COUNT(*)" + SCHEDULE_TASKS);
+        long slots = (last - first) / 1_000 + 1;
+        long firstMinute =
+                count("SELECT COUNT(DISTINCT run_at)" + SCHEDULE_TASKS + " AND run_at < " + (first + 60_000));
+        long nodes = count("SELECT COUNT(DISTINCT e.node) FROM task_events e JOIN tasks t ON t.id = e.task_id"
+                + " WHERE t.idempotency_key LIKE 'schedule:" + SCHEDULE + "@%' AND e.from_state IS NULL");
+        System.out.printf(
+                "TwoNodePostgresIT: schedule '%s' (every second) over %d s, node-2 killed and restarted meanwhile:"
+                        + " %d tasks for %d slots, enqueued by %d nodes%n",
+                SCHEDULE, slots, tasks, slots, nodes);
+        assertThat(firstMinute).isEqualTo(60);
+        assertThat(tasks).as("one task per slot, none missing, none twice").isEqualTo(slots);
+        assertThat(count("SELECT COUNT(*)" + SCHEDULE_TASKS + " AND MOD(run_at, 1000) <> 0"))
+                .isZero();
+        assertThat(nodes).as("every node polls; whichever comes first fires").isGreaterThanOrEqualTo(2);
     }
 
     private static String workersOf(ApiClient api, String node) {

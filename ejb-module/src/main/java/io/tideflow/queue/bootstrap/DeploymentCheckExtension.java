@@ -6,13 +6,16 @@ import io.tideflow.queue.config.ConfiguredGroups;
 import io.tideflow.queue.config.ConfiguredTypePolicies;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.config.ObservabilitySettings;
+import io.tideflow.queue.config.ScheduleSettings;
 import io.tideflow.queue.config.SettingsProducer;
 import io.tideflow.queue.handler.TaskHandlerExtension;
+import io.tideflow.queue.recurring.DeclaredSchedules;
 import io.tideflow.queue.schema.EngineDataSource;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
+import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -33,12 +36,11 @@ public class DeploymentCheckExtension implements Extension {
             ArchiveSettings.from(config);
             ClockSettings.from(config);
             ConfiguredGroups groups = ConfiguredGroups.from(config);
-            new ConfiguredTypePolicies(config, engine)
-                    .validate(
-                            beans.getExtension(TaskHandlerExtension.class)
-                                    .enabledHandlers(config)
-                                    .keySet(),
-                            groups.names());
+            TaskHandlerExtension handlers = beans.getExtension(TaskHandlerExtension.class);
+            Set<String> types = handlers.enabledHandlers(config).keySet();
+            new ConfiguredTypePolicies(config, engine).validate(types, groups.names());
+            DeclaredSchedules.of(
+                    handlers.recurringTypes(config), ScheduleSettings.from(config), types::contains, engine);
             EngineDataSource.locate(config);
         } catch (RuntimeException invalid) {
             event.addDefinitionError(invalid);

@@ -16,6 +16,7 @@ import io.tideflow.queue.store.batch.BatchExecutionLog;
 import io.tideflow.queue.store.groups.BreakerStore;
 import io.tideflow.queue.store.groups.GroupActionLog;
 import io.tideflow.queue.store.groups.GroupStore;
+import io.tideflow.queue.store.recurring.ScheduleStore;
 import io.tideflow.queue.store.reporting.AlertDeliveryStore;
 import io.tideflow.queue.store.reporting.AlertStore;
 import io.tideflow.queue.store.reporting.MetricHistoryStore;
@@ -79,6 +80,11 @@ public class EngineProducers {
     @Produces
     GroupStore groupStore(StoreDialect dialect) {
         return new GroupStore(em, dialect);
+    }
+
+    @Produces
+    ScheduleStore scheduleStore(StoreDialect dialect) {
+        return new ScheduleStore(em, dialect);
     }
 
     @Produces

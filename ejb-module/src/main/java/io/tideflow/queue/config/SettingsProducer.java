@@ -71,6 +71,12 @@ public class SettingsProducer {
 
     @Produces
     @Singleton
+    ScheduleSettings scheduleSettings() {
+        return ScheduleSettings.from(deploymentConfig());
+    }
+
+    @Produces
+    @Singleton
     ConfiguredTypePolicies typePolicies(EngineSettings settings) {
         return new ConfiguredTypePolicies(deploymentConfig(), settings);
     }

@@ -4,6 +4,7 @@ import io.tideflow.queue.api.BatchTaskHandler;
 import io.tideflow.queue.api.EnabledByConfig;
 import io.tideflow.queue.api.TaskHandler;
 import io.tideflow.queue.api.TaskType;
+import io.tideflow.queue.api.recurring.Recurring;
 import io.tideflow.queue.config.NameRules;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -100,6 +101,18 @@ public class TaskHandlerExtension implements Extension {
             }
         });
         return enabled;
+    }
+
+    /** The {@link Recurring} annotations of the enabled handlers, by task type. */
+    public Map<String, Recurring> recurringTypes(Config config) {
+        Map<String, Recurring> recurring = new TreeMap<>();
+        enabledHandlers(config).forEach((type, bean) -> {
+            Recurring schedule = bean.getBeanClass().getAnnotation(Recurring.class);
+            if (schedule != null) {
+                recurring.put(type, schedule);
+            }
+        });
+        return recurring;
     }
 
     private static boolean implementsAnotherCopyOfTaskHandler(Bean<?> bean) {

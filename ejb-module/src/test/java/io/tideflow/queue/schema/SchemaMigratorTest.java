@@ -42,7 +42,8 @@ class SchemaMigratorTest {
                         "V012__node_workers.sql",
                         "V013__task_state_updated_index.sql",
                         "V014__state_indexes_carry_the_group.sql",
-                        "V015__batch_executions.sql");
+                        "V015__batch_executions.sql",
+                        "V016__recurring_schedules.sql");
         assertThat(migrator.migrate()).isEmpty();
     }
 

@@ -11,6 +11,8 @@ import io.tideflow.queue.api.TideflowException;
 import io.tideflow.queue.api.admin.ExportsBusyException;
 import io.tideflow.queue.api.admin.ReportsBusyException;
 import io.tideflow.queue.api.event.TooManySubscriptionsException;
+import io.tideflow.queue.api.recurring.ScheduleConflictException;
+import io.tideflow.queue.api.recurring.ScheduleNotFoundException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -30,6 +32,12 @@ public class TideflowExceptionMapper implements ExceptionMapper<TideflowExceptio
         }
         if (e instanceof TaskNotFoundException notFound) {
             return new Problem(404, "Task not found", notFound.getMessage(), null).toResponse();
+        }
+        if (e instanceof ScheduleNotFoundException notFound) {
+            return new Problem(404, "Schedule not found", notFound.getMessage(), null).toResponse();
+        }
+        if (e instanceof ScheduleConflictException conflict) {
+            return new Problem(409, "Schedule conflict", conflict.getMessage(), "name").toResponse();
         }
         if (e instanceof ExportsBusyException busy) {
             return Response.fromResponse(new Problem(429, "Too many exports", busy.getMessage(), null).toResponse())

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * Finishes the description the server made of the annotations and {@code META-INF/openapi.yaml}. It adds to every
  * operation the problem responses that the API's filters and security give any call, rather than repeating them on
  * each method: 401 and 403 (the roles of web.xml), 400 where the call takes input, 404 where it names a task, execution
- * or export by id; an operation that declares one of these codes keeps its own. And it keeps one tag of each name:
+ * or export by id, or a schedule by name; an operation that declares one of these codes keeps its own. And it keeps one tag of each name:
  * Payara lists a tag once for the file and once for the annotation.
  */
 public class ApiDescriptionFilter implements OASFilter {
@@ -61,6 +61,9 @@ public class ApiDescriptionFilter implements OASFilter {
                         : "The user lacks the tideflow-operator role, or the write came from another site's page.");
         if (path.contains("{id}")) {
             add(operation, "404", "Nothing has this id.");
+        }
+        if (path.contains("/schedules/{name}")) {
+            add(operation, "404", "No schedule has this name.");
         }
     }
 
