@@ -15,6 +15,17 @@ INSERT INTO tasks (id, type, resource_group, payload, state, priority, run_at, c
                    max_attempts, idempotency_key, requeued_from)
 VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, 0, ?, ?, ?);
 
+-- name: task.insertWaiting
+-- Transition.ENQUEUE_WAITING: a workflow step with predecessors; parameters as task.insert
+INSERT INTO tasks (id, type, resource_group, payload, state, priority, run_at, created_at, updated_at, attempts,
+                   max_attempts, idempotency_key, requeued_from)
+VALUES (?, ?, ?, ?, 'WAITING', ?, ?, ?, ?, 0, ?, ?, ?);
+
+-- name: event.appendEnqueuedWaiting
+-- task id, occurred_at, node, detail
+INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt, detail)
+VALUES (?, 0, NULL, 'WAITING', ?, ?, 0, ?);
+
 -- name: event.appendEnqueued
 -- task id, occurred_at, node, detail
 INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt, detail)
@@ -77,6 +88,19 @@ WHERE id = ? AND state = 'RUNNING' AND lease_token = ?;
 UPDATE tasks SET state = 'PENDING', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
                  cancel_requested = 0, attempts = attempts - 1, run_at = ?, updated_at = ?
 WHERE id = ? AND state = 'RUNNING' AND lease_token = ?;
+
+-- name: transition.releaseWaiting
+-- run_at (now), now, id, id: only while no predecessor holds it back (one not ended, or one that ended DEAD_LETTER or
+-- CANCELLED where the step does not run anyway); a predecessor purged long ago holds nothing back
+UPDATE tasks SET state = 'PENDING', run_at = ?, updated_at = ?
+WHERE id = ? AND state = 'WAITING' AND NOT EXISTS (
+    SELECT 1 FROM task_dependencies d JOIN tasks p ON p.id = d.depends_on
+    WHERE d.task_id = ? AND p.state NOT IN ('COMPLETED', 'ARCHIVED')
+      AND NOT (d.on_failure = 'RUN' AND p.state IN ('DEAD_LETTER', 'CANCELLED')));
+
+-- name: transition.cancelWaiting
+-- last_error (why), now, id
+UPDATE tasks SET state = 'CANCELLED', last_error = ?, updated_at = ? WHERE id = ? AND state = 'WAITING';
 
 -- name: transition.archiveCompleted
 UPDATE tasks SET state = 'ARCHIVED', updated_at = ? WHERE id = ? AND state = 'COMPLETED';
@@ -262,12 +286,12 @@ SELECT resource_group, state, COUNT(*) FROM tasks GROUP BY resource_group, state
 
 -- name: group.liveDepth
 -- the waiting and running tasks only, reached through the state indexes: a poll's worth, however many have finished
-SELECT resource_group, state, COUNT(*) FROM tasks WHERE state IN ('PENDING', 'RUNNING', 'FAILED')
+SELECT resource_group, state, COUNT(*) FROM tasks WHERE state IN ('WAITING', 'PENDING', 'RUNNING', 'FAILED')
 GROUP BY resource_group, state;
 
 -- name: group.liveDepthOf
 SELECT resource_group, state, COUNT(*) FROM tasks
-WHERE resource_group = ? AND state IN ('PENDING', 'RUNNING', 'FAILED')
+WHERE resource_group = ? AND state IN ('WAITING', 'PENDING', 'RUNNING', 'FAILED')
 GROUP BY resource_group, state;
 
 -- name: group.oldestDue
@@ -570,3 +594,67 @@ WHERE name = ? AND paused = ?;
 -- name: schedule.delete
 -- name, origin
 DELETE FROM recurring_schedules WHERE name = ? AND origin = ?;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- workflows: the steps of a workflow, who waits for whom, and what the releaser looks for
+
+-- name: workflow.insert
+-- id, name, created_at, created_by
+INSERT INTO workflows (id, name, created_at, created_by) VALUES (?, ?, ?, ?);
+
+-- name: workflow.insertStep
+-- workflow id, step, task id
+INSERT INTO workflow_steps (workflow_id, step, task_id) VALUES (?, ?, ?);
+
+-- name: workflow.insertDependency
+-- task id, predecessor id, on_failure
+INSERT INTO task_dependencies (task_id, depends_on, on_failure) VALUES (?, ?, ?);
+
+-- name: workflow.find
+SELECT id, name, created_at, created_by FROM workflows WHERE id = ?;
+
+-- name: workflow.steps
+-- the workflow's steps with their tasks as they are now
+SELECT s.step, t.id, t.type, t.resource_group, t.state, t.updated_at, t.last_error
+FROM workflow_steps s JOIN tasks t ON t.id = s.task_id WHERE s.workflow_id = ? ORDER BY s.step;
+
+-- name: workflow.edges
+-- who waits for whom among the workflow's steps (and the tasks outside it they wait for)
+SELECT d.task_id, d.depends_on FROM task_dependencies d JOIN workflow_steps s ON s.task_id = d.task_id
+WHERE s.workflow_id = ?;
+
+-- name: workflow.predecessors
+-- a task's predecessors with their state, result and step
+SELECT p.id, p.type, p.state, r.result, s.step
+FROM task_dependencies d JOIN tasks p ON p.id = d.depends_on
+LEFT JOIN task_results r ON r.task_id = p.id LEFT JOIN workflow_steps s ON s.task_id = p.id
+WHERE d.task_id = ? ORDER BY p.id;
+
+-- name: workflow.existingTasks
+-- which of these ids are tasks (a step may wait for a task submitted before)
+SELECT id FROM tasks WHERE id IN (?[32]);
+
+-- name: workflow.anyWaiting
+SELECT id FROM tasks WHERE state = 'WAITING';
+
+-- name: workflow.releasable
+-- waiting tasks no predecessor holds back (as transition.releaseWaiting), oldest first: id, group
+SELECT w.id, w.resource_group FROM tasks w
+WHERE w.state = 'WAITING' AND NOT EXISTS (
+    SELECT 1 FROM task_dependencies d JOIN tasks p ON p.id = d.depends_on
+    WHERE d.task_id = w.id AND p.state NOT IN ('COMPLETED', 'ARCHIVED')
+      AND NOT (d.on_failure = 'RUN' AND p.state IN ('DEAD_LETTER', 'CANCELLED')))
+ORDER BY w.id;
+
+-- name: workflow.doomed
+-- waiting tasks whose predecessor ended DEAD_LETTER or CANCELLED and that do not run anyway: id, predecessor, its
+-- state, the task's type and group
+SELECT w.id, p.id, p.state, w.type, w.resource_group FROM tasks w
+JOIN task_dependencies d ON d.task_id = w.id JOIN tasks p ON p.id = d.depends_on
+WHERE w.state = 'WAITING' AND d.on_failure = 'CANCEL' AND p.state IN ('DEAD_LETTER', 'CANCELLED')
+ORDER BY w.id;
+
+-- name: workflow.unfinishedSteps
+-- the workflow's tasks that have not ended, for a cancel of the whole
+SELECT t.id FROM workflow_steps s JOIN tasks t ON t.id = s.task_id
+WHERE s.workflow_id = ? AND t.state IN ('WAITING', 'PENDING', 'RUNNING', 'FAILED');

@@ -84,20 +84,23 @@ class RecurringScheduleIT {
                 .allSatisfy(
                         slot -> assertThat(slot.truncatedTo(ChronoUnit.MINUTES)).isEqualTo(slot));
 
-        Instant from = Instant.now();
-        List<JsonObject> tasks = await().atMost(Duration.ofSeconds(20))
+        // four slots fired from now on (another test pauses the schedule, which leaves a gap); the three before the
+        // latest: one task each, found by the slot's key
+        long firedBefore = schedule(api, DECLARED).getJsonNumber("firedCount").longValue();
+        await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> tasks(api, "type=it.noop&createdFrom=" + from), found -> found.size() >= 3);
-        List<Instant> slots = tasks.stream()
-                .map(t -> Instant.parse(t.getString("runAt")))
-                .sorted()
-                .toList();
-        for (int i = 1; i < slots.size(); i++) {
-            assertThat(slots.get(i)).isEqualTo(slots.get(i - 1).plusSeconds(1));
+                .until(() -> schedule(api, DECLARED).getJsonNumber("firedCount").longValue() >= firedBefore + 4);
+        Instant latest = lastSlot(api, DECLARED);
+        for (int back = 1; back <= 3; back++) {
+            Instant slot = latest.minusSeconds(back);
+            List<JsonObject> ofSlot = tasks(api, "idempotencyKey=" + encoded("schedule:" + DECLARED + "@" + slot));
+            assertThat(ofSlot).as("tasks of slot %s", slot).hasSize(1);
+            assertThat(ofSlot.get(0).getString("type")).isEqualTo("it.noop");
+            JsonObject task =
+                    api.get("tasks/" + ofSlot.get(0).getString("id"), VIEWER).json();
+            assertThat(task.getJsonObject("payload").getString("from")).isEqualTo("configuration");
+            assertThat(Instant.parse(task.getString("runAt"))).isAfterOrEqualTo(slot);
         }
-        JsonObject first =
-                api.get("tasks/" + tasks.get(0).getString("id"), VIEWER).json();
-        assertThat(first.getJsonObject("payload").getString("from")).isEqualTo("configuration");
         assertThat(schedule(api, DECLARED).getJsonNumber("firedCount").longValue())
                 .isGreaterThanOrEqualTo(3);
     }
@@ -162,8 +165,12 @@ class RecurringScheduleIT {
                     .pollInterval(Duration.ofMillis(250))
                     .until(() -> tasks(api, "type=demo.echo&group=" + group), found -> !found.isEmpty())
                     .get(0);
-            assertThat(Instant.parse(task.getString("runAt")).getNano()).isZero();
             assertThat(task.getInt("priority")).isEqualTo(7);
+            Instant slot = lastSlot(api, name);
+            assertThat(slot.getNano()).isZero();
+            assertThat(tasks(api, "idempotencyKey=" + encoded("schedule:" + name + "@" + slot)))
+                    .singleElement()
+                    .satisfies(ofSlot -> assertThat(ofSlot.getString("group")).isEqualTo(group));
 
             JsonObject yearly = api.put(
                             "schedules/" + name,
@@ -227,6 +234,15 @@ class RecurringScheduleIT {
         ApiClient.Response found = api.get("schedules/" + name, VIEWER);
         assertThat(found.status()).as(found.body()).isEqualTo(200);
         return found.json();
+    }
+
+    private static Instant lastSlot(ApiClient api, String name) {
+        String slot = schedule(api, name).getString("lastSlot", null);
+        return slot == null ? null : Instant.parse(slot);
+    }
+
+    private static String encoded(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static List<Instant> nextFireTimes(JsonObject schedule) {

@@ -7,6 +7,7 @@ import io.tideflow.it.support.EffectsResource;
 import io.tideflow.it.support.EffectsTable;
 import io.tideflow.it.support.EnqueueChildHandler;
 import io.tideflow.it.support.EscalationRecorder;
+import io.tideflow.it.support.FanInHandler;
 import io.tideflow.it.support.FaultToleranceBreakerHandler;
 import io.tideflow.it.support.FaultToleranceRetryHandler;
 import io.tideflow.it.support.FaultToleranceTimeoutHandler;
@@ -88,6 +89,7 @@ final class TideflowDeployment {
                         RejectingHandler.class,
                         NonTransactionalWriteHandler.class,
                         CountOnceHandler.class,
+                        FanInHandler.class,
                         NoOpHandler.class,
                         FaultToleranceRetryHandler.class,
                         FaultToleranceBreakerHandler.class,

@@ -5,6 +5,12 @@ package io.tideflow.queue.api;
  * conditional statement on the state it leaves, so two deciders can never both win.
  */
 public enum TaskState {
+    /**
+     * A workflow step that waits for its predecessors. The workflow releaser moves it to PENDING once every predecessor
+     * has completed, or to CANCELLED once one has ended DEAD_LETTER or CANCELLED (unless its dependency says to run
+     * anyway); an operator may cancel it, alone or with its workflow.
+     */
+    WAITING,
     /** Waiting to run at or after its run time. The dispatcher moves it to RUNNING; an operator may cancel it. */
     PENDING,
     /** Claimed by one node under a lease. The worker that holds the lease token moves it to COMPLETED or FAILED. */

@@ -12,6 +12,7 @@ import io.tideflow.queue.store.TaskArchive;
 import io.tideflow.queue.store.TaskHistory;
 import io.tideflow.queue.store.TaskReader;
 import io.tideflow.queue.store.TaskStore;
+import io.tideflow.queue.store.WaitingTasks;
 import io.tideflow.queue.store.batch.BatchExecutionLog;
 import io.tideflow.queue.store.groups.BreakerStore;
 import io.tideflow.queue.store.groups.GroupActionLog;
@@ -21,6 +22,7 @@ import io.tideflow.queue.store.reporting.AlertDeliveryStore;
 import io.tideflow.queue.store.reporting.AlertStore;
 import io.tideflow.queue.store.reporting.MetricHistoryStore;
 import io.tideflow.queue.store.reporting.ReportStore;
+import io.tideflow.queue.store.workflow.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -80,6 +82,16 @@ public class EngineProducers {
     @Produces
     GroupStore groupStore(StoreDialect dialect) {
         return new GroupStore(em, dialect);
+    }
+
+    @Produces
+    WaitingTasks waitingTasks(EngineSettings settings, StoreDialect dialect) {
+        return new WaitingTasks(em, settings.nodeId(), dialect);
+    }
+
+    @Produces
+    WorkflowStore workflowStore(StoreDialect dialect) {
+        return new WorkflowStore(em, dialect);
     }
 
     @Produces

@@ -91,9 +91,9 @@ public class QueueGauges {
     @Inject
     Clock clock;
 
-    private static final Set<TaskState> LIVE = EnumSet.of(TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED);
-    private static final Set<TaskState> FINISHED =
-            EnumSet.complementOf(EnumSet.of(TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED));
+    private static final Set<TaskState> LIVE =
+            EnumSet.of(TaskState.WAITING, TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED);
+    private static final Set<TaskState> FINISHED = EnumSet.complementOf(EnumSet.copyOf(LIVE));
 
     private volatile QueueSnapshot latest = QueueSnapshot.EMPTY;
     private Map<String, Map<TaskState, Long>> finishedDepth = Map.of();

@@ -7,6 +7,7 @@ import static io.tideflow.queue.api.TaskState.DEAD_LETTER;
 import static io.tideflow.queue.api.TaskState.FAILED;
 import static io.tideflow.queue.api.TaskState.PENDING;
 import static io.tideflow.queue.api.TaskState.RUNNING;
+import static io.tideflow.queue.api.TaskState.WAITING;
 
 import io.tideflow.queue.api.TaskState;
 
@@ -44,7 +45,13 @@ public enum Transition {
     /** Extension: a running handler stopped on an operator's cancel request. */
     CANCEL_RUNNING(RUNNING, CANCELLED, false, true),
     /** Extension: an operator cancels a task that waits for its retry; the retry is dropped. */
-    CANCEL_RETRY(FAILED, CANCELLED, false, false);
+    CANCEL_RETRY(FAILED, CANCELLED, false, false),
+    /** Extension (workflows): a step with predecessors is written: no state → WAITING. */
+    ENQUEUE_WAITING(null, WAITING, false, false),
+    /** Extension (workflows): every predecessor has completed (or ended, where the step runs anyway). */
+    RELEASE_WAITING(WAITING, PENDING, false, false),
+    /** Extension (workflows): a predecessor ended DEAD_LETTER or CANCELLED, or an operator cancelled the step. */
+    CANCEL_WAITING(WAITING, CANCELLED, false, false);
 
     private final TaskState from;
     private final TaskState to;
@@ -58,7 +65,7 @@ public enum Transition {
         this.fenced = fenced;
     }
 
-    /** The state the change is conditional on; {@code null} only for {@link #ENQUEUE}. */
+    /** The state the change is conditional on; {@code null} only for {@link #ENQUEUE} and {@link #ENQUEUE_WAITING}. */
     public TaskState from() {
         return from;
     }

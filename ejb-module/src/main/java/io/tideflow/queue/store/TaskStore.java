@@ -277,8 +277,9 @@ public class TaskStore {
     }
 
     /**
-     * Cancels a task: PENDING → CANCELLED; FAILED → CANCELLED (the retry is dropped); RUNNING is asked to stop and ends
-     * CANCELLED if its handler stops.
+     * Cancels a task: PENDING → CANCELLED; WAITING → CANCELLED (a workflow step: the steps that wait for it are
+     * cancelled in turn); FAILED → CANCELLED (the retry is dropped); RUNNING is asked to stop and ends CANCELLED if its
+     * handler stops.
      *
      * @param actor who asked, for the history (null: the application itself)
      */
@@ -286,6 +287,15 @@ public class TaskStore {
         String by = actor == null ? "" : " by " + actor;
         if (change(Transition.CANCEL_PENDING, now.toEpochMilli(), id.value()) == 1) {
             history.append(id.value(), Transition.CANCEL_PENDING, now, attemptsOf(id.value()), "cancelled" + by);
+            return CancelOutcome.CANCELLED;
+        }
+        if (sql.update(
+                        TransitionStatements.nameOf(Transition.CANCEL_WAITING),
+                        "cancelled" + by,
+                        now.toEpochMilli(),
+                        id.value())
+                == 1) {
+            history.append(id.value(), Transition.CANCEL_WAITING, now, 0, "cancelled" + by);
             return CancelOutcome.CANCELLED;
         }
         if (change(Transition.CANCEL_RETRY, now.toEpochMilli(), id.value()) == 1) {

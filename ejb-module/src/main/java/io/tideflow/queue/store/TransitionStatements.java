@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * the transition says: {@code SET state = '<to>'}, a condition {@code state = '<from>'}, and
  * {@code lease_token = ?} in the condition exactly when the transition is fenced. The single-task update of a
  * transition is {@code transition.<name>} (for example {@code transition.deadLetterFailed}); the claim and the
- * enqueue, which are not about one known task, are checked by the same rules.
+ * enqueues, which are not about one known task, are checked by the same rules.
  */
 final class TransitionStatements {
 
@@ -41,6 +41,7 @@ final class TransitionStatements {
         List<Transition> transitions = new ArrayList<>(List.of(Transition.values()));
         transitions.remove(Transition.CLAIM);
         transitions.remove(Transition.ENQUEUE);
+        transitions.remove(Transition.ENQUEUE_WAITING);
         return transitions;
     }
 
@@ -70,6 +71,10 @@ final class TransitionStatements {
             if (!catalog.get(name).sql().contains("'" + Transition.ENQUEUE.to() + "'")) {
                 problems.add(name + " does not write " + Transition.ENQUEUE.to() + " (" + Transition.ENQUEUE + ")");
             }
+        }
+        if (!catalog.get("task.insertWaiting").sql().contains("'" + Transition.ENQUEUE_WAITING.to() + "'")) {
+            problems.add("task.insertWaiting does not write " + Transition.ENQUEUE_WAITING.to() + " ("
+                    + Transition.ENQUEUE_WAITING + ")");
         }
         return problems;
     }

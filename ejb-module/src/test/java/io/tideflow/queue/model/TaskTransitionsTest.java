@@ -7,6 +7,7 @@ import static io.tideflow.queue.api.TaskState.DEAD_LETTER;
 import static io.tideflow.queue.api.TaskState.FAILED;
 import static io.tideflow.queue.api.TaskState.PENDING;
 import static io.tideflow.queue.api.TaskState.RUNNING;
+import static io.tideflow.queue.api.TaskState.WAITING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,7 +36,13 @@ class TaskTransitionsTest {
             "CANCELLED>ARCHIVED");
 
     /** The edges the engine takes beyond the design, each documented in docs/how-it-works.md. */
-    private static final Set<String> EXTENSIONS = Set.of("RUNNING>PENDING", "RUNNING>CANCELLED", "FAILED>CANCELLED");
+    private static final Set<String> EXTENSIONS = Set.of(
+            "RUNNING>PENDING",
+            "RUNNING>CANCELLED",
+            "FAILED>CANCELLED",
+            // workflows: a step waits for its predecessors
+            "WAITING>PENDING",
+            "WAITING>CANCELLED");
 
     static Stream<Arguments> everyPairOfStates() {
         return Stream.of(TaskState.values())
@@ -79,7 +86,7 @@ class TaskTransitionsTest {
     }
 
     static Stream<TaskState> liveStates() {
-        return Stream.of(PENDING, RUNNING, COMPLETED, FAILED, CANCELLED);
+        return Stream.of(WAITING, PENDING, RUNNING, COMPLETED, FAILED, CANCELLED);
     }
 
     @ParameterizedTest
@@ -89,6 +96,10 @@ class TaskTransitionsTest {
         if (transition == Transition.ENQUEUE) {
             assertThat(transition.from()).isNull();
             assertThat(transition.isDesigned()).isTrue();
+        } else if (transition == Transition.ENQUEUE_WAITING) {
+            // workflows: a step with predecessors is written WAITING, an extension of the design's enqueue
+            assertThat(transition.from()).isNull();
+            assertThat(transition.isDesigned()).isFalse();
         } else {
             assertThat(transition.isDesigned()).as(edge).isEqualTo(DESIGN.contains(edge));
             assertThat(DESIGN.contains(edge) || EXTENSIONS.contains(edge))

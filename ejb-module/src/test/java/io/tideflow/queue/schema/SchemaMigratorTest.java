@@ -43,7 +43,8 @@ class SchemaMigratorTest {
                         "V013__task_state_updated_index.sql",
                         "V014__state_indexes_carry_the_group.sql",
                         "V015__batch_executions.sql",
-                        "V016__recurring_schedules.sql");
+                        "V016__recurring_schedules.sql",
+                        "V017__workflows.sql");
         assertThat(migrator.migrate()).isEmpty();
     }
 

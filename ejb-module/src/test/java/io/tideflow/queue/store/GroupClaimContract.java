@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
 abstract class GroupClaimContract {
 
     private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final int GROUPS = 3_000;
 
     private final TestDatabase db = newDatabase();
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -284,38 +285,46 @@ abstract class GroupClaimContract {
                 .isGreaterThan(90_000);
     }
 
+    /** Enough groups that the dispatcher takes thousands of turns; the drain rates are printed, not asserted. */
     @Test
-    void tenThousandGroupsOfOneTaskEachDrainWithEveryTaskStartedOnce() {
+    void threeThousandGroupsOfOneTaskEachDrainWithEveryTaskStartedOnce() {
         List<io.tideflow.queue.store.NewTask> tasks = new ArrayList<>();
         Instant due = Instant.now().minusSeconds(1);
-        for (int i = 0; i < 10_000; i++) {
+        for (int i = 0; i < GROUPS; i++) {
             tasks.add(aTask().inGroup("tenant-" + i)
                     .withPriority(i % 10)
                     .dueAt(due)
                     .build());
         }
-        for (int from = 0; from < tasks.size(); from += 5_000) {
-            List<io.tideflow.queue.store.NewTask> chunk = tasks.subList(from, from + 5_000);
+        for (int from = 0; from < tasks.size(); from += 1_000) {
+            List<io.tideflow.queue.store.NewTask> chunk = tasks.subList(from, from + 1_000);
             db.inTransaction(em -> db.store(em, "submitter").insertAll(chunk));
         }
         long manyStarted = System.nanoTime();
         start("node-a", 0);
-        await().atMost(Duration.ofMinutes(3)).until(() -> completedAmong("tenant-%") == 10_000);
+        await().atMost(Duration.ofMinutes(3)).until(() -> completedAmong("tenant-%") == GROUPS);
         long manyMs = (System.nanoTime() - manyStarted) / 1_000_000;
         loops.forEach(DispatchLoop::stop);
         loops.forEach(loop -> loop.awaitIdle(Duration.ofSeconds(30)));
 
-        insertMany(10_000, "one-group", 5);
+        insertMany(GROUPS, "one-group", 5);
         long oneStarted = System.nanoTime();
         start("node-b", 0);
-        await().atMost(Duration.ofMinutes(3)).until(() -> completedIn("one-group") == 10_000);
+        await().atMost(Duration.ofMinutes(3)).until(() -> completedIn("one-group") == GROUPS);
         long oneMs = (System.nanoTime() - oneStarted) / 1_000_000;
 
         System.out.printf(
-                "GroupClaimContract: 10,000 tasks in 10,000 groups drained in %d ms (%.0f tasks/s); 10,000 in one"
+                "GroupClaimContract: %,d tasks in %,d groups drained in %d ms (%.0f tasks/s); %,d in one"
                         + " group in %d ms (%.0f tasks/s): %.2f of one group's rate%n",
-                manyMs, 10_000_000.0 / manyMs, oneMs, 10_000_000.0 / oneMs, (double) oneMs / manyMs);
-        assertThat(startOrder).hasSize(20_000).doesNotHaveDuplicates();
+                GROUPS,
+                GROUPS,
+                manyMs,
+                GROUPS * 1_000.0 / manyMs,
+                GROUPS,
+                oneMs,
+                GROUPS * 1_000.0 / oneMs,
+                (double) oneMs / manyMs);
+        assertThat(startOrder).hasSize(2 * GROUPS).doesNotHaveDuplicates();
         assertThat(db.count("SELECT COUNT(*) FROM tasks WHERE state <> 'COMPLETED'"))
                 .isZero();
     }
@@ -338,7 +347,7 @@ abstract class GroupClaimContract {
         Instant due = Instant.now().minusSeconds(1);
         for (int done = 0; done < count; done += 5_000) {
             List<io.tideflow.queue.store.NewTask> tasks = new ArrayList<>();
-            for (int i = 0; i < 5_000; i++) {
+            for (int i = 0; i < Math.min(5_000, count - done); i++) {
                 tasks.add(
                         aTask().inGroup(group).withPriority(priority).dueAt(due).build());
             }

@@ -29,11 +29,11 @@ class TransitionStatementsTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseDialect.class)
-    void everyTransitionButTheClaimAndTheEnqueueHasASingleTaskUpdate(DatabaseDialect database) {
+    void everyTransitionButTheClaimAndTheEnqueuesHasASingleTaskUpdate(DatabaseDialect database) {
         SqlCatalog catalog = SqlCatalog.of(database.folder());
         assertThat(TransitionStatements.singleTask())
-                .containsExactlyInAnyOrderElementsOf(
-                        EnumSet.complementOf(EnumSet.of(Transition.ENQUEUE, Transition.CLAIM)));
+                .containsExactlyInAnyOrderElementsOf(EnumSet.complementOf(
+                        EnumSet.of(Transition.ENQUEUE, Transition.ENQUEUE_WAITING, Transition.CLAIM)));
         for (Transition transition : TransitionStatements.singleTask()) {
             assertThat(catalog.get(TransitionStatements.nameOf(transition)).sql())
                     .startsWith("UPDATE tasks SET state = '" + transition.to() + "'");

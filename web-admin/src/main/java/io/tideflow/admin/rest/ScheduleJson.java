@@ -6,7 +6,6 @@ import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.recurring.MisfirePolicy;
 import io.tideflow.queue.api.recurring.ScheduleRequest;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
@@ -68,13 +67,6 @@ final class ScheduleJson {
     }
 
     private static String text(JsonObject json, String field) {
-        JsonValue value = json.get(field);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (value instanceof JsonString string) {
-            return string.getString();
-        }
-        throw new InvalidTaskRequestException(field, "must be a string, got " + value.getValueType());
+        return JsonFields.text(json, field, field);
     }
 }

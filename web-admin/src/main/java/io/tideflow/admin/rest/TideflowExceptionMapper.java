@@ -13,6 +13,7 @@ import io.tideflow.queue.api.admin.ReportsBusyException;
 import io.tideflow.queue.api.event.TooManySubscriptionsException;
 import io.tideflow.queue.api.recurring.ScheduleConflictException;
 import io.tideflow.queue.api.recurring.ScheduleNotFoundException;
+import io.tideflow.queue.api.workflow.WorkflowNotFoundException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -32,6 +33,9 @@ public class TideflowExceptionMapper implements ExceptionMapper<TideflowExceptio
         }
         if (e instanceof TaskNotFoundException notFound) {
             return new Problem(404, "Task not found", notFound.getMessage(), null).toResponse();
+        }
+        if (e instanceof WorkflowNotFoundException notFound) {
+            return new Problem(404, "Workflow not found", notFound.getMessage(), null).toResponse();
         }
         if (e instanceof ScheduleNotFoundException notFound) {
             return new Problem(404, "Schedule not found", notFound.getMessage(), null).toResponse();

@@ -6,7 +6,7 @@ import java.util.Set;
 /** What an operator does to every task a filter selects. */
 public enum BulkAction {
     /** Cancels waiting tasks and asks running ones to stop (PENDING, FAILED awaiting a retry, RUNNING). */
-    CANCEL(Set.of(TaskState.PENDING, TaskState.FAILED, TaskState.RUNNING)),
+    CANCEL(Set.of(TaskState.WAITING, TaskState.PENDING, TaskState.FAILED, TaskState.RUNNING)),
     /** Requeues dead letters, each once. */
     REQUEUE(Set.of(TaskState.DEAD_LETTER));
 

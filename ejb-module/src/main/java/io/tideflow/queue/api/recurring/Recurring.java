@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Runs a handler's type on a cron schedule: put it beside {@code @TaskType} on a task handler. The schedule is created
  * (or updated) when the application deploys and removed when the annotation goes; each slot enqueues one task of the
- * handler's type, whose {@code runAt} is the slot, however many nodes run. For example
+ * handler's type, keyed {@code schedule:<name>@<slot>}, however many nodes run. For example
  * {@code @Recurring(cron = "0 *}{@code /5 * * * *", zone = "Europe/Berlin")}.
  */
 @Documented

@@ -1,8 +1,10 @@
 package io.tideflow.queue.api.recurring;
 
 import io.tideflow.queue.api.TideflowException;
+import jakarta.ejb.ApplicationException;
 
 /** No recurring schedule has the name asked for. */
+@ApplicationException(rollback = false, inherited = true)
 public class ScheduleNotFoundException extends TideflowException {
     private static final long serialVersionUID = 1L;
 

@@ -27,7 +27,7 @@ public class TaskDetailView implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Set<TaskState> CANCELLABLE =
-            EnumSet.of(TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED);
+            EnumSet.of(TaskState.WAITING, TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED);
 
     @Inject
     TaskQueries queries;
