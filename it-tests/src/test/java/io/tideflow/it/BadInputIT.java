@@ -33,7 +33,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bad-input suite: 3,000 malformed or hostile requests ({@link HostileRequests}, seed {@code it.fuzz.seed};
+ * The bad-input suite: 1,500 malformed or hostile requests ({@link HostileRequests}, seed {@code it.fuzz.seed};
  * {@code it.fuzz.requests} for another count) sent by four clients at once to the live server. It passes when no
  * answer is a 5xx, every 4xx is a problem document (naming the field when the request spoiled one) without a stack
  * trace or SQL, the server log has no error for them, the server is still ready, and every task accepted before and
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 @RunAsClient
 class BadInputIT extends TestHandlersDeployment {
 
-    private static final int REQUESTS = Integer.getInteger("it.fuzz.requests", 3_000);
+    private static final int REQUESTS = Integer.getInteger("it.fuzz.requests", 1_500);
     private static final Pattern LEAK = Pattern.compile(
             "\\bat [a-z]+\\.[\\w.$]+\\(|Exception:|\\bSQL(State)?\\b|\\bSELECT\\b|\\bINSERT INTO\\b|\\bWHERE\\b|<html",
             Pattern.CASE_INSENSITIVE);

@@ -236,8 +236,8 @@ abstract class GroupClaimContract {
     }
 
     @Test
-    void aGroupPostedAfterAHundredThousandHigherPriorityTasksOfAnotherStartsAtOnceAndTakesTurns() {
-        insertMany(100_000, "flood", 9);
+    void aGroupPostedAfterFiftyThousandHigherPriorityTasksOfAnotherStartsAtOnceAndTakesTurns() {
+        insertMany(50_000, "flood", 9);
         start("node-a", 0);
         await().atMost(Duration.ofMinutes(2)).until(() -> startOrder.size() >= 500);
 
@@ -282,7 +282,7 @@ abstract class GroupClaimContract {
                 .isBetween(50L, 100L + 2 * 24);
         assertThat(db.count("SELECT COUNT(*) FROM tasks WHERE resource_group = 'flood' AND state = 'PENDING'"))
                 .as("the flood is still far from drained")
-                .isGreaterThan(90_000);
+                .isGreaterThan(40_000);
     }
 
     /** Enough groups that the dispatcher takes thousands of turns; the drain rates are printed, not asserted. */
