@@ -30,7 +30,6 @@ import io.tideflow.queue.store.WaitingTasks;
 import io.tideflow.queue.store.workflow.WorkflowStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -162,11 +161,6 @@ public class WorkflowsBean implements Workflows {
                         : queue.enqueueAll(requests);
             } catch (InvalidTaskRequestException e) {
                 throw renamed(e, plan, slice);
-            } catch (EJBException e) {
-                if (e.getCause() instanceof InvalidTaskRequestException invalid) {
-                    throw renamed(invalid, plan, slice);
-                }
-                throw e;
             }
             for (int i = 0; i < slice.size(); i++) {
                 tasks.put(slice.get(i).step(), created.get(i));
@@ -219,10 +213,6 @@ public class WorkflowsBean implements Workflows {
                 queue.cancel(task);
             } catch (IllegalTransitionException endedMeanwhile) {
                 // it completed or failed between the read and the cancel: nothing left to cancel
-            } catch (EJBException e) {
-                if (!(e.getCause() instanceof IllegalTransitionException)) {
-                    throw e;
-                }
             }
         }
         return get(id);
