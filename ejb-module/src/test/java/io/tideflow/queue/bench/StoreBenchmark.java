@@ -109,7 +109,7 @@ public final class StoreBenchmark {
         }
     }
 
-    private static void enqueue(TestDatabase db, TaskIdGenerator ids, int count, int threads) throws Exception {
+    static void enqueue(TestDatabase db, TaskIdGenerator ids, int count, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger left = new AtomicInteger(count);
         List<Future<?>> submitters = new ArrayList<>();
@@ -151,7 +151,7 @@ public final class StoreBenchmark {
     }
 
     /** Completions handed to the engine's completion queue, as for non-transactional handlers. */
-    private static void drainBatched(TestDatabase db) throws InterruptedException {
+    static void drainBatched(TestDatabase db) throws InterruptedException {
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try {
             CompletionQueue completions = new CompletionQueue(
