@@ -1,8 +1,8 @@
 package io.tideflow.queue.alerts;
 
 import io.tideflow.queue.api.admin.AlertView;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
@@ -16,6 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class WebhookPost {
 
+    // jakarta.json.Json's factories look the provider up through the ServiceLoader on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     static final String SIGNATURE_HEADER = "X-Tideflow-Signature";
     static final String TIMESTAMP_HEADER = "X-Tideflow-Timestamp";
     static final String DELIVERY_HEADER = "X-Tideflow-Delivery";
@@ -27,7 +30,7 @@ final class WebhookPost {
      * "threshold":..,"raisedAt":..,"raisedBy":..,"clearedAt":..}}.
      */
     static String body(String event, AlertView alert) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("event", event)
                 .add("alertId", alert.id())
                 .add("rule", alert.rule())

@@ -1,6 +1,9 @@
 package io.tideflow.queue.background;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,6 +24,8 @@ import java.util.logging.Logger;
 public final class RepeatingWork {
 
     private static final Logger LOG = Logger.getLogger(RepeatingWork.class.getName());
+    /** Every running instance of this deployment (this class is the deployment's own), for {@link #stopAll}. */
+    private static final Set<RepeatingWork> RUNNING = ConcurrentHashMap.newKeySet();
     /** Longer than a run of the engine's background work takes, short enough not to hold up an undeployment. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     /** How long a stop waits for an interrupted run to end before it gives up on it. */
@@ -55,8 +60,16 @@ public final class RepeatingWork {
     public static RepeatingWork start(
             ThreadFactory threads, String name, Duration firstAfter, Duration every, Runnable work) {
         RepeatingWork repeating = new RepeatingWork(threads, name, firstAfter, every, work);
+        RUNNING.add(repeating);
         repeating.thread.start();
         return repeating;
+    }
+
+    /** Stops every running instance, as {@link #stop()} does, one after the other. */
+    public static void stopAll() {
+        for (RepeatingWork repeating : List.copyOf(RUNNING)) {
+            repeating.stop();
+        }
     }
 
     /** Runs the work as soon as the run in progress (if any) ends, then keeps to the interval. */
@@ -82,6 +95,7 @@ public final class RepeatingWork {
      * @return whether the work has ended
      */
     public boolean stop(Duration grace) {
+        RUNNING.remove(this);
         lock.lock();
         try {
             stopped = true;

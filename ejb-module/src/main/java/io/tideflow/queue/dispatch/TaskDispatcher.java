@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -129,6 +130,7 @@ public class TaskDispatcher {
     private volatile GroupAwareClaimer claimer;
     private volatile Instant lastPoll;
     private RepeatingWork polls;
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     @PostConstruct
     void start() {
@@ -203,9 +205,14 @@ public class TaskDispatcher {
      * once. Tasks whose handlers ignore the request are given back too; such an attempt that finishes later is refused
      * by its stale lease and rolled back.
      */
+    /**
+     * Stops dispatching and gives back what this node holds (see above). Called once the application is about to be
+     * undeployed ({@link StopWorkBeforeUndeployment}), while the beans it calls are still there, and again, doing
+     * nothing, as the singleton is destroyed.
+     */
     @PreDestroy
-    void stop() {
-        if (loop == null) {
+    public void stop() {
+        if (loop == null || !stopping.compareAndSet(false, true)) {
             return;
         }
         signal.stopListening();

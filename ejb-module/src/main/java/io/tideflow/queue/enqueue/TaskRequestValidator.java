@@ -10,8 +10,8 @@ import io.tideflow.queue.api.UnknownTaskTypeException;
 import io.tideflow.queue.api.admin.FilterValues;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.handler.TaskTypeCatalog;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
 
 /** The first step of the enqueue flow: refuses a bad request with the field and the problem, changes nothing. */
 public final class TaskRequestValidator {
+
+    // jakarta.json.Json's factories look the provider up through the ServiceLoader on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final TaskTypeCatalog catalog;
     private final int payloadMaxBytes;
@@ -86,7 +89,7 @@ public final class TaskRequestValidator {
     }
 
     private static void requireSingleJsonValue(String payload) {
-        try (JsonParser parser = Json.createParser(new StringReader(payload))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(payload))) {
             if (!parser.hasNext()) {
                 throw new InvalidTaskRequestException("payload", "is empty; send one JSON value");
             }

@@ -1,24 +1,27 @@
 package io.tideflow.queue.history;
 
 import io.tideflow.queue.metrics.LatencyHistogram;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 
 /** A histogram as stored in a metric row's metadata: {@code {"sumMs":..,"maxMs":..,"buckets":[..]}}. */
 final class HistogramJson {
 
+    // jakarta.json.Json's factories look the provider up through the ServiceLoader on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private HistogramJson() {}
 
     static String write(LatencyHistogram histogram) {
-        JsonArrayBuilder buckets = Json.createArrayBuilder();
+        JsonArrayBuilder buckets = JSON.createArrayBuilder();
         for (long count : histogram.counts()) {
             buckets.add(count);
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("sumMs", histogram.sumMs())
                 .add("maxMs", histogram.maxMs())
                 .add("buckets", buckets)
@@ -27,7 +30,7 @@ final class HistogramJson {
     }
 
     static LatencyHistogram read(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
             JsonArray buckets = object.getJsonArray("buckets");
             long[] counts = new long[buckets.size()];

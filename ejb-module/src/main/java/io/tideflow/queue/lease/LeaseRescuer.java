@@ -52,10 +52,20 @@ public class LeaseRescuer {
 
     @PostConstruct
     void recoverAndStart() {
-        List<FailureVerdict> orphans = leases.rescueOrphans();
-        if (!orphans.isEmpty()) {
-            LOG.info(() -> "Tideflow node '" + settings.nodeId() + "' restarted holding " + orphans.size()
-                    + " running tasks; rescued: " + orphans);
+        try {
+            List<FailureVerdict> orphans = leases.rescueOrphans();
+            if (!orphans.isEmpty()) {
+                LOG.info(() -> "Tideflow node '" + settings.nodeId() + "' restarted holding " + orphans.size()
+                        + " running tasks; rescued: " + orphans);
+            }
+        } catch (RuntimeException e) {
+            // a node must start even when its tasks cannot be taken back now (their rows locked, the database slow):
+            // their leases expire and the rescue below takes them then
+            LOG.log(
+                    Level.WARNING,
+                    "tasks this node held before it restarted could not be rescued at start; they are rescued once"
+                            + " their leases expire",
+                    e);
         }
         Duration every = settings.rescueInterval();
         rescues = RepeatingWork.start(threads, "tideflow-lease-rescuer", every, every, this::rescueExpired);

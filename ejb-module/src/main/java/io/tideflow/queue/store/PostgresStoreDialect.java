@@ -1,10 +1,12 @@
 package io.tideflow.queue.store;
 
+import io.tideflow.queue.model.Transition;
 import io.tideflow.queue.sql.SqlCatalog;
 import io.tideflow.queue.sql.SqlRunner;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * PostgreSQL claims a batch in one statement ({@code claim.due*}): the due rows are picked and locked with
@@ -13,12 +15,20 @@ import java.util.List;
  */
 final class PostgresStoreDialect implements StoreDialect {
 
+    private static final String COMPLETION = "transition.completeWithRecords";
+
     private final SqlCatalog statements;
 
     PostgresStoreDialect(SqlCatalog statements) {
         this.statements = statements;
         TransitionStatements.verify(
                 statements, List.of("claim.due", "claim.dueInGroup", "claim.dueOfTypesInGroup", "claim.dueFromGroups"));
+        TransitionStatements.verifyVariant(statements, COMPLETION, Transition.COMPLETE);
+    }
+
+    @Override
+    public Optional<String> completionInOneStatement() {
+        return Optional.of(COMPLETION);
     }
 
     @Override

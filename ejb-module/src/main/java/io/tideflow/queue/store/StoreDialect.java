@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One database as the store sees it: its catalog of statements ({@code META-INF/tideflow/sql}) and how it claims a
@@ -25,6 +26,15 @@ public interface StoreDialect {
 
     /** How many task types one claim can filter by: a node with handlers for more cannot claim on this database. */
     int maxClaimTypes();
+
+    /**
+     * The statement that takes {@link io.tideflow.queue.model.Transition#COMPLETE} with its result and history rows in
+     * one round trip (parameters: now, id, token, result, execution ms, node, attempt; one row, 1 or 0), where this
+     * database can chain writes in one statement; empty where the three are separate statements.
+     */
+    default Optional<String> completionInOneStatement() {
+        return Optional.empty();
+    }
 
     /** Whether the database reads the same clock as this node (Derby embedded runs in this JVM): no skew to measure. */
     boolean sharesThisNodesClock();

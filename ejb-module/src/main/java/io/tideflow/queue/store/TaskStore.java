@@ -222,6 +222,21 @@ public class TaskStore {
      * @return false when the token is stale; the caller must then roll back the handler's work
      */
     public boolean markSucceeded(LeasedTask task, String resultJson, long executionMs, Instant now) {
+        Optional<String> oneStatement = dialect.completionInOneStatement();
+        if (oneStatement.isPresent()) {
+            return sql.first(
+                                    oneStatement.get(),
+                                    row -> row.getInt(1),
+                                    now.toEpochMilli(),
+                                    task.id().value(),
+                                    task.leaseToken(),
+                                    resultJson,
+                                    executionMs,
+                                    node,
+                                    task.attempt())
+                            .orElse(0)
+                    == 1;
+        }
         if (fenced(Transition.COMPLETE, task, now) == 0) {
             return false;
         }

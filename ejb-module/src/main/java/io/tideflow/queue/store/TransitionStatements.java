@@ -54,6 +54,16 @@ final class TransitionStatements {
         }
     }
 
+    /** Refuses a database's own variant of {@code transition}'s update that disagrees with the model. */
+    static void verifyVariant(SqlCatalog catalog, String name, Transition transition) {
+        List<String> problems = new ArrayList<>();
+        check(catalog.get(name), transition, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the " + catalog.database() + " SQL catalog disagrees with the transition"
+                    + " model: " + String.join("; ", problems));
+        }
+    }
+
     /**
      * Every way the catalog's transition statements disagree with the model; empty when none does.
      *

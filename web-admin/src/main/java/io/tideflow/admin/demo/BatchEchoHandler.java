@@ -5,8 +5,8 @@ import io.tideflow.queue.api.EnabledByConfig;
 import io.tideflow.queue.api.TaskContext;
 import io.tideflow.queue.api.TaskType;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.List;
 
 /**
@@ -18,10 +18,13 @@ import java.util.List;
 @EnabledByConfig("tideflow.demo.enabled")
 public class BatchEchoHandler implements BatchTaskHandler {
 
+    // jakarta.json.Json's factories look the provider up through the ServiceLoader on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Override
     public List<?> handle(List<TaskContext> tasks) {
         return tasks.stream()
-                .map(task -> Json.createObjectBuilder()
+                .map(task -> JSON.createObjectBuilder()
                         .add("payload", task.payload(JsonValue.class))
                         .add("chunkSize", tasks.size())
                         .build())

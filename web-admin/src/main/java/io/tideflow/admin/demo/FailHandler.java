@@ -5,8 +5,8 @@ import io.tideflow.queue.api.TaskContext;
 import io.tideflow.queue.api.TaskHandler;
 import io.tideflow.queue.api.TaskType;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * {@code demo.fail}: {@code {"failTimes": n}} fails its first n attempts, then succeeds; {@code {"always": true}}
@@ -17,6 +17,9 @@ import jakarta.json.JsonObject;
 @EnabledByConfig("tideflow.demo.enabled")
 public class FailHandler implements TaskHandler {
 
+    // jakarta.json.Json's factories look the provider up through the ServiceLoader on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Override
     public Object handle(TaskContext context) {
         JsonObject payload = context.payload(JsonObject.class);
@@ -26,7 +29,7 @@ public class FailHandler implements TaskHandler {
             throw new DemoFailure("demo.fail: attempt " + context.attempt() + " fails on purpose"
                     + (always ? " (always)" : " (failTimes=" + failTimes + ")"));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("succeededOnAttempt", context.attempt())
                 .build();
     }

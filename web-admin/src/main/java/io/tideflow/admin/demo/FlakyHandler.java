@@ -5,7 +5,7 @@ import io.tideflow.queue.api.TaskContext;
 import io.tideflow.queue.api.TaskHandler;
 import io.tideflow.queue.api.TaskType;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -20,6 +20,9 @@ import java.time.ZoneOffset;
 @EnabledByConfig("tideflow.demo.enabled")
 public class FlakyHandler implements TaskHandler {
 
+    // jakarta.json.Json's factories look the provider up through the ServiceLoader on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     static final int DOWN_SECONDS = 20;
     private final Clock clock = Clock.system(ZoneOffset.UTC);
 
@@ -30,6 +33,6 @@ public class FlakyHandler implements TaskHandler {
             throw new FailHandler.DemoFailure("demo.flaky: the downstream is down (second " + second
                     + " of the minute; it is down for the first " + DOWN_SECONDS + ")");
         }
-        return Json.createObjectBuilder().add("servedAtSecond", second).build();
+        return JSON.createObjectBuilder().add("servedAtSecond", second).build();
     }
 }

@@ -3,9 +3,9 @@ package io.tideflow.admin.events;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.event.LifecycleEvent;
 import io.tideflow.queue.api.event.PublishedEvent;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.Locale;
@@ -19,12 +19,15 @@ import java.util.Locale;
  */
 public final class EventDocument {
 
+    // jakarta.json.Json's factories look the provider up through the ServiceLoader on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     public static final int SCHEMA_VERSION = 1;
 
     private EventDocument() {}
 
     public static JsonObject of(PublishedEvent published) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("schemaVersion", SCHEMA_VERSION)
                 .add("id", published.id())
                 .add("kind", kindOf(published.event()))
@@ -44,7 +47,7 @@ public final class EventDocument {
     }
 
     private static JsonObject dataOf(LifecycleEvent event) {
-        JsonObjectBuilder data = Json.createObjectBuilder();
+        JsonObjectBuilder data = JSON.createObjectBuilder();
         for (RecordComponent component : event.getClass().getRecordComponents()) {
             Object value = valueOf(component, event);
             String name = component.getName();

@@ -10,8 +10,8 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.Enumeration;
 import java.util.List;
 
@@ -22,6 +22,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class SubmissionReplies {
+
+    // jakarta.json.Json's factories look the provider up through the ServiceLoader on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final String INVALID_QUEUE = "TideflowInvalid";
     /** On a reply: {@code enqueued} or {@code invalid}. */
@@ -43,11 +46,11 @@ public class SubmissionReplies {
         }
         String body;
         if (batch) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = JSON.createArrayBuilder();
             ids.forEach(id -> list.add(id.value()));
-            body = Json.createObjectBuilder().add("ids", list).build().toString();
+            body = JSON.createObjectBuilder().add("ids", list).build().toString();
         } else {
-            body = Json.createObjectBuilder()
+            body = JSON.createObjectBuilder()
                     .add("id", ids.get(0).value())
                     .build()
                     .toString();

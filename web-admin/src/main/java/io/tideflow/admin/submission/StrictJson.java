@@ -1,11 +1,11 @@
 package io.tideflow.admin.submission;
 
 import io.tideflow.queue.api.InvalidTaskRequestException;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -20,6 +20,9 @@ import java.util.Set;
  * {@code tasks[1].payload.items[0]} ({@code body} for the object itself).
  */
 public final class StrictJson {
+
+    // jakarta.json.Json's factories look the provider up through the ServiceLoader on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     static final int MAX_DEPTH = 64;
     static final int MAX_NUMBER_CHARS = 100;
@@ -38,7 +41,7 @@ public final class StrictJson {
             throw new InvalidTaskRequestException("body", "is empty; send " + what);
         }
         StrictJson reader = null;
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+        try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(bytes))) {
             reader = new StrictJson(parser);
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new InvalidTaskRequestException("body", "must be " + what);
@@ -59,7 +62,7 @@ public final class StrictJson {
     }
 
     private JsonObject object(int depth) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         Set<String> keys = new HashSet<>();
         while (parser.next() != JsonParser.Event.END_OBJECT) {
             String key = parser.getString();
@@ -83,7 +86,7 @@ public final class StrictJson {
                 return object(deeper(depth));
             case START_ARRAY:
                 int inside = deeper(depth);
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JSON.createArrayBuilder();
                 JsonParser.Event next;
                 for (int i = 0; (next = parser.next()) != JsonParser.Event.END_ARRAY; i++) {
                     path.addLast("[" + i + "]");
@@ -92,14 +95,14 @@ public final class StrictJson {
                 }
                 return array.build();
             case VALUE_STRING:
-                return Json.createValue(parser.getString());
+                return JSON.createValue(parser.getString());
             case VALUE_NUMBER:
                 if (parser.getString().length() > MAX_NUMBER_CHARS) {
                     throw new InvalidTaskRequestException(
                             field(), "is a number longer than " + MAX_NUMBER_CHARS + " characters");
                 }
                 BigDecimal number = parser.getBigDecimal();
-                return Json.createValue(number);
+                return JSON.createValue(number);
             case VALUE_TRUE:
                 return JsonValue.TRUE;
             case VALUE_FALSE:

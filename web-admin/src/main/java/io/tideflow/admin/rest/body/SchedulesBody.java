@@ -1,15 +1,18 @@
 package io.tideflow.admin.rest.body;
 
 import io.tideflow.queue.api.recurring.ScheduleView;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 
 /** Recurring schedules; the payload is embedded as JSON, absent fields were never set. */
 public record SchedulesBody(List<Schedule> schedules) {
+
+    // jakarta.json.Json's factories look the provider up through the ServiceLoader on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /**
      * A schedule as stored, with its next slots (none while paused).
@@ -62,7 +65,7 @@ public record SchedulesBody(List<Schedule> schedules) {
     }
 
     private static JsonValue json(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             return reader.readValue();
         }
     }

@@ -2,9 +2,9 @@ package io.tideflow.admin.rest.body;
 
 import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.TaskView;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 
@@ -26,6 +26,9 @@ public record TaskBody(
         Long executionMs,
         Boolean cancelRequested,
         String requeuedFrom) {
+
+    // jakarta.json.Json's factories look the provider up through the ServiceLoader on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static TaskBody of(TaskView task) {
         return new TaskBody(
@@ -51,7 +54,7 @@ public record TaskBody(
         if (text == null) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             return reader.readValue();
         }
     }

@@ -1,9 +1,9 @@
 package io.tideflow.admin.web.dashboard;
 
 import io.tideflow.queue.api.admin.MetricPoint;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -11,6 +11,9 @@ import java.util.function.ToDoubleFunction;
 
 /** Chart.js configurations (what PrimeFaces' chart component draws) for the dashboard's series. */
 final class ChartJson {
+
+    // jakarta.json.Json's factories look the provider up through the ServiceLoader on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final DateTimeFormatter LABEL =
             DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
@@ -42,20 +45,20 @@ final class ChartJson {
     }
 
     static String empty(String title) {
-        return line(Json.createArrayBuilder(), Json.createObjectBuilder(), null, title);
+        return line(JSON.createArrayBuilder(), JSON.createObjectBuilder(), null, title);
     }
 
     private static JsonArrayBuilder labels(List<MetricPoint> points) {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder labels = JSON.createArrayBuilder();
         points.forEach(point -> labels.add(LABEL.format(point.at())));
         return labels;
     }
 
     private static JsonObjectBuilder dataset(
             String label, String colour, List<MetricPoint> points, ToDoubleFunction<MetricPoint> value) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         points.forEach(point -> data.add(value.applyAsDouble(point)));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("label", label)
                 .add("borderColor", colour)
                 .add("backgroundColor", colour)
@@ -65,32 +68,32 @@ final class ChartJson {
 
     private static String line(
             JsonArrayBuilder labels, JsonObjectBuilder first, JsonObjectBuilder second, String unit) {
-        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        JsonArrayBuilder datasets = JSON.createArrayBuilder();
         if (second != null) {
             datasets.add(first).add(second);
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "line")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add("data", JSON.createObjectBuilder().add("labels", labels).add("datasets", datasets))
                 .add(
                         "options",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("animation", false)
                                 .add("maintainAspectRatio", false)
                                 .add(
                                         "plugins",
-                                        Json.createObjectBuilder()
+                                        JSON.createObjectBuilder()
                                                 .add(
                                                         "title",
-                                                        Json.createObjectBuilder()
+                                                        JSON.createObjectBuilder()
                                                                 .add("display", true)
                                                                 .add("text", unit)))
                                 .add(
                                         "scales",
-                                        Json.createObjectBuilder()
+                                        JSON.createObjectBuilder()
                                                 .add(
                                                         "y",
-                                                        Json.createObjectBuilder()
+                                                        JSON.createObjectBuilder()
                                                                 .add("beginAtZero", true))))
                 .build()
                 .toString();
