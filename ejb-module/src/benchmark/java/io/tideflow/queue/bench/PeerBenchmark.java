@@ -39,7 +39,20 @@ public final class PeerBenchmark {
         List<String> databases = List.of(System.getProperty("tideflow.bench.databases", "postgresql,derby")
                 .split(","));
         int rounds = Integer.getInteger("tideflow.bench.rounds", 2);
+        // for a profiler (-Dtideflow.bench.exactly-once-only=true): Tideflow's exactly-once drain alone, once a round
+        boolean exactlyOnceOnly = Boolean.getBoolean("tideflow.bench.exactly-once-only");
         for (int round = 1; round <= rounds; round++) {
+            if (exactlyOnceOnly) {
+                for (String database : databases) {
+                    Round alone = new Round(
+                            database,
+                            database.equals("derby") ? DerbyTestDatabase::new : PostgresTestDatabase::new,
+                            round);
+                    alone.record(
+                            "tideflow drain, commit per task + handler row", alone.onFresh(Round::drainExactlyOnce));
+                }
+                continue;
+            }
             if (databases.contains("postgresql")) {
                 new PeerBenchmark.Round("postgresql", PostgresTestDatabase::new, round).run();
             }
@@ -83,7 +96,7 @@ public final class PeerBenchmark {
                             record("db-scheduler drain, handler writes a row", peer.drainPerSecond(DRAIN, true));
                         },
                         () -> {
-                            record("tideflow drain, commit per task + handler row", onFresh(this::drainExactlyOnce));
+                            record("tideflow drain, commit per task + handler row", onFresh(Round::drainExactlyOnce));
                             record("tideflow drain, batched completions", onFresh(StoreBenchmark::drainBatched));
                         });
                 long[][] latencies = new long[2][];
@@ -124,7 +137,7 @@ public final class PeerBenchmark {
         }
 
         /** A transaction per task: the handler's row and the completion commit together. */
-        private void drainExactlyOnce(TestDatabase db) throws Exception {
+        private static void drainExactlyOnce(TestDatabase db) throws Exception {
             db.execute("CREATE TABLE bench_effects (id CHAR(36) NOT NULL PRIMARY KEY, written_at BIGINT NOT NULL)");
             StoreBenchmark.drainWithEngineLoop(
                     db,

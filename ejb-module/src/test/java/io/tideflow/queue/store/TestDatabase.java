@@ -24,6 +24,9 @@ public abstract class TestDatabase implements AutoCloseable {
 
     private final DataSource dataSource;
     private final DatabaseDialect dialect;
+    /** Made once, as the server's producer makes it: making one parses the catalog and checks it against the model. */
+    private final StoreDialect storeDialect;
+
     private final EntityManagerFactory emf;
 
     /**
@@ -33,6 +36,7 @@ public abstract class TestDatabase implements AutoCloseable {
     protected TestDatabase(DataSource dataSource, Map<String, Object> unitProperties) {
         this.dataSource = dataSource;
         this.dialect = DatabaseDialect.of(dataSource);
+        this.storeDialect = StoreDialect.of(dialect);
         new SchemaMigrator(dataSource, TestDatabase.class.getClassLoader(), Clock.systemUTC()).migrate();
         JBeretTables.create(dataSource, dialect);
         emf = Persistence.createEntityManagerFactory("tideflow-store-test", unitProperties);
@@ -53,7 +57,7 @@ public abstract class TestDatabase implements AutoCloseable {
 
     /** The store's view of this database: its claim and its SQL catalog. */
     public StoreDialect dialect() {
-        return StoreDialect.of(dialect);
+        return storeDialect;
     }
 
     public TaskStore store(EntityManager em, String node) {
