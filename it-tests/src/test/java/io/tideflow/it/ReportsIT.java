@@ -176,9 +176,11 @@ class ReportsIT extends TestHandlersDeployment {
         // allocates arrays that large there directly). Measured on the second export: during the first, the
         // database's page cache fills with the 100,000 rows and young collections promote the garbage of the
         // inserts before it, tens of megabytes that are not the export's. Payara's metrics have no old generation
-        // figure: there this bound is not measured (docs/deployment.md)
+        // figure: there this bound is not measured (docs/deployment.md). The bound is the export's size: a buffered
+        // export holds at least one array that large; a streamed one has been seen to promote up to 14 MB of other
+        // garbage during the export on this loaded machine (half the size failed two runs of 2026-12-02)
         if (!ItServer.isPayara()) {
-            assertThat(csv.oldPeak - csv.oldBefore).isLessThan(csv.bytes / 2);
+            assertThat(csv.oldPeak - csv.oldBefore).isLessThan(csv.bytes);
         }
     }
 
