@@ -47,17 +47,17 @@ final class TransitionStatements {
 
     /** Refuses a catalog whose transition statements disagree with the model. */
     static void verify(SqlCatalog catalog, List<String> claims) {
-        List<String> problems = disagreements(catalog, claims);
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("the " + catalog.database() + " SQL catalog disagrees with the transition"
-                    + " model: " + String.join("; ", problems));
-        }
+        refuseIfAny(catalog, disagreements(catalog, claims));
     }
 
     /** Refuses a database's own variant of {@code transition}'s update that disagrees with the model. */
     static void verifyVariant(SqlCatalog catalog, String name, Transition transition) {
         List<String> problems = new ArrayList<>();
         check(catalog.get(name), transition, problems);
+        refuseIfAny(catalog, problems);
+    }
+
+    private static void refuseIfAny(SqlCatalog catalog, List<String> problems) {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the " + catalog.database() + " SQL catalog disagrees with the transition"
                     + " model: " + String.join("; ", problems));
