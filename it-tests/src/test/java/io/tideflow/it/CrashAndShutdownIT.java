@@ -11,6 +11,9 @@ import jakarta.json.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class CrashAndShutdownIT {
 
     private static final Path TARGET = Path.of("target");
+    private static final Duration HISTORY_FLUSH = Duration.ofSeconds(1);
     private ServerProcess server;
     private Path war;
 
@@ -44,7 +48,8 @@ class CrashAndShutdownIT {
                         "-Dtideflow.lease.duration=PT6S",
                         "-Dtideflow.lease.rescue-interval=PT1S",
                         "-Dtideflow.retry.base-delay=PT0.1S",
-                        "-Dtideflow.shutdown.grace-period=PT1S"));
+                        "-Dtideflow.shutdown.grace-period=PT1S",
+                        "-Dtideflow.history.flush-interval=" + HISTORY_FLUSH));
         server.prepare();
         server.deploy(war);
         server.start();
@@ -126,6 +131,40 @@ class CrashAndShutdownIT {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> api.get("batches/" + restarted, VIEWER).json().getString("status"), "COMPLETED"::equals);
+    }
+
+    @Test
+    void aKilledNodeLosesAtMostOneFlushIntervalOfItsMetricHistoryNotTheMinuteItWasIn() throws Exception {
+        ApiClient api = new ApiClient(server.apiBase());
+        // the whole test stays inside one minute, which is still open when the node is killed
+        while (Instant.now().atZone(ZoneOffset.UTC).getSecond() > 30) {
+            Thread.sleep(500);
+        }
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        String group = "durable-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(api.submit("{\"type\":\"demo.echo\",\"group\":\"" + group + "\",\"payload\":" + i + "}"));
+        }
+        ids.forEach(id -> api.awaitState(id, "COMPLETED"));
+        // what the node holds is written at its next flush: after two, all of it is in the database
+        Thread.sleep(HISTORY_FLUSH.multipliedBy(2).plusMillis(500).toMillis());
+        assertThat(Instant.now().truncatedTo(ChronoUnit.MINUTES))
+                .as("the minute of the work has not ended")
+                .isEqualTo(minute);
+
+        server.killHard();
+        server.start();
+        awaitUp();
+
+        JsonObject summary = api.get(
+                        "metrics/summary?group=" + group + "&from=" + minute + "&to=" + minute.plusSeconds(120), VIEWER)
+                .json();
+        JsonObject figures = summary.getJsonArray("groups").getJsonObject(0);
+        assertThat(figures.getInt("enqueued")).isEqualTo(20);
+        assertThat(figures.getInt("started")).isEqualTo(20);
+        assertThat(figures.getInt("completed")).isEqualTo(20);
+        assertThat(figures.getJsonObject("execution").getInt("count")).isEqualTo(20);
     }
 
     /** The id of the group's chunk execution that runs now. */

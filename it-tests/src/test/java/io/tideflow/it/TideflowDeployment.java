@@ -41,6 +41,8 @@ final class TideflowDeployment {
     private static final String TEST_CONFIG = "tideflow.type.\"it.hang\".timeout=PT2S\n"
             + "tideflow.metrics.sample-interval=PT0.5S\n"
             + "tideflow.metrics.finished-sample-interval=PT0.5S\n"
+            // NodeFiguresIT integrates the samples over time: the interval it assumes
+            + "tideflow.history.sample-interval=" + NodeFiguresIT.SAMPLE_INTERVAL + "\n"
             // AlertsIT: a stuck group, and a webhook the test listens on
             + "tideflow.alerts.interval=PT0.5S\n"
             + "tideflow.alert.\"it-stuck\".kind=oldest-due\n"

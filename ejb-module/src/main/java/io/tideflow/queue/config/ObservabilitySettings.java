@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.Config;
  * @param sampleInterval     how often the queue gauges are sampled (waiting and running tasks)
  * @param finishedSampleInterval how often the counts of finished tasks (most of the table) are sampled
  * @param historyEnabled     whether this node writes metric history
- * @param historyFlush       how often this node writes its closed minutes (and rolls up, and deletes old rows)
+ * @param historyFlush       how often this node writes the minutes that changed, the open one included (and rolls
+ *                           up, and deletes old rows): what a killed node loses at most
  * @param minuteRetention    how long per-minute rows are kept
  * @param hourRetention      how long per-hour rows are kept
  * @param alertRules         the configured alert rules
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.config.Config;
  * @param webhookUrl         where the webhook notifier posts alerts, or null for none
  * @param webhookSecret      the key the webhook notifier signs its posts with (HMAC-SHA256), or null for none
  * @param maxConcurrentReports report queries (queue depth, task report, metric history) this node runs at once
+ * @param nodeSampleInterval how often this node samples its resources and its groups' use of their limits
  */
 public record ObservabilitySettings(
         int eventQueueCapacity,
@@ -39,7 +41,8 @@ public record ObservabilitySettings(
         String webhookSecret,
         int maxConcurrentExports,
         int maxMeteredGroups,
-        int maxConcurrentReports) {
+        int maxConcurrentReports,
+        Duration nodeSampleInterval) {
 
     public static ObservabilitySettings defaults() {
         // enough for a full bulk enqueue (10,000) several times over; an entry is one small record
@@ -49,7 +52,8 @@ public record ObservabilitySettings(
                 Duration.ofSeconds(15),
                 Duration.ofMinutes(5),
                 true,
-                Duration.ofSeconds(15),
+                // what a killed node loses of its metric history at most
+                Duration.ofSeconds(5),
                 Duration.ofHours(24),
                 Duration.ofDays(30),
                 List.of(),
@@ -58,7 +62,8 @@ public record ObservabilitySettings(
                 null,
                 4,
                 200,
-                8);
+                8,
+                Duration.ofSeconds(5));
     }
 
     /** Reads every key, falling back to {@link #defaults()}; throws {@link InvalidSettingException} on a bad value. */
@@ -107,7 +112,12 @@ public record ObservabilitySettings(
                         .orElse(null),
                 r.integer("tideflow.export.max-concurrent", d.maxConcurrentExports(), 1, 100),
                 r.integer("tideflow.metrics.max-groups", d.maxMeteredGroups(), 1, 100_000),
-                r.integer("tideflow.reports.max-concurrent", d.maxConcurrentReports(), 1, 1_000));
+                r.integer("tideflow.reports.max-concurrent", d.maxConcurrentReports(), 1, 1_000),
+                r.duration(
+                        "tideflow.history.sample-interval",
+                        d.nodeSampleInterval(),
+                        Duration.ofMillis(100),
+                        Duration.ofMinutes(10)));
     }
 
     private static URI webhookOf(SettingReader reader) {
@@ -130,10 +140,18 @@ public record ObservabilitySettings(
     }
 
     /**
-     * How long after an hour ends it is rolled up: every node has written that hour's last minute by then (a minute
-     * is written at the first flush after it ends).
+     * How late an event may reach the history and still count in its own minute (it is delivered after its commit);
+     * later ones count in the oldest minute still open.
+     */
+    public Duration lateEventAllowance() {
+        return historyFlush.multipliedBy(2);
+    }
+
+    /**
+     * How long after an hour ends it is rolled up: every node has written that hour's last minute for good by then
+     * (the late events' allowance, then the next flush).
      */
     public Duration rollupGrace() {
-        return historyFlush.multipliedBy(2).plusMinutes(1);
+        return lateEventAllowance().plus(historyFlush).plusMinutes(1);
     }
 }

@@ -246,6 +246,12 @@ public class TaskDispatcher {
         }
     }
 
+    /** Claimed tasks waiting on this node for a free worker (0 before the dispatcher starts). */
+    public int claimedAhead() {
+        DispatchLoop current = loop;
+        return current == null ? 0 : current.readyCount();
+    }
+
     /** The dispatcher's vital signs, for the health checks; empty on a submit-only node. */
     public Optional<Vitals> vitals() {
         DispatchLoop current = loop;

@@ -20,20 +20,43 @@ import io.tideflow.queue.store.reporting.MetricRow.Resolution;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /**
- * This node's figures per minute and group, counted from committed events in memory until the minute is written: one
- * row per minute, group and figure, never one per task.
+ * This node's figures per minute and group, counted from committed events (and sampled, {@link SampledFigure}) in
+ * memory: one row per minute, group and figure, never one per task. A minute is written at every flush while it
+ * changes, each time replacing what this node start wrote of it before, so a killed node loses what changed since its
+ * last flush, not the minute; a minute is forgotten once it was written after its end and the late events' allowance.
  */
 public final class HistoryBuffer {
 
+    private final String writer;
     private final Map<Key, Figure> figures = new HashMap<>();
+    private final Set<Long> changed = new LinkedHashSet<>();
+    /** Minutes before this one were written for good; an event that reaches the buffer later counts in this one. */
+    private long sealedBefore = Long.MIN_VALUE;
+
+    public HistoryBuffer() {
+        this(UUID.randomUUID().toString());
+    }
+
+    HistoryBuffer(String writer) {
+        this.writer = writer;
+    }
+
+    /** The node start whose rows this buffer writes (the {@code writer} column). */
+    public String writer() {
+        return writer;
+    }
 
     public synchronized void on(LifecycleEvent event) {
-        long minute = Resolution.MINUTE.floor(event.at().toEpochMilli());
+        long minute = minuteOf(event.at().toEpochMilli());
         if (event instanceof ChunkFinished chunk) {
             onChunk(minute, chunk);
         }
@@ -68,82 +91,151 @@ public final class HistoryBuffer {
         }
     }
 
+    /** Adds one sampling's values to the minute of {@code atMillis}. */
+    public synchronized void sampled(long atMillis, List<FigureSample> samples) {
+        long minute = minuteOf(atMillis);
+        for (FigureSample sample : samples) {
+            if (Double.isFinite(sample.value())) {
+                Figure figure = figure(minute, sample.group(), sample.metric(), Kind.SAMPLED);
+                figure.samples = figure.samples.with(sample.value());
+            }
+        }
+    }
+
+    private long minuteOf(long epochMillis) {
+        long minute = Math.max(Resolution.MINUTE.floor(epochMillis), sealedBefore);
+        changed.add(minute);
+        return minute;
+    }
+
     private void onChunk(long minute, ChunkFinished chunk) {
         if (chunk.committed()) {
-            Figure chunks = figure(minute, chunk.group(), HistoryMetric.CHUNKS, true);
+            Figure chunks = figure(minute, chunk.group(), HistoryMetric.CHUNKS, Kind.TIMED);
             chunks.count++;
             chunks.histogram.record(Math.max(0, chunk.duration().toNanos()) / 1_000_000.0);
-            figure(minute, chunk.group(), HistoryMetric.CHUNK_TASKS, false).count += chunk.size();
+            figure(minute, chunk.group(), HistoryMetric.CHUNK_TASKS, Kind.COUNTED).count += chunk.size();
         } else {
-            figure(minute, chunk.group(), HistoryMetric.CHUNKS_ROLLED_BACK, false).count++;
+            figure(minute, chunk.group(), HistoryMetric.CHUNKS_ROLLED_BACK, Kind.COUNTED).count++;
         }
     }
 
-    private Figure figure(long minute, String group, String metric, boolean timed) {
-        return figures.computeIfAbsent(new Key(minute, group, metric), k -> new Figure(timed));
+    private Figure figure(long minute, String group, String metric, Kind kind) {
+        return figures.computeIfAbsent(new Key(minute, group, metric), k -> new Figure(kind));
     }
 
-    /** Takes out the rows of the minutes that ended at or before {@code cutoff} (epoch ms). */
-    public synchronized List<MetricRow> drainMinutesEndedBy(long cutoff, String node) {
-        return drain(minute -> minute + Resolution.MINUTE.millis() <= cutoff, node);
-    }
-
-    /** The rows not written yet, left in place (so that reports include this node's last minutes). */
-    public synchronized List<MetricRow> peek(String node) {
-        List<MetricRow> rows = new ArrayList<>();
-        figures.forEach((key, figure) -> rows.add(rowOf(key, figure, node)));
-        return rows;
-    }
-
-    /** Takes out every row, the current minute's too (at shutdown). */
-    public synchronized List<MetricRow> drainAll(String node) {
-        return drain(minute -> true, node);
-    }
-
-    private List<MetricRow> drain(java.util.function.LongPredicate minuteIsDone, String node) {
-        List<MetricRow> rows = new ArrayList<>();
-        Iterator<Map.Entry<Key, Figure>> entries = figures.entrySet().iterator();
-        while (entries.hasNext()) {
-            Map.Entry<Key, Figure> entry = entries.next();
-            Key key = entry.getKey();
-            if (!minuteIsDone.test(key.minute())) {
-                continue;
+    /**
+     * The whole of every minute that changed since the last call, by minute: what the next write puts in place of
+     * what this node start wrote of those minutes before. The minutes count as unchanged from now on; give them back
+     * with {@link #changedAgain} when the write fails.
+     */
+    public synchronized Map<Long, List<MetricRow>> takeChanged(String node) {
+        Map<Long, List<MetricRow>> rows = new TreeMap<>();
+        for (Long minute : changed) {
+            rows.put(minute, new ArrayList<>());
+        }
+        figures.forEach((key, figure) -> {
+            List<MetricRow> minute = rows.get(key.minute());
+            if (minute != null) {
+                minute.add(rowOf(key, figure, node));
             }
-            rows.add(rowOf(key, entry.getValue(), node));
-            entries.remove();
-        }
+        });
+        changed.clear();
         return rows;
     }
 
-    private static MetricRow rowOf(Key key, Figure figure, String node) {
-        return new MetricRow(
-                key.minute(),
-                Resolution.MINUTE,
-                key.group(),
-                key.metric(),
-                node,
-                figure.count,
-                figure.histogram == null ? null : HistogramJson.write(figure.histogram));
+    /** Marks minutes whose write failed as changed, so that the next write tries them again. */
+    public synchronized void changedAgain(Set<Long> minutes) {
+        changed.addAll(minutes);
+    }
+
+    /**
+     * Forgets the minutes before {@code minute} that are written as they are; from now on an event of such a minute
+     * counts in {@code minute}. Beyond {@code mostFigures} figures held (writes failing for long), the oldest minutes
+     * are forgotten unwritten.
+     *
+     * @return how many figures were forgotten unwritten
+     */
+    public synchronized int seal(long minute, int mostFigures) {
+        long before = minute;
+        for (Long unwritten : changed) {
+            before = Math.min(before, unwritten);
+        }
+        int dropped = 0;
+        if (figures.size() > mostFigures) {
+            TreeMap<Long, Integer> perMinute = new TreeMap<>();
+            figures.keySet().forEach(key -> perMinute.merge(key.minute(), 1, Integer::sum));
+            int left = figures.size();
+            for (Map.Entry<Long, Integer> entry : perMinute.entrySet()) {
+                if (left <= mostFigures || entry.getKey() >= minute) {
+                    break;
+                }
+                left -= entry.getValue();
+                before = Math.max(before, entry.getKey() + Resolution.MINUTE.millis());
+                dropped += entry.getValue();
+                changed.remove(entry.getKey());
+            }
+        }
+        long sealUntil = before;
+        figures.keySet().removeIf(key -> key.minute() < sealUntil);
+        sealedBefore = Math.max(sealedBefore, sealUntil);
+        return dropped;
+    }
+
+    /** Every row held, and the minutes they cover: reports read these instead of what this node start wrote. */
+    public synchronized Held peek(String node) {
+        List<MetricRow> rows = new ArrayList<>();
+        Set<Long> minutes = new HashSet<>();
+        figures.forEach((key, figure) -> {
+            rows.add(rowOf(key, figure, node));
+            minutes.add(key.minute());
+        });
+        return new Held(writer, minutes, rows);
+    }
+
+    private MetricRow rowOf(Key key, Figure figure, String node) {
+        double value = figure.kind == Kind.SAMPLED ? figure.samples.mean() : figure.count;
+        String metadata = switch (figure.kind) {
+            case COUNTED -> null;
+            case TIMED -> HistogramJson.write(figure.histogram);
+            case SAMPLED -> GaugeJson.write(figure.samples);
+        };
+        return new MetricRow(key.minute(), Resolution.MINUTE, key.group(), key.metric(), node, value, metadata, writer);
     }
 
     private void count(long minute, TaskLifecycleEvent task, String metric) {
-        figures.computeIfAbsent(new Key(minute, task.group(), metric), k -> new Figure(false)).count++;
+        figure(minute, task.group(), metric, Kind.COUNTED).count++;
     }
 
     private void time(long minute, TaskLifecycleEvent task, String metric, Duration duration) {
-        Figure figure = figures.computeIfAbsent(new Key(minute, task.group(), metric), k -> new Figure(true));
+        Figure figure = figure(minute, task.group(), metric, Kind.TIMED);
         figure.count++;
         figure.histogram.record(Math.max(0, duration.toNanos()) / 1_000_000.0);
     }
 
+    /**
+     * Rows held in memory by one node start.
+     *
+     * @param minutes the minutes the rows cover: whatever that start wrote of them in the database is superseded
+     */
+    public record Held(String writer, Set<Long> minutes, List<MetricRow> rows) {}
+
     private record Key(long minute, String group, String metric) {}
 
+    private enum Kind {
+        COUNTED,
+        TIMED,
+        SAMPLED
+    }
+
     private static final class Figure {
+        final Kind kind;
         long count;
         final LatencyHistogram histogram;
+        GaugeJson.Samples samples = GaugeJson.Samples.NONE;
 
-        Figure(boolean timed) {
-            this.histogram = timed ? new LatencyHistogram() : null;
+        Figure(Kind kind) {
+            this.kind = kind;
+            this.histogram = kind == Kind.TIMED ? new LatencyHistogram() : null;
         }
     }
 }

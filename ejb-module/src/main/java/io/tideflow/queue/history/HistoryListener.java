@@ -5,6 +5,7 @@ import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.events.LifecycleListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /** Counts committed events into this node's {@link HistoryBuffer}, unless history is switched off. */
 @ApplicationScoped
@@ -25,6 +26,13 @@ public class HistoryListener implements LifecycleListener {
     public void on(LifecycleEvent event) {
         if (settings.historyEnabled()) {
             buffer.on(event);
+        }
+    }
+
+    /** Adds one sampling of the node's figures, unless history is switched off. */
+    public void sampled(long atMillis, List<FigureSample> samples) {
+        if (settings.historyEnabled()) {
+            buffer.sampled(atMillis, samples);
         }
     }
 

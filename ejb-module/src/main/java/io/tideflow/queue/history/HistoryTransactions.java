@@ -11,7 +11,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The metric history's writes, each in a transaction of its own. A singleton without locking (like the completion
@@ -25,7 +27,16 @@ public class HistoryTransactions {
     @Inject
     MetricHistoryStore store;
 
-    public void write(List<MetricRow> rows) {
+    /**
+     * Writes each minute's rows in place of what this node start ({@code writer}) wrote of that minute before, all
+     * minutes or none.
+     */
+    public void replaceMinutes(String node, String writer, Map<Long, List<MetricRow>> rowsByMinute) {
+        List<MetricRow> rows = new ArrayList<>();
+        rowsByMinute.forEach((minute, its) -> {
+            store.deleteWritten(minute, node, writer);
+            rows.addAll(its);
+        });
         store.insertAll(rows);
     }
 

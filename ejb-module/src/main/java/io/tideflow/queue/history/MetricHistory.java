@@ -4,6 +4,7 @@ import io.tideflow.queue.background.RepeatingWork;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.store.reporting.MetricRow;
+import io.tideflow.queue.store.reporting.MetricRow.Resolution;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,15 +19,15 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Writes this node's closed minutes every {@code tideflow.history.flush-interval} (one batch, never a row per task),
- * rolls closed hours up and deletes rows past their retention; at shutdown writes what it still holds, the current
- * minute included.
+ * Writes the minutes of this node's figures that changed every {@code tideflow.history.flush-interval} (one batch,
+ * never a row per task; the open minute too, so a killed node loses at most one interval), rolls closed hours up and
+ * deletes rows past their retention; at shutdown writes what changed since.
  */
 @Singleton
 @Startup
@@ -55,12 +56,11 @@ public class MetricHistory {
     @Inject
     Clock clock;
 
-    /** Rows whose write failed (its transaction rolled back, so nothing of them was written), tried again next. */
-    private static final int MOST_KEPT_FOR_RETRY = 50_000;
+    /** Figures held while writes fail (a database outage); beyond it the oldest minutes are dropped. */
+    private static final int MOST_FIGURES_HELD = 50_000;
 
     private RepeatingWork flushes;
     private volatile boolean retentionHandedOver;
-    private final List<MetricRow> unwritten = new ArrayList<>();
 
     @PostConstruct
     void start() {
@@ -78,14 +78,21 @@ public class MetricHistory {
             flushes.stop();
         }
         if (settings.historyEnabled()) {
-            write(listener.buffer().drainAll(engine.nodeId()));
+            writeChanged();
         }
     }
 
     void flush() {
         try {
             Instant now = clock.instant();
-            write(listener.buffer().drainMinutesEndedBy(now.toEpochMilli(), engine.nodeId()));
+            if (writeChanged()) {
+                long sealed = Resolution.MINUTE.floor(
+                        now.minus(settings.lateEventAllowance()).toEpochMilli());
+                int dropped = listener.buffer().seal(sealed, MOST_FIGURES_HELD);
+                if (dropped > 0) {
+                    LOG.warning(() -> dropped + " metric history figures could not be written for too long: dropped");
+                }
+            }
             transactions.rollUpHours(now, settings.rollupGrace());
             if (!retentionHandedOver) {
                 deleteExpired();
@@ -108,26 +115,23 @@ public class MetricHistory {
         return transactions.applyRetention(clock.instant(), settings.minuteRetention(), settings.hourRetention());
     }
 
-    private synchronized void write(List<MetricRow> drained) {
-        List<MetricRow> rows = new ArrayList<>(unwritten);
-        rows.addAll(drained);
-        unwritten.clear();
-        if (rows.isEmpty()) {
-            return;
+    /** Writes every minute that changed since the last write; false when that failed (then it is tried again). */
+    private synchronized boolean writeChanged() {
+        HistoryBuffer buffer = listener.buffer();
+        Map<Long, List<MetricRow>> minutes = buffer.takeChanged(engine.nodeId());
+        if (minutes.isEmpty()) {
+            return true;
         }
         try {
-            transactions.write(rows);
+            transactions.replaceMinutes(engine.nodeId(), buffer.writer(), minutes);
+            return true;
         } catch (RuntimeException e) {
-            if (rows.size() <= MOST_KEPT_FOR_RETRY) {
-                unwritten.addAll(rows);
-            }
+            buffer.changedAgain(minutes.keySet());
             LOG.log(
                     Level.WARNING,
-                    "writing " + rows.size() + " metric history rows failed; "
-                            + (rows.size() <= MOST_KEPT_FOR_RETRY
-                                    ? "the next flush tries again"
-                                    : "too many to keep, dropped"),
+                    "writing " + minutes.size() + " minutes of metric history failed; the next flush tries again",
                     e);
+            return false;
         }
     }
 }

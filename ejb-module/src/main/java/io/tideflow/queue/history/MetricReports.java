@@ -23,13 +23,13 @@ import java.util.TreeSet;
 
 /**
  * {@link MetricQueries} over the metric history: minute rows while they are kept, hour rows for older ranges (whole
- * hours), and this node's minutes not written yet (other nodes' appear once they flush, within
- * {@code tideflow.history.flush-interval} of a minute's end).
+ * hours), and this node's minutes as it holds them now (other nodes' as they wrote them last, at most
+ * {@code tideflow.history.flush-interval} ago).
  */
 @Stateless
 public class MetricReports implements MetricQueries {
 
-    private static final Set<String> METRICS = Set.of(
+    private static final Set<String> COUNTED = Set.of(
             HistoryMetric.ENQUEUED,
             HistoryMetric.STARTED,
             HistoryMetric.COMPLETED,
@@ -46,6 +46,7 @@ public class MetricReports implements MetricQueries {
             HistoryMetric.CHUNKS,
             HistoryMetric.CHUNK_TASKS,
             HistoryMetric.CHUNKS_ROLLED_BACK);
+    private static final Set<String> METRICS = union(COUNTED, SampledFigure.ALL);
     private static final Duration LONGEST_RANGE = Duration.ofDays(3660);
 
     @Inject
@@ -71,7 +72,8 @@ public class MetricReports implements MetricQueries {
         FilterValues.text("group", group, 100);
         requireRange(from, to);
         List<MetricRow> rows = rowsBetween(from.toEpochMilli(), to.toEpochMilli(), group);
-        return new MetricsSummary(from, to, Summaries.byGroup(rows, Duration.between(from, to)));
+        return new MetricsSummary(
+                from, to, Summaries.byGroup(rows, Duration.between(from, to)), Summaries.byNode(rows));
     }
 
     @Override
@@ -109,14 +111,26 @@ public class MetricReports implements MetricQueries {
         }
         long minutesFrom = Math.max(from, cut);
         if (minutesFrom < to) {
-            rows.addAll(store.between(Resolution.MINUTE, minutesFrom, to, group));
-            for (MetricRow row : listener.buffer().peek(engine.nodeId())) {
+            HistoryBuffer.Held held = listener.buffer().peek(engine.nodeId());
+            for (MetricRow row : store.between(Resolution.MINUTE, minutesFrom, to, group)) {
+                // what this node start holds of a minute supersedes what it wrote of it
+                if (!held.writer().equals(row.writer()) || !held.minutes().contains(row.ts())) {
+                    rows.add(row);
+                }
+            }
+            for (MetricRow row : held.rows()) {
                 if (row.ts() >= minutesFrom && row.ts() < to && (group == null || group.equals(row.group()))) {
                     rows.add(row);
                 }
             }
         }
         return rows;
+    }
+
+    private static Set<String> union(Set<String> some, Set<String> more) {
+        Set<String> all = new java.util.HashSet<>(some);
+        all.addAll(more);
+        return Set.copyOf(all);
     }
 
     private static String blankToNull(String group) {

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Adds rows up into rows of a coarser resolution: counts add, histograms merge. */
+/** Adds rows up into rows of a coarser resolution: counts add, histograms merge, samples pool. */
 public final class Rollup {
 
     /** The node name of rows that sum every node's. */
@@ -16,14 +16,31 @@ public final class Rollup {
 
     private Rollup() {}
 
+    /** Counts of every node add up into one row (node {@code *}); sampled figures stay per node, by their mean. */
     public static List<MetricRow> into(Resolution resolution, List<MetricRow> rows) {
         Map<List<Object>, Sum> sums = new LinkedHashMap<>();
+        Map<List<Object>, GaugeJson.Samples> sampled = new LinkedHashMap<>();
         for (MetricRow row : rows) {
             long ts = resolution.floor(row.ts());
+            if (SampledFigure.isSampled(row.metricType())) {
+                sampled.merge(
+                        List.of(ts, row.group(), row.metricType(), row.node()),
+                        Summaries.samplesOf(row),
+                        GaugeJson.Samples::and);
+                continue;
+            }
             sums.computeIfAbsent(List.of(ts, row.group(), row.metricType()), k -> new Sum(ts, row))
                     .add(row);
         }
-        List<MetricRow> rolled = new ArrayList<>(sums.size());
+        List<MetricRow> rolled = new ArrayList<>(sums.size() + sampled.size());
+        sampled.forEach((key, samples) -> rolled.add(new MetricRow(
+                (Long) key.get(0),
+                resolution,
+                (String) key.get(1),
+                (String) key.get(2),
+                (String) key.get(3),
+                samples.mean(),
+                GaugeJson.write(samples))));
         for (Sum sum : sums.values()) {
             rolled.add(new MetricRow(
                     sum.ts,

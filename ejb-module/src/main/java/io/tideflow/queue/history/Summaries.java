@@ -4,6 +4,8 @@ import io.tideflow.queue.api.admin.ChunkFigures;
 import io.tideflow.queue.api.admin.GroupMetrics;
 import io.tideflow.queue.api.admin.LatencySummary;
 import io.tideflow.queue.api.admin.MetricPoint;
+import io.tideflow.queue.api.admin.NodeFigures;
+import io.tideflow.queue.api.admin.SampledSummary;
 import io.tideflow.queue.metrics.LatencyHistogram;
 import io.tideflow.queue.store.reporting.MetricRow;
 import java.time.Duration;
@@ -22,7 +24,9 @@ public final class Summaries {
     public static List<GroupMetrics> byGroup(List<MetricRow> rows, Duration range) {
         Map<String, List<MetricRow>> byGroup = new TreeMap<>();
         for (MetricRow row : rows) {
-            byGroup.computeIfAbsent(row.group(), g -> new ArrayList<>()).add(row);
+            if (!SampledFigure.NODE.equals(row.group())) {
+                byGroup.computeIfAbsent(row.group(), g -> new ArrayList<>()).add(row);
+            }
         }
         List<GroupMetrics> groups = new ArrayList<>();
         byGroup.forEach((group, its) -> groups.add(of(group, its, range)));
@@ -34,7 +38,12 @@ public final class Summaries {
         LatencyHistogram wait = new LatencyHistogram();
         LatencyHistogram run = new LatencyHistogram();
         LatencyHistogram chunk = new LatencyHistogram();
+        Map<String, GaugeJson.Samples> sampled = new TreeMap<>();
         for (MetricRow row : rows) {
+            if (SampledFigure.isSampled(row.metricType())) {
+                sampled.merge(row.metricType(), samplesOf(row), GaugeJson.Samples::and);
+                continue;
+            }
             counts.merge(row.metricType(), row.value(), Double::sum);
             if (row.metadata() != null) {
                 LatencyHistogram histogram = switch (row.metricType()) {
@@ -62,7 +71,35 @@ public final class Summaries {
                 completed + failed == 0 ? 0 : (double) failed / (completed + failed),
                 latency(wait),
                 latency(run),
-                chunksOf(counts, chunk, seconds));
+                chunksOf(counts, chunk, seconds),
+                summaries(sampled));
+    }
+
+    /** Each node's sampled resources (the rows of group {@link SampledFigure#NODE}), by node and figure. */
+    public static List<NodeFigures> byNode(List<MetricRow> rows) {
+        Map<String, Map<String, GaugeJson.Samples>> nodes = new TreeMap<>();
+        for (MetricRow row : rows) {
+            if (SampledFigure.NODE.equals(row.group()) && SampledFigure.isSampled(row.metricType())) {
+                nodes.computeIfAbsent(row.node(), n -> new TreeMap<>())
+                        .merge(row.metricType(), samplesOf(row), GaugeJson.Samples::and);
+            }
+        }
+        List<NodeFigures> figures = new ArrayList<>();
+        nodes.forEach((node, its) -> figures.add(new NodeFigures(node, summaries(its))));
+        return figures;
+    }
+
+    private static Map<String, SampledSummary> summaries(Map<String, GaugeJson.Samples> sampled) {
+        Map<String, SampledSummary> summaries = new TreeMap<>();
+        sampled.forEach((metric, samples) -> summaries.put(
+                metric, new SampledSummary(samples.mean(), samples.min(), samples.max(), samples.count())));
+        return summaries;
+    }
+
+    static GaugeJson.Samples samplesOf(MetricRow row) {
+        return row.metadata() == null
+                ? GaugeJson.Samples.NONE.with(row.value())
+                : GaugeJson.read(row.value(), row.metadata());
     }
 
     private static ChunkFigures chunksOf(Map<String, Double> counts, LatencyHistogram durations, double seconds) {
@@ -82,8 +119,18 @@ public final class Summaries {
                 latency(durations));
     }
 
-    /** One point per row start, adding the rows (every node's) that share it. */
+    /**
+     * One point per row start, adding the rows (every node's) that share it; for a sampled figure the mean of every
+     * node's samples.
+     */
     public static List<MetricPoint> series(List<MetricRow> rows) {
+        if (!rows.isEmpty() && SampledFigure.isSampled(rows.get(0).metricType())) {
+            Map<Long, GaugeJson.Samples> samples = new TreeMap<>();
+            rows.forEach(row -> samples.merge(row.ts(), samplesOf(row), GaugeJson.Samples::and));
+            List<MetricPoint> points = new ArrayList<>();
+            samples.forEach((ts, its) -> points.add(new MetricPoint(Instant.ofEpochMilli(ts), its.mean(), null)));
+            return points;
+        }
         Map<Long, Double> values = new TreeMap<>();
         Map<Long, LatencyHistogram> histograms = new TreeMap<>();
         for (MetricRow row : rows) {

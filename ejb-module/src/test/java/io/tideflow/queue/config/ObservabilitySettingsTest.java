@@ -33,7 +33,8 @@ class ObservabilitySettingsTest {
                         new AlertRule("mail-errors", AlertKind.ERROR_RATE, "mail", 0.25, Duration.ofMinutes(10), 10),
                         new AlertRule("stuck", AlertKind.OLDEST_DUE, null, 900, Duration.ofMinutes(5), 10));
         assertThat(settings.webhookUrl()).isEqualTo(URI.create("https://hooks.example.com/tideflow"));
-        assertThat(settings.rollupGrace()).isEqualTo(Duration.ofSeconds(90));
+        // three flush intervals of 5 s (the late events' two, then the flush that writes them) and a minute
+        assertThat(settings.rollupGrace()).isEqualTo(Duration.ofSeconds(75));
     }
 
     @ParameterizedTest

@@ -14,6 +14,7 @@ import io.tideflow.queue.store.reporting.MetricRow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -43,9 +44,9 @@ class HistoryBufferTest {
         buffer.on(new GroupPaused("g", T10));
 
         // 1,000 events 50 ms apart span 10:00:00 to 10:00:49.95: one minute
-        List<MetricRow> early = buffer.drainMinutesEndedBy(T10.plusSeconds(59).toEpochMilli(), "n");
-        assertThat(early).isEmpty();
-        List<MetricRow> rows = buffer.drainMinutesEndedBy(T10.plusSeconds(60).toEpochMilli(), "n");
+        Map<Long, List<MetricRow>> changed = buffer.takeChanged("n");
+        assertThat(changed).containsOnlyKeys(T10.toEpochMilli());
+        List<MetricRow> rows = changed.get(T10.toEpochMilli());
         assertThat(rows)
                 .extracting(row -> row.group() + "/" + row.metricType() + "=" + (long) row.value())
                 .containsExactlyInAnyOrder(
@@ -65,7 +66,7 @@ class HistoryBufferTest {
                 // all 1,000 took 100 ms: bucket (50, 100], interpolated to 50 + 50 * 990/1000
                 .satisfies(row -> assertThat(HistogramJson.read(row.metadata()).percentileMs(0.99))
                         .isCloseTo(99.5, within(0.001)));
-        assertThat(buffer.drainAll("n")).isEmpty();
+        assertThat(buffer.takeChanged("n")).isEmpty();
     }
 
     @Test
@@ -74,7 +75,7 @@ class HistoryBufferTest {
         buffer.on(new ChunkFinished("idx", "search", 60, true, Duration.ofMillis(80), T10.plusSeconds(1)));
         buffer.on(new ChunkFinished("idx", "search", 100, false, Duration.ofMillis(5), T10.plusSeconds(2)));
 
-        List<MetricRow> rows = buffer.drainAll("n");
+        List<MetricRow> rows = buffer.takeChanged("n").get(T10.toEpochMilli());
         assertThat(rows)
                 .extracting(row -> row.metricType() + "=" + row.value())
                 .containsExactlyInAnyOrder("chunks=2.0", "chunk_tasks=160.0", "chunks_rolled_back=1.0");
@@ -87,10 +88,94 @@ class HistoryBufferTest {
     }
 
     @Test
-    void peekLeavesTheRowsAndDrainAllTakesTheCurrentMinuteToo() {
-        buffer.on(new TaskStarted(TaskId.of(UUID.randomUUID().toString()), "t", "g", 1, "n", Duration.ZERO, T10));
-        assertThat(buffer.peek("n")).hasSize(2);
-        assertThat(buffer.drainAll("n")).hasSize(2);
-        assertThat(buffer.peek("n")).isEmpty();
+    void anOpenMinuteIsTakenWholeAgainEachTimeItChangesAndNamesItsWriter() {
+        HistoryBuffer written = new HistoryBuffer("start-1");
+        written.on(started(T10));
+        assertThat(written.takeChanged("n").get(T10.toEpochMilli()))
+                .filteredOn(row -> row.metricType().equals(HistoryMetric.STARTED))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.value()).isEqualTo(1);
+                    assertThat(row.writer()).isEqualTo("start-1");
+                });
+        assertThat(written.takeChanged("n")).as("nothing changed since").isEmpty();
+
+        written.on(started(T10.plusSeconds(30)));
+        written.on(started(T10.plusSeconds(61)));
+        Map<Long, List<MetricRow>> again = written.takeChanged("n");
+        assertThat(again)
+                .containsOnlyKeys(T10.toEpochMilli(), T10.plusSeconds(60).toEpochMilli());
+        assertThat(again.get(T10.toEpochMilli()))
+                .filteredOn(row -> row.metricType().equals(HistoryMetric.STARTED))
+                .singleElement()
+                .satisfies(row -> assertThat(row.value())
+                        .as("the whole minute, not what changed")
+                        .isEqualTo(2));
+    }
+
+    @Test
+    void aMinuteWhoseWriteFailedIsTakenAgainAndNeverSealedBeforeItIsWritten() {
+        buffer.on(started(T10));
+        Map<Long, List<MetricRow>> failed = buffer.takeChanged("n");
+        buffer.changedAgain(failed.keySet());
+
+        assertThat(buffer.seal(T10.plusSeconds(600).toEpochMilli(), 1_000)).isZero();
+        assertThat(buffer.peek("n").minutes()).as("still held").contains(T10.toEpochMilli());
+        assertThat(buffer.takeChanged("n")).containsOnlyKeys(T10.toEpochMilli());
+
+        buffer.seal(T10.plusSeconds(600).toEpochMilli(), 1_000);
+        assertThat(buffer.peek("n").rows()).isEmpty();
+    }
+
+    @Test
+    void anEventOfASealedMinuteCountsInTheOldestOpenOne() {
+        buffer.on(started(T10));
+        buffer.takeChanged("n");
+        buffer.seal(T10.plusSeconds(120).toEpochMilli(), 1_000);
+
+        buffer.on(started(T10.plusSeconds(5)));
+        assertThat(buffer.takeChanged("n"))
+                .containsOnlyKeys(T10.plusSeconds(120).toEpochMilli());
+    }
+
+    @Test
+    void beyondTheMostFiguresHeldTheOldestUnwrittenMinutesAreDroppedButNeverAnOpenOne() {
+        for (int minute = 0; minute < 5; minute++) {
+            buffer.on(started(T10.plusSeconds(60L * minute)));
+        }
+        buffer.changedAgain(buffer.takeChanged("n").keySet());
+
+        // two figures a minute (started, wait); at most 4 held: the three oldest minutes go
+        int dropped = buffer.seal(T10.plusSeconds(240).toEpochMilli(), 4);
+
+        assertThat(dropped).isEqualTo(6);
+        assertThat(buffer.peek("n").minutes())
+                .containsExactlyInAnyOrder(
+                        T10.plusSeconds(180).toEpochMilli(),
+                        T10.plusSeconds(240).toEpochMilli());
+    }
+
+    @Test
+    void sampledFiguresKeepTheirMeanLeastAndMostPerMinuteGroupAndFigure() {
+        buffer.sampled(T10.toEpochMilli(), List.of(new FigureSample("*", SampledFigure.HEAP_USED, 100)));
+        buffer.sampled(
+                T10.plusSeconds(5).toEpochMilli(),
+                List.of(
+                        new FigureSample("*", SampledFigure.HEAP_USED, 300),
+                        new FigureSample("*", SampledFigure.CPU_PROCESS, Double.NaN)));
+
+        MetricRow heap = buffer.takeChanged("n").get(T10.toEpochMilli()).stream()
+                .filter(row -> row.metricType().equals(SampledFigure.HEAP_USED))
+                .findFirst()
+                .orElseThrow();
+        assertThat(heap.value()).isEqualTo(200);
+        assertThat(GaugeJson.read(heap.value(), heap.metadata())).isEqualTo(new GaugeJson.Samples(2, 400, 100, 300));
+        assertThat(buffer.peek("n").rows())
+                .as("a figure that could not be read is left out")
+                .noneMatch(row -> row.metricType().equals(SampledFigure.CPU_PROCESS));
+    }
+
+    private static TaskStarted started(Instant at) {
+        return new TaskStarted(TaskId.of(UUID.randomUUID().toString()), "t", "g", 1, "n", Duration.ZERO, at);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.tideflow.queue.api.admin.GroupMetrics;
 import io.tideflow.queue.api.admin.MetricPoint;
+import io.tideflow.queue.api.admin.NodeFigures;
+import io.tideflow.queue.api.admin.SampledSummary;
 import io.tideflow.queue.metrics.LatencyHistogram;
 import io.tideflow.queue.store.reporting.MetricRow;
 import io.tideflow.queue.store.reporting.MetricRow.Resolution;
@@ -86,6 +88,59 @@ class SummariesTest {
                 row(T + 60_000, "g", "completed", "a", 1)));
         assertThat(points).extracting(MetricPoint::value).containsExactly(5.0, 1.0);
         assertThat(points.get(0).latency()).isNull();
+    }
+
+    @Test
+    void sampledFiguresAreSummedUpPerNodeAndPerGroupByTheirSamplesNeverCountedAsTasks() {
+        List<MetricRow> rows = List.of(
+                sampled(T, "*", SampledFigure.WORKERS_USE, "a", 50, 10, 0, 100),
+                sampled(T + 60_000, "*", SampledFigure.WORKERS_USE, "a", 80, 30, 40, 100),
+                sampled(T, "*", SampledFigure.WORKERS_USE, "b", 10, 12, 0, 20),
+                sampled(T, "mail", SampledFigure.GROUP_AT_LIMIT, "a", 25, 12, 0, 100),
+                sampled(T, "mail", SampledFigure.GROUP_AT_LIMIT, "b", 75, 12, 0, 100),
+                row(T, "mail", "completed", "a", 6));
+
+        List<NodeFigures> nodes = Summaries.byNode(rows);
+        assertThat(nodes).extracting(NodeFigures::node).containsExactly("a", "b");
+        SampledSummary busyA = nodes.get(0).figures().get(SampledFigure.WORKERS_USE);
+        assertThat(busyA.mean()).as("(50 x 10 + 80 x 30) / 40").isCloseTo(72.5, within(1e-9));
+        assertThat(busyA.samples()).isEqualTo(40);
+        assertThat(busyA.min()).isZero();
+        assertThat(busyA.max()).isEqualTo(100);
+
+        List<GroupMetrics> groups = Summaries.byGroup(rows, Duration.ofMinutes(1));
+        assertThat(groups).extracting(GroupMetrics::group).containsExactly("mail");
+        assertThat(groups.get(0).completed()).isEqualTo(6);
+        assertThat(groups.get(0).utilization().get(SampledFigure.GROUP_AT_LIMIT).mean())
+                .as("both nodes' samples")
+                .isCloseTo(50, within(1e-9));
+    }
+
+    @Test
+    void aSampledSeriesIsTheMeanOfEveryNodesSamplesAndRollsUpPerNode() {
+        List<MetricRow> rows = List.of(
+                sampled(T, "*", SampledFigure.HEAP_USED, "a", 100, 6, 100, 100),
+                sampled(T, "*", SampledFigure.HEAP_USED, "b", 300, 2, 300, 300),
+                sampled(T + 60_000, "*", SampledFigure.HEAP_USED, "a", 200, 6, 200, 200));
+
+        assertThat(Summaries.series(rows)).extracting(MetricPoint::value).containsExactly(150.0, 200.0);
+
+        List<MetricRow> hours = Rollup.into(Resolution.HOUR, rows);
+        assertThat(hours)
+                .extracting(row -> row.node() + "=" + row.value())
+                .containsExactlyInAnyOrder("a=150.0", "b=300.0");
+    }
+
+    private static MetricRow sampled(
+            long ts, String group, String metric, String node, double mean, long samples, double min, double max) {
+        return new MetricRow(
+                ts,
+                Resolution.MINUTE,
+                group,
+                metric,
+                node,
+                mean,
+                GaugeJson.write(new GaugeJson.Samples(samples, mean * samples, min, max)));
     }
 
     private static MetricRow row(long ts, String group, String metric, String node, double value) {

@@ -44,7 +44,8 @@ class SchemaMigratorTest {
                         "V014__state_indexes_carry_the_group.sql",
                         "V015__batch_executions.sql",
                         "V016__recurring_schedules.sql",
-                        "V017__workflows.sql");
+                        "V017__workflows.sql",
+                        "V018__metric_minutes_name_their_writer.sql");
         assertThat(migrator.migrate()).isEmpty();
     }
 

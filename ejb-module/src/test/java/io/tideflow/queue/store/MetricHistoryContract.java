@@ -133,6 +133,49 @@ abstract class MetricHistoryContract extends DatabaseContract {
                 .containsExactly(now - 29L * 24 * HOUR);
     }
 
+    @Test
+    void aNodeStartRewritesItsOwnRowsOfOneMinuteOnly() {
+        write(List.of(
+                written(T10, "node-a", "start-2", 5),
+                written(T10, "node-a", "start-2", 6),
+                written(T10, "node-a", "start-1", 1),
+                written(T10, "node-b", "start-2", 2),
+                written(T10 + MINUTE, "node-a", "start-2", 3)));
+
+        int deleted = db.inTransaction(
+                em -> new MetricHistoryStore(em, db.dialect()).deleteWritten(T10, "node-a", "start-2"));
+
+        assertThat(deleted).isEqualTo(2);
+        assertThat(read(Resolution.MINUTE, 0, Long.MAX_VALUE))
+                .extracting(
+                        row -> row.node() + "/" + row.writer() + "@" + (row.ts() - T10) / MINUTE + "=" + row.value())
+                .containsExactlyInAnyOrder("node-a/start-1@0=1.0", "node-b/start-2@0=2.0", "node-a/start-2@1=3.0");
+    }
+
+    @Test
+    void sampledFiguresRollUpPerNodeByTheirMeanNeverAddedAcrossNodes() {
+        write(List.of(
+                sampled(T10, "node-a", 100, "{\"samples\":12,\"min\":50.0,\"max\":150.0}"),
+                sampled(T10 + MINUTE, "node-a", 200, "{\"samples\":12,\"min\":180.0,\"max\":260.0}"),
+                sampled(T10, "node-b", 300, "{\"samples\":6,\"min\":300.0,\"max\":300.0}")));
+
+        assertThat(rollUp(T10 + 2 * HOUR)).isEqualTo(2);
+
+        assertThat(read(Resolution.HOUR, 0, Long.MAX_VALUE))
+                .extracting(row -> row.node() + "=" + row.value() + " " + row.metadata())
+                .containsExactlyInAnyOrder(
+                        "node-a=150.0 {\"samples\":24,\"min\":50.0,\"max\":260.0}",
+                        "node-b=300.0 {\"samples\":6,\"min\":300.0,\"max\":300.0}");
+    }
+
+    private static MetricRow written(long ts, String node, String writer, double value) {
+        return new MetricRow(ts, Resolution.MINUTE, "g", "started", node, value, null, writer);
+    }
+
+    private static MetricRow sampled(long ts, String node, double mean, String samples) {
+        return new MetricRow(ts, Resolution.MINUTE, "*", "node.heap.used", node, mean, samples, "start-1");
+    }
+
     private static MetricRow minute(long ts, String group, String metric, String node, double value) {
         return new MetricRow(ts, Resolution.MINUTE, group, metric, node, value, null);
     }

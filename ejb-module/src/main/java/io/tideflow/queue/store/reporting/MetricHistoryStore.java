@@ -28,9 +28,15 @@ public class MetricHistoryStore {
                 row.metricType(),
                 row.node(),
                 row.value(),
-                row.metadata()
+                row.metadata(),
+                row.writer()
             });
         }
+    }
+
+    /** Deletes the rows one node start wrote for one minute, so that it can write the minute's figures again. */
+    public int deleteWritten(long minute, String node, String writer) {
+        return sql.update("metric.deleteWritten", Resolution.MINUTE.name(), minute, node, writer);
     }
 
     /** The rows of one resolution with {@code from <= ts < to}, of one group or (null) all, oldest first. */
@@ -44,7 +50,8 @@ public class MetricHistoryStore {
                         row.getString(3),
                         row.getString(4),
                         row.getDouble(5),
-                        row.getString(6)),
+                        row.getString(6),
+                        row.getString(7)),
                 resolution.name(),
                 from,
                 to,

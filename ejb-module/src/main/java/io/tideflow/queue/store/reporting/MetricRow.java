@@ -1,15 +1,37 @@
 package io.tideflow.queue.store.reporting;
 
 /**
- * One row of the {@code metrics} table: a figure of one resource group over one minute or hour.
+ * One row of the {@code metrics} table: a figure of one resource group (or, group {@code *}, of a node) over one
+ * minute or hour.
  *
  * @param ts       the start of the minute or hour, epoch milliseconds
- * @param node     the node that counted it (a minute row), or {@code *} for an hour rolled up from every node's
- * @param value    a count (for a duration metric: how many durations)
- * @param metadata for a duration metric, its histogram as JSON; otherwise null
+ * @param node     the node that counted it (a minute row, and an hour of a node's sampled figures), or {@code *} for an
+ *                 hour rolled up from every node's counts
+ * @param value    a count (for a duration metric: how many durations; for a sampled figure: the samples' mean)
+ * @param metadata for a duration metric, its histogram as JSON; for a sampled figure its samples, least and most;
+ *                 otherwise null
+ * @param writer   the node start that wrote a minute row and rewrites it while the minute is open; null for hours
  */
 public record MetricRow(
-        long ts, Resolution resolution, String group, String metricType, String node, double value, String metadata) {
+        long ts,
+        Resolution resolution,
+        String group,
+        String metricType,
+        String node,
+        double value,
+        String metadata,
+        String writer) {
+
+    public MetricRow(
+            long ts,
+            Resolution resolution,
+            String group,
+            String metricType,
+            String node,
+            double value,
+            String metadata) {
+        this(ts, resolution, group, metricType, node, value, metadata, null);
+    }
 
     /** How much time one row covers. */
     public enum Resolution {

@@ -1,0 +1,153 @@
+package io.tideflow.queue.sampling;
+
+import io.tideflow.queue.history.FigureSample;
+import io.tideflow.queue.history.SampledFigure;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * The datasource pool's connections in use, its maximum and the requests waiting for one, as the server's own
+ * statistics tell them through the platform MBean server: WildFly's datasource statistics (the server scripts switch
+ * them on), Payara Server's connection pool monitoring where its AMX tree publishes it. Where neither is found the
+ * figures are left out, never estimated.
+ */
+final class PoolFigures {
+
+    private static final String NODE = SampledFigure.NODE;
+    private static final String JNDI_SUFFIX = "jdbc/tideflow";
+
+    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    private Source source;
+
+    List<FigureSample> read() {
+        if (source == null) {
+            source = find().orElse(null);
+            if (source == null) {
+                return List.of();
+            }
+        }
+        try {
+            return source.read();
+        } catch (Exception e) {
+            // the pool was redefined or the server's statistics went away: look again next time
+            source = null;
+            return List.of();
+        }
+    }
+
+    /** Whether the server's statistics of the pool were found (for the log). */
+    boolean found() {
+        return source != null;
+    }
+
+    private Optional<Source> find() {
+        try {
+            for (ObjectName name :
+                    server.queryNames(new ObjectName("jboss.as:subsystem=datasources,data-source=*"), null)) {
+                Object jndi = attribute(name, "jndiName");
+                if (jndi != null && jndi.toString().endsWith(JNDI_SUFFIX)) {
+                    ObjectName pool = new ObjectName(name + ",statistics=pool");
+                    if (server.isRegistered(pool)) {
+                        return Optional.of(new WildFlyPool(name, pool));
+                    }
+                }
+            }
+            Set<ObjectName> payara =
+                    server.queryNames(new ObjectName("amx:type=jdbc-connection-pool-mon,name=*TideflowPool*"), null);
+            if (!payara.isEmpty()) {
+                return Optional.of(new PayaraPool(payara.iterator().next()));
+            }
+        } catch (Exception e) {
+            // no such tree on this server
+        }
+        return Optional.empty();
+    }
+
+    /** Reads an attribute by its name in any case or spelling ({@code InUseCount}, {@code inUseCount}, ...). */
+    private Object attribute(ObjectName name, String wanted) throws Exception {
+        String plain = wanted.replace("-", "").toLowerCase(Locale.ROOT);
+        for (MBeanAttributeInfo info : server.getMBeanInfo(name).getAttributes()) {
+            if (info.getName().replace("-", "").toLowerCase(Locale.ROOT).equals(plain)) {
+                return server.getAttribute(name, info.getName());
+            }
+        }
+        return null;
+    }
+
+    private static double number(Object value) {
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        if (value instanceof CompositeData data) {
+            for (String key : List.of("current", "count")) {
+                if (data.containsKey(key) && data.get(key) instanceof Number number) {
+                    return number.doubleValue();
+                }
+            }
+        }
+        if (value != null) {
+            try {
+                return Double.parseDouble(value.toString());
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static List<FigureSample> figures(double inUse, double max, double waiting) {
+        List<FigureSample> samples = new ArrayList<>();
+        samples.add(new FigureSample(NODE, SampledFigure.POOL_IN_USE, inUse));
+        samples.add(new FigureSample(NODE, SampledFigure.POOL_WAITING, waiting));
+        if (max > 0) {
+            samples.add(new FigureSample(NODE, SampledFigure.POOL_MAX, max));
+            samples.add(new FigureSample(NODE, SampledFigure.POOL_USE, 100 * inUse / max));
+        }
+        return samples;
+    }
+
+    private interface Source {
+        List<FigureSample> read() throws Exception;
+    }
+
+    private final class WildFlyPool implements Source {
+        private final ObjectName datasource;
+        private final ObjectName pool;
+
+        WildFlyPool(ObjectName datasource, ObjectName pool) {
+            this.datasource = datasource;
+            this.pool = pool;
+        }
+
+        @Override
+        public List<FigureSample> read() throws Exception {
+            return figures(
+                    number(attribute(pool, "InUseCount")),
+                    number(attribute(datasource, "maxPoolSize")),
+                    number(attribute(pool, "WaitCount")));
+        }
+    }
+
+    private final class PayaraPool implements Source {
+        private final ObjectName pool;
+
+        PayaraPool(ObjectName pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public List<FigureSample> read() throws Exception {
+            double inUse = number(attribute(pool, "numconnused"));
+            // its monitoring tells the connections open, not the pool's maximum: the use in percent is left out
+            return figures(inUse, Double.NaN, number(attribute(pool, "waitqueuelength")));
+        }
+    }
+}

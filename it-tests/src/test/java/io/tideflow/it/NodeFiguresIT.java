@@ -1,0 +1,134 @@
+package io.tideflow.it;
+
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static io.tideflow.it.ApiClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node's resources and a group's use of its limits, sampled into the metric history and the meters, checked
+ * against a load whose figures are known: sleeping tasks in a group that runs two at a time.
+ */
+@RunAsClient
+class NodeFiguresIT extends TestHandlersDeployment {
+
+    static final Duration SAMPLE_INTERVAL = Duration.ofMillis(250);
+
+    private static final int TASKS = 12;
+    private static final int TASK_MS = 1_000;
+    private static final int AT_ONCE = 2;
+
+    @Test
+    void aGroupAtItsLimitShowsItsRunningTasksUseAndTimeAtTheLimitAsTheLoadHadThem() {
+        ApiClient api = api();
+        String group = "busy-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant from = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        ApiClient.Response limited =
+                api.put("groups/" + group + "/limits", OPERATOR, "{\"maxConcurrent\":" + AT_ONCE + "}");
+        assertThat(limited.status()).as(limited.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < TASKS; i++) {
+            ids.add(api.submit(
+                    "{\"type\":\"demo.sleep\",\"group\":\"" + group + "\",\"payload\":{\"ms\":" + TASK_MS + "}}"));
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    PrometheusText metrics = ItServer.scrape(deploymentUrl.getHost());
+                    assertThat(metrics.sum("tideflow_group_limit_use_ratio", "group", group, "limit", "node"))
+                            .isEqualTo(1);
+                    assertThat(metrics.sum("tideflow_group_at_limit", "group", group))
+                            .isEqualTo(1);
+                    assertThat(metrics.sum("tideflow_node_workers_busy")).isGreaterThanOrEqualTo(AT_ONCE);
+                });
+        ids.forEach(id -> api.awaitState(id, "COMPLETED"));
+
+        JsonObject utilization = api.get(
+                        "metrics/summary?group=" + group + "&from=" + from + "&to=" + from.plus(Duration.ofHours(1)),
+                        VIEWER)
+                .json()
+                .getJsonArray("groups")
+                .getJsonObject(0)
+                .getJsonObject("utilization");
+        // a sample's value held for one interval: their sum is the figure integrated over time
+        double taskSeconds = integral(utilization.getJsonObject("group.running"));
+        double percentSecondsInUse = integral(utilization.getJsonObject("group.use.node"));
+        double percentSecondsAtLimit = integral(utilization.getJsonObject("group.at_limit"));
+        double expectedTaskSeconds = TASKS * TASK_MS / 1000.0;
+        System.out.printf(
+                "NodeFiguresIT: %.1f task-seconds sampled (%.1f ran), %.0f %%-s in use, %.0f %%-s at the limit%n",
+                taskSeconds, expectedTaskSeconds, percentSecondsInUse, percentSecondsAtLimit);
+        assertThat(taskSeconds).isCloseTo(expectedTaskSeconds, within(expectedTaskSeconds * 0.2));
+        assertThat(percentSecondsInUse).isCloseTo(100 * expectedTaskSeconds / AT_ONCE, within(120.0));
+        assertThat(percentSecondsAtLimit).isCloseTo(100 * expectedTaskSeconds / AT_ONCE, within(120.0));
+        assertThat(utilization
+                        .getJsonObject("group.use.node")
+                        .getJsonNumber("max")
+                        .doubleValue())
+                .isEqualTo(100);
+    }
+
+    @Test
+    void theNodesResourcesAreInTheHistoryAndTheServersPoolStatisticsWhereItHasThem() {
+        Instant from = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        JsonObject node = await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> api().get(
+                                        "metrics/summary?from=" + from + "&to=" + from.plus(Duration.ofHours(1)),
+                                        VIEWER)
+                                .json()
+                                .getJsonArray("nodes"),
+                        nodes -> !nodes.isEmpty())
+                .getJsonObject(0)
+                .getJsonObject("figures");
+
+        assertThat(mean(node, "node.heap.used")).isPositive();
+        assertThat(mean(node, "node.heap.max")).isGreaterThanOrEqualTo(mean(node, "node.heap.used"));
+        assertThat(mean(node, "node.nonheap.used")).isPositive();
+        assertThat(mean(node, "node.threads")).isGreaterThan(10);
+        assertThat(mean(node, "node.disk.free")).isPositive();
+        assertThat(mean(node, "node.cpu.process")).isBetween(0.0, 100.0);
+        assertThat(mean(node, "node.workers")).isEqualTo(8);
+        assertThat(mean(node, "node.workers.use")).isBetween(0.0, 100.0);
+        assertThat(node.keySet()).contains("node.gc.time", "node.claim_ahead", "node.events.backlog");
+        if (!ItServer.isPayara()) {
+            // the server scripts switch WildFly's datasource statistics on; Payara's monitoring is off by default
+            assertThat(mean(node, "node.pool.max")).isEqualTo(30);
+            assertThat(node.getJsonObject("node.pool.in_use")
+                            .getJsonNumber("max")
+                            .doubleValue())
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(node.keySet()).contains("node.pool.use", "node.pool.waiting");
+        }
+        JsonValue series = api().get(
+                        "metrics/series?metric=node.heap.used&from=" + from + "&to=" + from.plus(Duration.ofHours(1)),
+                        VIEWER)
+                .json();
+        assertThat(series.asJsonObject().getJsonArray("points")).isNotEmpty();
+    }
+
+    private static double integral(JsonObject figure) {
+        return figure.getJsonNumber("mean").doubleValue()
+                * figure.getJsonNumber("samples").longValue()
+                * SAMPLE_INTERVAL.toMillis()
+                / 1000.0;
+    }
+
+    private static double mean(JsonObject figures, String name) {
+        assertThat(figures.keySet()).contains(name);
+        return figures.getJsonObject(name).getJsonNumber("mean").doubleValue();
+    }
+}
