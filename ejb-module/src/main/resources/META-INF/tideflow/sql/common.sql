@@ -394,17 +394,24 @@ FROM alerts WHERE active_key IS NOT NULL ORDER BY id DESC;
 -- metric history
 
 -- name: metric.insert
-INSERT INTO metrics (ts, resolution, resource_group, metric_type, node_id, value, metadata, writer)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?);
+INSERT INTO metrics (ts, resolution, resource_group, metric_type, node_id, value, metadata, writer, task_type)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: metric.deleteWritten
 -- a node start's rows of the minute it writes again (the open minute, rewritten at every flush)
 DELETE FROM metrics WHERE resolution = ? AND ts = ? AND node_id = ? AND writer = ?;
 
 -- name: metric.between
--- resolution, from (inclusive), to (exclusive), group or NULL for all
-SELECT ts, resource_group, metric_type, node_id, value, metadata, writer FROM metrics
+-- resolution, from (inclusive), to (exclusive), group or NULL for all; the groups' and nodes' own figures
+SELECT ts, resource_group, metric_type, node_id, value, metadata, writer, task_type FROM metrics
 WHERE resolution = ? AND ts >= ? AND ts < ? AND (CAST(? AS VARCHAR(100)) IS NULL OR resource_group = ?)
+AND task_type IS NULL
+ORDER BY ts;
+
+-- name: metric.typesBetween
+-- resolution, from (inclusive), to (exclusive): the figures per task type
+SELECT ts, resource_group, metric_type, node_id, value, metadata, writer, task_type FROM metrics
+WHERE resolution = ? AND ts >= ? AND ts < ? AND task_type IS NOT NULL
 ORDER BY ts;
 
 -- name: metric.oldest

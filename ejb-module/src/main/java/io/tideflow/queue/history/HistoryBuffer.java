@@ -120,7 +120,11 @@ public final class HistoryBuffer {
     }
 
     private Figure figure(long minute, String group, String metric, Kind kind) {
-        return figures.computeIfAbsent(new Key(minute, group, metric), k -> new Figure(kind));
+        return figure(minute, group, null, metric, kind);
+    }
+
+    private Figure figure(long minute, String group, String type, String metric, Kind kind) {
+        return figures.computeIfAbsent(new Key(minute, group, type, metric), k -> new Figure(kind));
     }
 
     /**
@@ -199,17 +203,25 @@ public final class HistoryBuffer {
             case TIMED -> HistogramJson.write(figure.histogram);
             case SAMPLED -> GaugeJson.write(figure.samples);
         };
-        return new MetricRow(key.minute(), Resolution.MINUTE, key.group(), key.metric(), node, value, metadata, writer);
+        return new MetricRow(
+                key.minute(), Resolution.MINUTE, key.group(), key.metric(), node, value, metadata, writer, key.type());
     }
 
     private void count(long minute, TaskLifecycleEvent task, String metric) {
         figure(minute, task.group(), metric, Kind.COUNTED).count++;
+        if (HistoryMetric.KEPT_PER_TYPE.contains(metric)) {
+            figure(minute, task.group(), task.type(), HistoryMetric.PER_TYPE + metric, Kind.COUNTED).count++;
+        }
     }
 
     private void time(long minute, TaskLifecycleEvent task, String metric, Duration duration) {
+        double ms = Math.max(0, duration.toNanos()) / 1_000_000.0;
         Figure figure = figure(minute, task.group(), metric, Kind.TIMED);
         figure.count++;
-        figure.histogram.record(Math.max(0, duration.toNanos()) / 1_000_000.0);
+        figure.histogram.record(ms);
+        Figure ofType = figure(minute, task.group(), task.type(), HistoryMetric.PER_TYPE + metric, Kind.TIMED);
+        ofType.count++;
+        ofType.histogram.record(ms);
     }
 
     /**
@@ -219,7 +231,8 @@ public final class HistoryBuffer {
      */
     public record Held(String writer, Set<Long> minutes, List<MetricRow> rows) {}
 
-    private record Key(long minute, String group, String metric) {}
+    /** @param type the task type of a per-type figure, else null */
+    private record Key(long minute, String group, String type, String metric) {}
 
     private enum Kind {
         COUNTED,

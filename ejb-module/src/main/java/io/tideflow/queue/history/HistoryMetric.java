@@ -26,5 +26,15 @@ public final class HistoryMetric {
     /** Chunks rolled back (their tasks then ran one per chunk). */
     public static final String CHUNKS_ROLLED_BACK = "chunks_rolled_back";
 
+    /** The prefix of the figures kept per task type as well as per group (the rows name their type). */
+    public static final String PER_TYPE = "type.";
+
+    /** The figures also kept per task type, under {@link #PER_TYPE} and their name. */
+    static final java.util.Set<String> KEPT_PER_TYPE = java.util.Set.of(STARTED, COMPLETED, FAILED, RETRIED, WAIT, RUN);
+
+    public static boolean isPerType(String metricType) {
+        return metricType.startsWith(PER_TYPE);
+    }
+
     private HistoryMetric() {}
 }

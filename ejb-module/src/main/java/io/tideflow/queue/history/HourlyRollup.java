@@ -3,6 +3,7 @@ package io.tideflow.queue.history;
 import io.tideflow.queue.store.reporting.MetricHistoryStore;
 import io.tideflow.queue.store.reporting.MetricRow;
 import io.tideflow.queue.store.reporting.MetricRow.Resolution;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -30,7 +31,9 @@ public final class HourlyRollup {
             }
             from = Resolution.HOUR.floor(oldest.getAsLong());
         }
-        List<MetricRow> hours = Rollup.into(Resolution.HOUR, store.between(Resolution.MINUTE, from, target, null));
+        List<MetricRow> minutes = new ArrayList<>(store.between(Resolution.MINUTE, from, target, null));
+        minutes.addAll(store.typesBetween(Resolution.MINUTE, from, target));
+        List<MetricRow> hours = Rollup.into(Resolution.HOUR, minutes);
         store.insertAll(hours);
         return hours.size();
     }

@@ -119,7 +119,10 @@ public class MetricReports implements MetricQueries {
                 }
             }
             for (MetricRow row : held.rows()) {
-                if (row.ts() >= minutesFrom && row.ts() < to && (group == null || group.equals(row.group()))) {
+                if (row.type() == null
+                        && row.ts() >= minutesFrom
+                        && row.ts() < to
+                        && (group == null || group.equals(row.group()))) {
                     rows.add(row);
                 }
             }

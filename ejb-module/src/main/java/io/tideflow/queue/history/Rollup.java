@@ -4,6 +4,7 @@ import io.tideflow.queue.metrics.LatencyHistogram;
 import io.tideflow.queue.store.reporting.MetricRow;
 import io.tideflow.queue.store.reporting.MetricRow.Resolution;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class Rollup {
                         GaugeJson.Samples::and);
                 continue;
             }
-            sums.computeIfAbsent(List.of(ts, row.group(), row.metricType()), k -> new Sum(ts, row))
+            sums.computeIfAbsent(Arrays.asList(ts, row.group(), row.type(), row.metricType()), k -> new Sum(ts, row))
                     .add(row);
         }
         List<MetricRow> rolled = new ArrayList<>(sums.size() + sampled.size());
@@ -49,7 +50,9 @@ public final class Rollup {
                     sum.metric,
                     ALL_NODES,
                     sum.value,
-                    sum.histogram == null ? null : HistogramJson.write(sum.histogram)));
+                    sum.histogram == null ? null : HistogramJson.write(sum.histogram),
+                    null,
+                    sum.type));
         }
         return rolled;
     }
@@ -58,6 +61,7 @@ public final class Rollup {
         final long ts;
         final String group;
         final String metric;
+        final String type;
         double value;
         LatencyHistogram histogram;
 
@@ -65,6 +69,7 @@ public final class Rollup {
             this.ts = ts;
             this.group = first.group();
             this.metric = first.metricType();
+            this.type = first.type();
         }
 
         void add(MetricRow row) {

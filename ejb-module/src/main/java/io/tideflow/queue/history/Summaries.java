@@ -40,6 +40,9 @@ public final class Summaries {
         LatencyHistogram chunk = new LatencyHistogram();
         Map<String, GaugeJson.Samples> sampled = new TreeMap<>();
         for (MetricRow row : rows) {
+            if (HistoryMetric.isPerType(row.metricType())) {
+                continue;
+            }
             if (SampledFigure.isSampled(row.metricType())) {
                 sampled.merge(row.metricType(), samplesOf(row), GaugeJson.Samples::and);
                 continue;

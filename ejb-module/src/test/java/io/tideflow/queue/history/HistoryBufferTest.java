@@ -46,7 +46,19 @@ class HistoryBufferTest {
         // 1,000 events 50 ms apart span 10:00:00 to 10:00:49.95: one minute
         Map<Long, List<MetricRow>> changed = buffer.takeChanged("n");
         assertThat(changed).containsOnlyKeys(T10.toEpochMilli());
-        List<MetricRow> rows = changed.get(T10.toEpochMilli());
+        List<MetricRow> rows = changed.get(T10.toEpochMilli()).stream()
+                .filter(row -> row.type() == null)
+                .toList();
+        assertThat(changed.get(T10.toEpochMilli()))
+                .filteredOn(row -> row.type() != null)
+                .extracting(row -> row.group() + "/" + row.type() + "/" + row.metricType() + "=" + (long) row.value())
+                .containsExactlyInAnyOrder(
+                        "g/t/type.started=1000",
+                        "g/t/type.wait=1000",
+                        "g/t/type.completed=1000",
+                        "g/t/type.run=1000",
+                        "other/t/type.failed=1",
+                        "other/t/type.run=1");
         assertThat(rows)
                 .extracting(row -> row.group() + "/" + row.metricType() + "=" + (long) row.value())
                 .containsExactlyInAnyOrder(
@@ -145,10 +157,10 @@ class HistoryBufferTest {
         }
         buffer.changedAgain(buffer.takeChanged("n").keySet());
 
-        // two figures a minute (started, wait); at most 4 held: the three oldest minutes go
-        int dropped = buffer.seal(T10.plusSeconds(240).toEpochMilli(), 4);
+        // four figures a minute (started and wait, of the group and of the type); at most 8 held: three minutes go
+        int dropped = buffer.seal(T10.plusSeconds(240).toEpochMilli(), 8);
 
-        assertThat(dropped).isEqualTo(6);
+        assertThat(dropped).isEqualTo(12);
         assertThat(buffer.peek("n").minutes())
                 .containsExactlyInAnyOrder(
                         T10.plusSeconds(180).toEpochMilli(),

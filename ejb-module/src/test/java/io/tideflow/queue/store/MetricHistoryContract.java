@@ -168,6 +168,31 @@ abstract class MetricHistoryContract extends DatabaseContract {
                         "node-b=300.0 {\"samples\":6,\"min\":300.0,\"max\":300.0}");
     }
 
+    @Test
+    void perTypeFiguresRollUpPerTypeAndStayOutOfTheGroupsRows() {
+        write(List.of(
+                perType(T10, "mail.send", "node-a", 3),
+                perType(T10 + MINUTE, "mail.send", "node-b", 4),
+                perType(T10, "mail.bounce", "node-a", 1),
+                minute(T10, "mail", "completed", "node-a", 8)));
+
+        assertThat(rollUp(T10 + 2 * HOUR)).isEqualTo(3);
+
+        assertThat(read(Resolution.HOUR, 0, Long.MAX_VALUE))
+                .as("the group's own rows")
+                .extracting(row -> row.metricType() + "=" + row.value())
+                .containsExactly("completed=8.0");
+        List<MetricRow> types = db.inTransaction(
+                em -> new MetricHistoryStore(em, db.dialect()).typesBetween(Resolution.HOUR, 0, Long.MAX_VALUE));
+        assertThat(types)
+                .extracting(row -> row.group() + "/" + row.type() + "/" + row.node() + "=" + row.value())
+                .containsExactlyInAnyOrder("mail/mail.send/*=7.0", "mail/mail.bounce/*=1.0");
+    }
+
+    private static MetricRow perType(long ts, String type, String node, double value) {
+        return new MetricRow(ts, Resolution.MINUTE, "mail", "type.completed", node, value, null, "start-1", type);
+    }
+
     private static MetricRow written(long ts, String node, String writer, double value) {
         return new MetricRow(ts, Resolution.MINUTE, "g", "started", node, value, null, writer);
     }

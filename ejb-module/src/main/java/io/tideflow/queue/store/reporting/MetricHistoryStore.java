@@ -29,7 +29,8 @@ public class MetricHistoryStore {
                 row.node(),
                 row.value(),
                 row.metadata(),
-                row.writer()
+                row.writer(),
+                row.type()
             });
         }
     }
@@ -39,24 +40,30 @@ public class MetricHistoryStore {
         return sql.update("metric.deleteWritten", Resolution.MINUTE.name(), minute, node, writer);
     }
 
-    /** The rows of one resolution with {@code from <= ts < to}, of one group or (null) all, oldest first. */
+    /**
+     * The groups' and nodes' rows of one resolution with {@code from <= ts < to}, of one group or (null) all, oldest
+     * first.
+     */
     public List<MetricRow> between(Resolution resolution, long from, long to, String group) {
-        return sql.list(
-                "metric.between",
-                row -> new MetricRow(
-                        row.getLong(1),
-                        resolution,
-                        row.getString(2),
-                        row.getString(3),
-                        row.getString(4),
-                        row.getDouble(5),
-                        row.getString(6),
-                        row.getString(7)),
-                resolution.name(),
-                from,
-                to,
-                group,
-                group);
+        return sql.list("metric.between", row -> rowOf(resolution, row), resolution.name(), from, to, group, group);
+    }
+
+    /** The rows per task type of one resolution with {@code from <= ts < to}, oldest first. */
+    public List<MetricRow> typesBetween(Resolution resolution, long from, long to) {
+        return sql.list("metric.typesBetween", row -> rowOf(resolution, row), resolution.name(), from, to);
+    }
+
+    private static MetricRow rowOf(Resolution resolution, java.sql.ResultSet row) throws java.sql.SQLException {
+        return new MetricRow(
+                row.getLong(1),
+                resolution,
+                row.getString(2),
+                row.getString(3),
+                row.getString(4),
+                row.getDouble(5),
+                row.getString(6),
+                row.getString(7),
+                row.getString(8));
     }
 
     /** The start of the oldest row of a resolution, if there is one. */

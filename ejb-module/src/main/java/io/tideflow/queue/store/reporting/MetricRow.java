@@ -11,6 +11,7 @@ package io.tideflow.queue.store.reporting;
  * @param metadata for a duration metric, its histogram as JSON; for a sampled figure its samples, least and most;
  *                 otherwise null
  * @param writer   the node start that wrote a minute row and rewrites it while the minute is open; null for hours
+ * @param type     the task type of a per-type figure ({@code type.*}); null for a group's or a node's own
  */
 public record MetricRow(
         long ts,
@@ -20,7 +21,8 @@ public record MetricRow(
         String node,
         double value,
         String metadata,
-        String writer) {
+        String writer,
+        String type) {
 
     public MetricRow(
             long ts,
@@ -30,7 +32,19 @@ public record MetricRow(
             String node,
             double value,
             String metadata) {
-        this(ts, resolution, group, metricType, node, value, metadata, null);
+        this(ts, resolution, group, metricType, node, value, metadata, null, null);
+    }
+
+    public MetricRow(
+            long ts,
+            Resolution resolution,
+            String group,
+            String metricType,
+            String node,
+            double value,
+            String metadata,
+            String writer) {
+        this(ts, resolution, group, metricType, node, value, metadata, writer, null);
     }
 
     /** How much time one row covers. */
