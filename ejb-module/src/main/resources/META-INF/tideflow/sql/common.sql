@@ -428,6 +428,23 @@ UPDATE metric_rollups SET rolled_until = ? WHERE resolution = ? AND rolled_until
 DELETE FROM metrics WHERE resolution = ? AND ts < ?;
 
 -- ---------------------------------------------------------------------------------------------------------------
+-- insights of the performance analyzer
+
+-- name: insight.insert
+INSERT INTO insights (computed_at, kind, severity, resource_group, task_type, node_id, observed, baseline, message)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: insight.newestAt
+SELECT MAX(computed_at) FROM insights;
+
+-- name: insight.at
+SELECT kind, severity, resource_group, task_type, node_id, observed, baseline, message FROM insights
+WHERE computed_at = ? ORDER BY id;
+
+-- name: insight.deleteOlderThan
+DELETE FROM insights WHERE computed_at < ?;
+
+-- ---------------------------------------------------------------------------------------------------------------
 -- reports. Each filter is optional (NULL: any) and always bound: the text never changes with the filter.
 
 -- name: report.tasks

@@ -120,6 +120,35 @@ class NodeFiguresIT extends TestHandlersDeployment {
         assertThat(series.asJsonObject().getJsonArray("points")).isNotEmpty();
     }
 
+    @Test
+    void theAnalyzerFindsAGroupThatSpendsItsTimeAtItsLimit() {
+        ApiClient api = api();
+        String group = "saturated-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.put("groups/" + group + "/limits", OPERATOR, "{\"maxConcurrent\":1}")
+                        .status())
+                .isEqualTo(200);
+        for (int i = 0; i < 40; i++) {
+            api.submit("{\"type\":\"demo.sleep\",\"group\":\"" + group + "\",\"payload\":{\"ms\":250}}");
+        }
+
+        JsonObject found = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> api.get("insights", VIEWER).json().getJsonArray("insights").stream()
+                                .map(JsonValue::asJsonObject)
+                                .filter(insight -> group.equals(insight.getString("group", null)))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+
+        assertThat(found.getString("kind")).isEqualTo("GROUP_SATURATED");
+        assertThat(found.getString("severity")).isEqualTo("WARNING");
+        assertThat(found.getString("message"))
+                .startsWith("group " + group + " spent ")
+                .contains("at its concurrency limit");
+        assertThat(api.get("insights", VIEWER).json().getString("computedAt")).isNotBlank();
+    }
+
     private static double integral(JsonObject figure) {
         return figure.getJsonNumber("mean").doubleValue()
                 * figure.getJsonNumber("samples").longValue()

@@ -43,6 +43,7 @@ final class TideflowDeployment {
             + "tideflow.metrics.finished-sample-interval=PT0.5S\n"
             // NodeFiguresIT integrates the samples over time: the interval it assumes
             + "tideflow.history.sample-interval=" + NodeFiguresIT.SAMPLE_INTERVAL + "\n"
+            + "tideflow.insights.interval=PT1S\n"
             // AlertsIT: a stuck group, and a webhook the test listens on
             + "tideflow.alerts.interval=PT0.5S\n"
             + "tideflow.alert.\"it-stuck\".kind=oldest-due\n"

@@ -20,6 +20,7 @@ import io.tideflow.queue.store.groups.GroupStore;
 import io.tideflow.queue.store.recurring.ScheduleStore;
 import io.tideflow.queue.store.reporting.AlertDeliveryStore;
 import io.tideflow.queue.store.reporting.AlertStore;
+import io.tideflow.queue.store.reporting.InsightStore;
 import io.tideflow.queue.store.reporting.MetricHistoryStore;
 import io.tideflow.queue.store.reporting.ReportStore;
 import io.tideflow.queue.store.workflow.WorkflowStore;
@@ -132,6 +133,11 @@ public class EngineProducers {
     @Produces
     ReportStore reportStore(StoreDialect dialect) {
         return new ReportStore(em, dialect);
+    }
+
+    @Produces
+    InsightStore insightStore(StoreDialect dialect) {
+        return new InsightStore(em, dialect);
     }
 
     @Produces

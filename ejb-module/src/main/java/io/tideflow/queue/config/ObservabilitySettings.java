@@ -25,6 +25,8 @@ import org.eclipse.microprofile.config.Config;
  * @param webhookSecret      the key the webhook notifier signs its posts with (HMAC-SHA256), or null for none
  * @param maxConcurrentReports report queries (queue depth, task report, metric history) this node runs at once
  * @param nodeSampleInterval how often this node samples its resources and its groups' use of their limits
+ * @param insightsInterval   how often the performance analyzer runs (on one node)
+ * @param insightsWindow     the recent range the analyzer compares with each type's baseline
  */
 public record ObservabilitySettings(
         int eventQueueCapacity,
@@ -42,7 +44,9 @@ public record ObservabilitySettings(
         int maxConcurrentExports,
         int maxMeteredGroups,
         int maxConcurrentReports,
-        Duration nodeSampleInterval) {
+        Duration nodeSampleInterval,
+        Duration insightsInterval,
+        Duration insightsWindow) {
 
     public static ObservabilitySettings defaults() {
         // enough for a full bulk enqueue (10,000) several times over; an entry is one small record
@@ -63,7 +67,9 @@ public record ObservabilitySettings(
                 4,
                 200,
                 8,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(15));
     }
 
     /** Reads every key, falling back to {@link #defaults()}; throws {@link InvalidSettingException} on a bad value. */
@@ -117,7 +123,14 @@ public record ObservabilitySettings(
                         "tideflow.history.sample-interval",
                         d.nodeSampleInterval(),
                         Duration.ofMillis(100),
-                        Duration.ofMinutes(10)));
+                        Duration.ofMinutes(10)),
+                r.duration(
+                        "tideflow.insights.interval",
+                        d.insightsInterval(),
+                        Duration.ofMillis(100),
+                        Duration.ofHours(24)),
+                r.duration(
+                        "tideflow.insights.window", d.insightsWindow(), Duration.ofMinutes(1), Duration.ofHours(24)));
     }
 
     private static URI webhookOf(SettingReader reader) {

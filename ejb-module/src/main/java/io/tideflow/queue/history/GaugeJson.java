@@ -6,7 +6,7 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 
 /** A sampled figure's samples as stored in a metric row's metadata: {@code {"samples":..,"min":..,"max":..}}. */
-final class GaugeJson {
+public final class GaugeJson {
 
     // jakarta.json.Json's factories look the provider up through the ServiceLoader on every call
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -23,7 +23,7 @@ final class GaugeJson {
     }
 
     /** The samples of a row whose value is their mean. */
-    static Samples read(double mean, String json) {
+    public static Samples read(double mean, String json) {
         try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
             long count = object.getJsonNumber("samples").longValue();
@@ -36,20 +36,20 @@ final class GaugeJson {
     }
 
     /** Samples of one figure: how many, their sum, least and most. */
-    record Samples(long count, double sum, double min, double max) {
+    public record Samples(long count, double sum, double min, double max) {
 
-        static final Samples NONE = new Samples(0, 0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+        public static final Samples NONE = new Samples(0, 0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
 
-        Samples with(double value) {
+        public Samples with(double value) {
             return new Samples(count + 1, sum + value, Math.min(min, value), Math.max(max, value));
         }
 
-        Samples and(Samples other) {
+        public Samples and(Samples other) {
             return new Samples(
                     count + other.count, sum + other.sum, Math.min(min, other.min), Math.max(max, other.max));
         }
 
-        double mean() {
+        public double mean() {
             return count == 0 ? 0 : sum / count;
         }
     }

@@ -9,14 +9,14 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 
 /** A histogram as stored in a metric row's metadata: {@code {"sumMs":..,"maxMs":..,"buckets":[..]}}. */
-final class HistogramJson {
+public final class HistogramJson {
 
     // jakarta.json.Json's factories look the provider up through the ServiceLoader on every call
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private HistogramJson() {}
 
-    static String write(LatencyHistogram histogram) {
+    public static String write(LatencyHistogram histogram) {
         JsonArrayBuilder buckets = JSON.createArrayBuilder();
         for (long count : histogram.counts()) {
             buckets.add(count);
@@ -29,7 +29,7 @@ final class HistogramJson {
                 .toString();
     }
 
-    static LatencyHistogram read(String json) {
+    public static LatencyHistogram read(String json) {
         try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
             JsonArray buckets = object.getJsonArray("buckets");

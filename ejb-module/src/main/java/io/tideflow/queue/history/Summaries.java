@@ -99,7 +99,8 @@ public final class Summaries {
         return summaries;
     }
 
-    static GaugeJson.Samples samplesOf(MetricRow row) {
+    /** A sampled figure's row as its samples (a row without metadata as one sample of its value). */
+    public static GaugeJson.Samples samplesOf(MetricRow row) {
         return row.metadata() == null
                 ? GaugeJson.Samples.NONE.with(row.value())
                 : GaugeJson.read(row.value(), row.metadata());

@@ -9,7 +9,8 @@ import java.sql.Types;
 public enum SqlNull {
     VARCHAR(Types.VARCHAR),
     INTEGER(Types.INTEGER),
-    BIGINT(Types.BIGINT);
+    BIGINT(Types.BIGINT),
+    DOUBLE(Types.DOUBLE);
 
     private final int sqlType;
 

@@ -45,7 +45,8 @@ class SchemaMigratorTest {
                         "V015__batch_executions.sql",
                         "V016__recurring_schedules.sql",
                         "V017__workflows.sql",
-                        "V018__metric_minutes_name_their_writer.sql");
+                        "V018__metric_minutes_name_their_writer.sql",
+                        "V019__insights.sql");
         assertThat(migrator.migrate()).isEmpty();
     }
 

@@ -2,7 +2,11 @@ package io.tideflow.queue.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tideflow.queue.api.admin.Insight;
+import io.tideflow.queue.api.admin.InsightSet;
+import io.tideflow.queue.api.admin.InsightSeverity;
 import io.tideflow.queue.history.HourlyRollup;
+import io.tideflow.queue.store.reporting.InsightStore;
 import io.tideflow.queue.store.reporting.MetricHistoryStore;
 import io.tideflow.queue.store.reporting.MetricRow;
 import io.tideflow.queue.store.reporting.MetricRow.Resolution;
@@ -187,6 +191,34 @@ abstract class MetricHistoryContract extends DatabaseContract {
         assertThat(types)
                 .extracting(row -> row.group() + "/" + row.type() + "/" + row.node() + "=" + row.value())
                 .containsExactlyInAnyOrder("mail/mail.send/*=7.0", "mail/mail.bounce/*=1.0");
+    }
+
+    @Test
+    void theNewestSetOfInsightsIsReadWholeAndSetsPastTheirRetentionAreDeleted() {
+        Instant first = Instant.ofEpochMilli(T10);
+        Instant second = first.plusSeconds(300);
+        db.inTransaction(em -> {
+            InsightStore store = new InsightStore(em, db.dialect());
+            store.insertAll(first, List.of(insight("old", null)));
+            store.insertAll(second, List.of(insight("mail.send slower", 120.0), insight("mail.send slowest", null)));
+            return null;
+        });
+
+        InsightSet newest = db.inTransaction(em -> new InsightStore(em, db.dialect()).newest());
+        assertThat(newest.computedAt()).isEqualTo(second);
+        assertThat(newest.insights())
+                .extracting(i -> i.message() + " " + i.baseline())
+                .containsExactly("mail.send slower 120.0", "mail.send slowest null");
+
+        int deleted = db.inTransaction(em -> new InsightStore(em, db.dialect()).deleteOlderThan(second));
+        assertThat(deleted).isEqualTo(1);
+        InsightSet kept = db.inTransaction(em -> new InsightStore(em, db.dialect()).newest());
+        assertThat(kept.computedAt()).isEqualTo(second);
+    }
+
+    private static Insight insight(String message, Double baseline) {
+        return new Insight(
+                "SLOWER_THAN_BASELINE", InsightSeverity.WARNING, "mail", "mail.send", null, 300, baseline, message);
     }
 
     private static MetricRow perType(long ts, String type, String node, double value) {
