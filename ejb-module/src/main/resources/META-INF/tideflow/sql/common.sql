@@ -408,6 +408,12 @@ WHERE resolution = ? AND ts >= ? AND ts < ? AND (CAST(? AS VARCHAR(100)) IS NULL
 AND task_type IS NULL
 ORDER BY ts;
 
+-- name: metric.figureBetween
+-- resolution, from (inclusive), to (exclusive), one figure: every group's and node's rows of it
+SELECT ts, resource_group, metric_type, node_id, value, metadata, writer, task_type FROM metrics
+WHERE resolution = ? AND ts >= ? AND ts < ? AND metric_type = ? AND task_type IS NULL
+ORDER BY ts;
+
 -- name: metric.typesBetween
 -- resolution, from (inclusive), to (exclusive): the figures per task type
 SELECT ts, resource_group, metric_type, node_id, value, metadata, writer, task_type FROM metrics

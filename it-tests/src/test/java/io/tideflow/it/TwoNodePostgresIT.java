@@ -38,6 +38,7 @@ class TwoNodePostgresIT {
     private static final String SCHEDULE_TASKS = " FROM tasks WHERE idempotency_key LIKE 'schedule:" + SCHEDULE + "@%'";
     private static final Path TARGET = Path.of("target").toAbsolutePath();
     private static final Duration LEASE = Duration.ofSeconds(6);
+    private static final Duration SILENT_AFTER = Duration.ofSeconds(10);
     private static final List<ServerProcess> NODES = new ArrayList<>();
     private static final String THOUSAND_COUNT_ONCE_TASKS = "{\"tasks\":["
             + String.join(",", java.util.Collections.nCopies(1000, "{\"type\":\"it.count-once\"}")) + "]}";
@@ -159,8 +160,8 @@ class TwoNodePostgresIT {
                         count("SELECT COUNT(*) FROM tasks WHERE state = 'RUNNING' AND lease_owner = 'node-2/tideflow'")
                                 > 0);
         ServerProcess second = NODES.get(1);
+        long killedAt = System.currentTimeMillis();
         try {
-            long killedAt = System.currentTimeMillis();
             second.killHard();
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(100))
@@ -197,10 +198,35 @@ class TwoNodePostgresIT {
                                             .body())));
             assertThat(count("SELECT COUNT(*) FROM tasks WHERE type = 'it.slow-write' AND state <> 'COMPLETED'"))
                     .isZero();
+            // the anomaly detector on node-1 misses node-2's figures (silent after SILENT_AFTER here)
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> silentAlertOf(first, true).isPresent());
+            assertThat(silentAlertOf(first, true).orElseThrow().getString("message"))
+                    .startsWith("node node-2/tideflow has written no figures for");
         } finally {
             second.start();
             awaitUp(second);
         }
+        // back: the alert clears, once
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> silentAlertOf(first, true).isEmpty());
+        assertThat(first.get("alerts?active=false&limit=50", VIEWER).json().getJsonArray("alerts").stream()
+                        .map(jakarta.json.JsonValue::asJsonObject)
+                        .filter(alert -> alert.getString("rule").equals("anomaly.node-silent")
+                                && alert.getString("group").equals("node-2/tideflow")
+                                && Instant.parse(alert.getString("raisedAt")).toEpochMilli() >= killedAt))
+                .singleElement()
+                .satisfies(alert -> assertThat(alert.getString("clearedAt")).isNotBlank());
+    }
+
+    private static java.util.Optional<jakarta.json.JsonObject> silentAlertOf(ApiClient api, boolean active) {
+        return api.get("alerts?active=" + active + "&limit=50", VIEWER).json().getJsonArray("alerts").stream()
+                .map(jakarta.json.JsonValue::asJsonObject)
+                .filter(alert -> alert.getString("rule").equals("anomaly.node-silent")
+                        && alert.getString("group").equals("node-2/tideflow"))
+                .findFirst();
     }
 
     /**
@@ -376,7 +402,10 @@ class TwoNodePostgresIT {
                 "-Dtideflow.pg.password=" + System.getProperty("tideflow.test.pg.password", "trust"),
                 "-Dtideflow.lease.duration=" + LEASE,
                 "-Dtideflow.lease.rescue-interval=PT0.5S",
-                "-Dtideflow.retry.base-delay=PT0.1S"));
+                "-Dtideflow.retry.base-delay=PT0.1S",
+                "-Dtideflow.alerts.interval=PT1S",
+                "-Dtideflow.anomalies.interval=PT1S",
+                "-Dtideflow.anomalies.silent-after=" + SILENT_AFTER));
         return new ServerProcess(
                 Path.of(System.getProperty("jboss.home")),
                 TARGET.resolve("two-nodes/node-" + n),

@@ -3,13 +3,19 @@ package io.tideflow.queue.alerts;
 import io.tideflow.queue.api.admin.MetricQueries;
 import io.tideflow.queue.config.AlertRule;
 import io.tideflow.queue.config.EngineSettings;
+import io.tideflow.queue.history.HistoryMetric;
+import io.tideflow.queue.history.SampledFigure;
 import io.tideflow.queue.store.NodeRegistry;
 import io.tideflow.queue.store.reporting.MetricHistoryStore;
+import io.tideflow.queue.store.reporting.MetricRow.Resolution;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads what the alert rules need, in a transaction. */
 @Stateless
@@ -29,6 +35,24 @@ public class AlertConditionReader {
 
     public Map<String, GroupCondition> conditions(AlertRule rule, Instant now, LiveSample live) {
         return AlertConditions.of(rule, now, live, history, store);
+    }
+
+    /** The minute rows the anomaly detector reads: indexed ranges of four figures, and the nodes registered now. */
+    public AnomalyDetector.Input anomalyInput(Instant now, Duration silentAfter) {
+        long from = Resolution.MINUTE.floor(
+                now.minus(AnomalyDetector.SPAN).minus(AnomalyDetector.WINDOW).toEpochMilli());
+        long to = now.toEpochMilli() + Resolution.MINUTE.millis();
+        Set<String> registered = new HashSet<>();
+        nodes.all(now, settings.heartbeatInterval().multipliedBy(3)).forEach(node -> registered.add(node.id()));
+        return new AnomalyDetector.Input(
+                now,
+                store.figureBetween(Resolution.MINUTE, from, to, HistoryMetric.RUN),
+                store.figureBetween(Resolution.MINUTE, from, to, HistoryMetric.COMPLETED),
+                store.figureBetween(Resolution.MINUTE, from, to, HistoryMetric.FAILED),
+                store.figureBetween(Resolution.MINUTE, from, to, SampledFigure.GROUP_PENDING),
+                store.figureBetween(Resolution.MINUTE, from, to, SampledFigure.WORKERS),
+                registered,
+                silentAfter);
     }
 
     /**

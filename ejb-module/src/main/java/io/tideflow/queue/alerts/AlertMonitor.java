@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -85,9 +86,12 @@ public class AlertMonitor {
     /** Since when each group's breaker has been other than CLOSED, as this node has seen it. */
     private final Map<String, Instant> notClosedSince = new HashMap<>();
 
+    private List<AlertEvaluator.Firing> anomalies = List.of();
+    private Instant anomaliesReadAt;
+
     @PostConstruct
     void start() {
-        if (settings.alertRules().isEmpty()) {
+        if (settings.alertRules().isEmpty() && !anomaliesOn()) {
             return;
         }
         Duration every = settings.alertInterval();
@@ -107,16 +111,37 @@ public class AlertMonitor {
             Instant now = clock.instant();
             if (!reader.evaluator(now).map(engine.nodeId()::equals).orElse(false)) {
                 notClosedSince.clear();
+                anomaliesReadAt = null;
                 return;
             }
             LiveSample live = liveSample(gauges.latest(), now);
             List<AlertRule> rules = settings.alertRules();
             List<AlertEvaluator.Firing> firing =
-                    AlertEvaluator.firing(rules, rule -> reader.conditions(rule, now, live));
+                    new ArrayList<>(AlertEvaluator.firing(rules, rule -> reader.conditions(rule, now, live)));
+            firing.addAll(anomalies(now));
             settle(firing, now);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "evaluating the alert rules failed; the next evaluation tries again", e);
         }
+    }
+
+    private boolean anomaliesOn() {
+        return settings.anomaliesEnabled() && settings.historyEnabled();
+    }
+
+    /**
+     * What the anomaly detector finds, read from the history every {@code tideflow.anomalies.interval} and the last
+     * finding kept in between, so that its alerts stay raised between two readings.
+     */
+    private List<AlertEvaluator.Firing> anomalies(Instant now) {
+        if (!anomaliesOn()) {
+            return List.of();
+        }
+        if (anomaliesReadAt == null || !now.isBefore(anomaliesReadAt.plus(settings.anomaliesInterval()))) {
+            anomalies = AnomalyDetector.detect(reader.anomalyInput(now, settings.anomaliesSilentAfter()));
+            anomaliesReadAt = now;
+        }
+        return anomalies;
     }
 
     private LiveSample liveSample(QueueSnapshot snapshot, Instant now) {

@@ -71,12 +71,20 @@ public final class AlertRules {
             throw new InvalidSettingException(
                     kindKey, kindText, "must be error-rate, oldest-due, breaker-open or throughput-drop");
         }
+        if (kind.compareTo(AlertKind.THROUGHPUT_DROP) > 0) {
+            throw new InvalidSettingException(
+                    kindKey,
+                    kindText,
+                    "is an anomaly the detector finds without a rule (tideflow.anomalies.enabled); a rule must be"
+                            + " error-rate, oldest-due, breaker-open or throughput-drop");
+        }
         String thresholdKey = prefix + "threshold";
         String threshold = reader.raw(thresholdKey)
                 .orElseThrow(() -> new InvalidSettingException(thresholdKey, "", "is required"));
         double value = switch (kind) {
             case ERROR_RATE, THROUGHPUT_DROP -> reader.decimal(thresholdKey, 0, 0.0, 1.0);
             case OLDEST_DUE, BREAKER_OPEN -> seconds(thresholdKey, threshold);
+            default -> throw new IllegalStateException(kind + " has no threshold; this indicates a bug");
         };
         Duration window = reader.duration(
                 prefix + "window",

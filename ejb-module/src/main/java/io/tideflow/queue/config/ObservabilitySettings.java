@@ -27,6 +27,10 @@ import org.eclipse.microprofile.config.Config;
  * @param nodeSampleInterval how often this node samples its resources and its groups' use of their limits
  * @param insightsInterval   how often the performance analyzer runs (on one node)
  * @param insightsWindow     the recent range the analyzer compares with each type's baseline
+ * @param anomaliesEnabled   whether the anomaly detector raises alerts (latency and error spikes, growing backlogs,
+ *                           silent nodes)
+ * @param anomaliesInterval  how often the anomaly detector reads the history (on the node that evaluates the rules)
+ * @param anomaliesSilentAfter how long a registered node may write no figures before it is reported silent
  */
 public record ObservabilitySettings(
         int eventQueueCapacity,
@@ -46,7 +50,10 @@ public record ObservabilitySettings(
         int maxConcurrentReports,
         Duration nodeSampleInterval,
         Duration insightsInterval,
-        Duration insightsWindow) {
+        Duration insightsWindow,
+        boolean anomaliesEnabled,
+        Duration anomaliesInterval,
+        Duration anomaliesSilentAfter) {
 
     public static ObservabilitySettings defaults() {
         // enough for a full bulk enqueue (10,000) several times over; an entry is one small record
@@ -69,7 +76,10 @@ public record ObservabilitySettings(
                 8,
                 Duration.ofSeconds(5),
                 Duration.ofMinutes(5),
-                Duration.ofMinutes(15));
+                Duration.ofMinutes(15),
+                true,
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(3));
     }
 
     /** Reads every key, falling back to {@link #defaults()}; throws {@link InvalidSettingException} on a bad value. */
@@ -129,8 +139,18 @@ public record ObservabilitySettings(
                         d.insightsInterval(),
                         Duration.ofMillis(100),
                         Duration.ofHours(24)),
+                r.duration("tideflow.insights.window", d.insightsWindow(), Duration.ofMinutes(1), Duration.ofHours(24)),
+                r.bool("tideflow.anomalies.enabled", d.anomaliesEnabled()),
                 r.duration(
-                        "tideflow.insights.window", d.insightsWindow(), Duration.ofMinutes(1), Duration.ofHours(24)));
+                        "tideflow.anomalies.interval",
+                        d.anomaliesInterval(),
+                        Duration.ofMillis(100),
+                        Duration.ofHours(1)),
+                r.duration(
+                        "tideflow.anomalies.silent-after",
+                        d.anomaliesSilentAfter(),
+                        Duration.ofSeconds(1),
+                        Duration.ofHours(1)));
     }
 
     private static URI webhookOf(SettingReader reader) {

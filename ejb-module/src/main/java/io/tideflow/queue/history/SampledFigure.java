@@ -43,6 +43,8 @@ public final class SampledFigure {
 
     public static final String EVENT_BACKLOG = "node.events.backlog";
 
+    /** Tasks of the group waiting (PENDING) across the cluster, from the queue's last sample. */
+    public static final String GROUP_PENDING = "group.pending";
     /** Tasks of the group running on this node. */
     public static final String GROUP_RUNNING = "group.running";
     /** Tasks of the group running on this node, percent of its {@code max-concurrent}. */
@@ -75,6 +77,7 @@ public final class SampledFigure {
             WORKERS_USE,
             CLAIM_AHEAD,
             EVENT_BACKLOG,
+            GROUP_PENDING,
             GROUP_RUNNING,
             GROUP_USE_NODE,
             GROUP_USE_CLUSTER,

@@ -1,5 +1,6 @@
 package io.tideflow.queue.sampling;
 
+import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.background.RepeatingWork;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.config.ObservabilitySettings;
@@ -15,6 +16,7 @@ import io.tideflow.queue.metrics.GroupTagBudget;
 import io.tideflow.queue.metrics.MeterBackend;
 import io.tideflow.queue.metrics.MeterTags;
 import io.tideflow.queue.metrics.QueueGauges;
+import io.tideflow.queue.metrics.QueueSnapshot;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -29,6 +31,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -93,6 +96,10 @@ public class NodeSampler {
     private volatile Map<String, Double> latest = Map.of();
     private RepeatingWork samples;
     private boolean poolReported;
+    private Set<String> pendingSampled = Set.of();
+
+    private static final Set<TaskState> LIVE =
+            EnumSet.of(TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED, TaskState.WAITING);
 
     @PostConstruct
     void start() {
@@ -136,6 +143,7 @@ public class NodeSampler {
         taken.add(node(SampledFigure.CLAIM_AHEAD, dispatcher.claimedAhead()));
         taken.add(node(SampledFigure.EVENT_BACKLOG, bus.backlog()));
         taken.addAll(LimitUse.of(groups.restricted(), runningByGroup, queue.latest(), now));
+        taken.addAll(pending(queue.latest()));
         history.sampled(now, taken);
         Map<String, Double> values = new HashMap<>();
         for (FigureSample sample : taken) {
@@ -145,6 +153,28 @@ public class NodeSampler {
             }
         }
         latest = values;
+    }
+
+    /**
+     * The waiting tasks of every group that has live tasks, and once more (at zero) of a group that had them at the
+     * last sampling, so that a drained backlog shows: the anomaly detector watches these for growth.
+     */
+    private List<FigureSample> pending(QueueSnapshot snapshot) {
+        List<FigureSample> samples = new ArrayList<>();
+        Set<String> live = new HashSet<>();
+        snapshot.depth().forEach((group, states) -> {
+            if (LIVE.stream().anyMatch(state -> states.getOrDefault(state, 0L) > 0)) {
+                live.add(group);
+            }
+        });
+        Set<String> sampled = new HashSet<>(live);
+        sampled.addAll(pendingSampled);
+        for (String group : sampled) {
+            samples.add(
+                    new FigureSample(group, SampledFigure.GROUP_PENDING, snapshot.depthOf(group, TaskState.PENDING)));
+        }
+        pendingSampled = live;
+        return samples;
     }
 
     private static FigureSample node(String metric, double value) {

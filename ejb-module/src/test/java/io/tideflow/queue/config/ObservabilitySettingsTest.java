@@ -42,6 +42,9 @@ class ObservabilitySettingsTest {
             delimiter = '|',
             value = {
                 "tideflow.alert.\"x\".kind|error-ratio|must be error-rate",
+                "tideflow.alert.\"x\".kind|latency-spike|is an anomaly the detector finds without a rule",
+                "tideflow.insights.interval|PT0S|between",
+                "tideflow.anomalies.interval|PT2H|between",
                 "tideflow.alert.\"x\".treshold|0.5|not an alert setting",
                 "tideflow.alert.x.kind|error-rate|not an alert key",
                 "tideflow.events.queue-capacity|10|between 1000",

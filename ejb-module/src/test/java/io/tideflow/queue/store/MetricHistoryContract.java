@@ -191,6 +191,9 @@ abstract class MetricHistoryContract extends DatabaseContract {
         assertThat(types)
                 .extracting(row -> row.group() + "/" + row.type() + "/" + row.node() + "=" + row.value())
                 .containsExactlyInAnyOrder("mail/mail.send/*=7.0", "mail/mail.bounce/*=1.0");
+        List<MetricRow> completed = db.inTransaction(em -> new MetricHistoryStore(em, db.dialect())
+                .figureBetween(Resolution.MINUTE, 0, Long.MAX_VALUE, "completed"));
+        assertThat(completed).extracting(MetricRow::value).containsExactly(8.0);
     }
 
     @Test

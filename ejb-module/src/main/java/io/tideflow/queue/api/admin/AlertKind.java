@@ -12,5 +12,16 @@ public enum AlertKind {
      * Completions in the rule's window fell below the same hour's baseline (the mean of the previous seven days at
      * that hour) by more than the threshold (a ratio, 0 to 1: 0.5 fires below half the baseline).
      */
-    THROUGHPUT_DROP
+    THROUGHPUT_DROP,
+    /**
+     * An anomaly (no rule to configure: {@code tideflow.anomalies.enabled}): the group's p95 execution over the last
+     * minutes is far above its robust baseline, the median of the hour before's per-minute p95.
+     */
+    LATENCY_SPIKE,
+    /** An anomaly: the group's error rate over the last minutes is far above its robust baseline. */
+    ERROR_SPIKE,
+    /** An anomaly: the group's waiting tasks grew for the last minutes; the message estimates the time to drain. */
+    BACKLOG_GROWTH,
+    /** An anomaly: a node that wrote its figures in the last hour stopped writing them (its group names the node). */
+    NODE_SILENT
 }

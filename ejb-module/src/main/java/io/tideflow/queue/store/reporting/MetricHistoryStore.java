@@ -48,6 +48,11 @@ public class MetricHistoryStore {
         return sql.list("metric.between", row -> rowOf(resolution, row), resolution.name(), from, to, group, group);
     }
 
+    /** Every group's and node's rows of one figure and resolution with {@code from <= ts < to}, oldest first. */
+    public List<MetricRow> figureBetween(Resolution resolution, long from, long to, String metric) {
+        return sql.list("metric.figureBetween", row -> rowOf(resolution, row), resolution.name(), from, to, metric);
+    }
+
     /** The rows per task type of one resolution with {@code from <= ts < to}, oldest first. */
     public List<MetricRow> typesBetween(Resolution resolution, long from, long to) {
         return sql.list("metric.typesBetween", row -> rowOf(resolution, row), resolution.name(), from, to);

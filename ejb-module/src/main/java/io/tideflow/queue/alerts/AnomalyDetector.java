@@ -1,0 +1,308 @@
+package io.tideflow.queue.alerts;
+
+import io.tideflow.queue.api.admin.AlertKind;
+import io.tideflow.queue.config.AlertRule;
+import io.tideflow.queue.history.HistogramJson;
+import io.tideflow.queue.history.HistoryMetric;
+import io.tideflow.queue.history.SampledFigure;
+import io.tideflow.queue.history.Summaries;
+import io.tideflow.queue.metrics.LatencyHistogram;
+import io.tideflow.queue.store.reporting.MetricRow;
+import io.tideflow.queue.store.reporting.MetricRow.Resolution;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The design's anomaly detector, beyond the throughput-drop rule: finds in the metric history's minute rows a latency
+ * spike or an error-rate spike against a robust baseline (the median of the hour before's minutes and their median
+ * absolute deviation), a backlog that grew for {@link #BACKLOG_MINUTES} minutes, and a node whose figures stopped.
+ * Pure, so synthetic histories drive it in tests; every finding needs enough samples, so a quiet system raises
+ * nothing. What it finds is raised and cleared as alerts by {@link AlertMonitor}, like the rules' findings.
+ */
+public final class AnomalyDetector {
+
+    static final Duration WINDOW = Duration.ofMinutes(5);
+    static final Duration SPAN = Duration.ofMinutes(60);
+    static final double K = 3;
+    /** How many robust deviations above the median a spike must also be. */
+    static final double DEVIATIONS = 5;
+
+    static final long MIN_DURATIONS = 20;
+    static final long MIN_FINISHED = 20;
+    static final int MIN_BASELINE_MINUTES = 10;
+    static final long MIN_PER_MINUTE = 5;
+    static final double MIN_LATENCY_RISE_MS = 10;
+    static final double MIN_ERROR_RISE = 0.1;
+    static final int BACKLOG_MINUTES = 10;
+    static final double MIN_BACKLOG_GROWTH = 10;
+
+    static final AlertRule LATENCY =
+            new AlertRule("anomaly.latency-spike", AlertKind.LATENCY_SPIKE, null, K, WINDOW, 20);
+    static final AlertRule ERRORS = new AlertRule("anomaly.error-spike", AlertKind.ERROR_SPIKE, null, K, WINDOW, 20);
+    static final AlertRule BACKLOG = new AlertRule(
+            "anomaly.backlog-growth", AlertKind.BACKLOG_GROWTH, null, BACKLOG_MINUTES, Duration.ofMinutes(10), 0);
+    static final AlertRule SILENT =
+            new AlertRule("anomaly.node-silent", AlertKind.NODE_SILENT, null, 180, Duration.ofMinutes(3), 0);
+
+    private static final double MAD_TO_SIGMA = 1.4826;
+
+    private AnomalyDetector() {}
+
+    /**
+     * The minute rows the detector reads, every node's, from {@link #SPAN} and {@link #WINDOW} before now.
+     *
+     * @param runs       the groups' {@code run} rows (histograms)
+     * @param completed  the groups' {@code completed} rows
+     * @param failed     the groups' {@code failed} rows
+     * @param pending    the groups' sampled {@code group.pending} rows
+     * @param heartbeats each node's sampled {@code node.workers} rows: a node that writes them is alive
+     * @param registered the nodes registered now (a node that left cleanly is not, and is not missed)
+     * @param silentAfter how long after its last minute a node that writes no figures is missed
+     */
+    public record Input(
+            Instant now,
+            List<MetricRow> runs,
+            List<MetricRow> completed,
+            List<MetricRow> failed,
+            List<MetricRow> pending,
+            List<MetricRow> heartbeats,
+            Set<String> registered,
+            Duration silentAfter) {}
+
+    public static List<AlertEvaluator.Firing> detect(Input in) {
+        long now = in.now().toEpochMilli();
+        long windowFrom = Resolution.MINUTE.floor(now - WINDOW.toMillis());
+        List<AlertEvaluator.Firing> firing = new ArrayList<>();
+        Map<String, Map<Long, LatencyHistogram>> runs = histogramsByGroupAndMinute(in.runs());
+        Map<String, Map<Long, Double>> completed = sumsByGroupAndMinute(in.completed());
+        Map<String, Map<Long, Double>> failed = sumsByGroupAndMinute(in.failed());
+        runs.forEach(
+                (group, minutes) -> latencySpike(group, minutes, windowFrom).ifPresent(firing::add));
+        Set<String> finishing = new java.util.TreeSet<>(completed.keySet());
+        finishing.addAll(failed.keySet());
+        for (String group : finishing) {
+            errorSpike(group, completed.getOrDefault(group, Map.of()), failed.getOrDefault(group, Map.of()), windowFrom)
+                    .ifPresent(firing::add);
+        }
+        meansByGroupAndMinute(in.pending())
+                .forEach((group, minutes) -> backlogGrowth(group, minutes, completed.getOrDefault(group, Map.of()), now)
+                        .ifPresent(firing::add));
+        silentNodes(in, now, firing);
+        return firing;
+    }
+
+    private static java.util.Optional<AlertEvaluator.Firing> latencySpike(
+            String group, Map<Long, LatencyHistogram> minutes, long windowFrom) {
+        LatencyHistogram recent = new LatencyHistogram();
+        List<Double> baseline = new ArrayList<>();
+        minutes.forEach((minute, histogram) -> {
+            if (minute >= windowFrom) {
+                recent.add(histogram);
+            } else if (histogram.count() >= MIN_PER_MINUTE) {
+                baseline.add(histogram.percentileMs(0.95));
+            }
+        });
+        if (recent.count() < MIN_DURATIONS || baseline.size() < MIN_BASELINE_MINUTES) {
+            return java.util.Optional.empty();
+        }
+        double p95 = recent.percentileMs(0.95);
+        double median = median(baseline);
+        double spread = MAD_TO_SIGMA * median(deviations(baseline, median));
+        if (p95 <= K * median || p95 <= median + DEVIATIONS * spread || p95 - median < MIN_LATENCY_RISE_MS) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new AlertEvaluator.Firing(
+                LATENCY,
+                group,
+                p95,
+                String.format(
+                        Locale.ROOT,
+                        "p95 execution of group %s is %.0f ms over the last %d min, %.1f times its median of %.0f ms"
+                                + " over the hour before",
+                        group,
+                        p95,
+                        WINDOW.toMinutes(),
+                        median <= 0 ? Double.POSITIVE_INFINITY : p95 / median,
+                        median)));
+    }
+
+    private static java.util.Optional<AlertEvaluator.Firing> errorSpike(
+            String group, Map<Long, Double> completed, Map<Long, Double> failed, long windowFrom) {
+        Set<Long> minutes = new java.util.TreeSet<>(completed.keySet());
+        minutes.addAll(failed.keySet());
+        double recentFailed = 0;
+        double recentFinished = 0;
+        List<Double> baseline = new ArrayList<>();
+        for (long minute : minutes) {
+            double f = failed.getOrDefault(minute, 0.0);
+            double finished = f + completed.getOrDefault(minute, 0.0);
+            if (minute >= windowFrom) {
+                recentFailed += f;
+                recentFinished += finished;
+            } else if (finished >= MIN_PER_MINUTE) {
+                baseline.add(f / finished);
+            }
+        }
+        if (recentFinished < MIN_FINISHED || baseline.size() < MIN_BASELINE_MINUTES) {
+            return java.util.Optional.empty();
+        }
+        double rate = recentFailed / recentFinished;
+        double median = median(baseline);
+        double spread = MAD_TO_SIGMA * median(deviations(baseline, median));
+        if (rate <= K * median || rate <= median + DEVIATIONS * spread || rate - median < MIN_ERROR_RISE) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new AlertEvaluator.Firing(
+                ERRORS,
+                group,
+                rate,
+                String.format(
+                        Locale.ROOT,
+                        "error rate of group %s is %.1f %% over the last %d min (%.0f of %.0f attempts), against a"
+                                + " median of %.1f %% over the hour before",
+                        group,
+                        rate * 100,
+                        WINDOW.toMinutes(),
+                        recentFailed,
+                        recentFinished,
+                        median * 100)));
+    }
+
+    /**
+     * Growth when the last {@link #BACKLOG_MINUTES} whole minutes each held at least as many waiting tasks as the one
+     * before, and the last at least {@link #MIN_BACKLOG_GROWTH} tasks and a tenth more than the first.
+     */
+    private static java.util.Optional<AlertEvaluator.Firing> backlogGrowth(
+            String group, Map<Long, Double> pending, Map<Long, Double> completed, long now) {
+        long lastWhole = Resolution.MINUTE.floor(now) - Resolution.MINUTE.millis();
+        double[] series = new double[BACKLOG_MINUTES];
+        for (int i = 0; i < BACKLOG_MINUTES; i++) {
+            Double mean = pending.get(lastWhole - (BACKLOG_MINUTES - 1 - i) * Resolution.MINUTE.millis());
+            if (mean == null) {
+                return java.util.Optional.empty();
+            }
+            series[i] = mean;
+            if (i > 0 && series[i] < series[i - 1]) {
+                return java.util.Optional.empty();
+            }
+        }
+        double first = series[0];
+        double last = series[BACKLOG_MINUTES - 1];
+        if (last - first < Math.max(MIN_BACKLOG_GROWTH, 0.1 * first)) {
+            return java.util.Optional.empty();
+        }
+        double done = 0;
+        for (int i = 0; i < BACKLOG_MINUTES; i++) {
+            done += completed.getOrDefault(lastWhole - i * Resolution.MINUTE.millis(), 0.0);
+        }
+        double perSecond = done / (BACKLOG_MINUTES * 60.0);
+        String drain = perSecond <= 0
+                ? "nothing completed meanwhile, so it is not draining at all"
+                : String.format(
+                        Locale.ROOT,
+                        "at the current completion rate (%.2f/s) it would take %s to drain with no new tasks",
+                        perSecond,
+                        duration(last / perSecond));
+        return java.util.Optional.of(new AlertEvaluator.Firing(
+                BACKLOG,
+                group,
+                last,
+                String.format(
+                        Locale.ROOT,
+                        "the waiting tasks of group %s grew from %.0f to %.0f over the last %d min; %s",
+                        group,
+                        first,
+                        last,
+                        BACKLOG_MINUTES,
+                        drain)));
+    }
+
+    private static void silentNodes(Input in, long now, List<AlertEvaluator.Firing> firing) {
+        Map<String, Long> lastSeen = new TreeMap<>();
+        for (MetricRow row : in.heartbeats()) {
+            lastSeen.merge(row.node(), row.ts(), Math::max);
+        }
+        lastSeen.forEach((node, minute) -> {
+            long silentMs = now - (minute + Resolution.MINUTE.millis());
+            if (in.registered().contains(node) && silentMs > in.silentAfter().toMillis()) {
+                String named = node.length() > 100 ? node.substring(0, 100) : node;
+                firing.add(new AlertEvaluator.Firing(
+                        SILENT,
+                        named,
+                        silentMs / 1000.0,
+                        String.format(
+                                Locale.ROOT,
+                                "node %s has written no figures for %s: it is stopped, hung or cut off from the"
+                                        + " database, and has not left the cluster",
+                                node,
+                                duration(silentMs / 1000.0))));
+            }
+        });
+    }
+
+    private static Map<String, Map<Long, LatencyHistogram>> histogramsByGroupAndMinute(List<MetricRow> rows) {
+        Map<String, Map<Long, LatencyHistogram>> byGroup = new TreeMap<>();
+        for (MetricRow row : rows) {
+            if (row.metadata() != null && HistoryMetric.RUN.equals(row.metricType())) {
+                byGroup.computeIfAbsent(row.group(), g -> new TreeMap<>())
+                        .computeIfAbsent(row.ts(), m -> new LatencyHistogram())
+                        .add(HistogramJson.read(row.metadata()));
+            }
+        }
+        return byGroup;
+    }
+
+    private static Map<String, Map<Long, Double>> sumsByGroupAndMinute(List<MetricRow> rows) {
+        Map<String, Map<Long, Double>> byGroup = new TreeMap<>();
+        for (MetricRow row : rows) {
+            byGroup.computeIfAbsent(row.group(), g -> new TreeMap<>()).merge(row.ts(), row.value(), Double::sum);
+        }
+        return byGroup;
+    }
+
+    /** The mean of every node's samples per group and minute (each node samples the same cluster-wide figure). */
+    private static Map<String, Map<Long, Double>> meansByGroupAndMinute(List<MetricRow> rows) {
+        Map<String, Map<Long, io.tideflow.queue.history.GaugeJson.Samples>> byGroup = new TreeMap<>();
+        for (MetricRow row : rows) {
+            if (SampledFigure.GROUP_PENDING.equals(row.metricType())) {
+                byGroup.computeIfAbsent(row.group(), g -> new TreeMap<>())
+                        .merge(row.ts(), Summaries.samplesOf(row), io.tideflow.queue.history.GaugeJson.Samples::and);
+            }
+        }
+        Map<String, Map<Long, Double>> means = new TreeMap<>();
+        byGroup.forEach((group, minutes) -> {
+            Map<Long, Double> its = new TreeMap<>();
+            minutes.forEach((minute, samples) -> its.put(minute, samples.mean()));
+            means.put(group, its);
+        });
+        return means;
+    }
+
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static List<Double> deviations(List<Double> values, double median) {
+        return values.stream().map(value -> Math.abs(value - median)).toList();
+    }
+
+    private static String duration(double seconds) {
+        if (seconds < 120) {
+            return String.format(Locale.ROOT, "%.0f s", seconds);
+        }
+        if (seconds < 7_200) {
+            return String.format(Locale.ROOT, "%.1f min", seconds / 60);
+        }
+        return String.format(Locale.ROOT, "%.1f h", seconds / 3600);
+    }
+}
