@@ -430,6 +430,14 @@ SELECT rolled_until FROM metric_rollups WHERE resolution = ?;
 -- false when another node moved it first: then that node rolls the range up
 UPDATE metric_rollups SET rolled_until = ? WHERE resolution = ? AND rolled_until = ?;
 
+-- name: metric.deleteHoursBetween
+-- a restore replaces the hours its backup covers: from (inclusive), to (exclusive)
+DELETE FROM metrics WHERE resolution = 'HOUR' AND ts >= ? AND ts < ?;
+
+-- name: metric.rolledAtLeastUntil
+-- a restore's hours must not be rolled up again from minute rows: the progress moves to their end, never back
+UPDATE metric_rollups SET rolled_until = ? WHERE resolution = 'HOUR' AND rolled_until < ?;
+
 -- name: metric.deleteOlderThan
 DELETE FROM metrics WHERE resolution = ? AND ts < ?;
 
@@ -446,6 +454,14 @@ SELECT MAX(computed_at) FROM insights;
 -- name: insight.at
 SELECT kind, severity, resource_group, task_type, node_id, observed, baseline, message FROM insights
 WHERE computed_at = ? ORDER BY id;
+
+-- name: insight.between
+-- sets computed from (inclusive) to (exclusive), oldest first
+SELECT computed_at, kind, severity, resource_group, task_type, node_id, observed, baseline, message FROM insights
+WHERE computed_at >= ? AND computed_at < ? ORDER BY computed_at, id;
+
+-- name: insight.deleteBetween
+DELETE FROM insights WHERE computed_at >= ? AND computed_at < ?;
 
 -- name: insight.deleteOlderThan
 DELETE FROM insights WHERE computed_at < ?;

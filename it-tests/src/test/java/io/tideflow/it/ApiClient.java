@@ -56,6 +56,14 @@ final class ApiClient {
         return send(builder.build());
     }
 
+    /** A POST of a body of another kind than JSON (NDJSON, say). */
+    Response postAs(String path, String user, String contentType, String body) {
+        return send(request(path, user)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
+    }
+
     /** A body-less POST with extra headers (name, value, name, value...), as a browser would send it. */
     Response postWithHeaders(String path, String user, String... headers) {
         return send(request(path, user)

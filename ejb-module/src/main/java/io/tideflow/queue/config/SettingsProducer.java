@@ -65,6 +65,12 @@ public class SettingsProducer {
 
     @Produces
     @Singleton
+    HistoryBackupSettings historyBackupSettings() {
+        return HistoryBackupSettings.from(deploymentConfig());
+    }
+
+    @Produces
+    @Singleton
     ConfiguredGroups configuredGroups() {
         return ConfiguredGroups.from(deploymentConfig());
     }

@@ -21,7 +21,7 @@ import java.util.List;
 public class InsightTransactions {
 
     /** How long sets of insights are kept. */
-    static final Duration RETENTION = Duration.ofDays(7);
+    public static final Duration RETENTION = Duration.ofDays(7);
 
     private static final long DAY = Duration.ofDays(1).toMillis();
 

@@ -54,6 +54,14 @@ class DerbyStoreContractTest {
     }
 
     @Nested
+    class HistoryBackup extends HistoryBackupContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new DerbyTestDatabase();
+        }
+    }
+
+    @Nested
     class Alerts extends AlertStoreContract {
         @Override
         TestDatabase newDatabase() {

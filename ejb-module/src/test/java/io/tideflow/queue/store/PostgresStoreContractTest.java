@@ -54,6 +54,14 @@ class PostgresStoreContractTest {
     }
 
     @Nested
+    class HistoryBackup extends HistoryBackupContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
     class Alerts extends AlertStoreContract {
         @Override
         TestDatabase newDatabase() {

@@ -45,24 +45,41 @@ public class InsightStore {
         if (at.isEmpty()) {
             return new InsightSet(null, List.of());
         }
-        List<Insight> insights = sql.list(
-                "insight.at",
-                row -> {
-                    double baseline = row.getDouble(7);
-                    Double known = row.wasNull() ? null : baseline;
-                    return new Insight(
-                            row.getString(1),
-                            InsightSeverity.valueOf(row.getString(2)),
-                            row.getString(3),
-                            row.getString(4),
-                            row.getString(5),
-                            row.getDouble(6),
-                            known,
-                            row.getString(8));
-                },
-                at.getAsLong());
+        List<Insight> insights = sql.list("insight.at", row -> insightAt(row, 1), at.getAsLong());
         return new InsightSet(Instant.ofEpochMilli(at.getAsLong()), insights);
     }
+
+    /** The insights of the sets computed in {@code [from, to)}, oldest first, each with when it was computed. */
+    public List<Dated> between(Instant from, Instant to) {
+        return sql.list(
+                "insight.between",
+                row -> new Dated(Instant.ofEpochMilli(row.getLong(1)), insightAt(row, 2)),
+                from.toEpochMilli(),
+                to.toEpochMilli());
+    }
+
+    /** The insight in the eight columns from {@code first}: kind, severity, group, type, node, observed, baseline, message. */
+    private static Insight insightAt(java.sql.ResultSet row, int first) throws java.sql.SQLException {
+        double baseline = row.getDouble(first + 6);
+        Double known = row.wasNull() ? null : baseline;
+        return new Insight(
+                row.getString(first),
+                InsightSeverity.valueOf(row.getString(first + 1)),
+                row.getString(first + 2),
+                row.getString(first + 3),
+                row.getString(first + 4),
+                row.getDouble(first + 5),
+                known,
+                row.getString(first + 7));
+    }
+
+    /** Deletes the sets computed in {@code [from, to)}; returns how many rows. */
+    public int deleteBetween(Instant from, Instant to) {
+        return sql.update("insight.deleteBetween", from.toEpochMilli(), to.toEpochMilli());
+    }
+
+    /** An insight and when its set was computed. */
+    public record Dated(Instant computedAt, Insight insight) {}
 
     /** Deletes the sets computed before {@code before}; returns how many rows. */
     public int deleteOlderThan(Instant before) {

@@ -97,6 +97,16 @@ public class MetricHistoryStore {
         return sql.update("metric.advanceRollup", until, resolution.name(), expected) == 1;
     }
 
+    /** Deletes every hour row (groups', nodes' and types') with {@code from <= ts < to}; returns how many. */
+    public int deleteHoursBetween(long from, long to) {
+        return sql.update("metric.deleteHoursBetween", from, to);
+    }
+
+    /** Moves the hours' rollup progress to {@code until} unless it is there already or further. */
+    public void rolledAtLeastUntil(long until) {
+        sql.update("metric.rolledAtLeastUntil", until, until);
+    }
+
     /** Deletes the rows of a resolution older than {@code before}; returns how many. */
     public int deleteOlderThan(Resolution resolution, long before) {
         return sql.update("metric.deleteOlderThan", resolution.name(), before);
