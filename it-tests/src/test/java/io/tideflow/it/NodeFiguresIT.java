@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A node's resources and a group's use of its limits, sampled into the metric history and the meters, checked
@@ -127,7 +130,7 @@ class NodeFiguresIT extends TestHandlersDeployment {
         assertThat(api.put("groups/" + group + "/limits", OPERATOR, "{\"maxConcurrent\":1}")
                         .status())
                 .isEqualTo(200);
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 80; i++) {
             api.submit("{\"type\":\"demo.sleep\",\"group\":\"" + group + "\",\"payload\":{\"ms\":250}}");
         }
 
@@ -147,6 +150,12 @@ class NodeFiguresIT extends TestHandlersDeployment {
                 .startsWith("group " + group + " spent ")
                 .contains("at its concurrency limit");
         assertThat(api.get("insights", VIEWER).json().getString("computedAt")).isNotBlank();
+        try (ConsoleBrowser browser = new ConsoleBrowser(URI.create(deploymentUrl.toString()))) {
+            browser.logIn("demo-viewer", "demo-viewer-pw");
+            String row = "#insights tr[data-group='" + group + "'][data-kind='GROUP_SATURATED']";
+            browser.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(row)));
+            assertThat(browser.text(row)).contains("WARNING", "group " + group + " spent", "at its concurrency limit");
+        }
     }
 
     private static double integral(JsonObject figure) {

@@ -16,7 +16,7 @@ import javax.management.ObjectName;
  * {@code com.sun.management}), memory, garbage collection time since the previous reading, threads, and the free
  * space where the server keeps its data.
  */
-final class JvmFigures {
+public final class JvmFigures {
 
     private static final String NODE = SampledFigure.NODE;
 
@@ -27,7 +27,7 @@ final class JvmFigures {
     private long lastGcMillis = -1;
     private long lastReadNanos;
 
-    JvmFigures(File dataDirectory) {
+    public JvmFigures(File dataDirectory) {
         this.dataDirectory = dataDirectory;
     }
 
@@ -42,7 +42,7 @@ final class JvmFigures {
         return new File(System.getProperty("user.dir", "."));
     }
 
-    List<FigureSample> read() {
+    public List<FigureSample> read() {
         List<FigureSample> samples = new ArrayList<>();
         percent(samples, SampledFigure.CPU_PROCESS, "ProcessCpuLoad");
         percent(samples, SampledFigure.CPU_SYSTEM, "CpuLoad");

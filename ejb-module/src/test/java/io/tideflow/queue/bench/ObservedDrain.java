@@ -8,9 +8,11 @@ import io.tideflow.queue.events.EventPump;
 import io.tideflow.queue.events.LifecycleListener;
 import io.tideflow.queue.execution.CompletionQueue;
 import io.tideflow.queue.history.HistoryBuffer;
+import io.tideflow.queue.insights.PerformanceAnalyzer;
 import io.tideflow.queue.metrics.GroupTagBudget;
 import io.tideflow.queue.metrics.MicrometerBackend;
 import io.tideflow.queue.metrics.TaskMetrics;
+import io.tideflow.queue.sampling.JvmFigures;
 import io.tideflow.queue.store.CompletionWriter;
 import io.tideflow.queue.store.TestDatabase;
 import io.tideflow.queue.store.reporting.MetricHistoryStore;
@@ -31,7 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The batched drain with the engine's observability on, wired as the server wires it: a TaskStarted per attempt and a
  * TaskCompleted per completion written, counted inline by the metrics (Micrometer) and the history buffer (whose
- * closed minutes a flusher writes to the database every second), then queued through the {@link EventPump} for the
+ * changed minutes a flusher writes to the database every second; the node's resources sampled every 100 ms and
+ * the performance analyzer run every second, far more often than in a server), then queued through the {@link EventPump} for the
  * queued listeners (in the server, the forwarding to CDI observers; here one that does nothing).
  */
 final class ObservedDrain {
@@ -41,6 +44,10 @@ final class ObservedDrain {
     private final HistoryBuffer history = new HistoryBuffer();
     private final EventPump pump;
     private final AtomicLong historyRows = new AtomicLong();
+    private final JvmFigures jvm = new JvmFigures(new java.io.File("target"));
+    private final AtomicLong analyses = new AtomicLong();
+    private final AtomicLong analysisNanos = new AtomicLong();
+    private final AtomicLong insightsFound = new AtomicLong();
     private CompletionQueue completions;
 
     ObservedDrain(TestDatabase db) {
@@ -91,6 +98,10 @@ final class ObservedDrain {
                 return refused;
             });
             flusher.scheduleAtFixedRate(() -> write(history.takeChanged("bench")), 1, 1, TimeUnit.SECONDS);
+            // the node's resources sampled 50 times as often as by default, and the analyzer run 300 times as often
+            flusher.scheduleAtFixedRate(
+                    () -> history.sampled(System.currentTimeMillis(), jvm.read()), 0, 100, TimeUnit.MILLISECONDS);
+            flusher.scheduleAtFixedRate(this::analyze, 1, 1, TimeUnit.SECONDS);
             drain.run();
             if (!completions.awaitWritten(Duration.ofMinutes(1))) {
                 throw new IllegalStateException("completions were not written within a minute");
@@ -110,12 +121,36 @@ final class ObservedDrain {
     void printFigures(String database) {
         System.out.printf(
                 "BENCHMARK %-10s | observability: %d events delivered, %d dropped, %.0f completions counted,"
-                        + " %d history rows written%n",
+                        + " %d history rows written, %d analyses (%.1f ms each, %d insights)%n",
                 database,
                 pump.delivered(),
                 pump.dropped(),
                 registry.get("tideflow.tasks.completed").counter().count(),
-                historyRows.get());
+                historyRows.get(),
+                analyses.get(),
+                analyses.get() == 0 ? 0 : analysisNanos.get() / 1e6 / analyses.get(),
+                insightsFound.get());
+    }
+
+    /** As the analyzer reads the history and computes its insights, timed. */
+    private void analyze() {
+        long started = System.nanoTime();
+        Instant now = Instant.now();
+        PerformanceAnalyzer.Input input = db.inTransaction(em -> {
+            MetricHistoryStore store = new MetricHistoryStore(em, db.dialect());
+            long to = now.toEpochMilli();
+            long from = to - Duration.ofMinutes(15).toMillis();
+            long hour = MetricRow.Resolution.HOUR.floor(from);
+            return new PerformanceAnalyzer.Input(
+                    Duration.ofMinutes(15),
+                    store.typesBetween(MetricRow.Resolution.MINUTE, from, to),
+                    store.typesBetween(MetricRow.Resolution.HOUR, hour - 86_400_000L, hour - 82_800_000L),
+                    store.typesBetween(MetricRow.Resolution.HOUR, hour - 86_400_000L, hour),
+                    store.between(MetricRow.Resolution.MINUTE, from, to, null));
+        });
+        analyses.incrementAndGet();
+        insightsFound.addAndGet(PerformanceAnalyzer.analyze(input).size());
+        analysisNanos.addAndGet(System.nanoTime() - started);
     }
 
     /** As the engine's history writes: each changed minute in place of what this start wrote of it before. */
