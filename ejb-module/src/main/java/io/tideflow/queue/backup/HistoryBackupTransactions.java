@@ -31,8 +31,9 @@ public class HistoryBackupTransactions {
     @Resource
     SessionContext context;
 
-    public BackupLines.Footer write(Writer out, Instant now) {
-        return file().write(out, now);
+    // returns nothing: Payara's EJB proxies fail on a method whose types are not public (BackupLines is not)
+    public void write(Writer out, Instant now) {
+        file().write(out, now);
     }
 
     /** Restores a backup, all of it in this transaction or (a bad line, a file without its last line) none. */
