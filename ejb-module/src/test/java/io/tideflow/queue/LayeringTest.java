@@ -29,7 +29,14 @@ class LayeringTest {
         "..queue.worker.."
     };
     private static final String[] OBSERVABILITY = {
-        "..queue.metrics..", "..queue.history..", "..queue.alerts..", "..queue.reports..", "..queue.health.."
+        "..queue.metrics..",
+        "..queue.history..",
+        "..queue.sampling..",
+        "..queue.insights..",
+        "..queue.backup..",
+        "..queue.alerts..",
+        "..queue.reports..",
+        "..queue.health.."
     };
 
     private static final DescribedPredicate<JavaClass> TIDEFLOW_OUTSIDE_API = resideInAPackage("io.tideflow.queue..")

@@ -39,6 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ObservedDrain {
 
+    private static final long SAMPLE_EVERY_MS = Long.getLong("tideflow.bench.sample-every-ms", 100);
+    private static final long ANALYZE_EVERY_MS = Long.getLong("tideflow.bench.analyze-every-ms", 1_000);
+
     private final TestDatabase db;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final HistoryBuffer history = new HistoryBuffer();
@@ -98,10 +101,17 @@ final class ObservedDrain {
                 return refused;
             });
             flusher.scheduleAtFixedRate(() -> write(history.takeChanged("bench")), 1, 1, TimeUnit.SECONDS);
-            // the node's resources sampled 50 times as often as by default, and the analyzer run 300 times as often
-            flusher.scheduleAtFixedRate(
-                    () -> history.sampled(System.currentTimeMillis(), jvm.read()), 0, 100, TimeUnit.MILLISECONDS);
-            flusher.scheduleAtFixedRate(this::analyze, 1, 1, TimeUnit.SECONDS);
+            // by default the node's resources sampled 50 times as often as in a server, the analyzer run 300 times
+            if (SAMPLE_EVERY_MS > 0) {
+                flusher.scheduleAtFixedRate(
+                        () -> history.sampled(System.currentTimeMillis(), jvm.read()),
+                        0,
+                        SAMPLE_EVERY_MS,
+                        TimeUnit.MILLISECONDS);
+            }
+            if (ANALYZE_EVERY_MS > 0) {
+                flusher.scheduleAtFixedRate(this::analyze, ANALYZE_EVERY_MS, ANALYZE_EVERY_MS, TimeUnit.MILLISECONDS);
+            }
             drain.run();
             if (!completions.awaitWritten(Duration.ofMinutes(1))) {
                 throw new IllegalStateException("completions were not written within a minute");
