@@ -89,6 +89,10 @@ fi
 if ! remote list-jdbc-resources | grep -qx 'jdbc/tideflow'; then
     remote multimode --file "$here/tideflow-$database.asadmin"
 fi
+# The connection pool's statistics, which Tideflow samples into its metric history (node.pool.*): published as AMX
+# MBeans once AMX is on and the pool's monitoring level is above OFF (the default).
+remote set-amx-enabled --enabled=true
+remote set configs.config.server-config.monitoring-service.module-monitoring-levels.jdbc-connection-pool=HIGH
 # Task submission by JMS, on the domain's embedded OpenMQ broker: Tideflow's message-driven bean reads
 # jms/queue/TideflowSubmit (WEB-INF/glassfish-ejb-jar.xml) and moves invalid messages to TideflowInvalid.
 for queue in TideflowSubmit TideflowInvalid; do

@@ -2,17 +2,12 @@ package io.tideflow.queue.alerts;
 
 import io.tideflow.queue.api.admin.AlertKind;
 import io.tideflow.queue.config.AlertRule;
-import io.tideflow.queue.history.HistogramJson;
-import io.tideflow.queue.history.HistoryMetric;
-import io.tideflow.queue.history.SampledFigure;
-import io.tideflow.queue.history.Summaries;
 import io.tideflow.queue.metrics.LatencyHistogram;
 import io.tideflow.queue.store.reporting.MetricRow;
 import io.tideflow.queue.store.reporting.MetricRow.Resolution;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,9 +75,9 @@ public final class AnomalyDetector {
         long now = in.now().toEpochMilli();
         long windowFrom = Resolution.MINUTE.floor(now - WINDOW.toMillis());
         List<AlertEvaluator.Firing> firing = new ArrayList<>();
-        Map<String, Map<Long, LatencyHistogram>> runs = histogramsByGroupAndMinute(in.runs());
-        Map<String, Map<Long, Double>> completed = sumsByGroupAndMinute(in.completed());
-        Map<String, Map<Long, Double>> failed = sumsByGroupAndMinute(in.failed());
+        Map<String, Map<Long, LatencyHistogram>> runs = MinuteSeries.histograms(in.runs());
+        Map<String, Map<Long, Double>> completed = MinuteSeries.sums(in.completed());
+        Map<String, Map<Long, Double>> failed = MinuteSeries.sums(in.failed());
         runs.forEach(
                 (group, minutes) -> latencySpike(group, minutes, windowFrom).ifPresent(firing::add));
         Set<String> finishing = new java.util.TreeSet<>(completed.keySet());
@@ -91,8 +86,9 @@ public final class AnomalyDetector {
             errorSpike(group, completed.getOrDefault(group, Map.of()), failed.getOrDefault(group, Map.of()), windowFrom)
                     .ifPresent(firing::add);
         }
-        meansByGroupAndMinute(in.pending())
-                .forEach((group, minutes) -> backlogGrowth(group, minutes, completed.getOrDefault(group, Map.of()), now)
+        MinuteSeries.means(in.pending())
+                .forEach((group, minutes) -> BacklogGrowth.find(
+                                group, minutes, completed.getOrDefault(group, Map.of()), now)
                         .ifPresent(firing::add));
         silentNodes(in, now, firing);
         return firing;
@@ -113,8 +109,8 @@ public final class AnomalyDetector {
             return java.util.Optional.empty();
         }
         double p95 = recent.percentileMs(0.95);
-        double median = median(baseline);
-        double spread = MAD_TO_SIGMA * median(deviations(baseline, median));
+        double median = MinuteSeries.median(baseline);
+        double spread = MAD_TO_SIGMA * MinuteSeries.median(MinuteSeries.deviations(baseline, median));
         if (p95 <= K * median || p95 <= median + DEVIATIONS * spread || p95 - median < MIN_LATENCY_RISE_MS) {
             return java.util.Optional.empty();
         }
@@ -154,8 +150,8 @@ public final class AnomalyDetector {
             return java.util.Optional.empty();
         }
         double rate = recentFailed / recentFinished;
-        double median = median(baseline);
-        double spread = MAD_TO_SIGMA * median(deviations(baseline, median));
+        double median = MinuteSeries.median(baseline);
+        double spread = MAD_TO_SIGMA * MinuteSeries.median(MinuteSeries.deviations(baseline, median));
         if (rate <= K * median || rate <= median + DEVIATIONS * spread || rate - median < MIN_ERROR_RISE) {
             return java.util.Optional.empty();
         }
@@ -173,55 +169,6 @@ public final class AnomalyDetector {
                         recentFailed,
                         recentFinished,
                         median * 100)));
-    }
-
-    /**
-     * Growth when the last {@link #BACKLOG_MINUTES} whole minutes each held at least as many waiting tasks as the one
-     * before, and the last at least {@link #MIN_BACKLOG_GROWTH} tasks and a tenth more than the first.
-     */
-    private static java.util.Optional<AlertEvaluator.Firing> backlogGrowth(
-            String group, Map<Long, Double> pending, Map<Long, Double> completed, long now) {
-        long lastWhole = Resolution.MINUTE.floor(now) - Resolution.MINUTE.millis();
-        double[] series = new double[BACKLOG_MINUTES];
-        for (int i = 0; i < BACKLOG_MINUTES; i++) {
-            Double mean = pending.get(lastWhole - (BACKLOG_MINUTES - 1 - i) * Resolution.MINUTE.millis());
-            if (mean == null) {
-                return java.util.Optional.empty();
-            }
-            series[i] = mean;
-            if (i > 0 && series[i] < series[i - 1]) {
-                return java.util.Optional.empty();
-            }
-        }
-        double first = series[0];
-        double last = series[BACKLOG_MINUTES - 1];
-        if (last - first < Math.max(MIN_BACKLOG_GROWTH, 0.1 * first)) {
-            return java.util.Optional.empty();
-        }
-        double done = 0;
-        for (int i = 0; i < BACKLOG_MINUTES; i++) {
-            done += completed.getOrDefault(lastWhole - i * Resolution.MINUTE.millis(), 0.0);
-        }
-        double perSecond = done / (BACKLOG_MINUTES * 60.0);
-        String drain = perSecond <= 0
-                ? "nothing completed meanwhile, so it is not draining at all"
-                : String.format(
-                        Locale.ROOT,
-                        "at the current completion rate (%.2f/s) it would take %s to drain with no new tasks",
-                        perSecond,
-                        duration(last / perSecond));
-        return java.util.Optional.of(new AlertEvaluator.Firing(
-                BACKLOG,
-                group,
-                last,
-                String.format(
-                        Locale.ROOT,
-                        "the waiting tasks of group %s grew from %.0f to %.0f over the last %d min; %s",
-                        group,
-                        first,
-                        last,
-                        BACKLOG_MINUTES,
-                        drain)));
     }
 
     private static void silentNodes(Input in, long now, List<AlertEvaluator.Firing> firing) {
@@ -247,56 +194,7 @@ public final class AnomalyDetector {
         });
     }
 
-    private static Map<String, Map<Long, LatencyHistogram>> histogramsByGroupAndMinute(List<MetricRow> rows) {
-        Map<String, Map<Long, LatencyHistogram>> byGroup = new TreeMap<>();
-        for (MetricRow row : rows) {
-            if (row.metadata() != null && HistoryMetric.RUN.equals(row.metricType())) {
-                byGroup.computeIfAbsent(row.group(), g -> new TreeMap<>())
-                        .computeIfAbsent(row.ts(), m -> new LatencyHistogram())
-                        .add(HistogramJson.read(row.metadata()));
-            }
-        }
-        return byGroup;
-    }
-
-    private static Map<String, Map<Long, Double>> sumsByGroupAndMinute(List<MetricRow> rows) {
-        Map<String, Map<Long, Double>> byGroup = new TreeMap<>();
-        for (MetricRow row : rows) {
-            byGroup.computeIfAbsent(row.group(), g -> new TreeMap<>()).merge(row.ts(), row.value(), Double::sum);
-        }
-        return byGroup;
-    }
-
-    /** The mean of every node's samples per group and minute (each node samples the same cluster-wide figure). */
-    private static Map<String, Map<Long, Double>> meansByGroupAndMinute(List<MetricRow> rows) {
-        Map<String, Map<Long, io.tideflow.queue.history.GaugeJson.Samples>> byGroup = new TreeMap<>();
-        for (MetricRow row : rows) {
-            if (SampledFigure.GROUP_PENDING.equals(row.metricType())) {
-                byGroup.computeIfAbsent(row.group(), g -> new TreeMap<>())
-                        .merge(row.ts(), Summaries.samplesOf(row), io.tideflow.queue.history.GaugeJson.Samples::and);
-            }
-        }
-        Map<String, Map<Long, Double>> means = new TreeMap<>();
-        byGroup.forEach((group, minutes) -> {
-            Map<Long, Double> its = new TreeMap<>();
-            minutes.forEach((minute, samples) -> its.put(minute, samples.mean()));
-            means.put(group, its);
-        });
-        return means;
-    }
-
-    static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static List<Double> deviations(List<Double> values, double median) {
-        return values.stream().map(value -> Math.abs(value - median)).toList();
-    }
-
-    private static String duration(double seconds) {
+    static String duration(double seconds) {
         if (seconds < 120) {
             return String.format(Locale.ROOT, "%.0f s", seconds);
         }

@@ -23,6 +23,8 @@ final class PoolFigures {
 
     private static final String NODE = SampledFigure.NODE;
     private static final String JNDI_SUFFIX = "jdbc/tideflow";
+    /** The pool the Payara scripts create for jdbc/tideflow. */
+    private static final String PAYARA_POOL = "TideflowPool";
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private Source source;
@@ -60,10 +62,14 @@ final class PoolFigures {
                     }
                 }
             }
-            Set<ObjectName> payara =
-                    server.queryNames(new ObjectName("amx:type=jdbc-connection-pool-mon,name=*TideflowPool*"), null);
+            Set<ObjectName> payara = server.queryNames(
+                    new ObjectName("amx:type=jdbc-connection-pool-mon,name=*" + PAYARA_POOL + "*,*"), null);
             if (!payara.isEmpty()) {
-                return Optional.of(new PayaraPool(payara.iterator().next()));
+                Set<ObjectName> config = server.queryNames(
+                        new ObjectName("amx:type=jdbc-connection-pool,name=" + PAYARA_POOL + ",*"), null);
+                return Optional.of(new PayaraPool(
+                        payara.iterator().next(),
+                        config.isEmpty() ? null : config.iterator().next()));
             }
         } catch (Exception e) {
             // no such tree on this server
@@ -138,16 +144,20 @@ final class PoolFigures {
 
     private final class PayaraPool implements Source {
         private final ObjectName pool;
+        private final ObjectName config;
 
-        PayaraPool(ObjectName pool) {
+        /** @param config the pool's configuration (its maximum), or null when AMX does not publish it */
+        PayaraPool(ObjectName pool, ObjectName config) {
             this.pool = pool;
+            this.config = config;
         }
 
         @Override
         public List<FigureSample> read() throws Exception {
-            double inUse = number(attribute(pool, "numconnused"));
-            // its monitoring tells the connections open, not the pool's maximum: the use in percent is left out
-            return figures(inUse, Double.NaN, number(attribute(pool, "waitqueuelength")));
+            return figures(
+                    number(attribute(pool, "numconnused")),
+                    config == null ? Double.NaN : number(attribute(config, "MaxPoolSize")),
+                    number(attribute(pool, "waitqueuelength")));
         }
     }
 }
