@@ -74,15 +74,23 @@ class HistoryBackupIT extends TestHandlersDeployment {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> backupsIn(directory).size() == 2);
-        for (Path file : backupsIn(directory)) {
-            List<String> lines = Files.readAllLines(file);
-            assertThat(json(lines.get(0)).getInt("tideflowHistoryBackup")).isEqualTo(1);
-            assertThat(json(lines.get(lines.size() - 1)).getBoolean("backupComplete"))
-                    .isTrue();
-        }
-        await().during(Duration.ofSeconds(5))
-                .atMost(Duration.ofSeconds(6))
-                .until(() -> backupsIn(directory).size() <= 2);
+        // the newest (the oldest may be deleted meanwhile: one is written every 2 s here)
+        Path newest = backupsIn(directory).stream()
+                .max(java.util.Comparator.comparing(Path::getFileName))
+                .orElseThrow();
+        List<String> lines = Files.readAllLines(newest);
+        assertThat(json(lines.get(0)).getInt("tideflowHistoryBackup")).isEqualTo(1);
+        assertThat(json(lines.get(lines.size() - 1)).getBoolean("backupComplete"))
+                .isTrue();
+        // newer backups replace these two; between a write and the deletion of the oldest there are three
+        List<Path> first = backupsIn(directory);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    List<Path> now = backupsIn(directory);
+                    assertThat(now).hasSizeLessThanOrEqualTo(3);
+                    assertThat(now).hasSizeGreaterThanOrEqualTo(2).doesNotContainAnyElementsOf(first);
+                });
     }
 
     private static List<Path> backupsIn(Path directory) throws IOException {
