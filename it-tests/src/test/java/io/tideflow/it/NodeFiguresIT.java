@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A node's resources and a group's use of its limits, sampled into the metric history and the meters, checked
@@ -161,7 +159,14 @@ class NodeFiguresIT extends TestHandlersDeployment {
         try (ConsoleBrowser browser = new ConsoleBrowser(URI.create(deploymentUrl.toString()))) {
             browser.logIn("demo-viewer", "demo-viewer-pw");
             String row = "#insights tr[data-group='" + group + "'][data-kind='GROUP_SATURATED']";
-            browser.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(row)));
+            // the dashboard reads the newest set when it is drawn; a set is written every second here
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        browser.open("index.xhtml");
+                        return !browser.all(row).isEmpty();
+                    });
+            browser.screenshot("dashboard-insights");
             assertThat(browser.text(row)).contains("WARNING", "group " + group + " spent", "at its concurrency limit");
         }
     }
