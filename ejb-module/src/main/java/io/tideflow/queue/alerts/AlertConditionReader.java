@@ -55,6 +55,11 @@ public class AlertConditionReader {
                 silentAfter);
     }
 
+    /** Whether {@code node} is the one that evaluates the rules (and runs the other once-per-cluster work) now. */
+    public boolean isEvaluator(String node, Instant now) {
+        return evaluator(now).map(node::equals).orElse(false);
+    }
+
     /**
      * The node that evaluates the rules: the alive node first by name. One evaluator keeps nodes whose views differ a
      * little (a breaker seen a moment apart) from raising and clearing the same alert in turn.

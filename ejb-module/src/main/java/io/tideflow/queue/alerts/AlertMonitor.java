@@ -109,7 +109,7 @@ public class AlertMonitor {
     void evaluate() {
         try {
             Instant now = clock.instant();
-            if (!reader.evaluator(now).map(engine.nodeId()::equals).orElse(false)) {
+            if (!reader.isEvaluator(engine.nodeId(), now)) {
                 notClosedSince.clear();
                 anomaliesReadAt = null;
                 return;

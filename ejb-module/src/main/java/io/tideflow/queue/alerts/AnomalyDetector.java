@@ -110,8 +110,7 @@ public final class AnomalyDetector {
         }
         double p95 = recent.percentileMs(0.95);
         double median = MinuteSeries.median(baseline);
-        double spread = MAD_TO_SIGMA * MinuteSeries.median(MinuteSeries.deviations(baseline, median));
-        if (p95 <= K * median || p95 <= median + DEVIATIONS * spread || p95 - median < MIN_LATENCY_RISE_MS) {
+        if (!isSpike(p95, baseline, median, MIN_LATENCY_RISE_MS)) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new AlertEvaluator.Firing(
@@ -151,8 +150,7 @@ public final class AnomalyDetector {
         }
         double rate = recentFailed / recentFinished;
         double median = MinuteSeries.median(baseline);
-        double spread = MAD_TO_SIGMA * MinuteSeries.median(MinuteSeries.deviations(baseline, median));
-        if (rate <= K * median || rate <= median + DEVIATIONS * spread || rate - median < MIN_ERROR_RISE) {
+        if (!isSpike(rate, baseline, median, MIN_ERROR_RISE)) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new AlertEvaluator.Firing(
@@ -192,6 +190,15 @@ public final class AnomalyDetector {
                                 duration(silentMs / 1000.0))));
             }
         });
+    }
+
+    /**
+     * Above {@link #K} times the baseline's median, above it by {@link #DEVIATIONS} robust deviations (the median
+     * absolute deviation scaled to a standard deviation) and by at least {@code floor}.
+     */
+    private static boolean isSpike(double value, List<Double> baseline, double median, double floor) {
+        double spread = MAD_TO_SIGMA * MinuteSeries.median(MinuteSeries.deviations(baseline, median));
+        return value > K * median && value > median + DEVIATIONS * spread && value - median >= floor;
     }
 
     static String duration(double seconds) {

@@ -80,10 +80,7 @@ public class HistoryBackupSchedule {
 
     void backUp() {
         try {
-            if (!evaluators
-                    .evaluator(clock.instant())
-                    .map(engine.nodeId()::equals)
-                    .orElse(false)) {
+            if (!evaluators.isEvaluator(engine.nodeId(), clock.instant())) {
                 return;
             }
             Path file = backups.writeInto(settings.directory());

@@ -75,7 +75,7 @@ public class InsightRunner {
     void analyze() {
         try {
             Instant now = clock.instant();
-            if (!evaluators.evaluator(now).map(engine.nodeId()::equals).orElse(false)) {
+            if (!evaluators.isEvaluator(engine.nodeId(), now)) {
                 return;
             }
             List<Insight> found = PerformanceAnalyzer.analyze(transactions.read(now, settings.insightsWindow()));
