@@ -175,7 +175,9 @@ class DatabaseOutageIT {
             }
             ApiClient.Response accepted =
                     api.post("tasks/batch", OPERATOR, body.append("]}").toString());
-            assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+            assertThat(accepted.status())
+                    .as(() -> accepted.body() + "\n" + node.lastError())
+                    .isEqualTo(201);
         }
         await().atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(100))

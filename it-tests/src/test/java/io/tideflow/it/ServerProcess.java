@@ -100,6 +100,34 @@ final class ServerProcess {
         return URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/");
     }
 
+    /**
+     * The last error the server logged, with the causes of its stack trace, for the message of a failed assertion
+     * (the server's base directory is gone once the run is over).
+     */
+    String lastError() {
+        try {
+            List<String> lines = Files.readAllLines(baseDir.resolve("log/server.log"));
+            int last = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(" ERROR ")) {
+                    last = i;
+                }
+            }
+            if (last < 0) {
+                return "(the server logged no error)";
+            }
+            StringBuilder error = new StringBuilder(lines.get(last));
+            for (int i = last + 1; i < lines.size() && !lines.get(i).matches("^\\d{4}-\\d\\d-\\d\\d .*"); i++) {
+                if (lines.get(i).startsWith("Caused by")) {
+                    error.append('\n').append(lines.get(i));
+                }
+            }
+            return error.toString();
+        } catch (IOException e) {
+            return "(the server log could not be read: " + e + ")";
+        }
+    }
+
     /** Kills the server's JVM with SIGKILL: no shutdown hook, no release of leases. */
     void killHard() {
         List<ProcessHandle> tree = Stream.concat(launcher.descendants(), Stream.of(launcher.toHandle()))

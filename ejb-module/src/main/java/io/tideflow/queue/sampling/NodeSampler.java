@@ -30,6 +30,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -96,7 +97,10 @@ public class NodeSampler {
     private volatile Map<String, Double> latest = Map.of();
     private RepeatingWork samples;
     private boolean poolReported;
+    private long firstSample = -1;
     private Set<String> pendingSampled = Set.of();
+
+    private static final Duration POOL_SEARCH = Duration.ofMinutes(2);
 
     private static final Set<TaskState> LIVE =
             EnumSet.of(TaskState.PENDING, TaskState.RUNNING, TaskState.FAILED, TaskState.WAITING);
@@ -121,17 +125,33 @@ public class NodeSampler {
         }
     }
 
+    /**
+     * Says once whether the pool is sampled. Servers publish their pool statistics some time after the application
+     * starts (WildFly once it has booted, Payara once its AMX tree is loaded), so their absence is only told after
+     * {@link #POOL_SEARCH}.
+     */
+    private void reportPool(long now) {
+        if (firstSample < 0) {
+            firstSample = now;
+        }
+        if (poolReported) {
+            return;
+        }
+        if (pool.found()) {
+            poolReported = true;
+            LOG.info("Tideflow samples the datasource pool from the server's statistics");
+        } else if (now - firstSample >= POOL_SEARCH.toMillis()) {
+            poolReported = true;
+            LOG.info("the server publishes no statistics of Tideflow's datasource pool: its figures are left out of"
+                    + " the metric history until it does (docs/observability.md says how to switch them on)");
+        }
+    }
+
     void sample() {
         long now = clock.millis();
         List<FigureSample> taken = new ArrayList<>(jvm.read());
         taken.addAll(pool.read());
-        if (!poolReported) {
-            poolReported = true;
-            LOG.info(() -> pool.found()
-                    ? "Tideflow samples the datasource pool from the server's statistics"
-                    : "the server publishes no statistics of Tideflow's datasource pool: its figures are left out"
-                            + " of the metric history (docs/observability.md says how to switch them on)");
-        }
+        reportPool(now);
         Map<String, Integer> runningByGroup = new HashMap<>();
         for (RunningAttempt attempt : attempts.snapshot()) {
             runningByGroup.merge(attempt.task().group(), 1, Integer::sum);

@@ -52,6 +52,9 @@ final class PoolFigures {
 
     private Optional<Source> find() {
         try {
+            if (wildFlyBooting()) {
+                return Optional.empty();
+            }
             for (ObjectName name :
                     server.queryNames(new ObjectName("jboss.as:subsystem=datasources,data-source=*"), null)) {
                 Object jndi = attribute(name, "jndiName");
@@ -75,6 +78,19 @@ final class PoolFigures {
             // no such tree on this server
         }
         return Optional.empty();
+    }
+
+    /**
+     * WildFly registers its datasources' MBeans before its model answers for them: a read during the boot fails and
+     * the server logs it as an error, so the pool is looked for once the server says it runs.
+     */
+    private boolean wildFlyBooting() throws Exception {
+        ObjectName root = new ObjectName("jboss.as:management-root=server");
+        if (!server.isRegistered(root)) {
+            return false;
+        }
+        Object state = attribute(root, "server-state");
+        return state != null && "starting".equalsIgnoreCase(state.toString());
     }
 
     /** Reads an attribute by its name in any case or spelling ({@code InUseCount}, {@code inUseCount}, ...). */
