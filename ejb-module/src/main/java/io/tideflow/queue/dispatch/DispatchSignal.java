@@ -1,7 +1,7 @@
 package io.tideflow.queue.dispatch;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The wake-up line from committed enqueues to the dispatchers: this node's at once, other nodes' through
@@ -13,13 +13,16 @@ public class DispatchSignal {
 
     private static final Runnable NOBODY = () -> {};
 
-    private static final Consumer<String> NO_GROUP_WATCHER = group -> {};
+    private static final Predicate<String> NO_GROUP_WATCHER = group -> false;
 
     private volatile Runnable localDispatcher = NOBODY;
-    private volatile Consumer<String> groupWatcher = NO_GROUP_WATCHER;
+    private volatile Predicate<String> groupWatcher = NO_GROUP_WATCHER;
     private volatile Runnable otherNodes = NOBODY;
 
-    void listen(Runnable wakeUp, Consumer<String> enqueuedIn) {
+    /**
+     * @param enqueuedIn told of each group that received tasks; says whether this node's dispatcher should look now
+     */
+    void listen(Runnable wakeUp, Predicate<String> enqueuedIn) {
         this.groupWatcher = enqueuedIn;
         this.localDispatcher = wakeUp;
     }
@@ -39,8 +42,9 @@ public class DispatchSignal {
 
     /** New work was committed here, in {@code group}: this node's dispatcher and every other node's should look. */
     public void enqueued(String group) {
-        groupWatcher.accept(group);
-        localDispatcher.run();
+        if (groupWatcher.test(group)) {
+            localDispatcher.run();
+        }
         otherNodes.run();
     }
 

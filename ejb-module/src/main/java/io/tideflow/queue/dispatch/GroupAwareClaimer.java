@@ -77,9 +77,22 @@ public final class GroupAwareClaimer implements DispatchLoop.Claimer {
         this.clock = clock;
     }
 
-    /** Tasks were just committed to {@code group}: it takes its turn from the next pass on. */
-    public void enqueuedIn(String group) {
+    /**
+     * Tasks were just committed to {@code group}: it takes its turn from the next pass on.
+     *
+     * @return whether a pass now could start one of them: not while the group is paused or at its limit on this node.
+     *     Such a pass would only read past the group's backlog (on Derby the claim across groups walks it), once per
+     *     commit while tasks pour into a paused group; the group's resume, or a worker it frees, starts the next pass.
+     */
+    public boolean enqueuedIn(String group) {
         dueGroups.noted(group);
+        for (GroupRow row : restrictedGroups.get()) {
+            if (row.name().equals(group)) {
+                return !row.paused()
+                        && (row.maxConcurrent() == null || heldHere.applyAsInt(group) < row.maxConcurrent());
+            }
+        }
+        return true;
     }
 
     /**

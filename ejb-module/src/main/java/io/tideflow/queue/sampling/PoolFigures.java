@@ -4,8 +4,10 @@ import io.tideflow.queue.history.FigureSample;
 import io.tideflow.queue.history.SampledFigure;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.management.MBeanAttributeInfo;
@@ -28,6 +30,8 @@ final class PoolFigures {
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private Source source;
+    /** The attribute names as the server spells them, by MBean and wanted name (read by the sampler's thread only). */
+    private final Map<String, String> spellings = new HashMap<>();
 
     List<FigureSample> read() {
         if (source == null) {
@@ -93,15 +97,26 @@ final class PoolFigures {
         return state != null && "starting".equalsIgnoreCase(state.toString());
     }
 
-    /** Reads an attribute by its name in any case or spelling ({@code InUseCount}, {@code inUseCount}, ...). */
+    /**
+     * Reads an attribute by its name in any case or spelling ({@code InUseCount}, {@code inUseCount}, ...). The
+     * spelling is looked up once: on WildFly each look describes the whole resource, which cost more than the reads.
+     */
     private Object attribute(ObjectName name, String wanted) throws Exception {
-        String plain = wanted.replace("-", "").toLowerCase(Locale.ROOT);
-        for (MBeanAttributeInfo info : server.getMBeanInfo(name).getAttributes()) {
-            if (info.getName().replace("-", "").toLowerCase(Locale.ROOT).equals(plain)) {
-                return server.getAttribute(name, info.getName());
+        String key = name + "#" + wanted;
+        String spelled = spellings.get(key);
+        if (spelled == null) {
+            String plain = wanted.replace("-", "").toLowerCase(Locale.ROOT);
+            for (MBeanAttributeInfo info : server.getMBeanInfo(name).getAttributes()) {
+                if (info.getName().replace("-", "").toLowerCase(Locale.ROOT).equals(plain)) {
+                    spelled = info.getName();
+                }
             }
+            if (spelled == null) {
+                return null;
+            }
+            spellings.put(key, spelled);
         }
-        return null;
+        return server.getAttribute(name, spelled);
     }
 
     private static double number(Object value) {

@@ -96,6 +96,19 @@ class GroupAwareClaimerTest {
     }
 
     @Test
+    void aCommitWakesTheDispatcherUnlessItsGroupIsPausedOrAtItsLimitOnThisNode() {
+        restricted = List.of(group("held", true, null), group("mail", false, 2), group("sms", false, null));
+        assertThat(claimer.enqueuedIn("default")).as("unrestricted").isTrue();
+        assertThat(claimer.enqueuedIn("held")).as("paused").isFalse();
+        assertThat(claimer.enqueuedIn("sms")).as("restricted otherwise").isTrue();
+        held.put("mail", 1);
+        assertThat(claimer.enqueuedIn("mail")).as("room for one more").isTrue();
+        held.put("mail", 2);
+        assertThat(claimer.enqueuedIn("mail")).as("at its limit").isFalse();
+        assertThat(calls).as("deciding costs no read").isEmpty();
+    }
+
+    @Test
     void twoBusyGroupsTakeTurnsWhateverTheirBacklogAndPriorities() {
         claimer.enqueuedIn("flood");
         claimer.enqueuedIn("trickle");
