@@ -136,9 +136,11 @@ class ReportsIT extends TestHandlersDeployment {
         ApiClient api = api();
         String group = "export-" + UUID.randomUUID().toString().substring(0, 8);
         // 400 more characters a task make the export (about 60 MB) three times the garbage that the rest of the server
-        // has been seen to promote while it runs (up to 22 MB with the node sampler and the analyzer at test rates)
+        // has been seen to promote while it runs (up to 22 MB with the node sampler and the analyzer at test rates);
+        // Payara's bound is not measured (below), so its export stays small
+        String padding = ItServer.isPayara() ? "" : "x".repeat(400);
         String batch = farFutureBatch(
-                group, "{\"to\":\"a@b.c\",\"note\":\"quotes \\\" and, commas\",\"text\":\"" + "x".repeat(400) + "\"}");
+                group, "{\"to\":\"a@b.c\",\"note\":\"quotes \\\" and, commas\",\"text\":\"" + padding + "\"}");
         for (int i = 0; i < 10; i++) {
             ApiClient.Response created = api.post("tasks/batch", OPERATOR, batch);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
