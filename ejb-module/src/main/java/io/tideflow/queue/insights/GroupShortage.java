@@ -22,8 +22,9 @@ final class GroupShortage {
             insights.add(saturated(
                     group,
                     atLimit.mean(),
-                    "group %s spent %.0f %% of the last %s at its concurrency limit: its tasks wait for room, not"
-                            + " for workers",
+                    // a mean of its samples: a group limited only a minute ago has a minute of them, not the window
+                    "group %s spent %.0f %% of the time it was sampled in the last %s at its concurrency limit: its"
+                            + " tasks wait for room, not for workers",
                     window));
         }
         GaugeJson.Samples rate = figures.get(SampledFigure.GROUP_RATE_USE);

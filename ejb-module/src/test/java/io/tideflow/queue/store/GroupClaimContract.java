@@ -5,31 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tideflow.queue.api.BreakerState;
-import io.tideflow.queue.api.worker.LeasedTask;
-import io.tideflow.queue.dispatch.DispatchLoop;
-import io.tideflow.queue.dispatch.GroupAwareClaimer;
-import io.tideflow.queue.dispatch.RestrictedGroupClaim;
 import io.tideflow.queue.model.Breaker;
 import io.tideflow.queue.model.BreakerSettings;
 import io.tideflow.queue.model.GroupLimits;
 import io.tideflow.queue.store.groups.BreakerStore;
-import io.tideflow.queue.store.groups.GroupRow;
 import io.tideflow.queue.store.groups.GroupStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -46,23 +36,13 @@ abstract class GroupClaimContract {
     private static final int GROUPS = 3_000;
 
     private final TestDatabase db = newDatabase();
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final Map<String, AtomicInteger> runningNow = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> mostAtOnce = new ConcurrentHashMap<>();
-    private final List<DispatchLoop> loops = new ArrayList<>();
-    private final Map<String, BreakerSettings> breakers = new ConcurrentHashMap<>();
-    private final List<String> startOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final List<GroupAwareClaimer> claimers = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final Map<String, Integer> weights = new ConcurrentHashMap<>();
+    private final ClaimingNodes nodes = new ClaimingNodes(db, LEASE);
 
     abstract TestDatabase newDatabase();
 
     @AfterEach
     void stop() throws InterruptedException {
-        loops.forEach(DispatchLoop::stop);
-        loops.forEach(loop -> loop.awaitIdle(Duration.ofSeconds(30)));
-        threads.shutdownNow();
-        threads.awaitTermination(10, TimeUnit.SECONDS);
+        nodes.close();
         db.close();
     }
 
@@ -72,14 +52,14 @@ abstract class GroupClaimContract {
         insert(20, "default");
         db.inTransaction(em -> new GroupStore(em, db.dialect()).setPaused("mail", true, Instant.now()));
 
-        start("node-a", 0);
+        nodes.start("node-a", 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> completedIn("default") == 20);
         assertThat(completedIn("mail")).isZero();
         assertThat(db.count("SELECT COUNT(*) FROM tasks WHERE resource_group = 'mail' AND state = 'PENDING'"))
                 .isEqualTo(20);
 
         db.inTransaction(em -> new GroupStore(em, db.dialect()).setPaused("mail", false, Instant.now()));
-        loops.get(0).wake();
+        nodes.wakeAll();
         await().atMost(Duration.ofSeconds(30)).until(() -> completedIn("mail") == 20);
     }
 
@@ -89,24 +69,24 @@ abstract class GroupClaimContract {
         insert(150, "free");
         db.inTransaction(em -> new GroupStore(em, db.dialect())
                 .setLimits("limited", new GroupLimits(null, 3, null, null), false, Instant.now()));
-        Optional<AtomicInteger> mostRunningInDatabase = sampleRunning("limited");
+        Optional<AtomicInteger> mostRunningInDatabase = nodes.sampleRunning("limited");
 
-        start("node-a", 5);
-        start("node-b", 5);
+        nodes.start("node-a", 5);
+        nodes.start("node-b", 5);
         await().atMost(Duration.ofMinutes(2)).until(() -> completedIn("limited") == 150 && completedIn("free") == 150);
 
         System.out.printf(
                 "GroupClaimContract: cluster limit 3, two dispatchers of 8 workers: at most %d handlers at"
                         + " once (database: %s); the unlimited group beside: %d%n",
-                mostAtOnce.get("limited").get(),
+                nodes.mostAtOnce("limited"),
                 mostRunningInDatabase.map(most -> most.get() + " RUNNING rows").orElse("not sampled"),
-                mostAtOnce.get("free").get());
-        assertThat(mostAtOnce.get("limited").get())
+                nodes.mostAtOnce("free"));
+        assertThat(nodes.mostAtOnce("limited"))
                 .as("handlers of the group running at once")
                 .isBetween(1, 3);
         mostRunningInDatabase.ifPresent(most ->
                 assertThat(most.get()).as("RUNNING rows of the group at once").isBetween(1, 3));
-        assertThat(mostAtOnce.get("free").get())
+        assertThat(nodes.mostAtOnce("free"))
                 .as("the unlimited group is not held to the limit")
                 .isGreaterThan(3);
     }
@@ -116,22 +96,22 @@ abstract class GroupClaimContract {
         insert(120, "per-node");
         db.inTransaction(em -> new GroupStore(em, db.dialect())
                 .setLimits("per-node", new GroupLimits(2, null, null, null), false, Instant.now()));
-        Optional<AtomicInteger> mostRunningInDatabase = sampleRunning("per-node");
+        Optional<AtomicInteger> mostRunningInDatabase = nodes.sampleRunning("per-node");
 
-        start("node-a", 5);
-        start("node-b", 5);
+        nodes.start("node-a", 5);
+        nodes.start("node-b", 5);
         await().atMost(Duration.ofMinutes(2)).until(() -> completedIn("per-node") == 120);
 
         System.out.printf(
                 "GroupClaimContract: node limit 2, two dispatchers: at most %d and %d handlers at once"
                         + " (database: %s)%n",
-                mostAtOnce.get("node-a/per-node").get(),
-                mostAtOnce.get("node-b/per-node").get(),
+                nodes.mostAtOnce("node-a/per-node"),
+                nodes.mostAtOnce("node-b/per-node"),
                 mostRunningInDatabase.map(most -> most.get() + " RUNNING rows").orElse("not sampled"));
-        assertThat(mostAtOnce.get("node-a/per-node").get())
+        assertThat(nodes.mostAtOnce("node-a/per-node"))
                 .as("handlers at once on node-a")
                 .isBetween(1, 2);
-        assertThat(mostAtOnce.get("node-b/per-node").get())
+        assertThat(nodes.mostAtOnce("node-b/per-node"))
                 .as("handlers at once on node-b")
                 .isBetween(1, 2);
         mostRunningInDatabase.ifPresent(
@@ -148,15 +128,15 @@ abstract class GroupClaimContract {
                 .setLimits("rated", new GroupLimits(null, null, 10, 1_000L), false, Instant.now()));
 
         long started = System.nanoTime();
-        start("node-a", 0);
-        start("node-b", 0);
+        nodes.start("node-a", 0);
+        nodes.start("node-b", 0);
         // the dispatchers of the engine are woken by their poll; these by this loop
         long deadline = started + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             Thread.sleep(50);
-            loops.forEach(DispatchLoop::wake);
+            nodes.wakeAll();
         }
-        loops.forEach(DispatchLoop::stop);
+        nodes.stopAll();
         double seconds = (System.nanoTime() - started) / 1e9;
         long startedTasks = db.count("SELECT COUNT(*) FROM task_events e JOIN tasks t ON t.id = e.task_id"
                 + " WHERE t.resource_group = 'rated' AND e.to_state = 'RUNNING'");
@@ -173,7 +153,7 @@ abstract class GroupClaimContract {
     void anOpenBreakerHoldsItsGroupWithoutBurningAttemptsAndHalfOpenLetsOnlyTheProbesThroughOnAnyNode()
             throws InterruptedException {
         BreakerSettings settings = new BreakerSettings(0.5, 4, Duration.ofMinutes(1), Duration.ofSeconds(3), 2);
-        breakers.put("flaky", settings);
+        nodes.breakerSettings("flaky", settings);
         db.inTransaction(em -> {
             new GroupStore(em, db.dialect()).setBreaker("flaky", true, Instant.now());
             new BreakerStore(em, db.dialect()).createIfMissing("flaky", System.currentTimeMillis());
@@ -184,8 +164,8 @@ abstract class GroupClaimContract {
         insert(10, "flaky");
         insert(10, "default");
 
-        start("node-a", 0);
-        start("node-b", 0);
+        nodes.start("node-a", 0);
+        nodes.start("node-b", 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> completedIn("default") == 10);
         assertThat(breaker("flaky").state())
                 .as("the other group drained within the open delay")
@@ -227,10 +207,10 @@ abstract class GroupClaimContract {
                 .map(t -> t.id().value())
                 .toList();
 
-        start("node-a", 0);
+        nodes.start("node-a", 0);
         await().atMost(Duration.ofMinutes(2)).until(() -> completedIn("ordered") == 1_000);
 
-        assertThat(startOrder)
+        assertThat(nodes.startOrder())
                 .as("one at a time, so the start order is the claim order")
                 .containsExactlyElementsOf(expected);
     }
@@ -238,8 +218,8 @@ abstract class GroupClaimContract {
     @Test
     void aGroupPostedAfterFiftyThousandHigherPriorityTasksOfAnotherStartsAtOnceAndTakesTurns() {
         insertMany(50_000, "flood", 9);
-        start("node-a", 0);
-        await().atMost(Duration.ofMinutes(2)).until(() -> startOrder.size() >= 500);
+        nodes.start("node-a", 0);
+        await().atMost(Duration.ofMinutes(2)).until(() -> nodes.startOrder().size() >= 500);
 
         List<io.tideflow.queue.store.NewTask> trickle = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -249,18 +229,19 @@ abstract class GroupClaimContract {
                     .build());
         }
         db.inTransaction(em -> db.store(em, "submitter").insertAll(trickle));
-        int startsBefore = startOrder.size();
+        int startsBefore = nodes.startOrder().size();
         long posted = System.nanoTime();
         // what the engine does after an enqueue commits: the dispatcher learns the group and looks
-        claimers.forEach(claimer -> claimer.enqueuedIn("trickle"));
-        loops.forEach(DispatchLoop::wake);
+        nodes.enqueuedIn("trickle");
+        nodes.wakeAll();
         Set<String> trickleIds = new java.util.HashSet<>(
                 trickle.stream().map(t -> t.id().value()).toList());
         await().atMost(Duration.ofMinutes(1))
-                .until(() -> startOrder.stream().filter(trickleIds::contains).count() == 100);
+                .until(() ->
+                        nodes.startOrder().stream().filter(trickleIds::contains).count() == 100);
 
         // a copy: the flood keeps starting while this is read, and a view of a list that changes cannot be read
-        List<String> started = List.copyOf(startOrder);
+        List<String> started = List.copyOf(nodes.startOrder());
         List<String> since = started.subList(startsBefore, started.size());
         int lastTrickle = 0;
         for (int i = 0; i < since.size(); i++) {
@@ -301,15 +282,14 @@ abstract class GroupClaimContract {
             db.inTransaction(em -> db.store(em, "submitter").insertAll(chunk));
         }
         long manyStarted = System.nanoTime();
-        start("node-a", 0);
+        nodes.start("node-a", 0);
         await().atMost(Duration.ofMinutes(3)).until(() -> completedAmong("tenant-%") == GROUPS);
         long manyMs = (System.nanoTime() - manyStarted) / 1_000_000;
-        loops.forEach(DispatchLoop::stop);
-        loops.forEach(loop -> loop.awaitIdle(Duration.ofSeconds(30)));
+        nodes.stopAllAndAwaitIdle();
 
         insertMany(GROUPS, "one-group", 5);
         long oneStarted = System.nanoTime();
-        start("node-b", 0);
+        nodes.start("node-b", 0);
         await().atMost(Duration.ofMinutes(3)).until(() -> completedIn("one-group") == GROUPS);
         long oneMs = (System.nanoTime() - oneStarted) / 1_000_000;
 
@@ -324,7 +304,7 @@ abstract class GroupClaimContract {
                 oneMs,
                 GROUPS * 1_000.0 / oneMs,
                 (double) oneMs / manyMs);
-        assertThat(startOrder).hasSize(2 * GROUPS).doesNotHaveDuplicates();
+        assertThat(nodes.startOrder()).hasSize(2 * GROUPS).doesNotHaveDuplicates();
         assertThat(db.count("SELECT COUNT(*) FROM tasks WHERE state <> 'COMPLETED'"))
                 .isZero();
     }
@@ -366,130 +346,6 @@ abstract class GroupClaimContract {
     private Breaker breaker(String group) {
         return db.inTransaction(em -> new BreakerStore(em, db.dialect()).find(group))
                 .orElseThrow();
-    }
-
-    private void start(String node, long handlerMillis) {
-        DispatchLoop[] self = new DispatchLoop[1];
-        GroupAwareClaimer claimer = new GroupAwareClaimer(
-                new GroupAwareClaimer.Claims() {
-                    @Override
-                    public List<LeasedTask> unrestricted(int limit) {
-                        return db.inTransaction(
-                                em -> db.store(em, node).claimDue(limit, Instant.now(), LEASE, TaskFixtures.TYPES));
-                    }
-
-                    @Override
-                    public RestrictedGroupClaim.Result inGroup(String group, int wanted, int heldHere) {
-                        return db.inTransaction(em -> RestrictedGroupClaim.claim(
-                                db.store(em, node),
-                                new GroupStore(em, db.dialect()),
-                                new BreakerStore(em, db.dialect()),
-                                group,
-                                TaskFixtures.TYPES,
-                                wanted,
-                                heldHere,
-                                breakers.get(group),
-                                Instant.now(),
-                                LEASE));
-                    }
-
-                    @Override
-                    public List<LeasedTask> fromGroups(Map<String, Integer> wantedByGroup) {
-                        return db.inTransaction(em -> db.store(em, node)
-                                .claimDueFromGroups(wantedByGroup, TaskFixtures.TYPES, Instant.now(), LEASE));
-                    }
-
-                    @Override
-                    public Set<String> withDueTasks(List<String> groups) {
-                        return db.inTransaction(em -> db.store(em, node).groupsWithDueTasks(groups, Instant.now()));
-                    }
-
-                    @Override
-                    public List<String> groupsDue() {
-                        return db.inTransaction(em -> db.store(em, node).groupsDue(Instant.now(), 20_000));
-                    }
-                },
-                () -> db.inTransaction(em -> new GroupStore(em, db.dialect()).all()).stream()
-                        .filter(GroupRow::restricted)
-                        .toList(),
-                group -> self[0].heldIn(group),
-                group -> weights.getOrDefault(group, 1),
-                Clock.systemUTC());
-        claimers.add(claimer);
-        DispatchLoop loop = new DispatchLoop(
-                threads,
-                8,
-                16,
-                LEASE,
-                Clock.systemUTC(),
-                claimer,
-                task -> run(node, task, handlerMillis),
-                task -> db.inTransaction(em -> db.store(em, node).release(task, Instant.now(), "test")));
-        self[0] = loop;
-        loops.add(loop);
-        loop.wake();
-        // the engine's fallback poll: a pass that failed (a Derby deadlock victim, say) is retried
-        threads.execute(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                try {
-                    claimer.lookForGroups();
-                } catch (RuntimeException e) {
-                    // as the engine's poll: tried again at the next
-                }
-                loop.wake();
-            }
-        });
-    }
-
-    private void run(String node, LeasedTask task, long handlerMillis) {
-        startOrder.add(task.id().value());
-        List<String> keys = List.of(task.group(), node + "/" + task.group());
-        for (String key : keys) {
-            int now = runningNow.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-            mostAtOnce.computeIfAbsent(key, k -> new AtomicInteger()).accumulateAndGet(now, Math::max);
-        }
-        try {
-            if (handlerMillis > 0) {
-                Thread.sleep(handlerMillis);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            keys.forEach(key -> runningNow.get(key).decrementAndGet());
-        }
-        db.inTransaction(em -> db.store(em, node).markSucceeded(task, null, handlerMillis, Instant.now()));
-    }
-
-    /**
-     * Samples the group's RUNNING rows every few milliseconds until the test ends; returns the most seen. Only where a
-     * count is a snapshot ({@link TestDatabase#countsSnapshots()}); elsewhere the handlers' own count stands alone.
-     */
-    private Optional<AtomicInteger> sampleRunning(String group) {
-        if (!db.countsSnapshots()) {
-            return Optional.empty();
-        }
-        AtomicInteger most = new AtomicInteger();
-        threads.execute(() -> {
-            try (Connection connection = db.dataSource().getConnection();
-                    PreparedStatement count = connection.prepareStatement(
-                            "SELECT COUNT(*) FROM tasks WHERE state = 'RUNNING' AND resource_group = ?")) {
-                count.setString(1, group);
-                while (!Thread.currentThread().isInterrupted()) {
-                    try (ResultSet rows = count.executeQuery()) {
-                        rows.next();
-                        most.accumulateAndGet(rows.getInt(1), Math::max);
-                    }
-                }
-            } catch (SQLException stopped) {
-                // the database closes when the test ends
-            }
-        });
-        return Optional.of(most);
     }
 
     private long completedIn(String group) {
