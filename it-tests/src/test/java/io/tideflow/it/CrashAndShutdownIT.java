@@ -70,9 +70,9 @@ class CrashAndShutdownIT {
     void aKilledNodeLosesNoTaskAndAtMostOneFlushIntervalOfItsMetricHistory() throws Exception {
         ApiClient api = new ApiClient(server.apiBase());
         // the metrics' part stays inside one minute, which is still open when the node is killed
-        while (Instant.now().atZone(ZoneOffset.UTC).getSecond() > 30) {
-            Thread.sleep(500);
-        }
+        await().atMost(Duration.ofSeconds(35))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Instant.now().atZone(ZoneOffset.UTC).getSecond() <= 30);
         Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         String group = "durable-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> ids = new ArrayList<>();

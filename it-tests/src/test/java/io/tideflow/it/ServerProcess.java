@@ -107,11 +107,9 @@ final class ServerProcess {
     String lastError() {
         try {
             List<String> lines = Files.readAllLines(baseDir.resolve("log/server.log"));
-            int last = -1;
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).contains(" ERROR ")) {
-                    last = i;
-                }
+            int last = lines.size() - 1;
+            while (last >= 0 && !lines.get(last).contains(" ERROR ")) {
+                last--;
             }
             if (last < 0) {
                 return "(the server logged no error)";

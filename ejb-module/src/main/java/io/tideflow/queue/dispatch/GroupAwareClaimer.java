@@ -88,11 +88,16 @@ public final class GroupAwareClaimer implements DispatchLoop.Claimer {
         dueGroups.noted(group);
         for (GroupRow row : restrictedGroups.get()) {
             if (row.name().equals(group)) {
-                return !row.paused()
-                        && (row.maxConcurrent() == null || heldHere.applyAsInt(group) < row.maxConcurrent());
+                return canStartHere(row);
             }
         }
         return true;
+    }
+
+    /** Not paused, and below its concurrency limit on this node if it has one. */
+    private boolean canStartHere(GroupRow group) {
+        return !group.paused()
+                && (group.maxConcurrent() == null || heldHere.applyAsInt(group.name()) < group.maxConcurrent());
     }
 
     /**
@@ -145,8 +150,7 @@ public final class GroupAwareClaimer implements DispatchLoop.Claimer {
     private Map<String, GroupRow> readyRestricted(Iterable<GroupRow> groups, Instant now) {
         Map<String, GroupRow> candidates = new TreeMap<>();
         for (GroupRow group : groups) {
-            boolean full = group.maxConcurrent() != null && heldHere.applyAsInt(group.name()) >= group.maxConcurrent();
-            if (!group.paused() && !full && !now.isBefore(heldBackUntil.getOrDefault(group.name(), Instant.MIN))) {
+            if (canStartHere(group) && !now.isBefore(heldBackUntil.getOrDefault(group.name(), Instant.MIN))) {
                 candidates.put(group.name(), group);
             }
         }
