@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
@@ -133,21 +135,32 @@ class NodeFiguresIT extends TestHandlersDeployment {
     void theAnalyzerFindsAGroupThatSpendsItsTimeAtItsLimitAndTheDashboardShowsIt() {
         ApiClient api = api();
         String group = "saturated-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant from = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         try (ConsoleBrowser browser = new ConsoleBrowser(URI.create(deploymentUrl.toString()))) {
             browser.logIn("demo-viewer", "demo-viewer-pw");
             assertThat(api.put("groups/" + group + "/limits", OPERATOR, "{\"maxConcurrent\":1}")
                             .status())
                     .isEqualTo(200);
             // one at a time for about 45 s: the group stays at its limit while the test looks (long tasks, so the
-            // moment between one task's end and the next one's start is a small share of the samples)
-            for (int i = 0; i < 45; i++) {
-                api.submit("{\"type\":\"demo.sleep\",\"group\":\"" + group + "\",\"payload\":{\"ms\":1000}}");
-            }
+            // moment between one task's end and the next one's start is a small share of the samples); one request,
+            // so that few samples see the limit set and nothing submitted yet
+            String task = "{\"type\":\"demo.sleep\",\"group\":\"" + group + "\",\"payload\":{\"ms\":1000}}";
+            ApiClient.Response submitted = api.post(
+                    "tasks/batch", OPERATOR, "{\"tasks\":[" + String.join(",", Collections.nCopies(45, task)) + "]}");
+            assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
 
-            JsonObject found = await().atMost(Duration.ofSeconds(40))
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(() -> saturationOf(api, group), java.util.Optional::isPresent)
-                    .orElseThrow();
+            JsonObject found;
+            try {
+                found = await().atMost(Duration.ofSeconds(40))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> saturationOf(api, group), java.util.Optional::isPresent)
+                        .orElseThrow();
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError(
+                        "no GROUP_SATURATED insight for " + group + " in 40 s; "
+                                + whatTheAnalyzerRead(api, group, from),
+                        e);
+            }
             assertThat(found.getString("severity")).isEqualTo("WARNING");
             assertThat(found.getString("message"))
                     .startsWith("group " + group + " spent ")
@@ -166,6 +179,17 @@ class NodeFiguresIT extends TestHandlersDeployment {
             browser.screenshot("dashboard-insights");
             assertThat(browser.text(row)).contains("WARNING", "group " + group + " spent", "at its concurrency limit");
         }
+    }
+
+    /** What a missing insight should be explained by: the group's sampled figures, the node's, the insights found. */
+    private static String whatTheAnalyzerRead(ApiClient api, String group, Instant from) {
+        String range = "&from=" + from + "&to=" + from.plus(Duration.ofHours(1));
+        JsonValue groups =
+                api.get("metrics/summary?group=" + group + range, VIEWER).json().getJsonArray("groups");
+        JsonValue nodes =
+                api.get("metrics/summary?" + range.substring(1), VIEWER).json().getJsonArray("nodes");
+        JsonValue insights = api.get("insights", VIEWER).json();
+        return "the group's summary " + groups + ", the nodes' " + nodes + ", the insights " + insights;
     }
 
     private static java.util.Optional<JsonObject> saturationOf(ApiClient api, String group) {
