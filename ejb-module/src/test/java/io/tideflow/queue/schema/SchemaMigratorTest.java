@@ -46,7 +46,8 @@ class SchemaMigratorTest {
                         "V016__recurring_schedules.sql",
                         "V017__workflows.sql",
                         "V018__metric_minutes_name_their_writer.sql",
-                        "V019__insights.sql");
+                        "V019__insights.sql",
+                        "V020__running_tasks_found_through_the_state.sql");
         assertThat(migrator.migrate()).isEmpty();
     }
 
