@@ -10,7 +10,6 @@ import io.tideflow.queue.store.reporting.MetricHistoryStore;
 import io.tideflow.queue.store.reporting.MetricRow.Resolution;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
@@ -38,7 +37,7 @@ public class AlertConditionReader {
     }
 
     /** The minute rows the anomaly detector reads: indexed ranges of four figures, and the nodes registered now. */
-    public AnomalyDetector.Input anomalyInput(Instant now, Duration silentAfter) {
+    public AnomalyDetector.Input anomalyInput(Instant now, AnomalyDetector.Sensitivity sensitivity) {
         long from = Resolution.MINUTE.floor(
                 now.minus(AnomalyDetector.SPAN).minus(AnomalyDetector.WINDOW).toEpochMilli());
         long to = now.toEpochMilli() + Resolution.MINUTE.millis();
@@ -52,7 +51,7 @@ public class AlertConditionReader {
                 store.figureBetween(Resolution.MINUTE, from, to, SampledFigure.GROUP_PENDING),
                 store.figureBetween(Resolution.MINUTE, from, to, SampledFigure.WORKERS),
                 registered,
-                silentAfter);
+                sensitivity);
     }
 
     /** Whether {@code node} is the one that evaluates the rules (and runs the other once-per-cluster work) now. */

@@ -138,7 +138,12 @@ public class AlertMonitor {
             return List.of();
         }
         if (anomaliesReadAt == null || !now.isBefore(anomaliesReadAt.plus(settings.anomaliesInterval()))) {
-            anomalies = AnomalyDetector.detect(reader.anomalyInput(now, settings.anomaliesSilentAfter()));
+            anomalies = AnomalyDetector.detect(reader.anomalyInput(
+                    now,
+                    new AnomalyDetector.Sensitivity(
+                            settings.anomaliesFactor(),
+                            settings.anomaliesBacklogMinutes(),
+                            settings.anomaliesSilentAfter())));
             anomaliesReadAt = now;
         }
         return anomalies;

@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * The design's anomaly detector, beyond the throughput-drop rule: finds in the metric history's minute rows a latency
  * spike or an error-rate spike against a robust baseline (the median of the hour before's minutes and their median
- * absolute deviation), a backlog that grew for {@link #BACKLOG_MINUTES} minutes, and a node whose figures stopped.
+ * absolute deviation), a backlog that grew through the last whole minutes, and a node whose figures stopped; how
+ * sensitive it is comes from {@link Sensitivity}.
  * Pure, so synthetic histories drive it in tests; every finding needs enough samples, so a quiet system raises
  * nothing. What it finds is raised and cleared as alerts by {@link AlertMonitor}, like the rules' findings.
  */
@@ -25,7 +26,6 @@ public final class AnomalyDetector {
 
     static final Duration WINDOW = Duration.ofMinutes(5);
     static final Duration SPAN = Duration.ofMinutes(60);
-    static final double K = 3;
     /** How many robust deviations above the median a spike must also be. */
     static final double DEVIATIONS = 5;
 
@@ -35,20 +35,45 @@ public final class AnomalyDetector {
     static final long MIN_PER_MINUTE = 5;
     static final double MIN_LATENCY_RISE_MS = 10;
     static final double MIN_ERROR_RISE = 0.1;
-    static final int BACKLOG_MINUTES = 10;
     static final double MIN_BACKLOG_GROWTH = 10;
 
-    static final AlertRule LATENCY =
-            new AlertRule("anomaly.latency-spike", AlertKind.LATENCY_SPIKE, null, K, WINDOW, 20);
-    static final AlertRule ERRORS = new AlertRule("anomaly.error-spike", AlertKind.ERROR_SPIKE, null, K, WINDOW, 20);
-    static final AlertRule BACKLOG = new AlertRule(
-            "anomaly.backlog-growth", AlertKind.BACKLOG_GROWTH, null, BACKLOG_MINUTES, Duration.ofMinutes(10), 0);
     static final AlertRule SILENT =
             new AlertRule("anomaly.node-silent", AlertKind.NODE_SILENT, null, 180, Duration.ofMinutes(3), 0);
 
     private static final double MAD_TO_SIGMA = 1.4826;
 
     private AnomalyDetector() {}
+
+    /**
+     * How sensitive the detector is ({@code tideflow.anomalies.*}).
+     *
+     * @param factor         how many times its baseline's median a latency or error rate must be to be a spike
+     * @param backlogMinutes through how many whole minutes a backlog must have grown
+     * @param silentAfter    how long after its last minute a registered node that writes no figures is missed
+     */
+    public record Sensitivity(double factor, int backlogMinutes, Duration silentAfter) {
+
+        /** What the settings default to. */
+        public static final Sensitivity DEFAULT = new Sensitivity(3, 10, Duration.ofMinutes(3));
+
+        AlertRule latencyRule() {
+            return new AlertRule("anomaly.latency-spike", AlertKind.LATENCY_SPIKE, null, factor, WINDOW, 20);
+        }
+
+        AlertRule errorRule() {
+            return new AlertRule("anomaly.error-spike", AlertKind.ERROR_SPIKE, null, factor, WINDOW, 20);
+        }
+
+        AlertRule backlogRule() {
+            return new AlertRule(
+                    "anomaly.backlog-growth",
+                    AlertKind.BACKLOG_GROWTH,
+                    null,
+                    backlogMinutes,
+                    Duration.ofMinutes(backlogMinutes),
+                    0);
+        }
+    }
 
     /**
      * The minute rows the detector reads, every node's, from {@link #SPAN} and {@link #WINDOW} before now.
@@ -59,7 +84,6 @@ public final class AnomalyDetector {
      * @param pending    the groups' sampled {@code group.pending} rows
      * @param heartbeats each node's sampled {@code node.workers} rows: a node that writes them is alive
      * @param registered the nodes registered now (a node that left cleanly is not, and is not missed)
-     * @param silentAfter how long after its last minute a node that writes no figures is missed
      */
     public record Input(
             Instant now,
@@ -69,7 +93,7 @@ public final class AnomalyDetector {
             List<MetricRow> pending,
             List<MetricRow> heartbeats,
             Set<String> registered,
-            Duration silentAfter) {}
+            Sensitivity sensitivity) {}
 
     public static List<AlertEvaluator.Firing> detect(Input in) {
         long now = in.now().toEpochMilli();
@@ -78,24 +102,30 @@ public final class AnomalyDetector {
         Map<String, Map<Long, LatencyHistogram>> runs = MinuteSeries.histograms(in.runs());
         Map<String, Map<Long, Double>> completed = MinuteSeries.sums(in.completed());
         Map<String, Map<Long, Double>> failed = MinuteSeries.sums(in.failed());
-        runs.forEach(
-                (group, minutes) -> latencySpike(group, minutes, windowFrom).ifPresent(firing::add));
+        Sensitivity sensitivity = in.sensitivity();
+        runs.forEach((group, minutes) ->
+                latencySpike(group, minutes, windowFrom, sensitivity).ifPresent(firing::add));
         Set<String> finishing = new java.util.TreeSet<>(completed.keySet());
         finishing.addAll(failed.keySet());
         for (String group : finishing) {
-            errorSpike(group, completed.getOrDefault(group, Map.of()), failed.getOrDefault(group, Map.of()), windowFrom)
+            errorSpike(
+                            group,
+                            completed.getOrDefault(group, Map.of()),
+                            failed.getOrDefault(group, Map.of()),
+                            windowFrom,
+                            sensitivity)
                     .ifPresent(firing::add);
         }
         MinuteSeries.means(in.pending())
                 .forEach((group, minutes) -> BacklogGrowth.find(
-                                group, minutes, completed.getOrDefault(group, Map.of()), now)
+                                group, minutes, completed.getOrDefault(group, Map.of()), now, sensitivity)
                         .ifPresent(firing::add));
         silentNodes(in, now, firing);
         return firing;
     }
 
     private static java.util.Optional<AlertEvaluator.Firing> latencySpike(
-            String group, Map<Long, LatencyHistogram> minutes, long windowFrom) {
+            String group, Map<Long, LatencyHistogram> minutes, long windowFrom, Sensitivity sensitivity) {
         LatencyHistogram recent = new LatencyHistogram();
         List<Double> baseline = new ArrayList<>();
         minutes.forEach((minute, histogram) -> {
@@ -110,11 +140,11 @@ public final class AnomalyDetector {
         }
         double p95 = recent.percentileMs(0.95);
         double median = MinuteSeries.median(baseline);
-        if (!isSpike(p95, baseline, median, MIN_LATENCY_RISE_MS)) {
+        if (!isSpike(p95, baseline, median, MIN_LATENCY_RISE_MS, sensitivity.factor())) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new AlertEvaluator.Firing(
-                LATENCY,
+                sensitivity.latencyRule(),
                 group,
                 p95,
                 String.format(
@@ -129,7 +159,11 @@ public final class AnomalyDetector {
     }
 
     private static java.util.Optional<AlertEvaluator.Firing> errorSpike(
-            String group, Map<Long, Double> completed, Map<Long, Double> failed, long windowFrom) {
+            String group,
+            Map<Long, Double> completed,
+            Map<Long, Double> failed,
+            long windowFrom,
+            Sensitivity sensitivity) {
         Set<Long> minutes = new java.util.TreeSet<>(completed.keySet());
         minutes.addAll(failed.keySet());
         double recentFailed = 0;
@@ -150,11 +184,11 @@ public final class AnomalyDetector {
         }
         double rate = recentFailed / recentFinished;
         double median = MinuteSeries.median(baseline);
-        if (!isSpike(rate, baseline, median, MIN_ERROR_RISE)) {
+        if (!isSpike(rate, baseline, median, MIN_ERROR_RISE, sensitivity.factor())) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new AlertEvaluator.Firing(
-                ERRORS,
+                sensitivity.errorRule(),
                 group,
                 rate,
                 String.format(
@@ -176,7 +210,8 @@ public final class AnomalyDetector {
         }
         lastSeen.forEach((node, minute) -> {
             long silentMs = now - (minute + Resolution.MINUTE.millis());
-            if (in.registered().contains(node) && silentMs > in.silentAfter().toMillis()) {
+            if (in.registered().contains(node)
+                    && silentMs > in.sensitivity().silentAfter().toMillis()) {
                 String named = node.length() > 100 ? node.substring(0, 100) : node;
                 firing.add(new AlertEvaluator.Firing(
                         SILENT,
@@ -193,12 +228,12 @@ public final class AnomalyDetector {
     }
 
     /**
-     * Above {@link #K} times the baseline's median, above it by {@link #DEVIATIONS} robust deviations (the median
+     * Above {@code factor} times the baseline's median, above it by {@link #DEVIATIONS} robust deviations (the median
      * absolute deviation scaled to a standard deviation) and by at least {@code floor}.
      */
-    private static boolean isSpike(double value, List<Double> baseline, double median, double floor) {
+    private static boolean isSpike(double value, List<Double> baseline, double median, double floor, double factor) {
         double spread = MAD_TO_SIGMA * MinuteSeries.median(MinuteSeries.deviations(baseline, median));
-        return value > K * median && value > median + DEVIATIONS * spread && value - median >= floor;
+        return value > factor * median && value > median + DEVIATIONS * spread && value - median >= floor;
     }
 
     static String duration(double seconds) {

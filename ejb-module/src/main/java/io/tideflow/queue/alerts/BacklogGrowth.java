@@ -11,17 +11,21 @@ final class BacklogGrowth {
     private BacklogGrowth() {}
 
     /**
-     * Growth when the last {@link AnomalyDetector#BACKLOG_MINUTES} whole minutes each held at least as many waiting
+     * Growth when the last {@code backlogMinutes} whole minutes of the sensitivity each held at least as many waiting
      * tasks as the one before, and the last at least {@link AnomalyDetector#MIN_BACKLOG_GROWTH} tasks and a tenth more
      * than the first.
      */
     static Optional<AlertEvaluator.Firing> find(
-            String group, Map<Long, Double> pending, Map<Long, Double> completed, long now) {
+            String group,
+            Map<Long, Double> pending,
+            Map<Long, Double> completed,
+            long now,
+            AnomalyDetector.Sensitivity sensitivity) {
+        int minutes = sensitivity.backlogMinutes();
         long lastWhole = Resolution.MINUTE.floor(now) - Resolution.MINUTE.millis();
-        double[] series = new double[AnomalyDetector.BACKLOG_MINUTES];
-        for (int i = 0; i < AnomalyDetector.BACKLOG_MINUTES; i++) {
-            Double mean =
-                    pending.get(lastWhole - (AnomalyDetector.BACKLOG_MINUTES - 1 - i) * Resolution.MINUTE.millis());
+        double[] series = new double[minutes];
+        for (int i = 0; i < minutes; i++) {
+            Double mean = pending.get(lastWhole - (minutes - 1 - i) * Resolution.MINUTE.millis());
             if (mean == null) {
                 return Optional.empty();
             }
@@ -31,15 +35,15 @@ final class BacklogGrowth {
             }
         }
         double first = series[0];
-        double last = series[AnomalyDetector.BACKLOG_MINUTES - 1];
+        double last = series[minutes - 1];
         if (last - first < Math.max(AnomalyDetector.MIN_BACKLOG_GROWTH, 0.1 * first)) {
             return Optional.empty();
         }
         double done = 0;
-        for (int i = 0; i < AnomalyDetector.BACKLOG_MINUTES; i++) {
+        for (int i = 0; i < minutes; i++) {
             done += completed.getOrDefault(lastWhole - i * Resolution.MINUTE.millis(), 0.0);
         }
-        double perSecond = done / (AnomalyDetector.BACKLOG_MINUTES * 60.0);
+        double perSecond = done / (minutes * 60.0);
         String drain = perSecond <= 0
                 ? "nothing completed meanwhile, so it is not draining at all"
                 : String.format(
@@ -48,7 +52,7 @@ final class BacklogGrowth {
                         perSecond,
                         AnomalyDetector.duration(last / perSecond));
         return Optional.of(new AlertEvaluator.Firing(
-                AnomalyDetector.BACKLOG,
+                sensitivity.backlogRule(),
                 group,
                 last,
                 String.format(
@@ -57,7 +61,7 @@ final class BacklogGrowth {
                         group,
                         first,
                         last,
-                        AnomalyDetector.BACKLOG_MINUTES,
+                        minutes,
                         drain)));
     }
 }

@@ -31,6 +31,8 @@ import org.eclipse.microprofile.config.Config;
  *                           silent nodes)
  * @param anomaliesInterval  how often the anomaly detector reads the history (on the node that evaluates the rules)
  * @param anomaliesSilentAfter how long a registered node may write no figures before it is reported silent
+ * @param anomaliesFactor    how many times its hour-before median a latency or error rate must be to be a spike
+ * @param anomaliesBacklogMinutes through how many whole minutes a group's backlog must grow to be reported
  */
 public record ObservabilitySettings(
         int eventQueueCapacity,
@@ -53,7 +55,9 @@ public record ObservabilitySettings(
         Duration insightsWindow,
         boolean anomaliesEnabled,
         Duration anomaliesInterval,
-        Duration anomaliesSilentAfter) {
+        Duration anomaliesSilentAfter,
+        double anomaliesFactor,
+        int anomaliesBacklogMinutes) {
 
     public static ObservabilitySettings defaults() {
         // enough for a full bulk enqueue (10,000) several times over; an entry is one small record
@@ -79,7 +83,9 @@ public record ObservabilitySettings(
                 Duration.ofMinutes(15),
                 true,
                 Duration.ofMinutes(1),
-                Duration.ofMinutes(3));
+                Duration.ofMinutes(3),
+                3,
+                10);
     }
 
     /** Reads every key, falling back to {@link #defaults()}; throws {@link InvalidSettingException} on a bad value. */
@@ -150,7 +156,10 @@ public record ObservabilitySettings(
                         "tideflow.anomalies.silent-after",
                         d.anomaliesSilentAfter(),
                         Duration.ofSeconds(1),
-                        Duration.ofHours(1)));
+                        Duration.ofHours(1)),
+                r.decimal("tideflow.anomalies.factor", d.anomaliesFactor(), 1.5, 100),
+                // the detector reads the last hour of minutes: the growth must fit in it
+                r.integer("tideflow.anomalies.backlog-minutes", d.anomaliesBacklogMinutes(), 3, 55));
     }
 
     private static URI webhookOf(SettingReader reader) {

@@ -148,7 +148,7 @@ class AnomalyDetectorTest {
                 List.of(),
                 heartbeats,
                 Set.of("node-a", "node-c"),
-                Duration.ofMinutes(3)));
+                AnomalyDetector.Sensitivity.DEFAULT));
 
         assertThat(found).singleElement().satisfies(firing -> {
             assertThat(firing.rule().kind()).isEqualTo(AlertKind.NODE_SILENT);
@@ -157,8 +157,51 @@ class AnomalyDetectorTest {
         });
     }
 
+    @Test
+    void theSpikeFactorAndTheBacklogsMinutesAreTheConfiguredOnes() {
+        List<MetricRow> spike = new ArrayList<>();
+        for (int m = 65; m > 5; m--) {
+            spike.add(run(m, 90 + (m % 5) * 5, 10));
+        }
+        for (int m = 5; m >= 0; m--) {
+            spike.add(run(m, 800, 10));
+        }
+        List<MetricRow> nineMinutesOfGrowth = new ArrayList<>();
+        List<MetricRow> completed = new ArrayList<>();
+        for (int m = 9; m >= 1; m--) {
+            nineMinutesOfGrowth.add(pending(m, 100 + (10 - m) * 50));
+            completed.add(count(m, "completed", 60));
+        }
+        AnomalyDetector.Sensitivity calm = new AnomalyDetector.Sensitivity(10, 15, Duration.ofMinutes(3));
+        AnomalyDetector.Sensitivity quick = new AnomalyDetector.Sensitivity(3, 5, Duration.ofMinutes(3));
+
+        assertThat(AnomalyDetector.detect(input(NOW, spike, List.of(), List.of(), calm)))
+                .as("p95 about eight times its median, the factor ten")
+                .isEmpty();
+        assertThat(AnomalyDetector.detect(input(NOW, List.of(), completed, nineMinutesOfGrowth, calm)))
+                .isEmpty();
+        assertThat(AnomalyDetector.detect(input(NOW, List.of(), completed, nineMinutesOfGrowth, quick)))
+                .singleElement()
+                .satisfies(firing -> {
+                    assertThat(firing.rule().threshold()).isEqualTo(5);
+                    assertThat(firing.message())
+                            .isEqualTo("the waiting tasks of group mail grew from 350 to 550 over the last 5 min; at"
+                                    + " the current completion rate (1.00/s) it would take 9.2 min to drain with no"
+                                    + " new tasks");
+                });
+    }
+
     private static AnomalyDetector.Input input(
             Instant now, List<MetricRow> runs, List<MetricRow> counts, List<MetricRow> pending) {
+        return input(now, runs, counts, pending, AnomalyDetector.Sensitivity.DEFAULT);
+    }
+
+    private static AnomalyDetector.Input input(
+            Instant now,
+            List<MetricRow> runs,
+            List<MetricRow> counts,
+            List<MetricRow> pending,
+            AnomalyDetector.Sensitivity sensitivity) {
         return new AnomalyDetector.Input(
                 now,
                 runs,
@@ -169,7 +212,7 @@ class AnomalyDetectorTest {
                 pending,
                 List.of(),
                 Set.of(),
-                Duration.ofMinutes(3));
+                sensitivity);
     }
 
     /** Runs of one minute, {@code minutesAgo} before this one (negative: after it). */

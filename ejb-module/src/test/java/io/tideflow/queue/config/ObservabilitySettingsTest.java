@@ -45,6 +45,8 @@ class ObservabilitySettingsTest {
                 "tideflow.alert.\"x\".kind|latency-spike|is an anomaly the detector finds without a rule",
                 "tideflow.insights.interval|PT0S|between",
                 "tideflow.anomalies.interval|PT2H|between",
+                "tideflow.anomalies.factor|1|between 1.5",
+                "tideflow.anomalies.backlog-minutes|60|between 3",
                 "tideflow.alert.\"x\".treshold|0.5|not an alert setting",
                 "tideflow.alert.x.kind|error-rate|not an alert key",
                 "tideflow.events.queue-capacity|10|between 1000",
