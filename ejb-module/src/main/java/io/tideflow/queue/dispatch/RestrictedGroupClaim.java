@@ -10,8 +10,10 @@ import io.tideflow.queue.store.TaskStore;
 import io.tideflow.queue.store.groups.BreakerStore;
 import io.tideflow.queue.store.groups.GroupRow;
 import io.tideflow.queue.store.groups.GroupStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -76,7 +78,7 @@ public final class RestrictedGroupClaim {
      */
     public record Target(String group, Collection<String> types, int wanted, int heldHere) {}
 
-    /** Like the other, for the task types {@code target} names. */
+    /** Like the other, for the task types {@code target} names, at {@code now}. */
     public static Result claim(
             TaskStore tasks,
             GroupStore groups,
@@ -84,6 +86,22 @@ public final class RestrictedGroupClaim {
             Target target,
             BreakerSettings breakerSettings,
             Instant now,
+            Duration lease) {
+        return claim(tasks, groups, breakers, target, breakerSettings, Clock.fixed(now, ZoneOffset.UTC), lease);
+    }
+
+    /**
+     * Like the other, at the time {@code clock} tells once the group's row is locked and its running tasks counted: a
+     * claim that waited there for another node's claim, or found room that a completion had just made, is stamped
+     * after them, so that a group's history never shows a run starting before the one it waited for ended.
+     */
+    public static Result claim(
+            TaskStore tasks,
+            GroupStore groups,
+            BreakerStore breakers,
+            Target target,
+            BreakerSettings breakerSettings,
+            Clock clock,
             Duration lease) {
         String group = target.group();
         int wanted = target.wanted();
@@ -97,6 +115,8 @@ public final class RestrictedGroupClaim {
         if (row.paused()) {
             return new Result(List.of(), null);
         }
+        Integer runningInCluster = row.maxConcurrentCluster() == null ? null : groups.runningIn(group);
+        Instant now = clock.instant();
         int room = wanted;
         Breaker breakerRead = null;
         Breaker breaker = null;
@@ -117,7 +137,7 @@ public final class RestrictedGroupClaim {
         }
         boolean fullInCluster = false;
         if (room > 0 && row.maxConcurrentCluster() != null) {
-            int clusterRoom = row.maxConcurrentCluster() - groups.runningIn(group);
+            int clusterRoom = row.maxConcurrentCluster() - runningInCluster;
             fullInCluster = clusterRoom <= 0;
             room = Math.min(room, clusterRoom);
         }

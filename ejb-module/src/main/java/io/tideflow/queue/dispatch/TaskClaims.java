@@ -81,12 +81,9 @@ public class TaskClaims {
                 store,
                 groups,
                 breakers,
-                group,
-                registry.types(),
-                wanted,
-                heldHere,
+                new RestrictedGroupClaim.Target(group, registry.types(), wanted, heldHere),
                 directory.breakerOf(group),
-                clock.instant(),
+                clock,
                 settings.leaseDuration());
         if (result.breakerChange() != null) {
             lifecycle.publish(result.breakerChange());
