@@ -66,7 +66,14 @@ public final class RestrictedGroupClaim {
             BreakerSettings breakerSettings,
             Instant now,
             Duration lease) {
-        return claim(tasks, groups, breakers, new Target(group, types, wanted, heldHere), breakerSettings, now, lease);
+        return claim(
+                tasks,
+                groups,
+                breakers,
+                new Target(group, types, wanted, heldHere),
+                breakerSettings,
+                Clock.fixed(now, ZoneOffset.UTC),
+                lease);
     }
 
     /**
@@ -78,20 +85,8 @@ public final class RestrictedGroupClaim {
      */
     public record Target(String group, Collection<String> types, int wanted, int heldHere) {}
 
-    /** Like the other, for the task types {@code target} names, at {@code now}. */
-    public static Result claim(
-            TaskStore tasks,
-            GroupStore groups,
-            BreakerStore breakers,
-            Target target,
-            BreakerSettings breakerSettings,
-            Instant now,
-            Duration lease) {
-        return claim(tasks, groups, breakers, target, breakerSettings, Clock.fixed(now, ZoneOffset.UTC), lease);
-    }
-
     /**
-     * Like the other, at the time {@code clock} tells once the group's row is locked and its running tasks counted: a
+     * Like the other, for the task types {@code target} names, at the time {@code clock} tells once the group's row is locked and its running tasks counted: a
      * claim that waited there for another node's claim, or found room that a completion had just made, is stamped
      * after them, so that a group's history never shows a run starting before the one it waited for ended.
      */

@@ -33,6 +33,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -117,7 +118,8 @@ public class TaskWorkerBean implements TaskWorker {
                         request.limit(),
                         heldHere),
                 directory.breakerOf(request.group()),
-                now,
+                // one time for the whole request: its claim, its events and its execution's claim records share it
+                Clock.fixed(now, ZoneOffset.UTC),
                 settings.leaseDuration());
         if (result.breakerChange() != null) {
             lifecycle.publish(result.breakerChange());
