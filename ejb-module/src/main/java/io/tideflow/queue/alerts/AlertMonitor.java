@@ -138,12 +138,7 @@ public class AlertMonitor {
             return List.of();
         }
         if (anomaliesReadAt == null || !now.isBefore(anomaliesReadAt.plus(settings.anomaliesInterval()))) {
-            anomalies = AnomalyDetector.detect(reader.anomalyInput(
-                    now,
-                    new AnomalyDetector.Sensitivity(
-                            settings.anomaliesFactor(),
-                            settings.anomaliesBacklogMinutes(),
-                            settings.anomaliesSilentAfter())));
+            anomalies = AnomalyDetector.detect(reader.anomalyInput(now, AnomalyDetector.Sensitivity.of(settings)));
             anomaliesReadAt = now;
         }
         return anomalies;

@@ -2,6 +2,7 @@ package io.tideflow.queue.alerts;
 
 import io.tideflow.queue.api.admin.AlertKind;
 import io.tideflow.queue.config.AlertRule;
+import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.metrics.LatencyHistogram;
 import io.tideflow.queue.store.reporting.MetricRow;
 import io.tideflow.queue.store.reporting.MetricRow.Resolution;
@@ -53,8 +54,10 @@ public final class AnomalyDetector {
      */
     public record Sensitivity(double factor, int backlogMinutes, Duration silentAfter) {
 
-        /** What the settings default to. */
-        public static final Sensitivity DEFAULT = new Sensitivity(3, 10, Duration.ofMinutes(3));
+        public static Sensitivity of(ObservabilitySettings settings) {
+            return new Sensitivity(
+                    settings.anomaliesFactor(), settings.anomaliesBacklogMinutes(), settings.anomaliesSilentAfter());
+        }
 
         AlertRule latencyRule() {
             return new AlertRule("anomaly.latency-spike", AlertKind.LATENCY_SPIKE, null, factor, WINDOW, 20);

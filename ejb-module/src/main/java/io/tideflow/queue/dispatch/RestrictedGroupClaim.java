@@ -86,9 +86,10 @@ public final class RestrictedGroupClaim {
     public record Target(String group, Collection<String> types, int wanted, int heldHere) {}
 
     /**
-     * Like the other, for the task types {@code target} names, at the time {@code clock} tells once the group's row is locked and its running tasks counted: a
-     * claim that waited there for another node's claim, or found room that a completion had just made, is stamped
-     * after them, so that a group's history never shows a run starting before the one it waited for ended.
+     * Like the other, for the task types {@code target} names, at the time {@code clock} tells once the group's row is
+     * locked and its running tasks counted: a claim that waited there for another node's claim, or found room that a
+     * completion had just made, is stamped after them, so that a group's history never shows a run starting before
+     * the one it waited for ended.
      */
     public static Result claim(
             TaskStore tasks,
@@ -110,9 +111,9 @@ public final class RestrictedGroupClaim {
         if (row.paused()) {
             return new Result(List.of(), null);
         }
-        Integer runningInCluster = row.maxConcurrentCluster() == null ? null : groups.runningIn(group);
+        int room = row.maxConcurrent() == null ? wanted : Math.min(wanted, row.maxConcurrent() - heldHere);
+        int runningInCluster = room > 0 && row.maxConcurrentCluster() != null ? groups.runningIn(group) : 0;
         Instant now = clock.instant();
-        int room = wanted;
         Breaker breakerRead = null;
         Breaker breaker = null;
         BreakerStateChanged change = null;
@@ -126,9 +127,6 @@ public final class RestrictedGroupClaim {
                 }
                 room = Math.min(room, breaker.claimRoom(breakerSettings));
             }
-        }
-        if (row.maxConcurrent() != null) {
-            room = Math.min(room, row.maxConcurrent() - heldHere);
         }
         boolean fullInCluster = false;
         if (room > 0 && row.maxConcurrentCluster() != null) {

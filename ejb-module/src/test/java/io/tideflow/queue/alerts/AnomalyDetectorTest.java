@@ -3,6 +3,7 @@ package io.tideflow.queue.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tideflow.queue.api.admin.AlertKind;
+import io.tideflow.queue.config.ObservabilitySettings;
 import io.tideflow.queue.history.HistogramJson;
 import io.tideflow.queue.metrics.LatencyHistogram;
 import io.tideflow.queue.store.reporting.MetricRow;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class AnomalyDetectorTest {
 
     private static final long MINUTE = 60_000L;
+    private static final AnomalyDetector.Sensitivity DEFAULTS =
+            AnomalyDetector.Sensitivity.of(ObservabilitySettings.defaults());
     private static final Instant NOW = Instant.parse("2026-12-02T10:30:20Z");
     private static final long THIS_MINUTE = Resolution.MINUTE.floor(NOW.toEpochMilli());
 
@@ -141,14 +144,7 @@ class AnomalyDetectorTest {
         }
 
         List<AlertEvaluator.Firing> found = AnomalyDetector.detect(new AnomalyDetector.Input(
-                NOW,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                heartbeats,
-                Set.of("node-a", "node-c"),
-                AnomalyDetector.Sensitivity.DEFAULT));
+                NOW, List.of(), List.of(), List.of(), List.of(), heartbeats, Set.of("node-a", "node-c"), DEFAULTS));
 
         assertThat(found).singleElement().satisfies(firing -> {
             assertThat(firing.rule().kind()).isEqualTo(AlertKind.NODE_SILENT);
@@ -193,7 +189,7 @@ class AnomalyDetectorTest {
 
     private static AnomalyDetector.Input input(
             Instant now, List<MetricRow> runs, List<MetricRow> counts, List<MetricRow> pending) {
-        return input(now, runs, counts, pending, AnomalyDetector.Sensitivity.DEFAULT);
+        return input(now, runs, counts, pending, DEFAULTS);
     }
 
     private static AnomalyDetector.Input input(
