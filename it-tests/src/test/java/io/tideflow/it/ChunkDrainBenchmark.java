@@ -10,16 +10,11 @@ import io.tideflow.it.support.BenchChunkWriteHandler;
 import io.tideflow.it.support.BenchWriteHandler;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,27 +30,23 @@ import org.junit.jupiter.api.Test;
  */
 class ChunkDrainBenchmark {
 
-    private static final String DATABASE = "tideflow_chunk_bench";
-    private static final Path TARGET = Path.of("target").toAbsolutePath();
     private static final int TASKS = Integer.getInteger("tideflow.bench.tasks", 10_000);
     private static final int ROUNDS = Integer.getInteger("tideflow.bench.rounds", 3);
     private static final List<String[]> PAIRS = List.of(
             new String[] {"it.bench-write", "it.bench-chunk-write"}, new String[] {"it.noop", "it.bench-chunk-noop"});
 
-    /**
-     * The sampling and alert cadence of a production deployment (the defaults), not the test suites' half-second one,
-     * whose counts of every finished task twice a second would take a core of this machine from the drain.
-     */
-    private static final String PRODUCTION_CADENCE = "tideflow.metrics.sample-interval=PT15S\n"
-            + "tideflow.metrics.finished-sample-interval=PT5M\n"
-            + "tideflow.alerts.interval=PT30S\n";
-
     @Test
     void theChunkPathAgainstThePerTaskPath() throws Exception {
         List<String> report = new ArrayList<>();
-        for (String database : System.getProperty("tideflow.bench.databases", "derby,postgresql")
-                .split(",")) {
-            ServerProcess node = start(database.trim());
+        for (String database : BenchmarkNode.databases()) {
+            ServerProcess node = BenchmarkNode.start(
+                    "tideflow_chunk_bench",
+                    database,
+                    BenchmarkNode.war()
+                            .addClasses(
+                                    BenchWriteHandler.class,
+                                    BenchChunkWriteHandler.class,
+                                    BenchChunkNoOpHandler.class));
             try {
                 ApiClient api = new ApiClient(node.apiBase());
                 for (String[] pair : PAIRS) {
@@ -137,43 +128,5 @@ class ChunkDrainBenchmark {
             }
         }
         return 0;
-    }
-
-    private static ServerProcess start(String database) throws Exception {
-        Path war = TARGET.resolve("chunk-bench/tideflow.war");
-        Files.createDirectories(war.getParent());
-        TideflowDeployment.withTestHandlers("tideflow.war", PRODUCTION_CADENCE)
-                .addClasses(BenchWriteHandler.class, BenchChunkWriteHandler.class, BenchChunkNoOpHandler.class)
-                .as(ZipExporter.class)
-                .exportTo(war.toFile(), true);
-        List<String> options = new ArrayList<>();
-        String config = "standalone-full.xml";
-        if (database.equals("postgresql")) {
-            try (Connection c = PostgresAccess.dataSource("postgres").getConnection();
-                    Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-                s.execute("CREATE DATABASE " + DATABASE);
-            }
-            config = "standalone-postgresql.xml";
-            options.addAll(PostgresAccess.nodeOptions(DATABASE));
-        } else if (!database.equals("derby")) {
-            throw new IllegalArgumentException("tideflow.bench.databases: derby or postgresql, got " + database);
-        }
-        ServerProcess node = new ServerProcess(
-                Path.of(System.getProperty("jboss.home")),
-                TARGET.resolve("chunk-bench/" + database),
-                config,
-                800,
-                options);
-        node.prepare();
-        node.deploy(war);
-        node.start();
-        try {
-            node.awaitApi(Duration.ofSeconds(180));
-        } catch (RuntimeException notUp) {
-            node.stop();
-            throw notUp;
-        }
-        return node;
     }
 }

@@ -7,6 +7,7 @@ import io.tideflow.queue.api.TaskRequest;
 import io.tideflow.queue.api.event.TaskEnqueued;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.config.TypePolicies;
+import io.tideflow.queue.groups.GroupCensus;
 import io.tideflow.queue.model.TaskTypePolicy;
 import io.tideflow.queue.store.NewTask;
 import java.time.Clock;
@@ -46,16 +47,21 @@ public final class EnqueueFlow {
 
     public Enqueued enqueue(TaskRequest request) {
         ValidatedTaskRequest valid = validator.validate(request);
-        if (valid.idempotencyKey() != null) {
-            Optional<TaskId> existing = ports.findByIdempotencyKey(valid.idempotencyKey());
+        NewTask task = newTask(valid, clock.instant());
+        Optional<GroupCensus.Refusal> refused = ports.admitGroups(List.of(task.group()));
+        if (refused.isPresent()) {
+            // a repeat of a key already in the store gets its task, whatever the cap says of its group now
+            Optional<TaskId> existing = valid.idempotencyKey() == null
+                    ? Optional.empty()
+                    : ports.findByIdempotencyKey(valid.idempotencyKey());
             if (existing.isPresent()) {
                 return new Enqueued(existing.get(), false);
             }
+            throw new InvalidTaskRequestException(
+                    "group", "'" + refused.get().group() + "' " + refused.get().problem());
         }
-        NewTask task = newTask(valid, clock.instant());
-        ports.admitGroups(List.of(task.group())).ifPresent(refusal -> {
-            throw new InvalidTaskRequestException("group", "'" + refusal.group() + "' " + refusal.problem());
-        });
+        // a key seen before is not looked up first: the store refuses its row and names the task that holds the key,
+        // which saves a read on every keyed submission (each JMS message has a key)
         Optional<TaskId> holder = ports.persist(task);
         if (holder.isPresent()) {
             return new Enqueued(holder.get(), false);

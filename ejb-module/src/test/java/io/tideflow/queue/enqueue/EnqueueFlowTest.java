@@ -122,6 +122,28 @@ class EnqueueFlowTest {
     }
 
     @Test
+    void aRepeatedKeyGetsItsTaskEvenWhenTheCapNowRefusesItsGroup() {
+        TaskId first = flow.enqueue(TaskRequest.ofType("mail.send")
+                        .group("tenant-9")
+                        .idempotencyKey("order-7")
+                        .build())
+                .id();
+        ports.refusedGroups.add("tenant-9");
+        assertThat(flow.enqueue(TaskRequest.ofType("mail.send")
+                                .group("tenant-9")
+                                .idempotencyKey("order-7")
+                                .build())
+                        .id())
+                .isEqualTo(first);
+        assertThatThrownBy(() -> flow.enqueue(TaskRequest.ofType("mail.send")
+                        .group("tenant-9")
+                        .idempotencyKey("order-8")
+                        .build()))
+                .isInstanceOf(InvalidTaskRequestException.class);
+        assertThat(ports.persisted).hasSize(1);
+    }
+
+    @Test
     void aSeenIdempotencyKeyReturnsTheFirstTaskWithoutPersistingAgain() {
         TaskId first = flow.enqueue(TaskRequest.ofType("mail.send")
                         .idempotencyKey("order-1")
@@ -268,6 +290,10 @@ class EnqueueFlowTest {
             TaskId racer = committedByRacers.get(task.idempotencyKey());
             if (racer != null) {
                 return Optional.of(racer);
+            }
+            // the store's unique key on idempotency_key refuses a second row
+            if (task.idempotencyKey() != null && keys.containsKey(task.idempotencyKey())) {
+                return Optional.of(keys.get(task.idempotencyKey()));
             }
             persisted.add(task);
             if (task.idempotencyKey() != null) {
