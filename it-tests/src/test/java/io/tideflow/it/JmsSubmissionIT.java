@@ -164,6 +164,66 @@ class JmsSubmissionIT {
                 .isEmpty();
     }
 
+    /**
+     * Six hundred messages waiting at once, as a sender's burst leaves them: on WildFly one transaction takes many of
+     * them (WaitingSubmissions), and each is still answered on its own: every valid one is one task, every invalid one
+     * goes aside with its reason, without its neighbours.
+     */
+    @Test
+    void aBurstOfWaitingMessagesBecomesOneTaskEachAndItsInvalidOnesGoAsideAlone() throws Exception {
+        String group = "jms-burst-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api().post("groups/" + group + "/pause", ApiClient.OPERATOR, "")
+                        .status())
+                .isEqualTo(200);
+        Queue invalid = jms.createQueue("TideflowInvalid");
+        try (JMSConsumer aside = jms.createConsumer(invalid);
+                JMSContext burst = Broker.ofThisServer().connect(JMSContext.SESSION_TRANSACTED)) {
+            while (aside.receiveNoWait() != null) {
+                // what earlier runs left there
+            }
+            for (int n = 0; n < 600; n++) {
+                String type = n % 100 == 50 ? "no.such.type" : "demo.echo";
+                TextMessage request = burst.createTextMessage(
+                        "{\"type\":\"" + type + "\",\"group\":\"" + group + "\",\"payload\":" + n + "}");
+                request.setIntProperty("n", n);
+                burst.createProducer().send(burst.createQueue("TideflowSubmit"), request);
+            }
+            burst.commit();
+
+            List<Integer> movedAside = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Message moved = aside.receive(60_000);
+                assertThat(moved)
+                        .as("moved aside, %d so far", movedAside.size())
+                        .isNotNull();
+                assertThat(moved.getStringProperty("tideflowErrorField")).isEqualTo("type");
+                assertThat(moved.getIntProperty("JMSXDeliveryCount")).isEqualTo(1);
+                movedAside.add(moved.getIntProperty("n"));
+            }
+            assertThat(movedAside).containsExactlyInAnyOrder(50, 150, 250, 350, 450, 550);
+            assertThat(aside.receive(1_000)).as("no valid message aside").isNull();
+        }
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> pendingIn(group) >= 594);
+        assertThat(pendingIn(group)).as("one task per valid message").isEqualTo(594);
+        assertThat(api().post("groups/" + group + "/resume", ApiClient.OPERATOR, "")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    private long pendingIn(String group) {
+        for (JsonObject listed :
+                api().get("groups", VIEWER).json().getJsonArray("groups").getValuesAs(JsonObject.class)) {
+            if (listed.getString("name").equals(group)) {
+                return listed.getJsonObject("depth").getJsonNumber("PENDING") == null
+                        ? 0
+                        : listed.getJsonObject("depth").getJsonNumber("PENDING").longValue();
+            }
+        }
+        return 0;
+    }
+
     private List<String> idsWithKey(String key) {
         return api()
                 .get("tasks?idempotencyKey=" + URLEncoder.encode(key, StandardCharsets.UTF_8), VIEWER)
