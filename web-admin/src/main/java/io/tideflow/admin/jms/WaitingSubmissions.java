@@ -1,6 +1,5 @@
 package io.tideflow.admin.jms;
 
-import io.tideflow.queue.config.InvalidSettingException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -51,10 +50,11 @@ public class WaitingSubmissions {
     @PostConstruct
     void lookUp() {
         if (perTransaction < 1 || perTransaction > 1_000) {
-            throw new InvalidSettingException(
+            throw badSetting(
                     "tideflow.jms.submit.messages-per-transaction",
                     String.valueOf(perTransaction),
-                    "must be between 1 and 1000");
+                    "must be between 1 and 1000",
+                    null);
         }
         if (factoryName.isEmpty() || perTransaction == 1) {
             LOG.info("JMS submission: one message per transaction (tideflow.jms.submit.connection-factory is not set"
@@ -66,13 +66,18 @@ public class WaitingSubmissions {
             LOG.info(() -> "JMS submission: up to " + perTransaction + " waiting messages per transaction, taken"
                     + " through " + factoryName.get());
         } catch (NamingException | ClassCastException e) {
-            InvalidSettingException bad = new InvalidSettingException(
+            throw badSetting(
                     "tideflow.jms.submit.connection-factory",
                     factoryName.get(),
-                    "is not a JMS connection factory in this server's JNDI (" + e + ")");
-            bad.initCause(e);
-            throw bad;
+                    "is not a JMS connection factory in this server's JNDI (" + e + ")",
+                    e);
         }
+    }
+
+    /** Worded as the engine's refusals of a setting; the web module sees only the engine's API. */
+    private static IllegalStateException badSetting(String key, String value, String problem, Exception cause) {
+        return new IllegalStateException(
+                "configuration key '" + key + "' has the bad value '" + value + "': " + problem, cause);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.tideflow.admin.jms;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tideflow.queue.config.InvalidSettingException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -18,18 +17,18 @@ class WaitingSubmissionsTest {
     @Test
     void aCountOutOfRangeIsRefusedNamingTheKey() {
         assertThatThrownBy(() -> with(null, 0).lookUp())
-                .isInstanceOf(InvalidSettingException.class)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("tideflow.jms.submit.messages-per-transaction")
                 .hasMessageContaining("'0'");
         assertThatThrownBy(() -> with(null, 1_001).lookUp())
-                .isInstanceOf(InvalidSettingException.class)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("between 1 and 1000");
     }
 
     @Test
     void aFactoryNameThatNamesNoFactoryIsRefusedNamingTheKeyAndTheName() {
         assertThatThrownBy(() -> with("java:/jms/NoSuchFactory", 200).lookUp())
-                .isInstanceOf(InvalidSettingException.class)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("tideflow.jms.submit.connection-factory")
                 .hasMessageContaining("java:/jms/NoSuchFactory");
     }
