@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -115,6 +116,19 @@ final class ApiClient {
                 .get(0)
                 .getJsonNumber("id")
                 .toString();
+    }
+
+    /** The PENDING tasks of a resource group, from its depth in the list of groups (0 when it has none). */
+    long pendingIn(String group) {
+        for (JsonObject listed :
+                get("groups", VIEWER).json().getJsonArray("groups").getValuesAs(JsonObject.class)) {
+            if (listed.getString("name").equals(group)) {
+                return listed.getJsonObject("depth").get("PENDING") instanceof JsonNumber pending
+                        ? pending.longValue()
+                        : 0;
+            }
+        }
+        return 0;
     }
 
     /** The task's history, oldest first. */

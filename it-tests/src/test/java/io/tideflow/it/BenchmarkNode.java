@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -80,9 +81,8 @@ final class BenchmarkNode {
 
     /** The databases a benchmark runs on: {@code -Dtideflow.bench.databases=} (default both). */
     static List<String> databases() {
-        return List.of(System.getProperty("tideflow.bench.databases", "derby,postgresql")
+        return Arrays.stream(System.getProperty("tideflow.bench.databases", "derby,postgresql")
                         .split(","))
-                .stream()
                 .map(String::trim)
                 .toList();
     }

@@ -1,14 +1,11 @@
 package io.tideflow.it;
 
 import static io.tideflow.it.ApiClient.OPERATOR;
-import static io.tideflow.it.ApiClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,22 +104,11 @@ class JmsSubmissionBenchmark {
     private static void awaitPending(ApiClient api, String group, int tasks) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         long seen;
-        while ((seen = pending(api, group)) < tasks) {
+        while ((seen = api.pendingIn(group)) < tasks) {
             assertThat(System.nanoTime())
                     .as("%d of %d tasks enqueued after 5 minutes", seen, tasks)
                     .isLessThan(deadline);
             Thread.sleep(seen < tasks * 9L / 10 ? 1_000 : 100);
         }
-    }
-
-    private static long pending(ApiClient api, String group) {
-        for (JsonObject listed :
-                api.get("groups", VIEWER).json().getJsonArray("groups").getValuesAs(JsonObject.class)) {
-            JsonObject depth = listed.getJsonObject("depth");
-            if (listed.getString("name").equals(group) && depth.containsKey("PENDING")) {
-                return ((JsonNumber) depth.get("PENDING")).longValue();
-            }
-        }
-        return 0;
     }
 }

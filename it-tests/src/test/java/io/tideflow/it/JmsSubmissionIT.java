@@ -2,6 +2,7 @@ package io.tideflow.it;
 
 import static io.tideflow.it.ApiClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -203,25 +205,11 @@ class JmsSubmissionIT {
             assertThat(movedAside).containsExactlyInAnyOrder(50, 150, 250, 350, 450, 550);
             assertThat(aside.receive(1_000)).as("no valid message aside").isNull();
         }
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(60))
-                .until(() -> pendingIn(group) >= 594);
-        assertThat(pendingIn(group)).as("one task per valid message").isEqualTo(594);
+        await().atMost(Duration.ofSeconds(60)).until(() -> api().pendingIn(group) >= 594);
+        assertThat(api().pendingIn(group)).as("one task per valid message").isEqualTo(594);
         assertThat(api().post("groups/" + group + "/resume", ApiClient.OPERATOR, "")
                         .status())
                 .isEqualTo(200);
-    }
-
-    private long pendingIn(String group) {
-        for (JsonObject listed :
-                api().get("groups", VIEWER).json().getJsonArray("groups").getValuesAs(JsonObject.class)) {
-            if (listed.getString("name").equals(group)) {
-                return listed.getJsonObject("depth").getJsonNumber("PENDING") == null
-                        ? 0
-                        : listed.getJsonObject("depth").getJsonNumber("PENDING").longValue();
-            }
-        }
-        return 0;
     }
 
     private List<String> idsWithKey(String key) {

@@ -67,6 +67,7 @@ public class TaskSubmissionListener implements MessageListener {
     /** @return whether more messages may share this transaction: not after one that was delivered before */
     private boolean submit(Message message) {
         try {
+            boolean firstDelivery = !message.getJMSRedelivered();
             SubmissionMessage.Read read;
             List<TaskId> ids;
             try {
@@ -78,10 +79,10 @@ public class TaskSubmissionListener implements MessageListener {
             } catch (InvalidTaskRequestException invalid) {
                 LOG.fine(() -> "invalid submission message: " + invalid.getMessage());
                 replies.refuse(message, invalid);
-                return !message.getJMSRedelivered();
+                return firstDelivery;
             }
             replies.enqueued(message, ids, read.batch());
-            return !message.getJMSRedelivered();
+            return firstDelivery;
         } catch (JMSException e) {
             throw new JMSRuntimeException("the submission message could not be read or answered", null, e);
         }
