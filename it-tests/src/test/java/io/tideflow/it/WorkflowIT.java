@@ -195,7 +195,13 @@ class WorkflowIT {
     private static JsonObject awaitFinished(ApiClient api, String id) {
         return await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> api.get("workflows/" + id, VIEWER).json(), w -> w.getBoolean("finished"));
+                .until(
+                        () -> {
+                            ApiClient.Response read = api.get("workflows/" + id, VIEWER);
+                            assertThat(read.status()).as(read.body()).isEqualTo(200);
+                            return read.json();
+                        },
+                        w -> w.getBoolean("finished"));
     }
 
     private static JsonObject step(JsonObject workflow, String name) {

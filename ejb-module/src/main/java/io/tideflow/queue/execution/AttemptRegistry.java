@@ -29,6 +29,11 @@ public class AttemptRegistry {
         return List.copyOf(running.values());
     }
 
+    /** The attempts whose worker still holds them: what the node's workers and its groups' limits are busy with. */
+    public List<RunningAttempt> onWorkers() {
+        return running.values().stream().filter(RunningAttempt::isOnItsWorker).toList();
+    }
+
     public int size() {
         return running.size();
     }

@@ -63,6 +63,7 @@ public class CompletionBatcher {
 
     /** Takes over a finished attempt: written with the next batch, then it leaves the attempt registry. */
     public void submit(RunningAttempt attempt, Completion completion) {
+        attempt.markHandedOver();
         queue.submit(completion, () -> attempts.remove(attempt));
     }
 

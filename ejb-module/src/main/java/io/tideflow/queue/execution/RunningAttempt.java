@@ -17,6 +17,7 @@ public final class RunningAttempt {
     private volatile Thread thread;
     private volatile boolean leaseLost;
     private volatile boolean handlerDone;
+    private volatile boolean handedOver;
 
     public RunningAttempt(LeasedTask task, Duration timeout, Instant started) {
         this.task = task;
@@ -66,6 +67,18 @@ public final class RunningAttempt {
 
     void markHandlerDone() {
         handlerDone = true;
+    }
+
+    /**
+     * False once its worker has handed the completion to the batched writer: the worker and the group's slot are free
+     * again, while the attempt stays registered (its lease kept) until the completion is written.
+     */
+    public boolean isOnItsWorker() {
+        return !handedOver;
+    }
+
+    void markHandedOver() {
+        handedOver = true;
     }
 
     /** Interrupts the worker once, when the attempt ran past its deadline, and never after {@link #finish()}. */

@@ -152,11 +152,13 @@ public class NodeSampler {
         List<FigureSample> taken = new ArrayList<>(jvm.read());
         taken.addAll(pool.read());
         reportPool(now);
+        // an attempt whose completion waits for the batched writer has left its worker and its group's slot
+        List<RunningAttempt> onWorkers = attempts.onWorkers();
         Map<String, Integer> runningByGroup = new HashMap<>();
-        for (RunningAttempt attempt : attempts.snapshot()) {
+        for (RunningAttempt attempt : onWorkers) {
             runningByGroup.merge(attempt.task().group(), 1, Integer::sum);
         }
-        int busy = attempts.size();
+        int busy = onWorkers.size();
         taken.add(node(SampledFigure.WORKERS_BUSY, busy));
         taken.add(node(SampledFigure.WORKERS, engine.workers()));
         taken.add(node(SampledFigure.WORKERS_USE, 100.0 * Math.min(busy, engine.workers()) / engine.workers()));

@@ -30,6 +30,20 @@ class AttemptRegistryTest {
     }
 
     @Test
+    void anAttemptHandedToTheCompletionWriterIsStillRunningButNoLongerOnAWorker() {
+        // its lease must be kept until the completion is written; its worker and group slot are free already
+        AttemptRegistry registry = new AttemptRegistry();
+        RunningAttempt working = attemptOf("01a232a4-fcf7-7000-bde4-db09fa42daf3", 1);
+        RunningAttempt handedOver = attemptOf("01a232a4-fcf7-7000-bde4-db09fa42daf4", 1);
+        registry.add(working);
+        registry.add(handedOver);
+        handedOver.markHandedOver();
+        assertThat(registry.isRunning(handedOver)).isTrue();
+        assertThat(registry.snapshot()).containsExactlyInAnyOrder(working, handedOver);
+        assertThat(registry.onWorkers()).containsExactly(working);
+    }
+
+    @Test
     void aLaterAttemptOfTheSameTaskIsNotTheEarlierOne() {
         // the lease keeper asks about the attempt its heartbeat was refused for, not about the task
         AttemptRegistry registry = new AttemptRegistry();

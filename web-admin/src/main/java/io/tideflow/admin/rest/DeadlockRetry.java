@@ -12,7 +12,8 @@ import java.util.logging.Logger;
  * Repeats an engine call that the database chose as the victim of a deadlock or a serialization conflict. The
  * resources call the engine outside any transaction of their own, so each call is one whole transaction that the
  * database rolled back completely: repeating it cannot write anything twice. Only calls that are safe to repeat go
- * through here (enqueue, requeue, cancel, group changes: each is conditional on the state it finds).
+ * through here (enqueue, requeue, cancel, group changes: each is conditional on the state it finds; and reads that
+ * are polled while what they read changes).
  */
 public final class DeadlockRetry {
 
