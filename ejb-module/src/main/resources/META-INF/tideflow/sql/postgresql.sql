@@ -117,6 +117,10 @@ INSERT INTO tasks (id, type, resource_group, payload, state, priority, run_at, c
 VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, 0, ?, ?, ?)
 ON CONFLICT DO NOTHING;
 
+-- name: task.idsByIdempotencyKeys
+-- after a batch of task.insertIfAbsent (PostgresStoreDialect.insertKeyed): who holds each key, ours or another's
+SELECT idempotency_key, id FROM tasks WHERE idempotency_key = ANY(CAST(? AS VARCHAR(200)[]));
+
 -- name: group.insertIfAbsent
 -- a new bucket starts full: the first period may use all its permits
 INSERT INTO resource_groups (name, paused, max_concurrent, max_concurrent_cluster, rate_permits, rate_period_ms,

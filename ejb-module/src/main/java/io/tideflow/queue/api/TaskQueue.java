@@ -39,6 +39,15 @@ public interface TaskQueue {
     List<Enqueued> enqueueAllOrFind(List<TaskRequest> requests);
 
     /**
+     * Several independent submissions in the caller's transaction, their tasks written together: each is validated and
+     * admitted on its own, as {@link #enqueueOrFind} or {@link #enqueueAllOrFind} would, and a refused one leaves the
+     * others enqueued. For a channel that consumes many messages in one transaction, one submission per message.
+     *
+     * @return one outcome per submission, in order
+     */
+    List<Submitted> enqueueEach(List<Submission> submissions);
+
+    /**
      * The largest payload, in UTF-8 bytes, that {@link #enqueue} accepts ({@code tideflow.payload.max-bytes}): a
      * submitter that reads a request body can refuse a larger one before holding it all.
      */

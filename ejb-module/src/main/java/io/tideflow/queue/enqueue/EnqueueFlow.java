@@ -79,19 +79,7 @@ public final class EnqueueFlow {
      *         in this list, gets that task's id
      */
     public List<Enqueued> enqueueAll(List<TaskRequest> requests) {
-        if (requests == null || requests.isEmpty() || requests.size() > MAX_BULK) {
-            throw new InvalidTaskRequestException(
-                    "tasks",
-                    "must hold 1 to " + MAX_BULK + " requests, got " + (requests == null ? 0 : requests.size()));
-        }
-        List<ValidatedTaskRequest> valid = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) {
-            try {
-                valid.add(validator.validate(requests.get(i)));
-            } catch (InvalidTaskRequestException e) {
-                throw new InvalidTaskRequestException("tasks[" + i + "]." + e.field(), e.problem());
-            }
-        }
+        List<ValidatedTaskRequest> valid = validatedList(requests);
         Instant now = clock.instant();
         List<Enqueued> result = new ArrayList<>(valid.size());
         List<NewTask> fresh = new ArrayList<>(valid.size());
@@ -137,24 +125,52 @@ public final class EnqueueFlow {
         return result;
     }
 
+    /** Every request of a list validated, or the refusal of the first bad one, naming it as in {@code tasks[3].type}. */
+    List<ValidatedTaskRequest> validatedList(List<TaskRequest> requests) {
+        if (requests == null || requests.isEmpty() || requests.size() > MAX_BULK) {
+            throw new InvalidTaskRequestException(
+                    "tasks",
+                    "must hold 1 to " + MAX_BULK + " requests, got " + (requests == null ? 0 : requests.size()));
+        }
+        List<ValidatedTaskRequest> valid = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                valid.add(validator.validate(requests.get(i)));
+            } catch (InvalidTaskRequestException e) {
+                throw new InvalidTaskRequestException("tasks[" + i + "]." + e.field(), e.problem());
+            }
+        }
+        return valid;
+    }
+
+    ValidatedTaskRequest validated(TaskRequest request) {
+        return validator.validate(request);
+    }
+
     /** Refuses the batch, naming the first request of the first group beyond the cap, if there is one. */
     private void refuseGroupsBeyondTheCap(List<NewTask> fresh, List<ValidatedTaskRequest> valid) {
         Set<String> groups = new LinkedHashSet<>();
         fresh.forEach(task -> groups.add(task.group()));
         ports.admitGroups(groups).ifPresent(refusal -> {
-            for (int i = 0; i < valid.size(); i++) {
-                if (resourceGroupOf(valid.get(i)).equals(refusal.group())) {
-                    throw new InvalidTaskRequestException(
-                            "tasks[" + i + "].group", "'" + refusal.group() + "' " + refusal.problem());
-                }
-            }
-            throw new IllegalStateException(
-                    "group '" + refusal.group() + "' was refused but no request names it; this indicates a bug");
+            throw capRefusal(valid, refusal, true);
         });
     }
 
+    /** The cap's refusal, naming the first request of the refused group ({@code tasks[i].group} in a list). */
+    InvalidTaskRequestException capRefusal(
+            List<ValidatedTaskRequest> valid, GroupCensus.Refusal refusal, boolean list) {
+        for (int i = 0; i < valid.size(); i++) {
+            if (resourceGroupOf(valid.get(i)).equals(refusal.group())) {
+                return new InvalidTaskRequestException(
+                        list ? "tasks[" + i + "].group" : "group", "'" + refusal.group() + "' " + refusal.problem());
+            }
+        }
+        throw new IllegalStateException(
+                "group '" + refusal.group() + "' was refused but no request names it; this indicates a bug");
+    }
+
     /** Assign id → resource group → priority and the type's other defaults, in the design's order. */
-    private NewTask newTask(ValidatedTaskRequest valid, Instant now) {
+    NewTask newTask(ValidatedTaskRequest valid, Instant now) {
         TaskId id = ids.next();
         String group = resourceGroupOf(valid);
         TaskTypePolicy policy = types.policyOf(valid.type(), group);

@@ -3,6 +3,8 @@ package io.tideflow.queue.enqueue;
 import io.tideflow.queue.api.Enqueued;
 import io.tideflow.queue.api.IllegalTransitionException;
 import io.tideflow.queue.api.InvalidTaskRequestException;
+import io.tideflow.queue.api.Submission;
+import io.tideflow.queue.api.Submitted;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskNotFoundException;
 import io.tideflow.queue.api.TaskQueue;
@@ -95,10 +97,13 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
     SessionContext context;
 
     private EnqueueFlow flow;
+    private SeparateSubmissions separately;
 
     @PostConstruct
     void init() {
-        flow = new EnqueueFlow(new TaskRequestValidator(registry, settings), ids, types, new Ports(), clock);
+        Ports ports = new Ports();
+        flow = new EnqueueFlow(new TaskRequestValidator(registry, settings), ids, types, ports, clock);
+        separately = new SeparateSubmissions(flow, ports, clock);
     }
 
     @Override
@@ -119,6 +124,11 @@ public class TaskQueueBean implements TaskQueue, TaskQueries {
     @Override
     public List<Enqueued> enqueueAllOrFind(List<TaskRequest> requests) {
         return flow.enqueueAll(requests);
+    }
+
+    @Override
+    public List<Submitted> enqueueEach(List<Submission> submissions) {
+        return separately.enqueueEach(submissions);
     }
 
     @Override

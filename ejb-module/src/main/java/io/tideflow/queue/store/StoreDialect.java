@@ -36,6 +36,23 @@ public interface StoreDialect {
         return Optional.empty();
     }
 
+    /**
+     * Inserts tasks that each carry an idempotency key, every one unless another task (committed, or in a concurrent
+     * transaction, which this one then waits for) holds its key, without their history rows. By default one statement
+     * per task, which the database refuses alone.
+     *
+     * @return the tasks that were not inserted because their key is held
+     */
+    default List<NewTask> insertKeyed(SqlRunner sql, List<NewTask> tasks) {
+        List<NewTask> refused = new ArrayList<>();
+        for (NewTask task : tasks) {
+            if (!sql.insertIfAbsent("task.insertIfAbsent", BulkTaskInsert.taskParameters(task))) {
+                refused.add(task);
+            }
+        }
+        return refused;
+    }
+
     /** Whether the database reads the same clock as this node (Derby embedded runs in this JVM): no skew to measure. */
     boolean sharesThisNodesClock();
 

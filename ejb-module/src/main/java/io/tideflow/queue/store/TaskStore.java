@@ -86,14 +86,10 @@ public class TaskStore {
      */
     public Map<String, TaskId> insertAll(List<NewTask> tasks) {
         Map<String, TaskId> holders = new HashMap<>();
-        for (NewTask refused : BulkTaskInsert.insertAll(sql, node, tasks, this::insertIfKeyFree)) {
+        for (NewTask refused : BulkTaskInsert.insertAll(sql, node, tasks, keyed -> dialect.insertKeyed(sql, keyed))) {
             holders.put(refused.idempotencyKey(), holderOf(refused));
         }
         return holders;
-    }
-
-    private boolean insertIfKeyFree(NewTask task) {
-        return sql.insertIfAbsent("task.insertIfAbsent", BulkTaskInsert.taskParameters(task));
     }
 
     /** The task that made {@code task.insertIfAbsent} refuse {@code task}: it has committed, so it can be read. */

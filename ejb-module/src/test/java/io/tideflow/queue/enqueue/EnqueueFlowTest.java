@@ -10,7 +10,6 @@ import io.tideflow.queue.api.TaskRequest;
 import io.tideflow.queue.api.event.TaskEnqueued;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.config.TypePolicies;
-import io.tideflow.queue.groups.GroupCensus;
 import io.tideflow.queue.handler.TaskTypeCatalog;
 import io.tideflow.queue.model.TaskTypePolicy;
 import io.tideflow.queue.store.NewTask;
@@ -18,10 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +25,7 @@ class EnqueueFlowTest {
 
     private final List<String> steps = new ArrayList<>();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
-    private final RecordingPorts ports = new RecordingPorts();
+    private final RecordingPorts ports = new RecordingPorts(steps);
     private final EngineSettings settings = EngineSettings.defaults();
 
     private final TaskTypeCatalog catalog = type -> {
@@ -251,85 +247,5 @@ class EnqueueFlowTest {
         List<TaskRequest> tooMany = java.util.Collections.nCopies(
                 EnqueueFlow.MAX_BULK + 1, TaskRequest.ofType("mail.send").build());
         assertThatThrownBy(() -> flow.enqueueAll(tooMany)).hasMessageContaining("1 to 10000");
-    }
-
-    private static final class RecordingIds extends TaskIdGenerator {
-        private final List<String> steps;
-
-        RecordingIds(Clock clock, List<String> steps) {
-            super(clock);
-            this.steps = steps;
-        }
-
-        @Override
-        public TaskId next() {
-            steps.add("assign-id");
-            return super.next();
-        }
-    }
-
-    private final class RecordingPorts implements EnqueuePorts {
-        final List<NewTask> persisted = new ArrayList<>();
-        final List<TaskEnqueued> events = new ArrayList<>();
-        final List<String> wokenGroups = new ArrayList<>();
-        final List<Integer> persistedTogether = new ArrayList<>();
-        final Map<String, TaskId> keys = new HashMap<>();
-        /** Keys a concurrent transaction committed after the flow looked them up: the store refuses them. */
-        final Map<String, TaskId> committedByRacers = new HashMap<>();
-
-        final java.util.Set<String> refusedGroups = new java.util.HashSet<>();
-
-        @Override
-        public Optional<TaskId> findByIdempotencyKey(String key) {
-            return Optional.ofNullable(keys.get(key));
-        }
-
-        @Override
-        public Optional<TaskId> persist(NewTask task) {
-            steps.add("persist");
-            TaskId racer = committedByRacers.get(task.idempotencyKey());
-            if (racer != null) {
-                return Optional.of(racer);
-            }
-            // the store's unique key on idempotency_key refuses a second row
-            if (task.idempotencyKey() != null && keys.containsKey(task.idempotencyKey())) {
-                return Optional.of(keys.get(task.idempotencyKey()));
-            }
-            persisted.add(task);
-            if (task.idempotencyKey() != null) {
-                keys.put(task.idempotencyKey(), task.id());
-            }
-            return Optional.empty();
-        }
-
-        @Override
-        public Map<String, TaskId> persistAll(List<NewTask> tasks) {
-            persistedTogether.add(tasks.size());
-            Map<String, TaskId> held = new HashMap<>();
-            for (NewTask task : tasks) {
-                persist(task).ifPresent(holder -> held.put(task.idempotencyKey(), holder));
-            }
-            return held;
-        }
-
-        @Override
-        public Optional<GroupCensus.Refusal> admitGroups(Collection<String> groups) {
-            return groups.stream()
-                    .filter(refusedGroups::contains)
-                    .findFirst()
-                    .map(group -> new GroupCensus.Refusal(group, "is over the cap"));
-        }
-
-        @Override
-        public void fireEnqueued(TaskEnqueued event) {
-            steps.add("event");
-            events.add(event);
-        }
-
-        @Override
-        public void wakeDispatcherAfterCommit(String group) {
-            steps.add("wake");
-            wokenGroups.add(group);
-        }
     }
 }

@@ -73,6 +73,32 @@ abstract class DuplicateInsertContract extends DatabaseContract {
     }
 
     @Test
+    void bulksOfKeyedTasksInsertEveryFreeKeyAndNameTheHoldersOfTheRest() throws Exception {
+        // PostgreSQL sends a bulk's keyed tasks in one batch and reads back who holds the keys
+        List<Map<String, TaskId>> held = race(i -> em -> db.store(em, "node-" + i)
+                .insertAll(List.of(
+                        aTask().withIdempotencyKey("shared-1").build(),
+                        aTask().withIdempotencyKey("own-" + i).build(),
+                        aTask().withIdempotencyKey("shared-2").build(),
+                        aTask().build())));
+
+        assertThat(db.count("SELECT COUNT(*) FROM tasks WHERE idempotency_key LIKE 'shared-%'"))
+                .isEqualTo(2);
+        assertThat(db.count("SELECT COUNT(*) FROM tasks WHERE idempotency_key LIKE 'own-%'"))
+                .isEqualTo(RACERS);
+        assertThat(db.count("SELECT COUNT(*) FROM tasks")).isEqualTo(2 + 2L * RACERS);
+        assertThat(db.count("SELECT COUNT(*) FROM task_events")).isEqualTo(2 + 2L * RACERS);
+        TaskId first = db.inTransaction(em -> db.store(em, "reader").findIdByIdempotencyKey("shared-1"))
+                .orElseThrow();
+        TaskId second = db.inTransaction(em -> db.store(em, "reader").findIdByIdempotencyKey("shared-2"))
+                .orElseThrow();
+        // every racer meets the first shared key in the same place, so the one that wins it wins the second too
+        assertThat(held.stream().filter(Map::isEmpty)).hasSize(1);
+        assertThat(held)
+                .allSatisfy(map -> assertThat(map).isIn(Map.of(), Map.of("shared-1", first, "shared-2", second)));
+    }
+
+    @Test
     void racingRequeuesOfOneDeadLetterMakeOneCopy() throws Exception {
         TaskId deadLetter = TaskId.of("00000000-0000-7000-8000-000000000001");
 

@@ -1,6 +1,9 @@
 package io.tideflow.admin.jms;
 
+import io.tideflow.queue.api.Enqueued;
 import io.tideflow.queue.api.InvalidTaskRequestException;
+import io.tideflow.queue.api.Submission;
+import io.tideflow.queue.api.Submitted;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskQueue;
 import jakarta.ejb.ActivationConfigProperty;
@@ -12,6 +15,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -25,7 +29,8 @@ import java.util.logging.Logger;
  *
  * <p>Messages already waiting behind the delivered one share its transaction ({@link WaitingSubmissions}): a backlog
  * of single-task messages then costs one commit of the broker and the database per few hundred messages, not one per
- * message. A message redelivered after a rollback takes none with it and ends what a transaction takes, so that a
+ * message, and their tasks are written together ({@link TaskQueue#enqueueEach}), each message still refused or
+ * answered alone. A message redelivered after a rollback takes none with it and ends what a transaction takes, so that a
  * message that fails every time is soon tried alone and sent to the dead-letter queue without its neighbours.
  */
 @MessageDriven(
@@ -58,33 +63,61 @@ public class TaskSubmissionListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
+        List<Message> messages = new ArrayList<>();
+        messages.add(message);
         // a message back after a rollback goes alone, so that one that fails every time cannot take others with it
-        if (submit(message)) {
-            waiting.takeInto(this::submit);
+        if (isFirstDelivery(message)) {
+            waiting.takeInto(taken -> messages.add(taken) && isFirstDelivery(taken));
+        }
+        try {
+            submitAll(messages);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("a submission message could not be read or answered", null, e);
         }
     }
 
-    /** @return whether more messages may share this transaction: not after one that was delivered before */
-    private boolean submit(Message message) {
-        try {
-            boolean firstDelivery = !message.getJMSRedelivered();
-            SubmissionMessage.Read read;
-            List<TaskId> ids;
+    /**
+     * Each message's tasks, enqueued in one engine call so that they are written together; an unreadable or invalid
+     * message is answered (or set aside) alone.
+     */
+    private void submitAll(List<Message> messages) throws JMSException {
+        List<Message> readable = new ArrayList<>(messages.size());
+        List<Submission> submissions = new ArrayList<>(messages.size());
+        for (Message message : messages) {
             try {
-                read = SubmissionMessage.read(message);
-                // one task through enqueue, so that a refusal names "type", not "tasks[0].type"
-                ids = read.batch()
-                        ? queue.enqueueAll(read.requests())
-                        : List.of(queue.enqueue(read.requests().get(0)));
+                SubmissionMessage.Read read = SubmissionMessage.read(message);
+                // a single task's refusal names "type", not "tasks[0].type"
+                submissions.add(new Submission(read.requests(), read.batch()));
+                readable.add(message);
             } catch (InvalidTaskRequestException invalid) {
-                LOG.fine(() -> "invalid submission message: " + invalid.getMessage());
-                replies.refuse(message, invalid);
-                return firstDelivery;
+                refuse(message, invalid);
             }
-            replies.enqueued(message, ids, read.batch());
-            return firstDelivery;
+        }
+        if (submissions.isEmpty()) {
+            return;
+        }
+        List<Submitted> outcomes = queue.enqueueEach(submissions);
+        for (int i = 0; i < outcomes.size(); i++) {
+            Submitted outcome = outcomes.get(i);
+            if (outcome.isRefused()) {
+                refuse(readable.get(i), outcome.refusal());
+            } else {
+                List<TaskId> ids = outcome.enqueued().stream().map(Enqueued::id).toList();
+                replies.enqueued(readable.get(i), ids, submissions.get(i).list());
+            }
+        }
+    }
+
+    private void refuse(Message message, InvalidTaskRequestException invalid) throws JMSException {
+        LOG.fine(() -> "invalid submission message: " + invalid.getMessage());
+        replies.refuse(message, invalid);
+    }
+
+    private static boolean isFirstDelivery(Message message) {
+        try {
+            return !message.getJMSRedelivered();
         } catch (JMSException e) {
-            throw new JMSRuntimeException("the submission message could not be read or answered", null, e);
+            throw new JMSRuntimeException("a submission message's redelivered flag could not be read", null, e);
         }
     }
 }

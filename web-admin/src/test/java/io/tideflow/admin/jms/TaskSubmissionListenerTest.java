@@ -2,6 +2,9 @@ package io.tideflow.admin.jms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tideflow.queue.api.Enqueued;
+import io.tideflow.queue.api.Submission;
+import io.tideflow.queue.api.Submitted;
 import io.tideflow.queue.api.TaskId;
 import io.tideflow.queue.api.TaskQueue;
 import io.tideflow.queue.api.TaskRequest;
@@ -20,15 +23,23 @@ class TaskSubmissionListenerTest {
     private final List<String> enqueued = new ArrayList<>();
     private final List<Message> waitingOnTheQueue = new ArrayList<>();
     private int takes;
+    private int calls;
 
     private final TaskSubmissionListener listener = new TaskSubmissionListener();
 
     TaskSubmissionListenerTest() {
         listener.queue = (TaskQueue) Proxy.newProxyInstance(
                 TaskQueue.class.getClassLoader(), new Class<?>[] {TaskQueue.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("enqueue")) {
-                        enqueued.add(((TaskRequest) args[0]).idempotencyKey());
-                        return TaskId.of(UUID.randomUUID().toString());
+                    if (method.getName().equals("enqueueEach")) {
+                        List<Submitted> outcomes = new ArrayList<>();
+                        for (Object each : (List<?>) args[0]) {
+                            TaskRequest request = ((Submission) each).requests().get(0);
+                            enqueued.add(request.idempotencyKey());
+                            outcomes.add(Submitted.of(List.of(
+                                    new Enqueued(TaskId.of(UUID.randomUUID().toString()), true))));
+                        }
+                        calls++;
+                        return outcomes;
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
@@ -49,6 +60,7 @@ class TaskSubmissionListenerTest {
         waitingOnTheQueue.addAll(List.of(message("ID:2", false), message("ID:3", false)));
         listener.onMessage(message("ID:1", false));
         assertThat(enqueued).containsExactly("ID:1", "ID:2", "ID:3");
+        assertThat(calls).as("engine calls: the tasks are written together").isEqualTo(1);
     }
 
     @Test
