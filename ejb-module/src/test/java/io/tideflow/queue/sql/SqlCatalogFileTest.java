@@ -54,7 +54,7 @@ class SqlCatalogFileTest {
     }
 
     @Test
-    void bothDatabasesHaveTheSameStatementsButPostgresqlsWakeUpClockJBeretIndexesAndOneStatementCompletion() {
+    void bothDatabasesHaveTheSameStatementsSaveThoseOnlyPostgresqlCanUse() {
         Set<String> derby = names(SqlCatalog.of("derby"));
         Set<String> postgresql = names(SqlCatalog.of("postgresql"));
         // Derby has no other nodes to wake and runs on this node's clock
@@ -63,6 +63,8 @@ class SqlCatalogFileTest {
         postgresql.removeIf(name -> name.startsWith("jberet."));
         // Derby cannot chain writes in one statement: its completion stays three
         postgresql.remove("transition.completeWithRecords");
+        // Derby's batch stops at a refused key: it inserts keyed tasks one by one, so never reads back their holders
+        postgresql.remove("task.idsByIdempotencyKeys");
         // the claim is each database's own: Derby's takes three statements, PostgreSQL's one per kind of claim
         derby.removeIf(name -> name.startsWith("claim."));
         postgresql.removeIf(name -> name.startsWith("claim."));
