@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,12 +85,10 @@ public final class EnqueueFlow {
         List<Enqueued> result = new ArrayList<>(valid.size());
         List<NewTask> fresh = new ArrayList<>(valid.size());
         Map<String, TaskId> keyed = new HashMap<>();
+        // keys are not looked up first (as for one task): the store passes over a key another task holds and names it
         for (ValidatedTaskRequest request : valid) {
             String key = request.idempotencyKey();
-            TaskId known = key == null
-                    ? null
-                    : keyed.computeIfAbsent(
-                            key, k -> ports.findByIdempotencyKey(k).orElse(null));
+            TaskId known = key == null ? null : keyed.get(key);
             if (known != null) {
                 result.add(new Enqueued(known, false));
                 continue;
@@ -101,7 +100,7 @@ public final class EnqueueFlow {
             fresh.add(task);
             result.add(new Enqueued(task.id(), true));
         }
-        refuseGroupsBeyondTheCap(fresh, valid);
+        refuseGroupsBeyondTheCap(fresh, valid, result);
         Map<String, TaskId> held = ports.persistAll(fresh);
         if (!held.isEmpty()) {
             // concurrent submissions of these keys committed first: their tasks stand for ours
@@ -147,13 +146,35 @@ public final class EnqueueFlow {
         return validator.validate(request);
     }
 
-    /** Refuses the batch, naming the first request of the first group beyond the cap, if there is one. */
-    private void refuseGroupsBeyondTheCap(List<NewTask> fresh, List<ValidatedTaskRequest> valid) {
-        Set<String> groups = new LinkedHashSet<>();
-        fresh.forEach(task -> groups.add(task.group()));
-        ports.admitGroups(groups).ifPresent(refusal -> {
+    /**
+     * Refuses the batch, naming the first request of the first group beyond the cap, if there is one. The cap speaks of
+     * new tasks: when it refuses, the requests that repeat a key the store holds are read and taken out first (they
+     * get the holder's task), as a single enqueue does.
+     */
+    private void refuseGroupsBeyondTheCap(
+            List<NewTask> fresh, List<ValidatedTaskRequest> valid, List<Enqueued> result) {
+        if (ports.admitGroups(groupsOf(fresh)).isEmpty()) {
+            return;
+        }
+        Set<TaskId> repeats = new HashSet<>();
+        for (int i = 0; i < valid.size(); i++) {
+            String key = valid.get(i).idempotencyKey();
+            Optional<TaskId> holder = key == null ? Optional.empty() : ports.findByIdempotencyKey(key);
+            if (holder.isPresent()) {
+                repeats.add(result.get(i).id());
+                result.set(i, new Enqueued(holder.get(), false));
+            }
+        }
+        fresh.removeIf(task -> repeats.contains(task.id()));
+        ports.admitGroups(groupsOf(fresh)).ifPresent(refusal -> {
             throw capRefusal(valid, refusal, true);
         });
+    }
+
+    private static Set<String> groupsOf(List<NewTask> tasks) {
+        Set<String> groups = new LinkedHashSet<>();
+        tasks.forEach(task -> groups.add(task.group()));
+        return groups;
     }
 
     /** The cap's refusal, naming the first request of the refused group ({@code tasks[i].group} in a list). */

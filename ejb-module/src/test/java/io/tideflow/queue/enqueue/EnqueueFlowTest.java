@@ -140,6 +140,37 @@ class EnqueueFlowTest {
     }
 
     @Test
+    void aBulkWhoseRepeatsAloneFallInAGroupTheCapNowRefusesGetsThemAndTheRest() {
+        TaskId first = flow.enqueue(TaskRequest.ofType("mail.send")
+                        .group("tenant-9")
+                        .idempotencyKey("order-7")
+                        .build())
+                .id();
+        ports.refusedGroups.add("tenant-9");
+
+        List<Enqueued> outcomes = flow.enqueueAll(List.of(
+                TaskRequest.ofType("mail.send").idempotencyKey("order-9").build(),
+                TaskRequest.ofType("mail.send")
+                        .group("tenant-9")
+                        .idempotencyKey("order-7")
+                        .build()));
+
+        assertThat(outcomes.get(1)).isEqualTo(new Enqueued(first, false));
+        assertThat(outcomes.get(0).created()).isTrue();
+        assertThat(ports.persisted).extracting(NewTask::idempotencyKey).containsExactly("order-7", "order-9");
+        assertThatThrownBy(() -> flow.enqueueAll(List.of(
+                        TaskRequest.ofType("mail.send").build(),
+                        TaskRequest.ofType("mail.send")
+                                .group("tenant-9")
+                                .idempotencyKey("order-8")
+                                .build())))
+                .isInstanceOfSatisfying(
+                        InvalidTaskRequestException.class,
+                        e -> assertThat(e.field()).isEqualTo("tasks[1].group"));
+        assertThat(ports.persisted).hasSize(2);
+    }
+
+    @Test
     void aSeenIdempotencyKeyReturnsTheFirstTaskWithoutPersistingAgain() {
         TaskId first = flow.enqueue(TaskRequest.ofType("mail.send")
                         .idempotencyKey("order-1")
@@ -200,7 +231,8 @@ class EnqueueFlowTest {
         assertThat(ids.get(1)).as("a key seen in the store").isEqualTo(earlier);
         assertThat(ids.get(3)).as("a key seen earlier in the list").isEqualTo(ids.get(2));
         assertThat(outcomes).extracting(Enqueued::created).containsExactly(true, false, true, false);
-        assertThat(ports.persistedTogether).containsExactly(2);
+        // the key seen in the store is not read first: the store refuses its row and names the holder
+        assertThat(ports.persistedTogether).containsExactly(3);
         assertThat(ports.persisted).extracting(NewTask::id).containsExactly(earlier, ids.get(0), ids.get(2));
         assertThat(ports.events).extracting(TaskEnqueued::id).containsExactly(earlier, ids.get(0), ids.get(2));
         assertThat(ports.wokenGroups).containsExactly("mail-relay", "mail-relay", "default");
