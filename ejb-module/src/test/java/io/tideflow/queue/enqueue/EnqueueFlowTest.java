@@ -119,51 +119,26 @@ class EnqueueFlowTest {
 
     @Test
     void aRepeatedKeyGetsItsTaskEvenWhenTheCapNowRefusesItsGroup() {
-        TaskId first = flow.enqueue(TaskRequest.ofType("mail.send")
-                        .group("tenant-9")
-                        .idempotencyKey("order-7")
-                        .build())
-                .id();
+        TaskId first = flow.enqueue(inTenant9("order-7")).id();
         ports.refusedGroups.add("tenant-9");
-        assertThat(flow.enqueue(TaskRequest.ofType("mail.send")
-                                .group("tenant-9")
-                                .idempotencyKey("order-7")
-                                .build())
-                        .id())
-                .isEqualTo(first);
-        assertThatThrownBy(() -> flow.enqueue(TaskRequest.ofType("mail.send")
-                        .group("tenant-9")
-                        .idempotencyKey("order-8")
-                        .build()))
-                .isInstanceOf(InvalidTaskRequestException.class);
+        assertThat(flow.enqueue(inTenant9("order-7")).id()).isEqualTo(first);
+        assertThatThrownBy(() -> flow.enqueue(inTenant9("order-8"))).isInstanceOf(InvalidTaskRequestException.class);
         assertThat(ports.persisted).hasSize(1);
     }
 
     @Test
     void aBulkWhoseRepeatsAloneFallInAGroupTheCapNowRefusesGetsThemAndTheRest() {
-        TaskId first = flow.enqueue(TaskRequest.ofType("mail.send")
-                        .group("tenant-9")
-                        .idempotencyKey("order-7")
-                        .build())
-                .id();
+        TaskId first = flow.enqueue(inTenant9("order-7")).id();
         ports.refusedGroups.add("tenant-9");
 
         List<Enqueued> outcomes = flow.enqueueAll(List.of(
-                TaskRequest.ofType("mail.send").idempotencyKey("order-9").build(),
-                TaskRequest.ofType("mail.send")
-                        .group("tenant-9")
-                        .idempotencyKey("order-7")
-                        .build()));
+                TaskRequest.ofType("mail.send").idempotencyKey("order-9").build(), inTenant9("order-7")));
 
         assertThat(outcomes.get(1)).isEqualTo(new Enqueued(first, false));
         assertThat(outcomes.get(0).created()).isTrue();
         assertThat(ports.persisted).extracting(NewTask::idempotencyKey).containsExactly("order-7", "order-9");
-        assertThatThrownBy(() -> flow.enqueueAll(List.of(
-                        TaskRequest.ofType("mail.send").build(),
-                        TaskRequest.ofType("mail.send")
-                                .group("tenant-9")
-                                .idempotencyKey("order-8")
-                                .build())))
+        assertThatThrownBy(() ->
+                        flow.enqueueAll(List.of(TaskRequest.ofType("mail.send").build(), inTenant9("order-8"))))
                 .isInstanceOfSatisfying(
                         InvalidTaskRequestException.class,
                         e -> assertThat(e.field()).isEqualTo("tasks[1].group"));
@@ -279,5 +254,12 @@ class EnqueueFlowTest {
         List<TaskRequest> tooMany = java.util.Collections.nCopies(
                 EnqueueFlow.MAX_BULK + 1, TaskRequest.ofType("mail.send").build());
         assertThatThrownBy(() -> flow.enqueueAll(tooMany)).hasMessageContaining("1 to 10000");
+    }
+
+    private static TaskRequest inTenant9(String key) {
+        return TaskRequest.ofType("mail.send")
+                .group("tenant-9")
+                .idempotencyKey(key)
+                .build();
     }
 }
