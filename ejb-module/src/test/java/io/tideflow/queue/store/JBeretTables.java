@@ -44,9 +44,11 @@ final class JBeretTables {
         }
     }
 
+    /** In this connection's schema only: a schema another run left behind (killed before it dropped it) has them too. */
     private static boolean exists(Connection connection) throws SQLException {
+        String schema = connection.getSchema();
         for (String name : new String[] {"JOB_EXECUTION", "job_execution"}) {
-            try (ResultSet tables = connection.getMetaData().getTables(null, null, name, null)) {
+            try (ResultSet tables = connection.getMetaData().getTables(null, schema, name, null)) {
                 if (tables.next()) {
                     return true;
                 }
