@@ -102,15 +102,30 @@ public final class EnqueueFlow {
         }
         refuseGroupsBeyondTheCap(fresh, valid, result);
         Map<String, TaskId> held = ports.persistAll(fresh);
-        if (!held.isEmpty()) {
-            // concurrent submissions of these keys committed first: their tasks stand for ours
-            for (int i = 0; i < valid.size(); i++) {
-                TaskId holder = held.get(valid.get(i).idempotencyKey());
-                if (holder != null) {
-                    result.set(i, new Enqueued(holder, false));
-                }
+        giveHeldKeysTheirHolders(valid, result, held);
+        announce(fresh, held);
+        return result;
+    }
+
+    /**
+     * A task committed before, or by a concurrent submission that committed first, holds these keys: its task stands
+     * for every request of {@code valid} with one of them.
+     */
+    static void giveHeldKeysTheirHolders(
+            List<ValidatedTaskRequest> valid, List<Enqueued> result, Map<String, TaskId> held) {
+        if (held.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < valid.size(); i++) {
+            TaskId holder = held.get(valid.get(i).idempotencyKey());
+            if (holder != null) {
+                result.set(i, new Enqueued(holder, false));
             }
         }
+    }
+
+    /** The enqueued event of every task written (not those whose key was held), and a wake-up per group. */
+    void announce(List<NewTask> fresh, Map<String, TaskId> held) {
         Set<String> groups = new LinkedHashSet<>();
         for (NewTask task : fresh) {
             if (task.idempotencyKey() != null && held.containsKey(task.idempotencyKey())) {
@@ -121,7 +136,6 @@ public final class EnqueueFlow {
             groups.add(task.group());
         }
         groups.forEach(ports::wakeDispatcherAfterCommit);
-        return result;
     }
 
     /** Every request of a list validated, or the refusal of the first bad one, naming it as in {@code tasks[3].type}. */
@@ -171,7 +185,7 @@ public final class EnqueueFlow {
         });
     }
 
-    private static Set<String> groupsOf(List<NewTask> tasks) {
+    static Set<String> groupsOf(List<NewTask> tasks) {
         Set<String> groups = new LinkedHashSet<>();
         tasks.forEach(task -> groups.add(task.group()));
         return groups;

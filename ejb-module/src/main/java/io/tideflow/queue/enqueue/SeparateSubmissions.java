@@ -5,18 +5,15 @@ import io.tideflow.queue.api.InvalidTaskRequestException;
 import io.tideflow.queue.api.Submission;
 import io.tideflow.queue.api.Submitted;
 import io.tideflow.queue.api.TaskId;
-import io.tideflow.queue.api.event.TaskEnqueued;
 import io.tideflow.queue.groups.GroupCensus;
 import io.tideflow.queue.store.NewTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The enqueue flow for several independent submissions in one transaction ({@link io.tideflow.queue.api.TaskQueue#enqueueEach}):
@@ -74,9 +71,7 @@ final class SeparateSubmissions {
                 tasks.add(task);
                 result.add(new Enqueued(task.id(), true));
             }
-            Set<String> groups = new LinkedHashSet<>();
-            tasks.forEach(task -> groups.add(task.group()));
-            Optional<GroupCensus.Refusal> refusal = ports.admitGroups(groups);
+            Optional<GroupCensus.Refusal> refusal = ports.admitGroups(EnqueueFlow.groupsOf(tasks));
             if (refusal.isPresent()) {
                 outcomes[i] = repeatOrRefusal(submission, valid, refusal.get());
                 continue;
@@ -87,16 +82,10 @@ final class SeparateSubmissions {
         }
         Map<String, TaskId> held = fresh.isEmpty() ? Map.of() : ports.persistAll(fresh);
         for (Admitted submission : admitted) {
-            for (int j = 0; j < submission.valid().size(); j++) {
-                TaskId holder = held.get(submission.valid().get(j).idempotencyKey());
-                if (holder != null) {
-                    // a task committed before holds the key, or a concurrent submission committed it first
-                    submission.result().set(j, new Enqueued(holder, false));
-                }
-            }
+            EnqueueFlow.giveHeldKeysTheirHolders(submission.valid(), submission.result(), held);
             outcomes[submission.index()] = Submitted.of(submission.result());
         }
-        announce(fresh, held);
+        flow.announce(fresh, held);
         return List.of(outcomes);
     }
 
@@ -117,18 +106,5 @@ final class SeparateSubmissions {
             repeats.add(new Enqueued(existing.get(), false));
         }
         return Submitted.of(repeats);
-    }
-
-    private void announce(List<NewTask> fresh, Map<String, TaskId> held) {
-        Set<String> groups = new LinkedHashSet<>();
-        for (NewTask task : fresh) {
-            if (task.idempotencyKey() != null && held.containsKey(task.idempotencyKey())) {
-                continue;
-            }
-            ports.fireEnqueued(
-                    new TaskEnqueued(task.id(), task.type(), task.group(), task.priority(), task.createdAt()));
-            groups.add(task.group());
-        }
-        groups.forEach(ports::wakeDispatcherAfterCommit);
     }
 }
