@@ -79,6 +79,9 @@ class GroupApiIT {
         JsonObject listed = groupOf(api, group);
         assertThat(listed.getBoolean("paused")).isTrue();
         assertThat(listed.getJsonObject("depth").getInt("PENDING")).isEqualTo(3);
+        ApiClient.Response one = api.get("groups/" + group, VIEWER);
+        assertThat(one.status()).as(one.body()).isEqualTo(200);
+        assertThat(one.json()).isEqualTo(listed);
 
         assertThat(api.post("groups/" + group + "/resume", OPERATOR, "").json().getBoolean("paused"))
                 .isFalse();
@@ -197,6 +200,10 @@ class GroupApiIT {
                 .isEqualTo(403);
         assertThat(api.post("groups/mail/pause", VIEWER, "").status()).isEqualTo(403);
         assertThat(api.get("groups", VIEWER).status()).isEqualTo(200);
+        assertProblem(api.get("groups/no%20spaces", VIEWER), "group");
+        ApiClient.Response unknown = api.get("groups/never-used-" + UUID.randomUUID(), VIEWER);
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.body()).contains("never-used-");
     }
 
     @Test

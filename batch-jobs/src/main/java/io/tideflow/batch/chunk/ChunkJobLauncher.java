@@ -37,6 +37,7 @@ public class ChunkJobLauncher {
     private static final long AFTER_FAILURE_MILLIS = 30_000;
     private static final long LEFT_RUNNING_EVERY_MILLIS = 30_000;
     private static final long QUIET_LOOK_MILLIS = 1_000;
+    private static final long BUSY_LOOK_MAX_MILLIS = 2_000;
 
     @Inject
     TaskWorker worker;
@@ -66,7 +67,7 @@ public class ChunkJobLauncher {
     private final Instant startedAt = Instant.now();
     private Boolean repositoryHere;
     private long nextLeftRunningLook;
-    private long quietUntil;
+    private final LookCadence cadence = new LookCadence(LOOK_EVERY_MILLIS, QUIET_LOOK_MILLIS, BUSY_LOOK_MAX_MILLIS);
 
     /** Starts the looks; called once by {@link io.tideflow.batch.module.BatchModuleStart}. */
     public synchronized void start() {
@@ -91,11 +92,16 @@ public class ChunkJobLauncher {
             }
             failExecutionsLeftRunning();
             JobOperator jobs = BatchRuntime.getJobOperator();
+            int before = running.size();
             forgetEnded(jobs);
             long now = System.currentTimeMillis();
-            if (running.size() >= limits.max() || now < quietUntil) {
+            if (running.size() < before) {
+                cadence.executionEnded();
+            }
+            if (running.size() >= limits.max() || !cadence.lookDue(now)) {
                 return;
             }
+            int startedBefore = running.size();
             boolean due = false;
             for (BatchShape shape : shapes) {
                 Set<String> groups = worker.groupsWithDueTasks(shape.type());
@@ -120,9 +126,7 @@ public class ChunkJobLauncher {
                     }
                 }
             }
-            // nothing due and nothing running: the next looks are a second apart (each reads the due tasks of every
-            // batchable type), until one finds work again
-            quietUntil = !due && running.isEmpty() ? now + QUIET_LOOK_MILLIS : 0;
+            cadence.looked(now, due, running.size() > startedBefore, !running.isEmpty());
         } catch (RuntimeException e) {
             // the next look tries again; said once per kind of failure, not four times a second
             String failure = e.getClass().getName() + ": " + e.getMessage();

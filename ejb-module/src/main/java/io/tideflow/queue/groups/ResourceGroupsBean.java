@@ -6,6 +6,7 @@ import io.tideflow.queue.api.TaskState;
 import io.tideflow.queue.api.admin.BreakerView;
 import io.tideflow.queue.api.admin.GroupActionView;
 import io.tideflow.queue.api.admin.GroupLimitsRequest;
+import io.tideflow.queue.api.admin.GroupNotFoundException;
 import io.tideflow.queue.api.admin.GroupView;
 import io.tideflow.queue.api.admin.ResourceGroups;
 import io.tideflow.queue.api.event.GroupPaused;
@@ -77,6 +78,18 @@ public class ResourceGroupsBean implements ResourceGroups {
     @Override
     public List<GroupView> listWithoutDepth() {
         return listWith(Map.of());
+    }
+
+    @Override
+    public GroupView find(String group) {
+        requireName(group);
+        GroupRow row = groups.find(group).orElse(null);
+        Map<TaskState, Long> depth = groups.liveDepthOf(group);
+        Breaker breaker = breakers.find(group).orElse(null);
+        if (row == null && breaker == null && depth.values().stream().allMatch(count -> count == 0)) {
+            throw new GroupNotFoundException(group);
+        }
+        return view(group, row, depth, breaker);
     }
 
     private List<GroupView> listWith(Map<String, Map<TaskState, Long>> depth) {

@@ -9,6 +9,7 @@ import io.tideflow.queue.api.PayloadTooLargeException;
 import io.tideflow.queue.api.TaskNotFoundException;
 import io.tideflow.queue.api.TideflowException;
 import io.tideflow.queue.api.admin.ExportsBusyException;
+import io.tideflow.queue.api.admin.GroupNotFoundException;
 import io.tideflow.queue.api.admin.ReportsBusyException;
 import io.tideflow.queue.api.event.TooManySubscriptionsException;
 import io.tideflow.queue.api.recurring.ScheduleConflictException;
@@ -33,6 +34,9 @@ public class TideflowExceptionMapper implements ExceptionMapper<TideflowExceptio
         }
         if (e instanceof TaskNotFoundException notFound) {
             return new Problem(404, "Task not found", notFound.getMessage(), null).toResponse();
+        }
+        if (e instanceof GroupNotFoundException notFound) {
+            return new Problem(404, "Group not found", notFound.getMessage(), null).toResponse();
         }
         if (e instanceof WorkflowNotFoundException notFound) {
             return new Problem(404, "Workflow not found", notFound.getMessage(), null).toResponse();

@@ -23,6 +23,14 @@ public interface ResourceGroups {
     List<GroupView> listWithoutDepth();
 
     /**
+     * One group as {@link #list()} shows it, its depth counted for it alone (a read of the state indexes over that
+     * group's live tasks, not over every group's).
+     *
+     * @throws GroupNotFoundException when the group has no waiting or running task, no row and no breaker
+     */
+    GroupView find(String group);
+
+    /**
      * Sets a group's limits; they stay until {@link #resetLimits} even when the configuration says otherwise.
      *
      * @throws InvalidTaskRequestException naming the field at fault
