@@ -1,20 +1,13 @@
 package io.tideflow.it;
 
-import static io.tideflow.it.ApiClient.OPERATOR;
 import static io.tideflow.it.ApiClient.VIEWER;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.tideflow.it.support.BenchChunkNoOpHandler;
 import io.tideflow.it.support.BenchChunkWriteHandler;
 import io.tideflow.it.support.BenchWriteHandler;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,12 +19,14 @@ import org.junit.jupiter.api.Test;
  * it and times until the group has nothing waiting or running. A benchmark, not part of the test run:
  * {@code mvn -o verify -pl it-tests -Pwildfly -Dit.test=ChunkDrainBenchmark} (after {@code mvn install -DskipTests});
  * {@code -Dtideflow.bench.databases=derby} or {@code postgresql} runs one, {@code -Dtideflow.bench.tasks=} sets the
- * tasks per round (default 10,000), {@code -Dtideflow.bench.rounds=} the rounds (default 3).
+ * tasks per round (default 10,000), {@code -Dtideflow.bench.rounds=} the rounds (default 3),
+ * {@code -Dtideflow.bench.executions-per-group=} the chunk executions per type and group (default: the product's).
  */
 class ChunkDrainBenchmark {
 
     private static final int TASKS = Integer.getInteger("tideflow.bench.tasks", 10_000);
     private static final int ROUNDS = Integer.getInteger("tideflow.bench.rounds", 3);
+    private static final String EXECUTIONS_PER_GROUP = System.getProperty("tideflow.bench.executions-per-group");
     private static final List<String[]> PAIRS = List.of(
             new String[] {"it.bench-write", "it.bench-chunk-write"}, new String[] {"it.noop", "it.bench-chunk-noop"});
 
@@ -42,7 +37,10 @@ class ChunkDrainBenchmark {
             ServerProcess node = BenchmarkNode.start(
                     "tideflow_chunk_bench",
                     database,
-                    BenchmarkNode.war()
+                    BenchmarkNode.war(
+                                    EXECUTIONS_PER_GROUP == null
+                                            ? ""
+                                            : "tideflow.batch.executions-per-group=" + EXECUTIONS_PER_GROUP + "\n")
                             .addClasses(
                                     BenchWriteHandler.class,
                                     BenchChunkWriteHandler.class,
@@ -80,26 +78,11 @@ class ChunkDrainBenchmark {
         System.out.println(String.join(System.lineSeparator(), report));
     }
 
-    /** Submits {@code tasks} tasks of the type into a paused group, resumes it, and times its drain. */
+    /** Drains {@code tasks} tasks of the type, and prints a chunk type's chunks from the metric summary. */
     private static double drainRate(ApiClient api, String type, int tasks) {
-        String group = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(api.post("groups/" + group + "/pause", OPERATOR, "").status())
-                .isEqualTo(200);
-        String one = "{\"type\":\"" + type + "\",\"group\":\"" + group + "\",\"payload\":{}}";
-        for (int submitted = 0; submitted < tasks; submitted += 1_000) {
-            String[] batch = new String[Math.min(1_000, tasks - submitted)];
-            Arrays.fill(batch, one);
-            ApiClient.Response created =
-                    api.post("tasks/batch", OPERATOR, "{\"tasks\":[" + String.join(",", batch) + "]}");
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-        }
-        long started = System.nanoTime();
-        assertThat(api.post("groups/" + group + "/resume", OPERATOR, "").status())
-                .isEqualTo(200);
-        await().atMost(Duration.ofMinutes(5))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> waitingOrRunning(api, group) == 0);
-        double rate = tasks / ((System.nanoTime() - started) / 1e9);
+        GroupDrain drain = GroupDrain.of(api, type, tasks);
+        String group = drain.group();
+        double rate = drain.tasksPerSecond();
         JsonObject figures = api.get("metrics/summary?group=" + group, VIEWER)
                 .json()
                 .getJsonArray("groups")
@@ -116,12 +99,5 @@ class ChunkDrainBenchmark {
                     chunks.getJsonObject("duration").getJsonNumber("p95Ms").doubleValue());
         }
         return rate;
-    }
-
-    /** The group's own depth: one count over its live tasks, not the list's count over every group. */
-    private static long waitingOrRunning(ApiClient api, String group) {
-        return api.get("groups/" + group, VIEWER).json().getJsonObject("depth").values().stream()
-                .mapToLong(count -> ((JsonNumber) count).longValue())
-                .sum();
     }
 }

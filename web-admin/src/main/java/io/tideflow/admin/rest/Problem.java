@@ -1,7 +1,5 @@
 package io.tideflow.admin.rest;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -14,15 +12,13 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
-
     public Problem(int status, String title, String detail, String field) {
         this("about:blank", title, status, detail, field);
     }
 
     /** The document as text, for writers outside JAX-RS (the servlet container's error page). */
     public String toJson() {
-        return JSONB.toJson(this);
+        return SharedJsonb.JSONB.toJson(this);
     }
 
     public Response toResponse() {

@@ -1,0 +1,52 @@
+package io.tideflow.it;
+
+import static io.tideflow.it.ApiClient.OPERATOR;
+import static io.tideflow.it.ApiClient.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.JsonNumber;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * A benchmark's drain of one task type: the tasks submitted into a paused group of their own (REST batches of 1,000),
+ * the group resumed, and the time until it has nothing waiting or running.
+ *
+ * @param group           the group the tasks ran in
+ * @param submitSeconds   how long the batches took to be accepted
+ * @param tasksPerSecond  how fast the group drained, from its resume
+ */
+record GroupDrain(String group, double submitSeconds, double tasksPerSecond) {
+
+    static GroupDrain of(ApiClient api, String type, int tasks) {
+        String group = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("groups/" + group + "/pause", OPERATOR, "").status())
+                .isEqualTo(200);
+        String one = "{\"type\":\"" + type + "\",\"group\":\"" + group + "\",\"payload\":{}}";
+        long submitting = System.nanoTime();
+        for (int submitted = 0; submitted < tasks; submitted += 1_000) {
+            String[] batch = new String[Math.min(1_000, tasks - submitted)];
+            Arrays.fill(batch, one);
+            ApiClient.Response created =
+                    api.post("tasks/batch", OPERATOR, "{\"tasks\":[" + String.join(",", batch) + "]}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+        }
+        double submitSeconds = (System.nanoTime() - submitting) / 1e9;
+        long started = System.nanoTime();
+        assertThat(api.post("groups/" + group + "/resume", OPERATOR, "").status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> waitingOrRunning(api, group) == 0);
+        return new GroupDrain(group, submitSeconds, tasks / ((System.nanoTime() - started) / 1e9));
+    }
+
+    /** The group's own depth: one count over its live tasks, not the list's count over every group. */
+    private static long waitingOrRunning(ApiClient api, String group) {
+        return api.get("groups/" + group, VIEWER).json().getJsonObject("depth").values().stream()
+                .mapToLong(count -> ((JsonNumber) count).longValue())
+                .sum();
+    }
+}
