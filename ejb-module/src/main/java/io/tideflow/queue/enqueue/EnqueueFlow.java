@@ -69,7 +69,8 @@ public final class EnqueueFlow {
         }
         ports.fireEnqueued(new TaskEnqueued(task.id(), task.type(), task.group(), task.priority(), task.createdAt()));
         ports.wakeDispatcherAfterCommit(task.group());
-        return new Enqueued(task.id(), true);
+        // the caller's answer needs no read of what was just written
+        return new Enqueued(task.id(), true, task.asWritten());
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.tideflow.queue.store;
 
 import io.tideflow.queue.api.TaskId;
+import io.tideflow.queue.api.TaskState;
+import io.tideflow.queue.api.admin.TaskView;
 import java.time.Instant;
 
 /**
@@ -18,4 +20,27 @@ public record NewTask(
         Instant runAt,
         Instant createdAt,
         String idempotencyKey,
-        TaskId requeuedFrom) {}
+        TaskId requeuedFrom) {
+
+    /** The task as its insert writes it: PENDING, no attempt yet, its times to the millisecond that the columns keep. */
+    public TaskView asWritten() {
+        Instant created = Instant.ofEpochMilli(createdAt.toEpochMilli());
+        return new TaskView(
+                id,
+                type,
+                group,
+                TaskState.PENDING,
+                priority,
+                0,
+                maxAttempts,
+                Instant.ofEpochMilli(runAt.toEpochMilli()),
+                created,
+                created,
+                null,
+                payloadJson,
+                null,
+                null,
+                false,
+                requeuedFrom);
+    }
+}

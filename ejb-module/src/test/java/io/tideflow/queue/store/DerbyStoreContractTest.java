@@ -110,6 +110,14 @@ class DerbyStoreContractTest {
     }
 
     @Nested
+    class AsWritten extends AsWrittenContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new DerbyTestDatabase();
+        }
+    }
+
+    @Nested
     class DuplicateInserts extends DuplicateInsertContract {
         @Override
         TestDatabase newDatabase() {

@@ -110,6 +110,14 @@ class PostgresStoreContractTest {
     }
 
     @Nested
+    class AsWritten extends AsWrittenContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
     class DuplicateInserts extends DuplicateInsertContract {
         @Override
         TestDatabase newDatabase() {

@@ -115,7 +115,9 @@ public class TaskResource {
                 IdempotencyKeyHeader.applyTo(new SubmissionParser(queue.payloadMaxBytes()).parse(body), idempotencyKey);
         Enqueued enqueued = DeadlockRetry.call(() -> queue.enqueueOrFind(request));
         TaskId id = enqueued.id();
-        TaskView task = queries.find(id).orElseThrow(() -> new TaskNotFoundException(id));
+        TaskView task = enqueued.task() != null
+                ? enqueued.task()
+                : queries.find(id).orElseThrow(() -> new TaskNotFoundException(id));
         URI location = uriInfo.getBaseUriBuilder()
                 .path(TaskResource.class)
                 .path(id.value())
