@@ -1,6 +1,7 @@
 package io.tideflow.admin.rest;
 
 import io.tideflow.admin.rest.body.ExportBody;
+import io.tideflow.batch.executions.BatchExecutionStateException;
 import io.tideflow.batch.export.ExportFileView;
 import io.tideflow.batch.export.ExportFiles;
 import io.tideflow.batch.export.FileExports;
@@ -109,7 +110,18 @@ public class ExportResource {
         long export = exportId(id);
         java.nio.file.Path file = exports.fileOf(export);
         boolean csv = file.getFileName().toString().endsWith("." + ExportFiles.extensionOf(ExportFormat.CSV));
-        return Response.ok(file.toFile(), csv ? "text/csv; charset=UTF-8" : "application/x-ndjson")
+        java.io.InputStream content;
+        try {
+            // opened here, not by the writer later: retention may delete the file in between, and an open file stays
+            // readable, while a file the writer cannot find is a 500
+            content = java.nio.file.Files.newInputStream(file);
+        } catch (java.nio.file.NoSuchFileException deleted) {
+            throw new BatchExecutionStateException("export " + export
+                    + " is COMPLETED but its file was deleted since; its file can be fetched once it has COMPLETED");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Response.ok(content, csv ? "text/csv; charset=UTF-8" : "application/x-ndjson")
                 .header(
                         "Content-Disposition",
                         "attachment; filename=\"tideflow-export-" + export + (csv ? ".csv" : ".ndjson") + "\"")
