@@ -67,13 +67,18 @@ public class FileExports {
         return viewOf(BatchRuntime.getJobOperator(), record);
     }
 
+    /** Why an export in {@code status} has no file to hand out (a COMPLETED one: retention deleted it). */
+    public static BatchExecutionStateException notFetchable(long id, String status) {
+        return new BatchExecutionStateException("export " + id + " is " + status
+                + (status.equals("COMPLETED") ? " but its file was deleted since" : "")
+                + "; its file can be fetched once it has COMPLETED");
+    }
+
     /** The file of a complete export. */
     public Path fileOf(long id) {
         ExportFileView export = find(id);
         if (!export.complete()) {
-            throw new BatchExecutionStateException("export " + id + " is " + export.status()
-                    + (export.status().equals("COMPLETED") ? " but its file was deleted since" : "")
-                    + "; its file can be fetched once it has COMPLETED");
+            throw notFetchable(id, export.status());
         }
         return files.resolve(BatchRuntime.getJobOperator().getParameters(id).getProperty("file"));
     }

@@ -86,7 +86,7 @@ public class ResourceGroupsBean implements ResourceGroups {
         GroupRow row = groups.find(group).orElse(null);
         Map<TaskState, Long> depth = groups.liveDepthOf(group);
         Breaker breaker = breakers.find(group).orElse(null);
-        if (row == null && breaker == null && depth.values().stream().allMatch(count -> count == 0)) {
+        if (row == null && breaker == null && depth.isEmpty()) {
             throw new GroupNotFoundException(group);
         }
         return view(group, row, depth, breaker);

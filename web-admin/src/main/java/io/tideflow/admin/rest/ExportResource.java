@@ -1,7 +1,6 @@
 package io.tideflow.admin.rest;
 
 import io.tideflow.admin.rest.body.ExportBody;
-import io.tideflow.batch.executions.BatchExecutionStateException;
 import io.tideflow.batch.export.ExportFileView;
 import io.tideflow.batch.export.ExportFiles;
 import io.tideflow.batch.export.FileExports;
@@ -22,7 +21,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -110,16 +114,15 @@ public class ExportResource {
         long export = exportId(id);
         java.nio.file.Path file = exports.fileOf(export);
         boolean csv = file.getFileName().toString().endsWith("." + ExportFiles.extensionOf(ExportFormat.CSV));
-        java.io.InputStream content;
+        InputStream content;
         try {
             // opened here, not by the writer later: retention may delete the file in between, and an open file stays
             // readable, while a file the writer cannot find is a 500
-            content = java.nio.file.Files.newInputStream(file);
-        } catch (java.nio.file.NoSuchFileException deleted) {
-            throw new BatchExecutionStateException("export " + export
-                    + " is COMPLETED but its file was deleted since; its file can be fetched once it has COMPLETED");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            content = Files.newInputStream(file);
+        } catch (NoSuchFileException deleted) {
+            throw FileExports.notFetchable(export, "COMPLETED");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return Response.ok(content, csv ? "text/csv; charset=UTF-8" : "application/x-ndjson")
                 .header(
