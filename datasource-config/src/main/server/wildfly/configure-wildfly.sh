@@ -94,5 +94,18 @@ if [ "$quickstart" = true ]; then
     # role of Tideflow's REST API or console
     grep -q '^demo-messaging=' "$users" || \
         "$jboss_home/bin/add-user.sh" -s -a -u demo-messaging -p demo-messaging-pw -g guest
+    # the JVM's heap as standalone.conf sizes it (up to 512 MB), and memory given back when idle: G1 keeps what it
+    # once took unless a periodic collection finds it free, and by default keeps up to 70 % of the heap free; glibc
+    # keeps what the deployment's start freed unless the JVM trims it. bin/standalone.sh reads it unless JAVA_OPTS or
+    # JBOSS_JAVA_SIZING is set (docs/operations.md, "Memory").
+    conf="$jboss_home/bin/standalone.conf"
+    # written again on every run (the block of an earlier run removed first), so that a change here reaches the server
+    sed -i '/^# Tideflow quickstart/,/^fi$/d' "$conf"
+    { echo '# Tideflow quickstart (configure-wildfly.sh --quickstart): idle memory given back'
+      echo 'if [ "x$JBOSS_JAVA_SIZING" = "x" ]; then'
+      echo '   JBOSS_JAVA_SIZING="-Xms64m -Xmx512m -XX:G1PeriodicGCInterval=15000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=30000"'
+      echo 'fi'
+      cat "$conf"; } > "$conf.tideflow"
+    mv "$conf.tideflow" "$conf"
 fi
 echo "WildFly at $jboss_home ($server_config) is configured for Tideflow (database: $database, quickstart: $quickstart)"

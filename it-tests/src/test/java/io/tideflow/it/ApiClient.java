@@ -118,17 +118,15 @@ final class ApiClient {
                 .toString();
     }
 
-    /** The PENDING tasks of a resource group, from its depth in the list of groups (0 when it has none). */
+    /** The PENDING tasks of a resource group, from its own depth (0 when it has none, or nothing live and no row). */
     long pendingIn(String group) {
-        for (JsonObject listed :
-                get("groups", VIEWER).json().getJsonArray("groups").getValuesAs(JsonObject.class)) {
-            if (listed.getString("name").equals(group)) {
-                return listed.getJsonObject("depth").get("PENDING") instanceof JsonNumber pending
-                        ? pending.longValue()
-                        : 0;
-            }
+        Response listed = get("groups/" + group, VIEWER);
+        if (listed.status() == 404) {
+            return 0;
         }
-        return 0;
+        return listed.json().getJsonObject("depth").get("PENDING") instanceof JsonNumber pending
+                ? pending.longValue()
+                : 0;
     }
 
     /** The task's history, oldest first. */

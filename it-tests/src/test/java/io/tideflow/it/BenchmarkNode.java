@@ -38,10 +38,25 @@ final class BenchmarkNode {
      * and created again.
      */
     static ServerProcess start(String name, String database, WebArchive war) throws Exception {
+        return start(name, database, war, List.of(), false);
+    }
+
+    /**
+     * A node as {@code quickstart.sh} runs one: Tideflow's WAR as the build made it (the demo types), WildFly's own JVM
+     * options, the demo schedule on; otherwise as {@link #start(String, String, WebArchive)}.
+     */
+    static ServerProcess startAsQuickstart(String name, String database) throws Exception {
+        return start(
+                name, database, TideflowDeployment.shipped(), List.of("-Dtideflow.demo.schedule.enabled=true"), true);
+    }
+
+    private static ServerProcess start(
+            String name, String database, WebArchive war, List<String> properties, boolean quickstartJvm)
+            throws Exception {
         Path warFile = TARGET.resolve(name + "/tideflow.war");
         Files.createDirectories(warFile.getParent());
         war.as(ZipExporter.class).exportTo(warFile.toFile(), true);
-        List<String> options = new ArrayList<>();
+        List<String> options = new ArrayList<>(properties);
         String config = "standalone-full.xml";
         if (database.equals("postgresql")) {
             try (Connection c = PostgresAccess.dataSource("postgres").getConnection();
@@ -59,7 +74,11 @@ final class BenchmarkNode {
                 Path.of(System.getProperty("jboss.home")), TARGET.resolve(name + "/" + database), config, 800, options);
         node.prepare();
         node.deploy(warFile);
-        node.start();
+        if (quickstartJvm) {
+            node.startAsQuickstart();
+        } else {
+            node.start();
+        }
         try {
             node.awaitApi(Duration.ofSeconds(180));
         } catch (RuntimeException notUp) {

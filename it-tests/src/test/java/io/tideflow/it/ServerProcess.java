@@ -63,7 +63,19 @@ final class ServerProcess {
                         || !Files.exists(baseDir.resolve("deployments/tideflow.war.deployed")));
     }
 
+    /**
+     * Starts with a fixed heap (and, for a benchmark that profiles, {@code -Dtideflow.bench.server-options="-XX:..."}).
+     */
     void start() throws IOException {
+        start(("-Xms128m -Xmx512m " + System.getProperty("tideflow.bench.server-options", "")).trim());
+    }
+
+    /** Starts with the JVM options of WildFly's {@code bin/standalone.conf}, as {@code quickstart.sh} does. */
+    void startAsQuickstart() throws IOException {
+        start(null);
+    }
+
+    private void start(String javaOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 jbossHome.resolve("bin/standalone.sh").toString(),
                 "-c",
@@ -75,12 +87,20 @@ final class ServerProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         baseDir.resolve("console.log").toFile()));
-        // a benchmark's servers can be profiled: -Dtideflow.bench.server-options="-XX:StartFlightRecording=..."
-        builder.environment()
-                .put(
-                        "JAVA_OPTS",
-                        ("-Xms128m -Xmx512m " + System.getProperty("tideflow.bench.server-options", "")).trim());
+        if (javaOptions == null) {
+            builder.environment().remove("JAVA_OPTS");
+        } else {
+            builder.environment().put("JAVA_OPTS", javaOptions);
+        }
         launcher = builder.start();
+    }
+
+    /** The server's JVM (the process {@code standalone.sh} started). */
+    ProcessHandle jvm() {
+        return launcher.descendants()
+                .filter(process -> process.info().command().orElse("").endsWith("/java"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no JVM under the server's launcher"));
     }
 
     /** Waits until Tideflow's API answers on this server. */
