@@ -118,15 +118,32 @@ final class ApiClient {
                 .toString();
     }
 
-    /** The PENDING tasks of a resource group, from its own depth (0 when it has none, or nothing live and no row). */
+    /**
+     * A resource group's depth, its live tasks counted by state ({@code GET /groups/{name}}: one count over that group
+     * alone); empty when it has nothing live and no row.
+     */
+    JsonObject depthOf(String group) {
+        Response found = get("groups/" + group, VIEWER);
+        return found.status() == 404
+                ? JsonValue.EMPTY_JSON_OBJECT
+                : found.json().getJsonObject("depth");
+    }
+
+    /** The PENDING tasks of a resource group (0 when it has none). */
     long pendingIn(String group) {
-        Response listed = get("groups/" + group, VIEWER);
-        if (listed.status() == 404) {
-            return 0;
-        }
-        return listed.json().getJsonObject("depth").get("PENDING") instanceof JsonNumber pending
-                ? pending.longValue()
-                : 0;
+        return depthOf(group).get("PENDING") instanceof JsonNumber pending ? pending.longValue() : 0;
+    }
+
+    /** The tasks of a resource group that wait or run, in every live state. */
+    long liveIn(String group) {
+        return live(depthOf(group));
+    }
+
+    /** The tasks a depth counts, over its states. */
+    static long live(JsonObject depth) {
+        return depth.values().stream()
+                .mapToLong(count -> ((JsonNumber) count).longValue())
+                .sum();
     }
 
     /** The task's history, oldest first. */

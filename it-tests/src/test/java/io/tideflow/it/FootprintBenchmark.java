@@ -1,10 +1,8 @@
 package io.tideflow.it;
 
 import static io.tideflow.it.ApiClient.OPERATOR;
-import static io.tideflow.it.ApiClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,7 +76,7 @@ class FootprintBenchmark {
     private static Backlog backlogOf(ApiClient api, ProcessHandle jvm, int size) throws InterruptedException {
         long submitting = System.nanoTime();
         // counted once: the group's depth is a count over its rows, and those that ran meanwhile are few
-        for (long missing = size - waitingOrRunning(api); missing > 0; missing -= 1_000) {
+        for (long missing = size - api.liveIn(GROUP); missing > 0; missing -= 1_000) {
             String[] batch = new String[(int) Math.min(1_000, missing)];
             Arrays.fill(batch, TASK);
             ApiClient.Response created =
@@ -86,10 +84,11 @@ class FootprintBenchmark {
             assertThat(created.status()).as(created.body()).isEqualTo(201);
         }
         double submitSeconds = (System.nanoTime() - submitting) / 1e9;
-        long filled = waitingOrRunning(api);
+        long filled = api.liveIn(GROUP);
         TimeUnit.SECONDS.sleep(SETTLE_SECONDS);
-        JsonObject depth = api.get("groups/" + GROUP, VIEWER).json().getJsonObject("depth");
-        assertThat(sum(depth)).as("the dispatcher works through the backlog").isLessThan(filled);
+        JsonObject depth = api.depthOf(GROUP);
+        long due = ApiClient.live(depth);
+        assertThat(due).as("the dispatcher works through the backlog").isLessThan(filled);
         long running =
                 depth.containsKey("RUNNING") ? depth.getJsonNumber("RUNNING").longValue() : 0;
         // what is reachable at one instant includes whatever a claim or a request holds then: the least of a few reads
@@ -103,20 +102,9 @@ class FootprintBenchmark {
         if (Boolean.getBoolean("tideflow.bench.histogram")) {
             System.out.printf(
                     "FootprintBenchmark: the largest classes with %,d due:%n%s%n",
-                    sum(depth), String.join(System.lineSeparator(), JvmFootprint.largestClasses(jvm, 15)));
+                    due, String.join(System.lineSeparator(), JvmFootprint.largestClasses(jvm, 15)));
         }
-        return new Backlog(sum(depth), running, submitSeconds, reads.get(0), reads.get(READS - 1));
-    }
-
-    private static long waitingOrRunning(ApiClient api) {
-        ApiClient.Response group = api.get("groups/" + GROUP, VIEWER);
-        return group.status() == 404 ? 0 : sum(group.json().getJsonObject("depth"));
-    }
-
-    private static long sum(JsonObject depth) {
-        return depth.values().stream()
-                .mapToLong(count -> ((JsonNumber) count).longValue())
-                .sum();
+        return new Backlog(due, running, submitSeconds, reads.get(0), reads.get(READS - 1));
     }
 
     /**

@@ -1,11 +1,9 @@
 package io.tideflow.it;
 
 import static io.tideflow.it.ApiClient.OPERATOR;
-import static io.tideflow.it.ApiClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.json.JsonNumber;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
@@ -39,14 +37,7 @@ record GroupDrain(String group, double submitSeconds, double tasksPerSecond) {
                 .isEqualTo(200);
         await().atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofMillis(50))
-                .until(() -> waitingOrRunning(api, group) == 0);
+                .until(() -> api.liveIn(group) == 0);
         return new GroupDrain(group, submitSeconds, tasks / ((System.nanoTime() - started) / 1e9));
-    }
-
-    /** The group's own depth: one count over its live tasks, not the list's count over every group. */
-    private static long waitingOrRunning(ApiClient api, String group) {
-        return api.get("groups/" + group, VIEWER).json().getJsonObject("depth").values().stream()
-                .mapToLong(count -> ((JsonNumber) count).longValue())
-                .sum();
     }
 }
