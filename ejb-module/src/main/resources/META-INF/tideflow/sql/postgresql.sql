@@ -68,6 +68,18 @@ WITH done AS (
 )
 SELECT COUNT(*) FROM done;
 
+-- name: task.insertWithRecord
+-- Transition.ENQUEUE with its first history row in one statement, so that an enqueue of one task pays one round trip
+-- for the engine's two writes: the parameters of task.insert, then node, detail
+WITH inserted AS (
+    INSERT INTO tasks (id, type, resource_group, payload, state, priority, run_at, created_at, updated_at, attempts,
+                       max_attempts, idempotency_key, requeued_from)
+    VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, 0, ?, ?, ?)
+    RETURNING id, created_at
+)
+INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt, detail)
+SELECT id, 0, NULL, 'PENDING', created_at, CAST(? AS VARCHAR(200)), 0, CAST(? AS VARCHAR(4000)) FROM inserted;
+
 -- name: event.appendClaimed
 -- Transition.CLAIM's history row for every task the claim took: now, node, token, ids
 INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt)

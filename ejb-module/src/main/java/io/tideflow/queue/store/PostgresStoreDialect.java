@@ -18,6 +18,7 @@ import java.util.Optional;
 final class PostgresStoreDialect implements StoreDialect {
 
     private static final String COMPLETION = "transition.completeWithRecords";
+    private static final String ENQUEUE = "task.insertWithRecord";
 
     private final SqlCatalog statements;
 
@@ -26,11 +27,17 @@ final class PostgresStoreDialect implements StoreDialect {
         TransitionStatements.verify(
                 statements, List.of("claim.due", "claim.dueInGroup", "claim.dueOfTypesInGroup", "claim.dueFromGroups"));
         TransitionStatements.verifyVariant(statements, COMPLETION, Transition.COMPLETE);
+        TransitionStatements.verifyEnqueue(statements, ENQUEUE);
     }
 
     @Override
     public Optional<String> completionInOneStatement() {
         return Optional.of(COMPLETION);
+    }
+
+    @Override
+    public Optional<String> enqueueInOneStatement() {
+        return Optional.of(ENQUEUE);
     }
 
     /**

@@ -37,6 +37,15 @@ public interface StoreDialect {
     }
 
     /**
+     * The statement that takes {@link io.tideflow.queue.model.Transition#ENQUEUE} of one task without an idempotency
+     * key with its first history row in one round trip (parameters: those of {@code task.insert}, then node and the
+     * history row's detail), where this database can chain writes in one statement; empty where the two are separate.
+     */
+    default Optional<String> enqueueInOneStatement() {
+        return Optional.empty();
+    }
+
+    /**
      * Inserts tasks that each carry an idempotency key, every one unless another task (committed, or in a concurrent
      * transaction, which this one then waits for) holds its key, without their history rows. By default one statement
      * per task, which the database refuses alone.

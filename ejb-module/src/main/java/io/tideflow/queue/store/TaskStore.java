@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,6 +71,14 @@ public class TaskStore {
     private Optional<TaskId> insert(NewTask task, String enqueuedDetail) {
         Object[] parameters = BulkTaskInsert.taskParameters(task);
         if (task.idempotencyKey() == null && task.requeuedFrom() == null) {
+            Optional<String> oneStatement = dialect.enqueueInOneStatement();
+            if (oneStatement.isPresent()) {
+                Object[] withRecord = Arrays.copyOf(parameters, parameters.length + 2);
+                withRecord[parameters.length] = node;
+                withRecord[parameters.length + 1] = ColumnText.fit(enqueuedDetail, ColumnText.ERROR_CHARS);
+                sql.update(oneStatement.get(), withRecord);
+                return Optional.empty();
+            }
             sql.update("task.insert", parameters);
         } else if (!sql.insertIfAbsent("task.insertIfAbsent", parameters)) {
             return Optional.of(holderOf(task));

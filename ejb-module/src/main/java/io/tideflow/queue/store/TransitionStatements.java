@@ -78,15 +78,27 @@ final class TransitionStatements {
             check(catalog.get(claim), Transition.CLAIM, problems);
         }
         for (String name : List.of("task.insert", "task.insertIfAbsent")) {
-            if (!catalog.get(name).sql().contains("'" + Transition.ENQUEUE.to() + "'")) {
-                problems.add(name + " does not write " + Transition.ENQUEUE.to() + " (" + Transition.ENQUEUE + ")");
-            }
+            checkEnqueue(catalog.get(name), problems);
         }
         if (!catalog.get("task.insertWaiting").sql().contains("'" + Transition.ENQUEUE_WAITING.to() + "'")) {
             problems.add("task.insertWaiting does not write " + Transition.ENQUEUE_WAITING.to() + " ("
                     + Transition.ENQUEUE_WAITING + ")");
         }
         return problems;
+    }
+
+    /** Refuses a database's own variant of the enqueue that does not write the state the enqueue enters. */
+    static void verifyEnqueue(SqlCatalog catalog, String name) {
+        List<String> problems = new ArrayList<>();
+        checkEnqueue(catalog.get(name), problems);
+        refuseIfAny(catalog, problems);
+    }
+
+    private static void checkEnqueue(SqlStatement statement, List<String> problems) {
+        if (!statement.sql().contains("'" + Transition.ENQUEUE.to() + "'")) {
+            problems.add(
+                    statement.name() + " does not write " + Transition.ENQUEUE.to() + " (" + Transition.ENQUEUE + ")");
+        }
     }
 
     static void check(SqlStatement statement, Transition transition, List<String> problems) {
