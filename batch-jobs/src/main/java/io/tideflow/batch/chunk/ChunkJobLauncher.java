@@ -5,6 +5,7 @@ import io.tideflow.batch.module.ModuleLooks;
 import io.tideflow.queue.api.admin.BatchRecords;
 import io.tideflow.queue.api.worker.BatchShape;
 import io.tideflow.queue.api.worker.TaskWorker;
+import io.tideflow.queue.background.RepeatingWork;
 import jakarta.annotation.PreDestroy;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -61,7 +61,7 @@ public class ChunkJobLauncher {
     private final Map<String, Long> running = new ConcurrentHashMap<>();
     private final Map<String, Long> failedUntil = new ConcurrentHashMap<>();
     private volatile List<BatchShape> shapes;
-    private ScheduledFuture<?> look;
+    private RepeatingWork look;
     private String lastFailure;
     private volatile boolean stopping;
     private final Instant startedAt = Instant.now();
@@ -74,7 +74,7 @@ public class ChunkJobLauncher {
         limits = new ExecutionLimits(maxExecutions, executionsPerGroup);
         if (claiming && look == null) {
             // the batchable types are read at the first look: Payara's EJB container is still starting here
-            look = ModuleLooks.every(LOOK_EVERY_MILLIS, this::launchWhereDue);
+            look = ModuleLooks.every("tideflow-chunk-job-launcher", LOOK_EVERY_MILLIS, this::launchWhereDue);
         }
     }
 
@@ -87,7 +87,7 @@ public class ChunkJobLauncher {
                         : "Tideflow runs these task types in chunks (job " + JOB + "): " + shapes);
             }
             if (shapes.isEmpty()) {
-                look.cancel(false);
+                look.stop();
                 return;
             }
             failExecutionsLeftRunning();
@@ -203,7 +203,7 @@ public class ChunkJobLauncher {
     void stop() {
         stopping = true;
         if (look != null) {
-            look.cancel(false);
+            look.stop();
         }
         JobOperator jobs = BatchRuntime.getJobOperator();
         for (long execution : running.values()) {

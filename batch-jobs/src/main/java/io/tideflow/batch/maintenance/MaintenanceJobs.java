@@ -4,6 +4,7 @@ import io.tideflow.batch.executions.BatchExecutions;
 import io.tideflow.batch.module.ModuleLooks;
 import io.tideflow.queue.api.admin.BatchRecords;
 import io.tideflow.queue.api.admin.Maintenance;
+import io.tideflow.queue.background.RepeatingWork;
 import jakarta.annotation.PreDestroy;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
@@ -11,7 +12,6 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Properties;
-import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,7 +37,7 @@ public class MaintenanceJobs {
     /** How often it looks whether the job is due: a look costs nothing but a clock read until it is. */
     private static final long LOOK_EVERY_MILLIS = 500;
 
-    private ScheduledFuture<?> look;
+    private RepeatingWork look;
     private Long last;
     private long intervalMillis;
     private long dueAt;
@@ -49,7 +49,7 @@ public class MaintenanceJobs {
             return;
         }
         // the engine is called at the first look: Payara's EJB container is still starting here
-        look = ModuleLooks.every(LOOK_EVERY_MILLIS, this::startWhenDue);
+        look = ModuleLooks.every("tideflow-maintenance-jobs", LOOK_EVERY_MILLIS, this::startWhenDue);
     }
 
     void startWhenDue() {
@@ -122,7 +122,7 @@ public class MaintenanceJobs {
         if (look == null) {
             return;
         }
-        look.cancel(false);
+        look.stop();
         if (intervalMillis == 0) {
             return;
         }
