@@ -103,7 +103,7 @@ if [ "$quickstart" = true ]; then
     sed -i '/^# Tideflow quickstart/,/^fi$/d' "$conf"
     { echo '# Tideflow quickstart (configure-wildfly.sh --quickstart): idle memory given back'
       echo 'if [ "x$JBOSS_JAVA_SIZING" = "x" ]; then'
-      echo '   JBOSS_JAVA_SIZING="-Xms64m -Xmx512m -XX:G1PeriodicGCInterval=15000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=30000"'
+      echo '   JBOSS_JAVA_SIZING="-Xms64m -Xmx512m -XX:G1PeriodicGCInterval=15000 -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=10 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=30000"'
       echo 'fi'
       cat "$conf"; } > "$conf.tideflow"
     mv "$conf.tideflow" "$conf"
