@@ -146,6 +146,30 @@ final class ServerProcess {
         }
     }
 
+    /** Everything the server has logged to {@code log/server.log}. */
+    String log() throws IOException {
+        return Files.readString(baseDir.resolve("log/server.log"));
+    }
+
+    /**
+     * Runs one management operation through WildFly's CLI, which authenticates as the local user the server runs as
+     * (no management user needed), and returns what the CLI printed.
+     */
+    String cli(String operation) throws IOException, InterruptedException {
+        Process cli = new ProcessBuilder(
+                        jbossHome.resolve("bin/jboss-cli.sh").toString(),
+                        "--controller=remote+http://127.0.0.1:" + (9990 + portOffset),
+                        "--connect",
+                        "--command=" + operation)
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (cli.waitFor() != 0 || !output.contains("\"outcome\" => \"success\"")) {
+            throw new IllegalStateException("the CLI's " + operation + " failed: " + output);
+        }
+        return output;
+    }
+
     /** Kills the server's JVM with SIGKILL: no shutdown hook, no release of leases. */
     void killHard() {
         List<ProcessHandle> tree = Stream.concat(launcher.descendants(), Stream.of(launcher.toHandle()))
