@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -126,7 +127,7 @@ final class ServerProcess {
      */
     String lastError() {
         try {
-            List<String> lines = Files.readAllLines(baseDir.resolve("log/server.log"));
+            List<String> lines = log().lines().toList();
             int last = lines.size() - 1;
             while (last >= 0 && !lines.get(last).contains(" ERROR ")) {
                 last--;
@@ -163,7 +164,7 @@ final class ServerProcess {
                         "--command=" + operation)
                 .redirectErrorStream(true)
                 .start();
-        String output = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (cli.waitFor() != 0 || !output.contains("\"outcome\" => \"success\"")) {
             throw new IllegalStateException("the CLI's " + operation + " failed: " + output);
         }

@@ -37,7 +37,7 @@ public final class ModuleLooks {
         }
     }
 
-    /** Looked up, not injected: Payara Server cannot inject the concurrency resources into a web module's CDI bean inside an EAR. */
+    /** Looked up, not injected: Payara Server cannot inject it into a web module's CDI bean inside an EAR. */
     private static ManagedThreadFactory threads() {
         try {
             return InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");

@@ -7,6 +7,7 @@ import io.tideflow.queue.model.Transition;
 import io.tideflow.queue.sql.SqlRunner;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /** Appends transitions to {@code task_events} in the caller's transaction, and reads a task's history back. */
@@ -42,6 +43,17 @@ public class TaskHistory {
                 at.toEpochMilli(),
                 node,
                 ColumnText.fit(detail, ColumnText.ERROR_CHARS));
+    }
+
+    /**
+     * The parameters of an enqueue in one statement ({@link StoreDialect#enqueueInOneStatement}): the task's, then
+     * this node and the detail of its first history row, as {@link #appendEnqueued} writes them.
+     */
+    Object[] withFirstRecord(Object[] taskParameters, String detail) {
+        Object[] parameters = Arrays.copyOf(taskParameters, taskParameters.length + 2);
+        parameters[taskParameters.length] = node;
+        parameters[taskParameters.length + 1] = ColumnText.fit(detail, ColumnText.ERROR_CHARS);
+        return parameters;
     }
 
     /** {@link Transition#CLAIM} for every task that a claim statement took under {@code token}. */

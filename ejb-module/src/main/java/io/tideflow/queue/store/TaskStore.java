@@ -13,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -73,10 +72,7 @@ public class TaskStore {
         if (task.idempotencyKey() == null && task.requeuedFrom() == null) {
             Optional<String> oneStatement = dialect.enqueueInOneStatement();
             if (oneStatement.isPresent()) {
-                Object[] withRecord = Arrays.copyOf(parameters, parameters.length + 2);
-                withRecord[parameters.length] = node;
-                withRecord[parameters.length + 1] = ColumnText.fit(enqueuedDetail, ColumnText.ERROR_CHARS);
-                sql.update(oneStatement.get(), withRecord);
+                sql.update(oneStatement.get(), history.withFirstRecord(parameters, enqueuedDetail));
                 return Optional.empty();
             }
             sql.update("task.insert", parameters);
