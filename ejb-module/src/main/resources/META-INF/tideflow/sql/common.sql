@@ -630,11 +630,11 @@ WHERE name = ? AND version = ? AND paused = 0;
 UPDATE recurring_schedules SET fired_count = fired_count + ? WHERE name = ?;
 
 -- name: schedule.redefine
--- type, payload, group, priority, cron, zone, misfire, catch_up_limit, origin, next_fire_at, now; name, version read
+-- type, payload, group, priority, cron, zone, misfire, catch_up_limit, origin, next_fire_at, now; name, origin read
 UPDATE recurring_schedules
 SET task_type = ?, payload = ?, resource_group = ?, priority = ?, cron = ?, zone = ?, misfire = ?, catch_up_limit = ?,
     origin = ?, next_fire_at = ?, last_error = NULL, version = version + 1, updated_at = ?
-WHERE name = ? AND version = ?;
+WHERE name = ? AND origin = ?;
 
 -- name: schedule.setPaused
 -- paused (0/1), next_fire_at, now; name, the paused value it leaves

@@ -172,11 +172,10 @@ class RecurringScheduleIT {
                     .singleElement()
                     .satisfies(ofSlot -> assertThat(ofSlot.getString("group")).isEqualTo(group));
 
-            JsonObject yearly = api.put(
-                            "schedules/" + name,
-                            OPERATOR,
-                            "{\"type\":\"demo.echo\",\"cron\":\"0 0 1 1 *\",\"zone\":\"UTC\"}")
-                    .json();
+            ApiClient.Response changed = api.put(
+                    "schedules/" + name, OPERATOR, "{\"type\":\"demo.echo\",\"cron\":\"0 0 1 1 *\",\"zone\":\"UTC\"}");
+            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+            JsonObject yearly = changed.json();
             assertThat(yearly.getString("cron")).isEqualTo("0 0 1 1 *");
             assertThat(yearly.getString("misfire")).isEqualTo("RUN_ONCE");
             assertThat(nextFireTimes(yearly).get(0).toString()).endsWith("-01-01T00:00:00Z");

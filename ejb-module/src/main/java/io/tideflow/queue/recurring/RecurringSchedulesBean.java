@@ -68,11 +68,11 @@ public class RecurringSchedulesBean implements RecurringSchedules {
     @Override
     public ScheduleView update(ScheduleRequest request) {
         ScheduleValidator.ValidSchedule schedule = validator.validate(request, ScheduleOrigin.API);
-        ScheduleRow row = changeable(request.name());
+        changeable(request.name());
         Instant now = clock.instant();
-        if (!store.redefine(schedule.definition(), schedule.cron().nextAfter(now), row.version(), now)) {
+        if (!store.redefine(schedule.definition(), schedule.cron().nextAfter(now), ScheduleOrigin.API, now)) {
             throw new ScheduleConflictException(
-                    "recurring schedule '" + request.name() + "' changed while it was being updated; try again");
+                    "recurring schedule '" + request.name() + "' was deleted or declared while it was being updated");
         }
         return get(request.name());
     }

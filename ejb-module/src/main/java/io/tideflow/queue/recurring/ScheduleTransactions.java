@@ -75,7 +75,7 @@ public class ScheduleTransactions {
             if (row.isEmpty()) {
                 store.insertIfAbsent(definition, first, now);
             } else if (!row.get().definition().equals(definition)) {
-                store.redefine(definition, first, row.get().version(), now);
+                store.redefine(definition, first, row.get().definition().origin(), now);
                 LOG.info(() -> "Tideflow schedule '" + definition.name() + "' redefined: " + definition);
             }
         }

@@ -130,6 +130,32 @@ abstract class ScheduleFiringContract {
     }
 
     @Test
+    void aRedefinitionWinsOverAFiringThatReadTheRowBeforeIt() {
+        db.inTransaction(em -> store(em).insertIfAbsent(everySecond("s", ScheduleOrigin.API), T0, T0));
+        ScheduleRow readByFiring = read("s");
+        ScheduleDefinition yearly = new ScheduleDefinition(
+                "s", "test.noop", "{}", null, null, "0 0 1 1 *", "UTC", MisfirePolicy.RUN_ONCE, 10, ScheduleOrigin.API);
+        Instant newYear = Instant.parse("2027-01-01T00:00:00Z");
+
+        assertThat(did(store ->
+                        store.advance(new Firing("s", T0.plusSeconds(1), T0, null), readByFiring.version(), T0)))
+                .isTrue();
+        assertThat(did(store -> store.redefine(yearly, newYear, ScheduleOrigin.API, T0)))
+                .isTrue();
+        assertThat(did(store -> store.advance(
+                        new Firing("s", T0.plusSeconds(2), T0.plusSeconds(1), null), readByFiring.version() + 1, T0)))
+                .isFalse();
+        assertThat(read("s").definition()).isEqualTo(yearly);
+        assertThat(read("s").nextFireAt()).isEqualTo(newYear);
+        assertThat(did(store ->
+                        store.redefine(everySecond("s", ScheduleOrigin.DECLARED), T0, ScheduleOrigin.DECLARED, T0)))
+                .isFalse();
+        assertThat(did(store -> store.redefine(everySecond("gone", ScheduleOrigin.API), T0, ScheduleOrigin.API, T0)))
+                .isFalse();
+        assertThat(read("s").definition()).isEqualTo(yearly);
+    }
+
+    @Test
     void aDeclaredScheduleIsNotDeletedAsAnApiOne() {
         db.inTransaction(em -> store(em).insertIfAbsent(everySecond("declared", ScheduleOrigin.DECLARED), T0, T0));
 

@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * Reads and writes {@code recurring_schedules} in the caller's transaction, one statement per method. Every write is
- * conditional on what the writer read (the version, or the paused flag it leaves), so two nodes firing the same slot,
- * or an operator's change racing a firing, never both apply.
+ * conditional on what the writer read (the version, the paused flag it leaves, or the origin), so two nodes firing the
+ * same slot, or an operator's change racing a firing, never both apply.
  */
 public class ScheduleStore {
 
@@ -80,10 +80,14 @@ public class ScheduleStore {
         sql.update("schedule.addFired", tasks, name);
     }
 
-    /** Replaces the definition, its slots starting from {@code nextFireAt}; false when the version moved on. */
-    public boolean redefine(ScheduleDefinition definition, Instant nextFireAt, long version, Instant now) {
+    /**
+     * Replaces the definition, its slots starting from {@code nextFireAt}; false when the schedule is gone or no
+     * longer of the origin read. Not conditional on the version: a firing moves that every slot, and a replacement
+     * must not lose to it (the firing that read the row before loses instead, its advance finding a new version).
+     */
+    public boolean redefine(ScheduleDefinition definition, Instant nextFireAt, ScheduleOrigin originRead, Instant now) {
         return sql.update("schedule.redefine", concat(definitionColumns(definition), new Object[] {
-                    nextFireAt.toEpochMilli(), now.toEpochMilli(), definition.name(), version
+                    nextFireAt.toEpochMilli(), now.toEpochMilli(), definition.name(), originRead.name()
                 }))
                 == 1;
     }
