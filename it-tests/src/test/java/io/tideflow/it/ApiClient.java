@@ -200,7 +200,26 @@ final class ApiClient {
     /** What came back. */
     record Response(int status, String contentType, String location, String body) {
 
+        /**
+         * The body of a successful answer. Any other fails the test with its status and body, where reading a field
+         * of a refusal's body would fail with a bare {@code NullPointerException} that names neither.
+         */
         JsonObject json() {
+            if (status < 200 || status >= 300) {
+                throw new AssertionError("expected a successful answer, got " + status + ": " + body);
+            }
+            return parsed();
+        }
+
+        /** The body of a refusal or a failure (a problem, or a health answer that is down); fails on any other. */
+        JsonObject problem() {
+            if (status < 400) {
+                throw new AssertionError("expected a refusal, got " + status + ": " + body);
+            }
+            return parsed();
+        }
+
+        private JsonObject parsed() {
             try (JsonReader reader = Json.createReader(new StringReader(body))) {
                 return reader.readObject();
             }

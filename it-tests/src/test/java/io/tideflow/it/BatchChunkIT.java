@@ -201,7 +201,7 @@ class BatchChunkIT extends TestHandlersDeployment {
                 .until(() -> api.get("batches/" + id, VIEWER).json().getString("status"), "STOPPED"::equals);
         ApiClient.Response stoppedAgain = api.post("batches/" + id + "/stop", OPERATOR, "");
         assertThat(stoppedAgain.status()).isEqualTo(409);
-        assertThat(stoppedAgain.json().getString("detail")).contains("STOPPED");
+        assertThat(stoppedAgain.problem().getString("detail")).contains("STOPPED");
 
         assertThat(api.post("batches/" + id + "/restart", VIEWER, "").status()).isEqualTo(403);
         ApiClient.Response restart = api.post("batches/" + id + "/restart", OPERATOR, "");
@@ -227,7 +227,7 @@ class BatchChunkIT extends TestHandlersDeployment {
                         e -> e.getString("status").equals("COMPLETED"));
         ApiClient.Response again = api.post("batches/" + done.getJsonNumber("id") + "/restart", OPERATOR, "");
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().getString("detail")).contains("COMPLETED");
+        assertThat(again.problem().getString("detail")).contains("COMPLETED");
     }
 
     @Test
@@ -238,13 +238,13 @@ class BatchChunkIT extends TestHandlersDeployment {
         assertThat(api.post("batches/999999999/restart", OPERATOR, "").status()).isEqualTo(404);
         ApiClient.Response notANumber = api.get("batches/abc", VIEWER);
         assertThat(notANumber.status()).isEqualTo(400);
-        assertThat(notANumber.json().getString("field")).isEqualTo("id");
+        assertThat(notANumber.problem().getString("field")).isEqualTo("id");
         ApiClient.Response badLimit = api.get("batches?limit=0", VIEWER);
         assertThat(badLimit.status()).isEqualTo(400);
-        assertThat(badLimit.json().getString("field")).isEqualTo("limit");
+        assertThat(badLimit.problem().getString("field")).isEqualTo("limit");
         ApiClient.Response badBefore = api.get("batches?before=-3", VIEWER);
         assertThat(badBefore.status()).isEqualTo(400);
-        assertThat(badBefore.json().getString("field")).isEqualTo("before");
+        assertThat(badBefore.problem().getString("field")).isEqualTo("before");
     }
 
     private static JsonArray submitAll(ApiClient api, List<String> submissions) {

@@ -42,7 +42,7 @@ class ClientErrorIT extends TestHandlersDeployment {
         String marker = "unknown-" + UUID.randomUUID();
         ApiClient.Response refused = api().post("tasks", OPERATOR, "{\"type\":\"" + marker + "\"}");
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().getString("field")).isEqualTo("type");
+        assertThat(refused.problem().getString("field")).isEqualTo("type");
         ApiClient.Response missing = api().get("tasks/" + UUID.randomUUID() + "/history", ApiClient.VIEWER);
         assertThat(missing.status()).isEqualTo(404);
 

@@ -36,8 +36,8 @@ class CrossSiteWriteIT extends TestHandlersDeployment {
             assertThat(refused.status()).as(refused.body()).isEqualTo(403);
             assertThat(refused.contentType()).startsWith("application/problem+json");
         }
-        assertThat(fromElsewhere.json().getString("field")).isEqualTo("Origin");
-        assertThat(fetchedCrossSite.json().getString("field")).isEqualTo("Sec-Fetch-Site");
+        assertThat(fromElsewhere.problem().getString("field")).isEqualTo("Origin");
+        assertThat(fetchedCrossSite.problem().getString("field")).isEqualTo("Sec-Fetch-Site");
         assertThat(api.get("groups", VIEWER).body()).doesNotContain(group);
     }
 

@@ -83,7 +83,7 @@ class DatabaseOutageIT {
         ApiClient.Response down = await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> management.get("health/ready", null), response -> response.status() == 503);
-        JsonObject readiness = ApiClient.healthCheck(down.json(), "tideflow-ready");
+        JsonObject readiness = ApiClient.healthCheck(down.problem(), "tideflow-ready");
         assertThat(readiness.getString("status")).isEqualTo("DOWN");
         assertThat(readiness.getJsonObject("data").getString("database")).isNotEqualTo("reachable");
         ApiClient.Response live = management.get("health/live", null);

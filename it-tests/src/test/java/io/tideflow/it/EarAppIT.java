@@ -79,7 +79,7 @@ class EarAppIT {
                 .as("a write needs the operator's role")
                 .isEqualTo(403);
         assertThat(billing.post("invoices", OPERATOR, "{\"number\":\"Z-1\",\"customer\":\"acme\",\"amountCents\":0}")
-                        .json()
+                        .problem()
                         .getString("detail"))
                 .contains("amountCents");
     }

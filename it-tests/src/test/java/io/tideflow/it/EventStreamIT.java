@@ -61,7 +61,7 @@ class EventStreamIT extends TestHandlersDeployment {
         assertThat(anonymous.get("events", null).status()).isEqualTo(401);
         ApiClient.Response bad = anonymous.get("events?type=" + "t".repeat(201), VIEWER);
         assertThat(bad.status()).as(bad.body()).isEqualTo(400);
-        assertThat(bad.json().getString("field")).isEqualTo("type");
+        assertThat(bad.problem().getString("field")).isEqualTo("type");
     }
 
     @Test

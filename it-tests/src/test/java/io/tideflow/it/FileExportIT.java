@@ -84,14 +84,14 @@ class FileExportIT extends TestHandlersDeployment {
                 .isEqualTo(403);
         ApiClient.Response format = api.post("exports?format=xml", OPERATOR, "");
         assertThat(format.status()).isEqualTo(400);
-        assertThat(format.json().getString("field")).isEqualTo("format");
+        assertThat(format.problem().getString("field")).isEqualTo("format");
         ApiClient.Response state = api.post("exports?state=SLEEPING", OPERATOR, "");
         assertThat(state.status()).isEqualTo(400);
-        assertThat(state.json().getString("field")).isEqualTo("state");
+        assertThat(state.problem().getString("field")).isEqualTo("state");
         assertThat(api.get("exports/987654321", VIEWER).status()).isEqualTo(404);
         assertThat(api.get("exports/987654321/file", VIEWER).status()).isEqualTo(404);
         ApiClient.Response id = api.get("exports/abc", VIEWER);
         assertThat(id.status()).isEqualTo(400);
-        assertThat(id.json().getString("field")).isEqualTo("id");
+        assertThat(id.problem().getString("field")).isEqualTo("id");
     }
 }

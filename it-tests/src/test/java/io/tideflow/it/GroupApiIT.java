@@ -236,6 +236,6 @@ class GroupApiIT {
 
     private static void assertProblem(ApiClient.Response response, String field) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
-        assertThat(response.json().getString("field")).isEqualTo(field);
+        assertThat(response.problem().getString("field")).isEqualTo(field);
     }
 }

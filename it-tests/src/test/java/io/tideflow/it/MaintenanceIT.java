@@ -105,7 +105,7 @@ class MaintenanceIT {
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> api.get("exports/" + export + "/file", VIEWER), response -> response.status() != 200);
         assertThat(gone.status()).isEqualTo(409);
-        assertThat(gone.json().getString("detail")).contains("its file was deleted since");
+        assertThat(gone.problem().getString("detail")).contains("its file was deleted since");
 
         // 8 s of retention for executions: then the export is no batch execution any more
         await().atMost(Duration.ofSeconds(30))

@@ -111,7 +111,7 @@ class RecurringScheduleIT {
         ApiClient.Response changed =
                 api.put("schedules/" + DECLARED, OPERATOR, "{\"type\":\"it.noop\",\"cron\":\"0 * * * *\"}");
         assertThat(changed.status()).as(changed.body()).isEqualTo(409);
-        assertThat(changed.json().getString("detail")).contains("is declared");
+        assertThat(changed.problem().getString("detail")).contains("is declared");
         assertThat(api.delete("schedules/" + DECLARED, OPERATOR).status()).isEqualTo(409);
 
         JsonObject paused =
@@ -207,7 +207,7 @@ class RecurringScheduleIT {
         ApiClient.Response refused = api.post("schedules", OPERATOR, body);
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-        assertThat(refused.json().getString("field")).isEqualTo(field);
+        assertThat(refused.problem().getString("field")).isEqualTo(field);
         assertThat(api.get("schedules/it-bad", VIEWER).status()).isEqualTo(404);
     }
 

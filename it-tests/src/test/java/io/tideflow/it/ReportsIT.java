@@ -128,7 +128,7 @@ class ReportsIT extends TestHandlersDeployment {
 
     private static void assertField(ApiClient.Response response, String field) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
-        assertThat(response.json().getString("field")).isEqualTo(field);
+        assertThat(response.problem().getString("field")).isEqualTo(field);
     }
 
     @Test

@@ -315,7 +315,7 @@ class TaskApiIT extends TestHandlersDeployment {
     private static void assertProblem(ApiClient.Response response, int status, String field) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        JsonObject problem = response.json();
+        JsonObject problem = response.problem();
         assertThat(problem.getInt("status")).isEqualTo(status);
         assertThat(problem.getString("field")).isEqualTo(field);
         assertThat(problem.getString("detail")).isNotBlank();

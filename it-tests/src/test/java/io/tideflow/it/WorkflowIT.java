@@ -182,7 +182,7 @@ class WorkflowIT {
     void aBadWorkflowIsRefusedNamingTheFieldAndNothingIsEnqueued(String body, String field) {
         ApiClient.Response refused = api().post("workflows", OPERATOR, body);
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-        assertThat(refused.json().getString("field")).isEqualTo(field);
+        assertThat(refused.problem().getString("field")).isEqualTo(field);
     }
 
     private static JsonObject submit(ApiClient api, String body) {
