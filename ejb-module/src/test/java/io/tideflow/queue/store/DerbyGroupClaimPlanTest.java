@@ -6,9 +6,7 @@ import io.tideflow.queue.sql.SqlCatalog;
 import io.tideflow.queue.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +30,7 @@ class DerbyGroupClaimPlanTest {
 
     private static DerbyTestDatabase db;
     private static Connection connection;
+    private static DerbyPlans plans;
     private static final SqlCatalog SQL = SqlCatalog.of("derby");
 
     @BeforeAll
@@ -57,11 +56,7 @@ class DerbyGroupClaimPlanTest {
             insert.executeBatch();
         }
         connection.commit();
-        try (Statement statistics = connection.createStatement()) {
-            statistics.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', 'TASKS', NULL)");
-            statistics.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
-        }
-        connection.commit();
+        plans = DerbyPlans.withStatisticsOfTasks(connection);
     }
 
     @AfterAll
@@ -79,45 +74,18 @@ class DerbyGroupClaimPlanTest {
         }
         String plan = planOf(claim, parameters);
         assertThat(plan).as(plan).contains("TASKS_GROUP_CLAIM_IX").doesNotContain("Sort ResultSet");
-        assertThat(rowsVisited(plan)).as(plan).isLessThanOrEqualTo(2 * WANTED);
+        assertThat(DerbyPlans.rowsVisited(plan)).as(plan).isLessThanOrEqualTo(2 * WANTED);
     }
 
     @Test
     void theClaimOfAnyTypeInAGroupWalksTheGroupsOrderAndStops() throws SQLException {
         String plan = planOf(SQL.get("claim.dueIdsInGroup"), List.of(NOW, "big"));
         assertThat(plan).as(plan).contains("TASKS_GROUP_CLAIM_IX").doesNotContain("Sort ResultSet");
-        assertThat(rowsVisited(plan)).as(plan).isLessThanOrEqualTo(2 * WANTED);
-    }
-
-    /** The rows the plan's index scan visited: "Number of rows visited=N" in Derby's runtime statistics. */
-    private static int rowsVisited(String plan) {
-        return plan.lines()
-                .filter(line -> line.strip().startsWith("Number of rows visited="))
-                .mapToInt(line -> Integer.parseInt(line.strip().substring("Number of rows visited=".length())))
-                .max()
-                .orElseThrow(() -> new AssertionError("no index scan in the plan: " + plan));
+        assertThat(DerbyPlans.rowsVisited(plan)).as(plan).isLessThanOrEqualTo(2 * WANTED);
     }
 
     private static String planOf(SqlStatement statement, List<Object> parameters) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(statement.sql())) {
-            query.setMaxRows(WANTED);
-            for (int i = 0; i < parameters.size(); i++) {
-                query.setObject(i + 1, parameters.get(i));
-            }
-            int rows = 0;
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    rows++;
-                }
-            }
-            assertThat(rows).isEqualTo(WANTED);
-        }
-        try (Statement read = connection.createStatement();
-                ResultSet plan = read.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
-            plan.next();
-            String text = plan.getString(1);
-            connection.commit();
-            return text;
-        }
+        assertThat(plans.rowsOf(statement.sql(), parameters, WANTED)).isEqualTo(WANTED);
+        return plans.lastPlan();
     }
 }

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tideflow.queue.sql.SqlCatalog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +25,7 @@ class DerbyRunningLookupPlanTest {
 
     private static DerbyTestDatabase db;
     private static Connection connection;
+    private static DerbyPlans plans;
     private static final SqlCatalog SQL = SqlCatalog.of("derby");
 
     @BeforeAll
@@ -59,11 +59,7 @@ class DerbyRunningLookupPlanTest {
             insert.executeBatch();
         }
         connection.commit();
-        try (Statement statistics = connection.createStatement()) {
-            statistics.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', 'TASKS', NULL)");
-            statistics.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
-        }
-        connection.commit();
+        plans = DerbyPlans.withStatisticsOfTasks(connection);
     }
 
     @AfterAll
@@ -104,27 +100,10 @@ class DerbyRunningLookupPlanTest {
 
     private static String planOf(String statement, Object... parameters) throws SQLException {
         rowsOf(statement, parameters);
-        try (Statement read = connection.createStatement();
-                ResultSet plan = read.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
-            plan.next();
-            return plan.getString(1);
-        }
+        return plans.lastPlan();
     }
 
     private static int rowsOf(String statement, Object... parameters) throws SQLException {
-        try (PreparedStatement query =
-                connection.prepareStatement(SQL.get(statement).sql())) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            int rows = 0;
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    rows++;
-                }
-            }
-            connection.commit();
-            return rows;
-        }
+        return plans.rowsOf(SQL.get(statement).sql(), List.of(parameters), 0);
     }
 }
