@@ -151,8 +151,11 @@ WHERE state IN ('COMPLETED', 'CANCELLED') AND updated_at < ?;
 SELECT id FROM tasks WHERE state = ? AND updated_at < ?;
 
 -- name: task.groupsWithDueTasksOfType
--- where a batchable type's chunk job has work: now, type
-SELECT DISTINCT resource_group FROM tasks WHERE state = 'PENDING' AND run_at <= ? AND type = ?;
+-- where a batchable type's chunk job has work: now, type. A paused group has none: an execution started for it would
+-- claim nothing, end, and be started again at the launcher's next look, for as long as the group stays paused.
+SELECT DISTINCT resource_group FROM tasks
+WHERE state = 'PENDING' AND run_at <= ? AND type = ?
+  AND resource_group NOT IN (SELECT name FROM resource_groups WHERE paused = 1);
 
 -- name: task.page
 -- newest first, each filter optional (NULL: any): state, the keyset "ids before this one", type, group, created

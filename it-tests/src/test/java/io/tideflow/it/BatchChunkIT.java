@@ -231,6 +231,31 @@ class BatchChunkIT extends TestHandlersDeployment {
     }
 
     @Test
+    void aPausedGroupStartsNoExecutionUntilItIsResumed() {
+        ApiClient api = api();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String group = "chunks-paused-" + run;
+        api.post("groups/" + group + "/pause", OPERATOR, "");
+        List<String> submissions = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            submissions.add("{\"type\":\"it.chunk-write\",\"group\":\"" + group + "\",\"payload\":{\"marker\":\"" + run
+                    + "-" + i + "\"}}");
+        }
+        List<String> ids = submitAll(api, submissions).getValuesAs(JsonString::getString);
+
+        // the launcher looks every 250 ms to 1 s: an execution started for the paused group would claim nothing,
+        // end, and be started again at its next look
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> api.batchExecutionsOf(group).isEmpty());
+
+        api.post("groups/" + group + "/resume", OPERATOR, "");
+        ids.forEach(task -> api.awaitState(task, "COMPLETED"));
+        assertThat(api.batchExecutionsOf(group)).hasSize(1);
+    }
+
+    @Test
     void badExecutionIdsAreRefusedNamingTheField() {
         ApiClient api = api();
         ApiClient.Response unknown = api.get("batches/999999999", VIEWER);

@@ -4,9 +4,11 @@ import static io.tideflow.queue.store.TaskFixtures.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tideflow.queue.api.worker.LeasedTask;
+import io.tideflow.queue.store.groups.GroupStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +84,23 @@ abstract class TypedClaimContract {
         List<LeasedTask> theirNode =
                 db.inTransaction(em -> db.store(em, "node-b").claimDue(10, now, LEASE, List.of("mail.bounce")));
         assertThat(theirNode).extracting(LeasedTask::id).containsExactly(theirs.id());
+    }
+
+    @Test
+    void theGroupsWhereABatchableTypeHasWorkLeavePausedGroupsOut() {
+        insert(aTask().ofType("mail.send").inGroup("mail"));
+        insert(aTask().ofType("mail.send").inGroup("held"));
+        insert(aTask().ofType("mail.bounce").inGroup("bounces"));
+        db.inTransaction(em -> new GroupStore(em, db.dialect()).setPaused("held", true, now));
+
+        assertThat(db.<Set<String>>inTransaction(
+                        em -> db.store(em, "node-a").groupsWithDueTasksOfType("mail.send", now)))
+                .containsExactly("mail");
+
+        db.inTransaction(em -> new GroupStore(em, db.dialect()).setPaused("held", false, now));
+        assertThat(db.<Set<String>>inTransaction(
+                        em -> db.store(em, "node-a").groupsWithDueTasksOfType("mail.send", now)))
+                .containsExactlyInAnyOrder("mail", "held");
     }
 
     private NewTask insert(TaskFixtures task) {
