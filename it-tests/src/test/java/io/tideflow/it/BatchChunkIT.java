@@ -124,13 +124,7 @@ class BatchChunkIT extends TestHandlersDeployment {
         ApiClient api = api();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String group = "chunks-listed-" + run;
-        api.post("groups/" + group + "/pause", OPERATOR, "");
-        List<String> submissions = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            submissions.add("{\"type\":\"it.chunk-write\",\"group\":\"" + group + "\",\"payload\":{\"marker\":\"" + run
-                    + "-" + i + "\"}}");
-        }
-        List<String> ids = submitAll(api, submissions).getValuesAs(JsonString::getString);
+        List<String> ids = submitWhilePaused(api, group, run, 12, "");
         api.post("groups/" + group + "/resume", OPERATOR, "");
         ids.forEach(id -> api.awaitState(id, "COMPLETED"));
 
@@ -183,13 +177,7 @@ class BatchChunkIT extends TestHandlersDeployment {
         ApiClient api = api();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String group = "chunks-stopped-" + run;
-        api.post("groups/" + group + "/pause", OPERATOR, "");
-        List<String> submissions = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            submissions.add("{\"type\":\"it.chunk-write\",\"group\":\"" + group + "\",\"payload\":{\"marker\":\"" + run
-                    + "-" + i + "\",\"sleepMs\":1000}}");
-        }
-        List<String> ids = submitAll(api, submissions).getValuesAs(JsonString::getString);
+        List<String> ids = submitWhilePaused(api, group, run, 40, ",\"sleepMs\":1000");
         api.post("groups/" + group + "/resume", OPERATOR, "");
         String id = api.awaitRunningBatchExecutionOf(group);
 
@@ -235,13 +223,7 @@ class BatchChunkIT extends TestHandlersDeployment {
         ApiClient api = api();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String group = "chunks-paused-" + run;
-        api.post("groups/" + group + "/pause", OPERATOR, "");
-        List<String> submissions = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            submissions.add("{\"type\":\"it.chunk-write\",\"group\":\"" + group + "\",\"payload\":{\"marker\":\"" + run
-                    + "-" + i + "\"}}");
-        }
-        List<String> ids = submitAll(api, submissions).getValuesAs(JsonString::getString);
+        List<String> ids = submitWhilePaused(api, group, run, 5, "");
 
         // the launcher looks every 250 ms to 1 s: an execution started for the paused group would claim nothing,
         // end, and be started again at its next look
@@ -270,6 +252,20 @@ class BatchChunkIT extends TestHandlersDeployment {
         ApiClient.Response badBefore = api.get("batches?before=-3", VIEWER);
         assertThat(badBefore.status()).isEqualTo(400);
         assertThat(badBefore.problem().getString("field")).isEqualTo("before");
+    }
+
+    /**
+     * Pauses the group and submits {@code count} chunk writes to it, marked {@code run-i}, with more payload fields
+     * if any ({@code ,"name":value}); the group stays paused.
+     */
+    private static List<String> submitWhilePaused(ApiClient api, String group, String run, int count, String more) {
+        api.post("groups/" + group + "/pause", OPERATOR, "");
+        List<String> submissions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            submissions.add("{\"type\":\"it.chunk-write\",\"group\":\"" + group + "\",\"payload\":{\"marker\":\"" + run
+                    + "-" + i + "\"" + more + "}}");
+        }
+        return submitAll(api, submissions).getValuesAs(JsonString::getString);
     }
 
     private static JsonArray submitAll(ApiClient api, List<String> submissions) {
