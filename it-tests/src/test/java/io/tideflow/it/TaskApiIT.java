@@ -140,7 +140,7 @@ class TaskApiIT extends TestHandlersDeployment {
                 .json();
         assertThat(second.getJsonArray("items")).hasSize(1);
         assertThat(second.isNull("next")).isTrue();
-        assertThat(api.get("tasks?state=SLEEPING", VIEWER).json().getString("field"))
+        assertThat(api.get("tasks?state=SLEEPING", VIEWER).problem().getString("field"))
                 .isEqualTo("state");
 
         JsonObject byChange = api.get("tasks?group=" + group + "&sort=updated&limit=2", VIEWER)
@@ -150,10 +150,10 @@ class TaskApiIT extends TestHandlersDeployment {
                         "tasks?group=" + group + "&sort=updated&limit=2&after=" + byChange.getString("next"), VIEWER)
                 .json();
         assertThat(rest.getJsonArray("items")).hasSize(1);
-        assertThat(api.get("tasks?sort=sideways", VIEWER).json().getString("field"))
+        assertThat(api.get("tasks?sort=sideways", VIEWER).problem().getString("field"))
                 .isEqualTo("sort");
         assertThat(api.get("tasks?sort=updated&after=" + first.getString("next"), VIEWER)
-                        .json()
+                        .problem()
                         .getString("field"))
                 .as("a task id is no cursor of the list by last change")
                 .isEqualTo("after");
