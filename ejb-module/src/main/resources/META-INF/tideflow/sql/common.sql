@@ -42,8 +42,9 @@ SELECT id FROM tasks WHERE requeued_from = ?;
 -- values, the time of the change, the task id, the lease token (fenced ones), then the guard's values.
 
 -- name: transition.complete
+-- execution ms, now, id, token
 UPDATE tasks SET state = 'COMPLETED', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
-                 cancel_requested = 0, updated_at = ?
+                 cancel_requested = 0, execution_ms = ?, updated_at = ?
 WHERE id = ? AND state = 'RUNNING' AND lease_token = ?;
 
 -- name: transition.fail
@@ -197,8 +198,8 @@ FETCH FIRST ? ROWS ONLY;
 -- results and history
 
 -- name: result.insert
--- task id, result, execution_ms, created_at
-INSERT INTO task_results (task_id, result, execution_ms, created_at) VALUES (?, ?, ?, ?);
+-- task id, result, created_at; only for a handler that returned a result
+INSERT INTO task_results (task_id, result, created_at) VALUES (?, ?, ?);
 
 -- name: event.append
 -- task id, from, to, occurred_at, node, attempt, detail, task id. The place in the task's history is counted: the
@@ -474,9 +475,9 @@ DELETE FROM insights WHERE computed_at < ?;
 
 -- name: report.tasks
 -- group, type, state, created from (inclusive), created to (exclusive); each value twice
-SELECT t.resource_group, t.type, t.state, COUNT(*), AVG(CAST(r.execution_ms AS DOUBLE PRECISION)),
-       MAX(r.execution_ms)
-FROM tasks t LEFT JOIN task_results r ON r.task_id = t.id
+SELECT t.resource_group, t.type, t.state, COUNT(*), AVG(CAST(t.execution_ms AS DOUBLE PRECISION)),
+       MAX(t.execution_ms)
+FROM tasks t
 WHERE (CAST(? AS VARCHAR(100)) IS NULL OR t.resource_group = ?)
   AND (CAST(? AS VARCHAR(200)) IS NULL OR t.type = ?)
   AND (CAST(? AS VARCHAR(16)) IS NULL OR t.state = ?)
@@ -492,8 +493,7 @@ ORDER BY t.resource_group, t.type, t.state;
 -- that the chunks of one export read the table once between them. The result is looked up per row, not joined.
 SELECT t.id, t.type, t.resource_group, t.state, t.priority, t.run_at, t.created_at, t.updated_at, t.attempts,
        t.max_attempts, t.last_error, t.payload,
-       (SELECT r.result FROM task_results r WHERE r.task_id = t.id),
-       (SELECT r.execution_ms FROM task_results r WHERE r.task_id = t.id)
+       (SELECT r.result FROM task_results r WHERE r.task_id = t.id), t.execution_ms
 FROM tasks t
 WHERE t.id > ?
   AND (CAST(? AS VARCHAR(100)) IS NULL OR t.resource_group = ?)

@@ -49,17 +49,19 @@ WHERE id IN (SELECT picked.id
 RETURNING id, type, resource_group, payload, attempts, max_attempts, run_at, priority;
 
 -- name: transition.completeWithRecords
--- Transition.COMPLETE with its result row and its history row in one statement, so that a transactional handler's
--- commit per task pays one round trip for the engine's three writes: now, id, token, result, execution ms, node,
--- attempt. Returns 1 when the token was still the task's, 0 when it was stale (and nothing was written).
+-- Transition.COMPLETE with its result row (when the handler returned one) and its history row in one statement, so
+-- that a transactional handler's commit per task pays one round trip for the engine's writes: execution ms, now, id,
+-- token, result, node, attempt. Returns 1 when the token was still the task's, 0 when it was stale (and nothing was
+-- written).
 WITH done AS (
     UPDATE tasks SET state = 'COMPLETED', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
-                     cancel_requested = 0, updated_at = ?
+                     cancel_requested = 0, execution_ms = ?, updated_at = ?
     WHERE id = CAST(? AS CHAR(36)) AND state = 'RUNNING' AND lease_token = ?
     RETURNING id, updated_at
 ), result AS (
-    INSERT INTO task_results (task_id, result, execution_ms, created_at)
-    SELECT id, CAST(? AS TEXT), CAST(? AS BIGINT), updated_at FROM done
+    INSERT INTO task_results (task_id, result, created_at)
+    SELECT id, given.result, updated_at FROM done, (SELECT CAST(? AS TEXT) AS result) given
+    WHERE given.result IS NOT NULL
 ), event AS (
     INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt, detail)
     SELECT id, (SELECT COUNT(*) FROM task_events e WHERE e.task_id = done.id), 'RUNNING', 'COMPLETED', updated_at,

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Writes many successful attempts in the caller's transaction with three JDBC batches (the conditional
- * RUNNING → COMPLETED updates, the result rows, the history rows), so that a commit is shared by every completion
+ * RUNNING → COMPLETED updates, the result rows of those that returned one, the history rows), so that a commit is shared by every completion
  * written together. Each update is still conditional on its own lease token: a stale one writes nothing for its task.
  * Used for the dispatcher's batched completions of handlers whose work is not part of the completion's transaction,
  * and for a chunk's completions, written in the chunk's transaction with its handler's work.
@@ -42,6 +42,7 @@ public class CompletionWriter {
         // the same conditional change as the one-task path in TaskStore
         int[] changed =
                 sql.batch(TransitionStatements.nameOf(Transition.COMPLETE), completions, completion -> new Object[] {
+                    completion.executionMs(),
                     completion.at().toEpochMilli(),
                     completion.task().id().value(),
                     completion.task().leaseToken()
@@ -55,10 +56,12 @@ public class CompletionWriter {
             }
             (changed[i] == 0 ? stale : written).add(completions.get(i));
         }
-        sql.batch("result.insert", written, completion -> new Object[] {
+        List<Completion> withResults = written.stream()
+                .filter(completion -> completion.resultJson() != null)
+                .toList();
+        sql.batch("result.insert", withResults, completion -> new Object[] {
             completion.task().id().value(),
             completion.resultJson(),
-            completion.executionMs(),
             completion.at().toEpochMilli()
         });
         sql.batch("event.appendCompleted", written, completion -> new Object[] {

@@ -74,6 +74,9 @@ public class TaskEntity {
     @Column(name = "requeued_from", length = 36)
     private String requeuedFrom;
 
+    @Column(name = "execution_ms")
+    private Long executionMs;
+
     protected TaskEntity() {}
 
     TaskEntity(
@@ -171,5 +174,10 @@ public class TaskEntity {
 
     public String getRequeuedFrom() {
         return requeuedFrom;
+    }
+
+    /** How long the successful attempt ran; null until the task completes. */
+    public Long getExecutionMs() {
+        return executionMs;
     }
 }

@@ -68,7 +68,7 @@ public class TaskReader {
                 task.getLastError(),
                 task.getPayload(),
                 result == null ? null : result.getResult(),
-                result == null ? null : result.getExecutionMs(),
+                task.getExecutionMs(),
                 task.isCancelRequested(),
                 task.getRequeuedFrom() == null
                         ? null

@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
-/** A row of {@code task_results}: the result of a task's successful attempt. */
+/** A row of {@code task_results}: the result a task's successful attempt returned (none when it returned none). */
 @Entity
 @Table(name = "task_results")
 public class TaskResultEntity {
@@ -19,18 +19,14 @@ public class TaskResultEntity {
     @Column(name = "result")
     private String result;
 
-    @Column(name = "execution_ms", nullable = false)
-    private long executionMs;
-
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
     protected TaskResultEntity() {}
 
-    TaskResultEntity(String taskId, String result, long executionMs, long createdAt) {
+    TaskResultEntity(String taskId, String result, long createdAt) {
         this.taskId = taskId;
         this.result = result;
-        this.executionMs = executionMs;
         this.createdAt = createdAt;
     }
 
@@ -40,10 +36,6 @@ public class TaskResultEntity {
 
     public String getResult() {
         return result;
-    }
-
-    public long getExecutionMs() {
-        return executionMs;
     }
 
     public long getCreatedAt() {

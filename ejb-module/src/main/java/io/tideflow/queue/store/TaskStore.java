@@ -228,20 +228,28 @@ public class TaskStore {
             return sql.first(
                                     oneStatement.get(),
                                     row -> row.getInt(1),
+                                    executionMs,
                                     now.toEpochMilli(),
                                     task.id().value(),
                                     task.leaseToken(),
                                     resultJson,
-                                    executionMs,
                                     node,
                                     task.attempt())
                             .orElse(0)
                     == 1;
         }
-        if (fenced(Transition.COMPLETE, task, now) == 0) {
+        if (change(
+                        Transition.COMPLETE,
+                        executionMs,
+                        now.toEpochMilli(),
+                        task.id().value(),
+                        task.leaseToken())
+                == 0) {
             return false;
         }
-        sql.update("result.insert", task.id().value(), resultJson, executionMs, now.toEpochMilli());
+        if (resultJson != null) {
+            sql.update("result.insert", task.id().value(), resultJson, now.toEpochMilli());
+        }
         history.append(task.id().value(), Transition.COMPLETE, now, task.attempt(), null);
         return true;
     }

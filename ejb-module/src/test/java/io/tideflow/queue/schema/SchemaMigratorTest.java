@@ -47,7 +47,8 @@ class SchemaMigratorTest {
                         "V017__workflows.sql",
                         "V018__metric_minutes_name_their_writer.sql",
                         "V019__insights.sql",
-                        "V020__running_tasks_found_through_the_state.sql");
+                        "V020__running_tasks_found_through_the_state.sql",
+                        "V021__a_result_row_only_for_a_result.sql");
         assertThat(migrator.migrate()).isEmpty();
     }
 

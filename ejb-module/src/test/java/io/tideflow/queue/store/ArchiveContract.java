@@ -163,7 +163,8 @@ abstract class ArchiveContract extends DatabaseContract {
         LeasedTask claimed = db.inTransaction(em -> db.store(em, "node-a").claimDue(1, at, LEASE, TaskFixtures.TYPES))
                 .get(0);
         assertThat(claimed.id()).isEqualTo(id);
-        db.inTransaction(em -> db.store(em, "node-a").markSucceeded(claimed, null, 5, at));
+        db.inTransaction(
+                em -> db.store(em, "node-a").markSucceeded(claimed, "{\"archived\":\"with its result\"}", 5, at));
         return id;
     }
 

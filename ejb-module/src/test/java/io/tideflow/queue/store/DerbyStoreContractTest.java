@@ -102,6 +102,14 @@ class DerbyStoreContractTest {
     }
 
     @Nested
+    class CompletionRecords extends CompletionRecordContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new DerbyTestDatabase();
+        }
+    }
+
+    @Nested
     class FailureText extends FailureTextContract {
         @Override
         TestDatabase newDatabase() {

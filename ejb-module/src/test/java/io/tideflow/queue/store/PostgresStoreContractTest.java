@@ -102,6 +102,14 @@ class PostgresStoreContractTest {
     }
 
     @Nested
+    class CompletionRecords extends CompletionRecordContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
     class FailureText extends FailureTextContract {
         @Override
         TestDatabase newDatabase() {

@@ -95,8 +95,8 @@ abstract class WorkflowContract {
      */
     private void complete(TaskId id) {
         db.execute("UPDATE tasks SET state = 'COMPLETED' WHERE id = '" + id.value() + "' AND state = 'PENDING'");
-        db.execute("INSERT INTO task_results (task_id, result, execution_ms, created_at) VALUES ('" + id.value()
-                + "', '{\"done\":\"" + id.value() + "\"}', 1, 0)");
+        db.execute("INSERT INTO task_results (task_id, result, created_at) VALUES ('" + id.value() + "', '{\"done\":\""
+                + id.value() + "\"}', 0)");
     }
 
     private String stateText(TaskId id) {

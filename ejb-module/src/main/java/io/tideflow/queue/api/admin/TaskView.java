@@ -8,7 +8,7 @@ import java.time.Instant;
  * A snapshot of one task.
  *
  * @param resultJson  the handler's result as JSON text, or {@code null} while the task has none
- * @param executionMs how long the successful attempt ran, or {@code null} while the task has no result
+ * @param executionMs how long the successful attempt ran, or {@code null} until the task completes
  * @param lastError       the error of the last failed attempt, or {@code null}
  * @param cancelRequested whether a cancel was asked for while the task runs
  * @param requeuedFrom    the dead letter this task copies, or {@code null}
