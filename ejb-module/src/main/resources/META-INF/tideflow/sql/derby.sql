@@ -123,9 +123,14 @@ INSERT INTO recurring_schedules (name, task_type, payload, resource_group, prior
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 1, ?, ?);
 
 -- name: task.purge
--- deletes tasks still in the state they were chosen in (their history and result go with them: ON DELETE CASCADE);
--- state, ids
+-- deletes tasks still in the state they were chosen in (their result goes with them: ON DELETE CASCADE; their
+-- history is event.purgeOfGoneTasks's); state, ids
 DELETE FROM tasks WHERE state = ? AND id IN (?[32]);
+
+-- name: event.purgeOfGoneTasks
+-- the history of those of these tasks that task.purge deleted (task_events has no foreign key, schema V022): ids
+DELETE FROM task_events
+WHERE task_id IN (?[32]) AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = task_events.task_id);
 
 -- name: delivery.insertIfAbsent
 -- an alert's raise or clear, for the webhook, once (alert_deliveries_uk): alert id, event, body, now, first attempt

@@ -150,9 +150,14 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 1, ?, ?)
 ON CONFLICT DO NOTHING;
 
 -- name: task.purge
--- deletes tasks still in the state they were chosen in (their history and result go with them: ON DELETE CASCADE);
--- state, ids
+-- deletes tasks still in the state they were chosen in (their result goes with them: ON DELETE CASCADE; their
+-- history is event.purgeOfGoneTasks's); state, ids
 DELETE FROM tasks WHERE state = ? AND id = ANY(CAST(? AS CHAR(36)[]));
+
+-- name: event.purgeOfGoneTasks
+-- the history of those of these tasks that task.purge deleted (task_events has no foreign key, schema V022): ids
+DELETE FROM task_events
+WHERE task_id = ANY(CAST(? AS CHAR(36)[])) AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = task_events.task_id);
 
 -- name: clock.now
 -- the database's clock in epoch milliseconds, to measure this node's skew against (clock_timestamp(): now, not the

@@ -62,6 +62,7 @@ public class TaskArchive {
         int deleted = 0;
         for (List<String> some : sql.slices("task.purge", ids)) {
             deleted += sql.update("task.purge", state.name(), some);
+            sql.update("event.purgeOfGoneTasks", some);
         }
         return deleted;
     }

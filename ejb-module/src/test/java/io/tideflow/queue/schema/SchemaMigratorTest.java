@@ -48,7 +48,8 @@ class SchemaMigratorTest {
                         "V018__metric_minutes_name_their_writer.sql",
                         "V019__insights.sql",
                         "V020__running_tasks_found_through_the_state.sql",
-                        "V021__a_result_row_only_for_a_result.sql");
+                        "V021__a_result_row_only_for_a_result.sql",
+                        "V022__history_without_a_foreign_key.sql");
         assertThat(migrator.migrate()).isEmpty();
     }
 

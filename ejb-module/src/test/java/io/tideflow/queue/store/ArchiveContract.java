@@ -118,6 +118,9 @@ abstract class ArchiveContract extends DatabaseContract {
                 .isEqualTo("COMPLETED");
         assertThat(db.count("SELECT COUNT(*) FROM task_results WHERE task_id = '" + completed.value() + "'"))
                 .isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM task_events WHERE task_id = '" + completed.value() + "'"))
+                .as("the history of a task that stays")
+                .isEqualTo(3);
     }
 
     @Test
