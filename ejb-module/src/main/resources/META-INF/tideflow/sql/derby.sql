@@ -9,6 +9,21 @@
 -- index for every value and sorts all the due tasks of those types (FlakyDrainContract ten times slower), and forcing
 -- the claim index instead makes it walk past every task of the restricted groups.
 
+-- name: claim.pendingInClaimOrder
+-- The claim across groups, first try: the claim index walked in its order (named, as in claim.dueIdsInGroup), each
+-- PENDING row with what the claim filters on, a few more rows than the claim takes (max rows). The dialect keeps the
+-- due rows of its types in unrestricted groups; in a drain they are the first rows walked, so the claim reads what it
+-- takes and sorts nothing. When tasks not yet due, of other types or of restricted groups fill those rows, the dialect
+-- asks claim.dueIds* below instead.
+SELECT id, run_at, type, resource_group FROM tasks --DERBY-PROPERTIES index = tasks_claim_ix
+WHERE state = 'PENDING' ORDER BY priority DESC, id;
+
+-- name: claim.restrictedGroups
+-- the groups the claim across groups leaves out, as claim.dueIds* below do
+SELECT name FROM resource_groups
+WHERE paused = 1 OR breaker = 1 OR max_concurrent IS NOT NULL OR max_concurrent_cluster IS NOT NULL
+   OR rate_permits IS NOT NULL;
+
 -- name: claim.dueIdsUpTo8
 -- now, the types this node runs (up to 8); the first rows only (max rows). Unrestricted groups only: those without
 -- a row that limits or pauses them.

@@ -9,6 +9,10 @@ import io.tideflow.queue.store.DerbyTestDatabase;
 import io.tideflow.queue.store.NewTask;
 import io.tideflow.queue.store.PostgresTestDatabase;
 import io.tideflow.queue.store.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -173,7 +177,11 @@ public final class StoreBenchmark {
     static void drainWithEngineLoop(TestDatabase db, DispatchLoop.Runner runner) throws InterruptedException {
         EngineSettings settings = EngineSettings.defaults();
         ExecutorService threads = Executors.newCachedThreadPool();
-        try {
+        // one connection for the whole drain's end check, as the peer's check takes one from its pool: a connection
+        // opened per check costs a PostgreSQL backend, or a Derby login, a hundred times a second
+        try (Connection check = db.dataSource().getConnection();
+                PreparedStatement unfinished =
+                        check.prepareStatement("SELECT COUNT(*) FROM tasks WHERE state IN ('PENDING', 'RUNNING')")) {
             DispatchLoop loop = new DispatchLoop(
                     threads,
                     settings.workers(),
@@ -185,17 +193,26 @@ public final class StoreBenchmark {
                     runner,
                     task -> db.inTransaction(em -> db.store(em, "bench").release(task, Instant.now(), "benchmark")));
             loop.wake();
-            while (db.count("SELECT COUNT(*) FROM tasks WHERE state IN ('PENDING', 'RUNNING')") > 0) {
+            while (countOf(unfinished) > 0) {
                 Thread.sleep(10);
                 // the engine's poll, in case a wake-up raced the last claim
                 loop.wake();
             }
             loop.stop();
             loop.awaitIdle(Duration.ofMinutes(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException("the drain's end check failed", e);
         } finally {
             threads.shutdown();
             // a dispatch pass still running would claim from a database the caller is about to close
             threads.awaitTermination(1, TimeUnit.MINUTES);
+        }
+    }
+
+    private static long countOf(PreparedStatement count) throws SQLException {
+        try (ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 

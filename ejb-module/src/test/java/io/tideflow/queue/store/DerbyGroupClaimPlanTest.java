@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A claim from one group (the chunk reader's, the restricted groups') takes the first due tasks in the group's
- * priority order. Derby's optimizer does not know that only the first hundred are read: where it chooses to read every
+ * priority order, and the claim across groups first walks the claim order itself. Derby's optimizer does not know that only the first hundred are read: where it chooses to read every
  * due task and sort them, a drain of a large backlog pays its whole size per claim. The backlog here arrives after
  * Derby computed its statistics over finished tasks, as a backlog reaches a server between two of Derby's statistics
  * updates (the chunk benchmark's server chose the sort so); the group claims must still walk the group's claim index in
@@ -94,6 +94,13 @@ class DerbyGroupClaimPlanTest {
     void theClaimOfAnyTypeInAGroupWalksTheGroupsOrderAndStops() throws SQLException {
         String plan = planOf(SQL.get("claim.dueIdsInGroup"), List.of(NOW, "big"));
         assertThat(plan).as(plan).contains("TASKS_GROUP_CLAIM_IX").doesNotContain("Sort ResultSet");
+        assertThat(DerbyPlans.rowsVisited(plan)).as(plan).isLessThanOrEqualTo(2 * WANTED);
+    }
+
+    @Test
+    void theClaimAcrossGroupsFirstWalksTheClaimOrderAndStops() throws SQLException {
+        String plan = planOf(SQL.get("claim.pendingInClaimOrder"), List.of());
+        assertThat(plan).as(plan).contains("TASKS_CLAIM_IX").doesNotContain("Sort ResultSet");
         assertThat(DerbyPlans.rowsVisited(plan)).as(plan).isLessThanOrEqualTo(2 * WANTED);
     }
 

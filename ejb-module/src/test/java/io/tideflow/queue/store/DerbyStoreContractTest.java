@@ -102,6 +102,14 @@ class DerbyStoreContractTest {
     }
 
     @Nested
+    class ClaimsBehindABacklog extends ClaimBehindABacklogContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new DerbyTestDatabase();
+        }
+    }
+
+    @Nested
     class CompletionRecords extends CompletionRecordContract {
         @Override
         TestDatabase newDatabase() {

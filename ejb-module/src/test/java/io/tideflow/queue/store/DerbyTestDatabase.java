@@ -19,7 +19,20 @@ public final class DerbyTestDatabase extends TestDatabase {
     }
 
     private DerbyTestDatabase(String name, EmbeddedDataSource dataSource) {
-        super(dataSource, Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
+        // the persistence unit pools its connections, as the server's datasource does: a transaction that opened a
+        // connection of its own would pay Derby's login each time (and a thread of its own, once a pool beside it has
+        // set the datasource's login timeout)
+        super(
+                dataSource,
+                Map.of(
+                        "jakarta.persistence.jdbc.driver",
+                        "org.apache.derby.iapi.jdbc.AutoloadedDriver",
+                        "jakarta.persistence.jdbc.url",
+                        "jdbc:derby:memory:" + name,
+                        "eclipselink.connection-pool.default.initial",
+                        "4",
+                        "eclipselink.connection-pool.default.max",
+                        "40"));
         this.name = name;
     }
 

@@ -102,6 +102,14 @@ class PostgresStoreContractTest {
     }
 
     @Nested
+    class ClaimsBehindABacklog extends ClaimBehindABacklogContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
     class CompletionRecords extends CompletionRecordContract {
         @Override
         TestDatabase newDatabase() {
