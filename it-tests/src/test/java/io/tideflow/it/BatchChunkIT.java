@@ -238,6 +238,40 @@ class BatchChunkIT extends TestHandlersDeployment {
     }
 
     @Test
+    void aGroupWhoseBreakerIsOpenStartsFewEmptyExecutions() {
+        ApiClient api = api();
+        String group = TideflowDeployment.CHUNK_BREAKER_GROUP;
+        assertThat(api.post("groups/" + group + "/breaker/open", OPERATOR, "").status())
+                .isEqualTo(200);
+        try {
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            List<String> submissions = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                submissions.add("{\"type\":\"it.chunk-write\",\"group\":\"" + group + "\",\"payload\":{\"marker\":\""
+                        + run + "-" + i + "\"}}");
+            }
+            List<String> ids = submitAll(api, submissions).getValuesAs(JsonString::getString);
+
+            // each execution's claim takes nothing while the breaker is open; without waiting between them the
+            // launcher would start one every look (several a second), each ending empty
+            await().during(Duration.ofSeconds(8))
+                    .atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> api.batchExecutionsOf(group).size() <= 5);
+            assertThat(api.batchExecutionsOf(group))
+                    .as("the launcher tried the group")
+                    .isNotEmpty();
+
+            assertThat(api.post("groups/" + group + "/breaker/reset", OPERATOR, "")
+                            .status())
+                    .isEqualTo(200);
+            ids.forEach(task -> api.awaitState(task, "COMPLETED"));
+        } finally {
+            api.post("groups/" + group + "/breaker/reset", OPERATOR, "");
+        }
+    }
+
+    @Test
     void badExecutionIdsAreRefusedNamingTheField() {
         ApiClient api = api();
         ApiClient.Response unknown = api.get("batches/999999999", VIEWER);

@@ -38,6 +38,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 final class TideflowDeployment {
 
     /** Per-type settings of the test handlers, read by the engine like any application's configuration. */
+    /** A group with a breaker, for the chunk launcher's waits after empty executions (BatchChunkIT). */
+    static final String CHUNK_BREAKER_GROUP = "it-chunks-breaker";
+
     private static final String TEST_CONFIG = "tideflow.type.\"it.hang\".timeout=PT2S\n"
             + "tideflow.metrics.sample-interval=PT0.5S\n"
             + "tideflow.metrics.finished-sample-interval=PT0.5S\n"
@@ -66,6 +69,7 @@ final class TideflowDeployment {
             + "tideflow.group.\"it-relay\".breaker.failure-ratio=0.5\n"
             + "tideflow.group.\"it-relay\".breaker.open-delay=PT3S\n"
             + "tideflow.group.\"it-relay\".breaker.probes=1\n"
+            + "tideflow.group.\"" + CHUNK_BREAKER_GROUP + "\".breaker.minimum-calls=4\n"
             + "tideflow.type.\"it.ft-breaker\".retry.base-delay=PT0.2S\n"
             + "tideflow.type.\"it.buggy\".retry.base-delay=PT0.1S\n";
 

@@ -10,6 +10,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -38,6 +40,8 @@ public class ChunkJobLauncher {
     private static final long LEFT_RUNNING_EVERY_MILLIS = 30_000;
     private static final long QUIET_LOOK_MILLIS = 1_000;
     private static final long BUSY_LOOK_MAX_MILLIS = 2_000;
+    private static final long FIRST_EMPTY_WAIT_MILLIS = 1_000;
+    private static final long MAX_EMPTY_WAIT_MILLIS = 16_000;
 
     @Inject
     TaskWorker worker;
@@ -68,6 +72,8 @@ public class ChunkJobLauncher {
     private Boolean repositoryHere;
     private long nextLeftRunningLook;
     private final LookCadence cadence = new LookCadence(LOOK_EVERY_MILLIS, QUIET_LOOK_MILLIS, BUSY_LOOK_MAX_MILLIS);
+    private final EmptyExecutionBackoff emptyExecutions =
+            new EmptyExecutionBackoff(FIRST_EMPTY_WAIT_MILLIS, MAX_EMPTY_WAIT_MILLIS);
 
     /** Starts the looks; called once by {@link io.tideflow.batch.module.BatchModuleStart}. */
     public synchronized void start() {
@@ -108,7 +114,8 @@ public class ChunkJobLauncher {
                 due |= !groups.isEmpty();
                 for (String group : groups) {
                     String typeAndGroup = shape.type() + '\u0000' + group;
-                    if (failedUntil.getOrDefault(typeAndGroup, 0L) > now) {
+                    if (failedUntil.getOrDefault(typeAndGroup, 0L) > now
+                            || emptyExecutions.waiting(typeAndGroup, now)) {
                         continue;
                     }
                     // several executions of one type and group claim different tasks, so that one chunk's commit
@@ -170,13 +177,18 @@ public class ChunkJobLauncher {
     /**
      * Drops the executions that ended. One that failed (the runtime could not run the step at all, or a chunk failed
      * for a reason other than its tasks) is not started again for its type and group for {@link #AFTER_FAILURE_MILLIS}:
-     * its tasks wait, rescued by the lease if it held any, and the server log says once why.
+     * its tasks wait, rescued by the lease if it held any, and the server log says once why. One that completed
+     * without reading a task (its group's breaker open, its limits used up) makes the next one wait
+     * ({@link EmptyExecutionBackoff}).
      */
     private void forgetEnded(JobOperator jobs) {
         running.entrySet().removeIf(entry -> {
             BatchStatus status = jobs.getJobExecution(entry.getValue()).getBatchStatus();
+            String typeAndGroup = entry.getKey().substring(0, entry.getKey().lastIndexOf('\u0000'));
+            if (status == BatchStatus.COMPLETED) {
+                emptyExecutions.ended(typeAndGroup, tasksRead(jobs, entry.getValue()), System.currentTimeMillis());
+            }
             if (status == BatchStatus.FAILED) {
-                String typeAndGroup = entry.getKey().substring(0, entry.getKey().lastIndexOf('\u0000'));
                 failedUntil.put(typeAndGroup, System.currentTimeMillis() + AFTER_FAILURE_MILLIS);
                 LOG.warning(() -> "chunk job execution " + entry.getValue() + " ("
                         + typeAndGroup.replace('\u0000', '/') + ") failed; the next one starts in "
@@ -184,6 +196,18 @@ public class ChunkJobLauncher {
             }
             return !BatchExecutions.isRunning(status);
         });
+    }
+
+    private static long tasksRead(JobOperator jobs, long execution) {
+        long read = 0;
+        for (StepExecution step : jobs.getStepExecutions(execution)) {
+            for (Metric metric : step.getMetrics()) {
+                if (metric.getType() == Metric.MetricType.READ_COUNT) {
+                    read += metric.getValue();
+                }
+            }
+        }
+        return read;
     }
 
     private static boolean isActive(JobOperator jobs, long execution) {
