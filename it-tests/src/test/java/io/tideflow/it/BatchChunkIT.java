@@ -245,12 +245,7 @@ class BatchChunkIT extends TestHandlersDeployment {
                 .isEqualTo(200);
         try {
             String run = UUID.randomUUID().toString().substring(0, 8);
-            List<String> submissions = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                submissions.add("{\"type\":\"it.chunk-write\",\"group\":\"" + group + "\",\"payload\":{\"marker\":\""
-                        + run + "-" + i + "\"}}");
-            }
-            List<String> ids = submitAll(api, submissions).getValuesAs(JsonString::getString);
+            List<String> ids = submitChunkWrites(api, group, run, 3, "");
 
             // each execution's claim takes nothing while the breaker is open; without waiting between them the
             // launcher would start one every look (several a second), each ending empty
@@ -294,6 +289,11 @@ class BatchChunkIT extends TestHandlersDeployment {
      */
     private static List<String> submitWhilePaused(ApiClient api, String group, String run, int count, String more) {
         api.post("groups/" + group + "/pause", OPERATOR, "");
+        return submitChunkWrites(api, group, run, count, more);
+    }
+
+    /** Submits {@code count} chunk writes to the group, marked {@code run-i}, with more payload fields if any. */
+    private static List<String> submitChunkWrites(ApiClient api, String group, String run, int count, String more) {
         List<String> submissions = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             submissions.add("{\"type\":\"it.chunk-write\",\"group\":\"" + group + "\",\"payload\":{\"marker\":\"" + run

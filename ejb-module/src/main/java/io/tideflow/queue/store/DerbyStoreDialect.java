@@ -92,11 +92,16 @@ final class DerbyStoreDialect implements StoreDialect {
     private static List<String> dueAcrossGroups(SqlRunner sql, int limit, long now, List<String> types) {
         int walked = Math.max(MIN_WALK, WALK_PER_CLAIMED * limit);
         List<PendingRow> front = sql.list("claim.pendingInClaimOrder", walked, PendingRow.FROM_ROW);
-        Set<String> restricted =
-                front.isEmpty() ? Set.of() : new HashSet<>(sql.list("claim.restrictedGroups", row -> row.getString(1)));
         Set<String> wanted = new HashSet<>(types);
-        List<String> due = front.stream()
-                .filter(row -> row.runAt() <= now && wanted.contains(row.type()) && !restricted.contains(row.group()))
+        List<PendingRow> dueOfTypes = front.stream()
+                .filter(row -> row.runAt() <= now && wanted.contains(row.type()))
+                .toList();
+        // the groups are read only when some row could be taken: an idle node's polls over tasks not yet due skip it
+        Set<String> restricted = dueOfTypes.isEmpty()
+                ? Set.of()
+                : new HashSet<>(sql.list("claim.restrictedGroups", row -> row.getString(1)));
+        List<String> due = dueOfTypes.stream()
+                .filter(row -> !restricted.contains(row.group()))
                 .map(PendingRow::id)
                 .limit(limit)
                 .toList();
