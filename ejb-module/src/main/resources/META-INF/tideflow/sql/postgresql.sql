@@ -83,11 +83,12 @@ INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, 
 SELECT id, 0, NULL, 'PENDING', created_at, CAST(? AS VARCHAR(200)), 0, CAST(? AS VARCHAR(4000)) FROM inserted;
 
 -- name: event.appendClaimed
--- Transition.CLAIM's history row for every task the claim took: now, node, token, ids
+-- Transition.CLAIM's history row for every task the claim took, from the claim's answer: now, node, ids, their
+-- attempts (as text, in the same order). Nothing is read from tasks (PostgresStoreDialect.appendClaimHistory says why).
 INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt)
-SELECT t.id, (SELECT COUNT(*) FROM task_events e WHERE e.task_id = t.id), 'PENDING', 'RUNNING',
-       CAST(? AS BIGINT), CAST(? AS VARCHAR(200)), t.attempts
-FROM tasks t WHERE t.lease_token = ? AND t.id = ANY(CAST(? AS CHAR(36)[]));
+SELECT claimed.id, (SELECT COUNT(*) FROM task_events e WHERE e.task_id = claimed.id), 'PENDING', 'RUNNING',
+       CAST(? AS BIGINT), CAST(? AS VARCHAR(200)), claimed.attempt
+FROM unnest(CAST(? AS CHAR(36)[]), CAST(? AS INTEGER[])) AS claimed(id, attempt);
 
 -- name: task.cancelRequestedAmong
 SELECT id FROM tasks WHERE cancel_requested = 1 AND state = 'RUNNING' AND id = ANY(CAST(? AS CHAR(36)[]));

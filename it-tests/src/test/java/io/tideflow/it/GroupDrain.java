@@ -19,6 +19,11 @@ import java.util.UUID;
 record GroupDrain(String group, double submitSeconds, double tasksPerSecond) {
 
     static GroupDrain of(ApiClient api, String type, int tasks) {
+        return of(api, type, tasks, () -> {});
+    }
+
+    /** As {@link #of(ApiClient, String, int)}, running {@code atResume} right before the group is resumed. */
+    static GroupDrain of(ApiClient api, String type, int tasks, Runnable atResume) {
         String group = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(api.post("groups/" + group + "/pause", OPERATOR, "").status())
                 .isEqualTo(200);
@@ -32,6 +37,7 @@ record GroupDrain(String group, double submitSeconds, double tasksPerSecond) {
             assertThat(created.status()).as(created.body()).isEqualTo(201);
         }
         double submitSeconds = (System.nanoTime() - submitting) / 1e9;
+        atResume.run();
         long started = System.nanoTime();
         assertThat(api.post("groups/" + group + "/resume", OPERATOR, "").status())
                 .isEqualTo(200);

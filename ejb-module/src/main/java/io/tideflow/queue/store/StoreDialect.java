@@ -46,6 +46,19 @@ public interface StoreDialect {
     }
 
     /**
+     * Writes {@link io.tideflow.queue.model.Transition#CLAIM}'s history row for each row a claim took under
+     * {@code token}, in the claim's transaction (parameters of {@code event.appendClaimed}: now, node, token, a slice
+     * of the ids; the rows' attempts are read back by id). A database that can take the claim's answer as arrays
+     * writes them without reading {@code tasks} again.
+     */
+    default void appendClaimHistory(SqlRunner sql, List<ClaimedRow> rows, String token, long now, String node) {
+        List<String> ids = rows.stream().map(ClaimedRow::id).toList();
+        for (List<String> some : sql.slices("event.appendClaimed", ids)) {
+            sql.update("event.appendClaimed", now, node, token, some);
+        }
+    }
+
+    /**
      * Inserts tasks that each carry an idempotency key, every one unless another task (committed, or in a concurrent
      * transaction, which this one then waits for) holds its key, without their history rows. By default one statement
      * per task, which the database refuses alone.

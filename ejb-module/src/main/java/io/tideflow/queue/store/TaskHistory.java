@@ -15,10 +15,12 @@ public class TaskHistory {
 
     private final SqlRunner sql;
     private final String node;
+    private final StoreDialect dialect;
 
     public TaskHistory(EntityManager em, String node, StoreDialect dialect) {
         this.sql = dialect.on(em);
         this.node = node;
+        this.dialect = dialect;
     }
 
     /** The edge {@code transition} took, for one task. */
@@ -56,11 +58,9 @@ public class TaskHistory {
         return parameters;
     }
 
-    /** {@link Transition#CLAIM} for every task that a claim statement took under {@code token}. */
-    void appendClaimed(List<String> ids, String token, Instant at) {
-        for (List<String> some : sql.slices("event.appendClaimed", ids)) {
-            sql.update("event.appendClaimed", at.toEpochMilli(), node, token, some);
-        }
+    /** {@link Transition#CLAIM} for every row that a claim statement took under {@code token}. */
+    void appendClaimed(List<ClaimedRow> rows, String token, Instant at) {
+        dialect.appendClaimHistory(sql, rows, token, at.toEpochMilli(), node);
     }
 
     public List<TaskEventView> of(TaskId id) {

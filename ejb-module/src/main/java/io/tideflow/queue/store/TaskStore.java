@@ -213,7 +213,7 @@ public class TaskStore {
                     expiresAt,
                     Instant.ofEpochMilli(row.runAt())));
         }
-        history.appendClaimed(rows.stream().map(ClaimedRow::id).toList(), token, now);
+        history.appendClaimed(rows, token, now);
         return claimed;
     }
 
