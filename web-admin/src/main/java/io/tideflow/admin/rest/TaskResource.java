@@ -18,7 +18,7 @@ import io.tideflow.queue.api.admin.TaskExport;
 import io.tideflow.queue.api.admin.TaskFilter;
 import io.tideflow.queue.api.admin.TaskQueries;
 import io.tideflow.queue.api.admin.TaskView;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -49,10 +49,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Submits, reads and cancels tasks. Reads need {@code tideflow-viewer}, writes {@code tideflow-operator} (web.xml). */
+/**
+ * Submits, reads and cancels tasks. Reads need {@code tideflow-viewer}, writes {@code tideflow-operator} (web.xml).
+ * One instance for the application: the single submit is the API's busiest call, and a request-scoped resource cost
+ * each one a bean's creation and injection; what a request brings ({@link UriInfo}) comes as a parameter.
+ */
 @Path("/tasks")
 @Tag(name = "tasks")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
 
@@ -72,9 +76,6 @@ public class TaskResource {
 
     @Inject
     Reports reports;
-
-    @Context
-    UriInfo uriInfo;
 
     /**
      * Answers 201 with the new task, or 200 with the task that already holds the idempotency key (the body's field or
@@ -110,7 +111,8 @@ public class TaskResource {
                     InputStream body,
             @Parameter(description = "Equivalent to the body's idempotencyKey; a body naming another key is refused.")
                     @HeaderParam(IdempotencyKeyHeader.NAME)
-                    String idempotencyKey) {
+                    String idempotencyKey,
+            @Context UriInfo uriInfo) {
         TaskRequest request =
                 IdempotencyKeyHeader.applyTo(new SubmissionParser(queue.payloadMaxBytes()).parse(body), idempotencyKey);
         Enqueued enqueued = DeadlockRetry.call(() -> queue.enqueueOrFind(request));
@@ -297,7 +299,7 @@ public class TaskResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @POST
     @Path("/{id}/requeue")
-    public Response requeue(@PathParam("id") String id) {
+    public Response requeue(@PathParam("id") String id, @Context UriInfo uriInfo) {
         TaskId deadLetter = TaskId.of(id);
         TaskId copy = DeadlockRetry.call(() -> queue.requeue(deadLetter));
         TaskView task = queries.find(copy).orElseThrow(() -> new TaskNotFoundException(copy));
