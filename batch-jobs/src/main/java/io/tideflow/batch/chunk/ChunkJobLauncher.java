@@ -36,7 +36,8 @@ public class ChunkJobLauncher {
     static final String JOB = "tideflow-chunks";
     private static final Logger LOG = Logger.getLogger(ChunkJobLauncher.class.getName());
     private static final long LOOK_EVERY_MILLIS = 250;
-    private static final long AFTER_FAILURE_MILLIS = 30_000;
+    private static final long FIRST_FAILURE_WAIT_MILLIS = 2_000;
+    private static final long MAX_FAILURE_WAIT_MILLIS = 30_000;
     private static final long LEFT_RUNNING_EVERY_MILLIS = 30_000;
     private static final long QUIET_LOOK_MILLIS = 1_000;
     private static final long BUSY_LOOK_MAX_MILLIS = 2_000;
@@ -63,7 +64,6 @@ public class ChunkJobLauncher {
 
     private ExecutionLimits limits;
     private final Map<String, Long> running = new ConcurrentHashMap<>();
-    private final Map<String, Long> failedUntil = new ConcurrentHashMap<>();
     private volatile List<BatchShape> shapes;
     private RepeatingWork look;
     private String lastFailure;
@@ -72,8 +72,10 @@ public class ChunkJobLauncher {
     private Boolean repositoryHere;
     private long nextLeftRunningLook;
     private final LookCadence cadence = new LookCadence(LOOK_EVERY_MILLIS, QUIET_LOOK_MILLIS, BUSY_LOOK_MAX_MILLIS);
-    private final EmptyExecutionBackoff emptyExecutions =
-            new EmptyExecutionBackoff(FIRST_EMPTY_WAIT_MILLIS, MAX_EMPTY_WAIT_MILLIS);
+    private final ExecutionBackoff emptyExecutions =
+            new ExecutionBackoff(FIRST_EMPTY_WAIT_MILLIS, MAX_EMPTY_WAIT_MILLIS);
+    private final ExecutionBackoff failedExecutions =
+            new ExecutionBackoff(FIRST_FAILURE_WAIT_MILLIS, MAX_FAILURE_WAIT_MILLIS);
 
     /** Starts the looks; called once by {@link io.tideflow.batch.module.BatchModuleStart}. */
     public synchronized void start() {
@@ -114,8 +116,7 @@ public class ChunkJobLauncher {
                 due |= !groups.isEmpty();
                 for (String group : groups) {
                     String typeAndGroup = shape.type() + '\u0000' + group;
-                    if (failedUntil.getOrDefault(typeAndGroup, 0L) > now
-                            || emptyExecutions.waiting(typeAndGroup, now)) {
+                    if (failedExecutions.waiting(typeAndGroup, now) || emptyExecutions.waiting(typeAndGroup, now)) {
                         continue;
                     }
                     // several executions of one type and group claim different tasks, so that one chunk's commit
@@ -176,23 +177,29 @@ public class ChunkJobLauncher {
 
     /**
      * Drops the executions that ended. One that failed (the runtime could not run the step at all, or a chunk failed
-     * for a reason other than its tasks) is not started again for its type and group for {@link #AFTER_FAILURE_MILLIS}:
-     * its tasks wait, rescued by the lease if it held any, and the server log says once why. One that completed
-     * without reading a task (its group's breaker open, its limits used up) makes the next one wait
-     * ({@link EmptyExecutionBackoff}).
+     * for a reason other than its tasks) makes the next one for its type and group wait, from
+     * {@link #FIRST_FAILURE_WAIT_MILLIS} doubling per failure in a row up to {@link #MAX_FAILURE_WAIT_MILLIS}: its tasks
+     * wait, rescued by the lease if it held any, and the server log says why. One that completed without reading a
+     * task (its group's breaker open, its limits used up) makes the next one wait too ({@link ExecutionBackoff}).
      */
     private void forgetEnded(JobOperator jobs) {
         running.entrySet().removeIf(entry -> {
             BatchStatus status = jobs.getJobExecution(entry.getValue()).getBatchStatus();
             String typeAndGroup = entry.getKey().substring(0, entry.getKey().lastIndexOf('\u0000'));
+            long now = System.currentTimeMillis();
             if (status == BatchStatus.COMPLETED) {
-                emptyExecutions.ended(typeAndGroup, tasksRead(jobs, entry.getValue()), System.currentTimeMillis());
+                failedExecutions.reset(typeAndGroup);
+                if (tasksRead(jobs, entry.getValue()) > 0) {
+                    emptyExecutions.reset(typeAndGroup);
+                } else {
+                    emptyExecutions.another(typeAndGroup, now);
+                }
             }
             if (status == BatchStatus.FAILED) {
-                failedUntil.put(typeAndGroup, System.currentTimeMillis() + AFTER_FAILURE_MILLIS);
+                long wait = failedExecutions.another(typeAndGroup, now);
                 LOG.warning(() -> "chunk job execution " + entry.getValue() + " ("
-                        + typeAndGroup.replace('\u0000', '/') + ") failed; the next one starts in "
-                        + AFTER_FAILURE_MILLIS / 1000 + " s");
+                        + typeAndGroup.replace('\u0000', '/') + ") failed; the next one starts in " + wait / 1000
+                        + " s");
             }
             return !BatchExecutions.isRunning(status);
         });

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class EmptyExecutionBackoffTest {
+class ExecutionBackoffTest {
 
-    private final EmptyExecutionBackoff backoff = new EmptyExecutionBackoff(1_000, 8_000);
+    private final ExecutionBackoff backoff = new ExecutionBackoff(1_000, 8_000);
 
     @Test
-    void eachEmptyExecutionInARowDoublesTheWaitUpToTheMaximum() {
+    void eachExecutionInARowThatWentWrongDoublesTheWaitUpToTheMaximum() {
         long now = 0;
         for (long expected : new long[] {1_000, 2_000, 4_000, 8_000, 8_000}) {
-            backoff.ended("mail/bulk", 0, now);
+            assertThat(backoff.another("mail/bulk", now)).isEqualTo(expected);
             assertThat(backoff.waiting("mail/bulk", now + expected - 1)).isTrue();
             assertThat(backoff.waiting("mail/bulk", now + expected)).isFalse();
             now += expected;
@@ -20,13 +20,13 @@ class EmptyExecutionBackoffTest {
     }
 
     @Test
-    void anExecutionThatReadATaskEndsTheWaiting() {
-        backoff.ended("mail/bulk", 0, 0);
-        backoff.ended("mail/bulk", 0, 1_000);
-        backoff.ended("mail/bulk", 3, 2_000);
+    void anExecutionThatWentRightEndsTheWaiting() {
+        backoff.another("mail/bulk", 0);
+        backoff.another("mail/bulk", 1_000);
+        backoff.reset("mail/bulk");
 
         assertThat(backoff.waiting("mail/bulk", 2_000)).isFalse();
-        backoff.ended("mail/bulk", 0, 5_000);
+        backoff.another("mail/bulk", 5_000);
         assertThat(backoff.waiting("mail/bulk", 5_999))
                 .as("the wait starts over at the first")
                 .isTrue();
@@ -35,7 +35,7 @@ class EmptyExecutionBackoffTest {
 
     @Test
     void eachTypeAndGroupWaitsOnItsOwn() {
-        backoff.ended("mail/bulk", 0, 0);
+        backoff.another("mail/bulk", 0);
 
         assertThat(backoff.waiting("mail/bulk", 500)).isTrue();
         assertThat(backoff.waiting("mail/other", 500)).isFalse();
