@@ -17,8 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Keeps clients from minting groups without bound: a task may name a group the configuration does not define only
  * while fewer than {@code tideflow.groups.max} groups hold tasks. Groups this node has seen hold tasks cost nothing;
- * the groups of a request new to it cost one indexed read together, and groups new to the database a count of the
- * groups, reused for a second. Nodes count apart, so concurrent submissions on several nodes can pass the cap by what they admit within
+ * the groups of a request new to it cost one read together (an index on Derby; on PostgreSQL, whose indexes by group
+ * hold live tasks only, a scan of {@code tasks}), and groups new to the database a count of the groups, reused for a
+ * second. Nodes count apart, so concurrent submissions on several nodes can pass the cap by what they admit within
  * that second: the cap bounds growth, it is no exact quota.
  */
 @ApplicationScoped
