@@ -112,8 +112,8 @@ UPDATE tasks SET state = 'ARCHIVED', updated_at = ? WHERE id = ? AND state = 'CA
 -- ---------------------------------------------------------------------------------------------------------------
 -- tasks: what the transitions need to find their tasks, and what is not a change of state
 
--- name: task.countGroups
-SELECT COUNT(DISTINCT resource_group) FROM tasks;
+-- name: task.groupsHoldingTasks
+SELECT DISTINCT resource_group FROM tasks;
 
 -- name: task.groupsDue
 -- now; the first rows only (max rows)

@@ -103,10 +103,6 @@ FROM tasks t WHERE t.lease_token = ? AND t.id IN (?[32]);
 -- name: task.cancelRequestedAmong
 SELECT id FROM tasks WHERE cancel_requested = 1 AND state = 'RUNNING' AND id IN (?[32]);
 
--- name: task.groupsHoldingTasksAmong
--- groups: those of them that any task, in any state, names
-SELECT DISTINCT resource_group FROM tasks WHERE resource_group IN (?[32]);
-
 -- name: task.groupsWithDueTasks
 -- now, groups
 SELECT DISTINCT resource_group FROM tasks WHERE state = 'PENDING' AND run_at <= ? AND resource_group IN (?[32]);

@@ -93,10 +93,6 @@ FROM unnest(CAST(? AS CHAR(36)[]), CAST(? AS INTEGER[])) AS claimed(id, attempt)
 -- name: task.cancelRequestedAmong
 SELECT id FROM tasks WHERE cancel_requested = 1 AND state = 'RUNNING' AND id = ANY(CAST(? AS CHAR(36)[]));
 
--- name: task.groupsHoldingTasksAmong
--- groups: those of them that any task, in any state, names
-SELECT DISTINCT resource_group FROM tasks WHERE resource_group = ANY(?);
-
 -- name: task.groupsWithDueTasks
 -- now, groups
 SELECT DISTINCT resource_group FROM tasks WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ANY(?);
