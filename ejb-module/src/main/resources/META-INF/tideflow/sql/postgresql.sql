@@ -1,52 +1,85 @@
 -- The statements that differ on PostgreSQL (see common.sql for the format). A claim is one statement: the due rows
 -- are picked and locked with FOR UPDATE SKIP LOCKED, so claimers on any number of nodes pass over each other's rows
--- instead of waiting, and the update returns what it took. Lists are one array parameter (= ANY(?)); ids are cast
+-- instead of waiting, and the update returns what it took; the same statement writes each claimed task's history row from
+-- the update's answer (tasks is not read again, and the claim is one round trip). Lists are one array parameter (= ANY(?)); ids are cast
 -- to the column's type so that the primary key's index serves them.
 
 -- name: claim.due
 -- Transition.CLAIM: owner, token, lease expiry, now, now, the types this node runs, limit. Unrestricted groups only:
 -- those without a row that limits or pauses them.
-UPDATE tasks SET state = 'RUNNING', lease_owner = ?, lease_token = ?, lease_expires_at = ?,
-                 attempts = attempts + 1, updated_at = ?
-WHERE id IN (SELECT id FROM tasks
-             WHERE state = 'PENDING' AND run_at <= ? AND type = ANY(?)
-               AND resource_group NOT IN (SELECT name FROM resource_groups
-                                          WHERE paused = 1 OR breaker = 1 OR max_concurrent IS NOT NULL
-                                             OR max_concurrent_cluster IS NOT NULL OR rate_permits IS NOT NULL)
-             ORDER BY priority DESC, id LIMIT ? FOR UPDATE SKIP LOCKED)
-RETURNING id, type, resource_group, payload, attempts, max_attempts, run_at, priority;
+WITH claimed AS (
+    UPDATE tasks SET state = 'RUNNING', lease_owner = ?, lease_token = ?, lease_expires_at = ?,
+                     attempts = attempts + 1, updated_at = ?
+    WHERE id IN (SELECT id FROM tasks
+                 WHERE state = 'PENDING' AND run_at <= ? AND type = ANY(?)
+                   AND resource_group NOT IN (SELECT name FROM resource_groups
+                                              WHERE paused = 1 OR breaker = 1 OR max_concurrent IS NOT NULL
+                                                 OR max_concurrent_cluster IS NOT NULL OR rate_permits IS NOT NULL)
+                 ORDER BY priority DESC, id LIMIT ? FOR UPDATE SKIP LOCKED)
+    RETURNING id, type, resource_group, payload, attempts, max_attempts, run_at, priority, updated_at, lease_owner
+), history AS (
+    INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt)
+    SELECT id, (SELECT COUNT(*) FROM task_events e WHERE e.task_id = claimed.id), 'PENDING', 'RUNNING', updated_at,
+           lease_owner, attempts
+    FROM claimed
+)
+SELECT id, type, resource_group, payload, attempts, max_attempts, run_at, priority FROM claimed;
 
 -- name: claim.dueInGroup
 -- owner, token, lease expiry, now, now, group, limit; any type (a worker that runs whatever the group holds)
-UPDATE tasks SET state = 'RUNNING', lease_owner = ?, lease_token = ?, lease_expires_at = ?,
-                 attempts = attempts + 1, updated_at = ?
-WHERE id IN (SELECT id FROM tasks
-             WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ?
-             ORDER BY priority DESC, id LIMIT ? FOR UPDATE SKIP LOCKED)
-RETURNING id, type, resource_group, payload, attempts, max_attempts, run_at, priority;
+WITH claimed AS (
+    UPDATE tasks SET state = 'RUNNING', lease_owner = ?, lease_token = ?, lease_expires_at = ?,
+                     attempts = attempts + 1, updated_at = ?
+    WHERE id IN (SELECT id FROM tasks
+                 WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ?
+                 ORDER BY priority DESC, id LIMIT ? FOR UPDATE SKIP LOCKED)
+    RETURNING id, type, resource_group, payload, attempts, max_attempts, run_at, priority, updated_at, lease_owner
+), history AS (
+    INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt)
+    SELECT id, (SELECT COUNT(*) FROM task_events e WHERE e.task_id = claimed.id), 'PENDING', 'RUNNING', updated_at,
+           lease_owner, attempts
+    FROM claimed
+)
+SELECT id, type, resource_group, payload, attempts, max_attempts, run_at, priority FROM claimed;
 
 -- name: claim.dueOfTypesInGroup
 -- owner, token, lease expiry, now, now, group, the types wanted, limit
-UPDATE tasks SET state = 'RUNNING', lease_owner = ?, lease_token = ?, lease_expires_at = ?,
-                 attempts = attempts + 1, updated_at = ?
-WHERE id IN (SELECT id FROM tasks
-             WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ? AND type = ANY(?)
-             ORDER BY priority DESC, id LIMIT ? FOR UPDATE SKIP LOCKED)
-RETURNING id, type, resource_group, payload, attempts, max_attempts, run_at, priority;
+WITH claimed AS (
+    UPDATE tasks SET state = 'RUNNING', lease_owner = ?, lease_token = ?, lease_expires_at = ?,
+                     attempts = attempts + 1, updated_at = ?
+    WHERE id IN (SELECT id FROM tasks
+                 WHERE state = 'PENDING' AND run_at <= ? AND resource_group = ? AND type = ANY(?)
+                 ORDER BY priority DESC, id LIMIT ? FOR UPDATE SKIP LOCKED)
+    RETURNING id, type, resource_group, payload, attempts, max_attempts, run_at, priority, updated_at, lease_owner
+), history AS (
+    INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt)
+    SELECT id, (SELECT COUNT(*) FROM task_events e WHERE e.task_id = claimed.id), 'PENDING', 'RUNNING', updated_at,
+           lease_owner, attempts
+    FROM claimed
+)
+SELECT id, type, resource_group, payload, attempts, max_attempts, run_at, priority FROM claimed;
 
 -- name: claim.dueFromGroups
 -- owner, token, lease expiry, now, the groups, how many from each (as text), now, the types this node runs. Each
 -- group's next due tasks in its own order (priority, then id), all groups in one statement; the caller has decided
 -- how many each may start (its fair share).
-UPDATE tasks SET state = 'RUNNING', lease_owner = ?, lease_token = ?, lease_expires_at = ?,
-                 attempts = attempts + 1, updated_at = ?
-WHERE id IN (SELECT picked.id
-             FROM unnest(CAST(? AS VARCHAR(100)[]), CAST(? AS INTEGER[])) AS wanted(resource_group, how_many)
-             CROSS JOIN LATERAL (SELECT id FROM tasks
-                                 WHERE state = 'PENDING' AND run_at <= ? AND resource_group = wanted.resource_group
-                                   AND type = ANY(?)
-                                 ORDER BY priority DESC, id LIMIT wanted.how_many FOR UPDATE SKIP LOCKED) picked)
-RETURNING id, type, resource_group, payload, attempts, max_attempts, run_at, priority;
+WITH claimed AS (
+    UPDATE tasks SET state = 'RUNNING', lease_owner = ?, lease_token = ?, lease_expires_at = ?,
+                     attempts = attempts + 1, updated_at = ?
+    WHERE id IN (SELECT picked.id
+                 FROM unnest(CAST(? AS VARCHAR(100)[]), CAST(? AS INTEGER[])) AS wanted(resource_group, how_many)
+                 CROSS JOIN LATERAL (SELECT id FROM tasks
+                                     WHERE state = 'PENDING' AND run_at <= ? AND resource_group = wanted.resource_group
+                                       AND type = ANY(?)
+                                     ORDER BY priority DESC, id LIMIT wanted.how_many FOR UPDATE SKIP LOCKED) picked)
+    RETURNING id, type, resource_group, payload, attempts, max_attempts, run_at, priority, updated_at, lease_owner
+), history AS (
+    INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt)
+    SELECT id, (SELECT COUNT(*) FROM task_events e WHERE e.task_id = claimed.id), 'PENDING', 'RUNNING', updated_at,
+           lease_owner, attempts
+    FROM claimed
+)
+SELECT id, type, resource_group, payload, attempts, max_attempts, run_at, priority FROM claimed;
 
 -- name: transition.completeWithRecords
 -- Transition.COMPLETE with its result row (when the handler returned one) and its history row in one statement, so
@@ -81,14 +114,6 @@ WITH inserted AS (
 )
 INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt, detail)
 SELECT id, 0, NULL, 'PENDING', created_at, CAST(? AS VARCHAR(200)), 0, CAST(? AS VARCHAR(4000)) FROM inserted;
-
--- name: event.appendClaimed
--- Transition.CLAIM's history row for every task the claim took, from the claim's answer: now, node, ids, their
--- attempts (as text, in the same order). Nothing is read from tasks (PostgresStoreDialect.appendClaimHistory says why).
-INSERT INTO task_events (task_id, seq, from_state, to_state, occurred_at, node, attempt)
-SELECT claimed.id, (SELECT COUNT(*) FROM task_events e WHERE e.task_id = claimed.id), 'PENDING', 'RUNNING',
-       CAST(? AS BIGINT), CAST(? AS VARCHAR(200)), claimed.attempt
-FROM unnest(CAST(? AS CHAR(36)[]), CAST(? AS INTEGER[])) AS claimed(id, attempt);
 
 -- name: task.cancelRequestedAmong
 SELECT id FROM tasks WHERE cancel_requested = 1 AND state = 'RUNNING' AND id = ANY(CAST(? AS CHAR(36)[]));

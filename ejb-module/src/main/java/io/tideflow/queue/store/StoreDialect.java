@@ -48,8 +48,8 @@ public interface StoreDialect {
     /**
      * Writes {@link io.tideflow.queue.model.Transition#CLAIM}'s history row for each row a claim took under
      * {@code token}, in the claim's transaction (parameters of {@code event.appendClaimed}: now, node, token, a slice
-     * of the ids; the rows' attempts are read back by id). A database that can take the claim's answer as arrays
-     * writes them without reading {@code tasks} again.
+     * of the ids; the rows' attempts are read back by id). A database whose claim statement writes them itself
+     * writes nothing here.
      */
     default void appendClaimHistory(SqlRunner sql, List<ClaimedRow> rows, String token, long now, String node) {
         List<String> ids = rows.stream().map(ClaimedRow::id).toList();
