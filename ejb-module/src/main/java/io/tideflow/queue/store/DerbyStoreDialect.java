@@ -76,6 +76,7 @@ final class DerbyStoreDialect implements StoreDialect {
                     ids);
             if (taken > 0) {
                 claimed.addAll(sql.list("claim.taken", ClaimedRow.FROM_ROW, request.token(), ids));
+                sql.update("event.appendClaimed", now, request.owner(), request.token(), ids);
             }
         }
         claimed.sort(Comparator.comparingInt(row -> candidates.indexOf(row.id())));

@@ -41,15 +41,6 @@ final class PostgresStoreDialect implements StoreDialect {
     }
 
     /**
-     * Nothing left to write: each claim statement inserts its rows' history from the update's own answer. A separate
-     * read of the claimed rows by id and token, planned once for a connection's prepared statement while {@code tasks}
-     * was small, went on scanning the whole table at every claim after it had grown (benchmarks.md, "A claim's
-     * history"); a separate insert from the answer cost a round trip per claim.
-     */
-    @Override
-    public void appendClaimHistory(SqlRunner sql, List<ClaimedRow> rows, String token, long now, String node) {}
-
-    /**
      * All in one JDBC batch, which the driver sends as multi-row inserts that pass over a held key; then one read of
      * who holds the keys tells which rows are ours. The batch's own counts cannot tell: a rewritten batch reports none.
      */

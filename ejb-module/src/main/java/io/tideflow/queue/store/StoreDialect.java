@@ -19,7 +19,10 @@ import java.util.Optional;
  */
 public interface StoreDialect {
 
-    /** Claims and returns the rows this claim won, in claim order. */
+    /**
+     * Claims and returns the rows this claim won, in claim order, with {@link io.tideflow.queue.model.Transition#CLAIM}'s
+     * history row for each, in the caller's transaction.
+     */
     List<ClaimedRow> claim(SqlRunner sql, ClaimRequest request);
 
     SqlCatalog statements();
@@ -43,19 +46,6 @@ public interface StoreDialect {
      */
     default Optional<String> enqueueInOneStatement() {
         return Optional.empty();
-    }
-
-    /**
-     * Writes {@link io.tideflow.queue.model.Transition#CLAIM}'s history row for each row a claim took under
-     * {@code token}, in the claim's transaction (parameters of {@code event.appendClaimed}: now, node, token, a slice
-     * of the ids; the rows' attempts are read back by id). A database whose claim statement writes them itself
-     * writes nothing here.
-     */
-    default void appendClaimHistory(SqlRunner sql, List<ClaimedRow> rows, String token, long now, String node) {
-        List<String> ids = rows.stream().map(ClaimedRow::id).toList();
-        for (List<String> some : sql.slices("event.appendClaimed", ids)) {
-            sql.update("event.appendClaimed", now, node, token, some);
-        }
     }
 
     /**

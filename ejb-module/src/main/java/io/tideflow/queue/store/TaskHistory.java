@@ -15,12 +15,10 @@ public class TaskHistory {
 
     private final SqlRunner sql;
     private final String node;
-    private final StoreDialect dialect;
 
     public TaskHistory(EntityManager em, String node, StoreDialect dialect) {
         this.sql = dialect.on(em);
         this.node = node;
-        this.dialect = dialect;
     }
 
     /** The edge {@code transition} took, for one task. */
@@ -56,11 +54,6 @@ public class TaskHistory {
         parameters[taskParameters.length] = node;
         parameters[taskParameters.length + 1] = ColumnText.fit(detail, ColumnText.ERROR_CHARS);
         return parameters;
-    }
-
-    /** {@link Transition#CLAIM} for every row that a claim statement took under {@code token}. */
-    void appendClaimed(List<ClaimedRow> rows, String token, Instant at) {
-        dialect.appendClaimHistory(sql, rows, token, at.toEpochMilli(), node);
     }
 
     public List<TaskEventView> of(TaskId id) {

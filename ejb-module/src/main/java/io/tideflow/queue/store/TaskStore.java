@@ -174,8 +174,7 @@ public class TaskStore {
                         new StoreDialect.GroupsClaimRequest(
                                 Map.copyOf(wantedByGroup), node, token, now, expiresAt, List.copyOf(types))),
                 token,
-                expiresAt,
-                now);
+                expiresAt);
     }
 
     private List<LeasedTask> claim(int limit, Instant now, Duration leaseDuration, String group, List<String> types) {
@@ -186,11 +185,11 @@ public class TaskStore {
         String token = UUID.randomUUID().toString();
         List<ClaimedRow> rows =
                 dialect.claim(sql, new StoreDialect.ClaimRequest(limit, node, token, now, expiresAt, group, types));
-        return leased(rows, token, expiresAt, now);
+        return leased(rows, token, expiresAt);
     }
 
-    /** The claimed rows as leased tasks, with the history row of each claim. */
-    private List<LeasedTask> leased(List<ClaimedRow> rows, String token, Instant expiresAt, Instant now) {
+    /** The claimed rows as leased tasks (the dialect's claim wrote their history rows). */
+    private List<LeasedTask> leased(List<ClaimedRow> rows, String token, Instant expiresAt) {
         List<LeasedTask> claimed = new ArrayList<>(rows.size());
         for (ClaimedRow row : rows) {
             claimed.add(new LeasedTask(
@@ -204,7 +203,6 @@ public class TaskStore {
                     expiresAt,
                     Instant.ofEpochMilli(row.runAt())));
         }
-        history.appendClaimed(rows, token, now);
         return claimed;
     }
 
