@@ -88,6 +88,17 @@ public class GroupCensus {
         return Optional.empty();
     }
 
+    /**
+     * Takes the census, in the caller's transaction, unless a submission has taken it already: at a node's start, so
+     * that the first group new to the node after a restart is admitted from it instead of waiting, with every other
+     * submission naming a new group, for a read of the groups of all tasks.
+     */
+    public synchronized void takeUnlessTaken() {
+        if (takenAt == null) {
+            take(clock.instant());
+        }
+    }
+
     private boolean olderThan(Duration age, Instant now) {
         return takenAt == null || now.isAfter(takenAt.plus(age));
     }

@@ -90,6 +90,26 @@ class GroupCensusTest {
     }
 
     @Test
+    void aCensusTakenAtStartAdmitsTheFirstNewGroupWithoutARead() {
+        insertTaskIn("a");
+        insertTaskIn("b");
+        db.inTransaction(em -> {
+            census.store = db.store(em, "node-a");
+            census.takeUnlessTaken();
+            return null;
+        });
+
+        census.store = null;
+        census.takeUnlessTaken();
+        assertThat(census.admit(List.of("c")))
+                .as("a and b counted at start, so c finds the last place without a read")
+                .isEmpty();
+        assertThat(census.admit(List.of("d")))
+                .map(GroupCensus.Refusal::problem)
+                .hasValueSatisfying(problem -> assertThat(problem).contains("3 groups hold tasks already"));
+    }
+
+    @Test
     void aRefusalCountsWhatTheDatabaseHoldsAtMostASecondAgo() {
         insertTaskIn("a");
         insertTaskIn("b");
