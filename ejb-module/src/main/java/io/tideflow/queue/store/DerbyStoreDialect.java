@@ -65,7 +65,10 @@ final class DerbyStoreDialect implements StoreDialect {
                                 request.group(),
                                 request.types());
         List<ClaimedRow> claimed = new ArrayList<>(candidates.size());
-        for (List<String> ids : sql.slices("claim.take", candidates)) {
+        // slices in id order: Derby takes a list's rows by id, so the whole claim takes its rows in the order every
+        // other writer of several tasks does (the promotion of due retries), and none waits on it in a cycle
+        List<String> byId = candidates.stream().sorted().toList();
+        for (List<String> ids : sql.slices("claim.take", byId)) {
             int taken = sql.update(
                     "claim.take",
                     request.owner(),

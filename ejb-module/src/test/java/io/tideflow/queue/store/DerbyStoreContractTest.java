@@ -38,6 +38,14 @@ class DerbyStoreContractTest {
     }
 
     @Nested
+    class PromotionBesideClaim extends PromotionBesideClaimContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new DerbyTestDatabase();
+        }
+    }
+
+    @Nested
     class GroupClaims extends GroupClaimContract {
         @Override
         TestDatabase newDatabase() {

@@ -38,6 +38,14 @@ class PostgresStoreContractTest {
     }
 
     @Nested
+    class PromotionBesideClaim extends PromotionBesideClaimContract {
+        @Override
+        TestDatabase newDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
     class GroupClaims extends GroupClaimContract {
         @Override
         TestDatabase newDatabase() {
