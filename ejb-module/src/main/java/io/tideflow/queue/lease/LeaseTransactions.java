@@ -5,6 +5,7 @@ import io.tideflow.queue.api.event.TaskDeadLettered;
 import io.tideflow.queue.api.event.TaskLeaseRescued;
 import io.tideflow.queue.api.event.TaskRetryScheduled;
 import io.tideflow.queue.api.worker.FailureVerdict;
+import io.tideflow.queue.api.worker.LeasedTask;
 import io.tideflow.queue.config.EngineSettings;
 import io.tideflow.queue.config.TypePolicies;
 import io.tideflow.queue.events.LifecycleEvents;
@@ -55,14 +56,12 @@ public class LeaseTransactions {
 
     /** Extends the leases of these attempts; returns those whose lease is no longer theirs. */
     public List<RunningAttempt> heartbeat(List<RunningAttempt> attempts) {
-        Instant expiry = clock.instant().plus(settings.leaseDuration());
-        List<RunningAttempt> lost = new ArrayList<>();
-        for (RunningAttempt attempt : attempts) {
-            if (!leases.heartbeat(attempt.task(), expiry)) {
-                lost.add(attempt);
-            }
-        }
-        return lost;
+        Set<LeasedTask> lost = Set.copyOf(leases.heartbeatAll(
+                attempts.stream().map(RunningAttempt::task).toList(),
+                clock.instant().plus(settings.leaseDuration())));
+        return attempts.stream()
+                .filter(attempt -> lost.contains(attempt.task()))
+                .toList();
     }
 
     /** Refreshes this node's row in the node registry. */

@@ -9,6 +9,7 @@ import io.tideflow.queue.sql.RowMapper;
 import io.tideflow.queue.sql.SqlRunner;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,17 @@ public class LeaseStore {
         return sql.update("task.heartbeat", newExpiry.toEpochMilli(), task.id().value(), task.leaseToken()) == 1;
     }
 
+    /**
+     * Extends the leases of these tasks, in id order (as every writer of several tasks in one transaction takes their
+     * rows, so that this one never waits on another in a cycle); returns those whose lease is no longer theirs.
+     */
+    public List<LeasedTask> heartbeatAll(List<LeasedTask> held, Instant newExpiry) {
+        return held.stream()
+                .sorted(Comparator.comparing(task -> task.id().value()))
+                .filter(task -> !heartbeat(task, newExpiry))
+                .toList();
+    }
+
     /** The database's clock now, where it is not this node's own (empty on Derby, which runs in this JVM). */
     public Optional<Instant> databaseTime() {
         if (dialect.sharesThisNodesClock()) {
@@ -65,14 +77,24 @@ public class LeaseStore {
         return requested;
     }
 
-    /** RUNNING tasks whose lease ended before {@code now}, oldest expiry first. */
+    /**
+     * RUNNING tasks whose lease ended before {@code now}: the {@code limit} oldest expiries, in id order, the order in
+     * which every writer of several tasks in one transaction takes their rows, so that a rescue of them never waits on
+     * another writer in a cycle.
+     */
     public List<RescueCandidate> expiredLeases(Instant now, int limit) {
-        return sql.list("task.expiredLeases", limit, CANDIDATE, now.toEpochMilli());
+        return byId(sql.list("task.expiredLeases", limit, CANDIDATE, now.toEpochMilli()));
     }
 
-    /** RUNNING tasks that name {@code owner} in their lease: after a restart, this node's own orphans. */
+    /** RUNNING tasks that name {@code owner} in their lease (after a restart, this node's own orphans), in id order. */
     public List<RescueCandidate> heldBy(String owner) {
-        return sql.list("task.heldBy", CANDIDATE, owner);
+        return byId(sql.list("task.heldBy", CANDIDATE, owner));
+    }
+
+    private static List<RescueCandidate> byId(List<RescueCandidate> candidates) {
+        return candidates.stream()
+                .sorted(Comparator.comparing(candidate -> candidate.id().value()))
+                .toList();
     }
 
     /**

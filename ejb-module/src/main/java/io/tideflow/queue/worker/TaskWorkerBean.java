@@ -167,14 +167,7 @@ public class TaskWorkerBean implements TaskWorker {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<LeasedTask> extendLeases(List<LeasedTask> held) {
-        Instant expiry = clock.instant().plus(settings.leaseDuration());
-        List<LeasedTask> lost = new ArrayList<>();
-        for (LeasedTask task : held) {
-            if (!leases.heartbeat(task, expiry)) {
-                lost.add(task);
-            }
-        }
-        return lost;
+        return leases.heartbeatAll(held, clock.instant().plus(settings.leaseDuration()));
     }
 
     @Override

@@ -38,7 +38,7 @@ class PostgresStoreContractTest {
     }
 
     @Nested
-    class PromotionBesideClaim extends PromotionBesideClaimContract {
+    class TasksTakenInIdOrder extends TasksTakenInIdOrderContract {
         @Override
         TestDatabase newDatabase() {
             return new PostgresTestDatabase();
