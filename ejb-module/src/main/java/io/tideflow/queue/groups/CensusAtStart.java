@@ -34,7 +34,7 @@ public class CensusAtStart {
             // a node starts without a database at hand too; the first submission that needs the census takes it
             LOG.log(
                     Level.WARNING,
-                    "the group census could not be taken at start; the first submission of a new" + " group takes it",
+                    "the group census could not be taken at start; the first submission of a new group takes it",
                     e);
         }
     }

@@ -8,7 +8,6 @@ import jakarta.persistence.PersistenceException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -40,12 +39,8 @@ public class CompletionWriter {
         if (arrived.isEmpty()) {
             return List.of();
         }
-        // in id order, as every writer of several tasks in one transaction takes their rows: a rescue of expired
-        // leases among them then never waits on these completions in a cycle
-        List<Completion> completions = arrived.stream()
-                .sorted(Comparator.comparing(
-                        completion -> completion.task().id().value()))
-                .toList();
+        List<Completion> completions =
+                RowOrder.byTaskId(arrived, completion -> completion.task().id().value());
         // the same conditional change as the one-task path in TaskStore
         int[] changed =
                 sql.batch(TransitionStatements.nameOf(Transition.COMPLETE), completions, completion -> new Object[] {

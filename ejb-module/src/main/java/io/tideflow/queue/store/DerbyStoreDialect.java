@@ -65,10 +65,8 @@ final class DerbyStoreDialect implements StoreDialect {
                                 request.group(),
                                 request.types());
         List<ClaimedRow> claimed = new ArrayList<>(candidates.size());
-        // slices in id order: Derby takes a list's rows by id, so the whole claim takes its rows in the order every
-        // other writer of several tasks does (the promotion of due retries), and none waits on it in a cycle
-        List<String> byId = candidates.stream().sorted().toList();
-        for (List<String> ids : sql.slices("claim.take", byId)) {
+        // Derby takes each slice's rows by id; slices in row order keep that order across the whole claim
+        for (List<String> ids : sql.slices("claim.take", RowOrder.byTaskId(candidates, id -> id))) {
             int taken = sql.update(
                     "claim.take",
                     request.owner(),

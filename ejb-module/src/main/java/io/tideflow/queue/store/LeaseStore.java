@@ -9,7 +9,6 @@ import io.tideflow.queue.sql.RowMapper;
 import io.tideflow.queue.sql.SqlRunner;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,13 +47,9 @@ public class LeaseStore {
         return sql.update("task.heartbeat", newExpiry.toEpochMilli(), task.id().value(), task.leaseToken()) == 1;
     }
 
-    /**
-     * Extends the leases of these tasks, in id order (as every writer of several tasks in one transaction takes their
-     * rows, so that this one never waits on another in a cycle); returns those whose lease is no longer theirs.
-     */
+    /** Extends the leases of these tasks, in {@link RowOrder}; returns those whose lease is no longer theirs. */
     public List<LeasedTask> heartbeatAll(List<LeasedTask> held, Instant newExpiry) {
-        return held.stream()
-                .sorted(Comparator.comparing(task -> task.id().value()))
+        return RowOrder.byTaskId(held, task -> task.id().value()).stream()
                 .filter(task -> !heartbeat(task, newExpiry))
                 .toList();
     }
@@ -78,23 +73,23 @@ public class LeaseStore {
     }
 
     /**
-     * RUNNING tasks whose lease ended before {@code now}: the {@code limit} oldest expiries, in id order, the order in
-     * which every writer of several tasks in one transaction takes their rows, so that a rescue of them never waits on
-     * another writer in a cycle.
+     * RUNNING tasks whose lease ended before {@code now}: the {@code limit} oldest expiries, in {@link RowOrder}, the
+     * order in which a rescue changes them.
      */
     public List<RescueCandidate> expiredLeases(Instant now, int limit) {
-        return byId(sql.list("task.expiredLeases", limit, CANDIDATE, now.toEpochMilli()));
+        return RowOrder.byTaskId(
+                sql.list("task.expiredLeases", limit, CANDIDATE, now.toEpochMilli()),
+                candidate -> candidate.id().value());
     }
 
-    /** RUNNING tasks that name {@code owner} in their lease (after a restart, this node's own orphans), in id order. */
+    /**
+     * RUNNING tasks that name {@code owner} in their lease (after a restart, this node's own orphans), in
+     * {@link RowOrder}.
+     */
     public List<RescueCandidate> heldBy(String owner) {
-        return byId(sql.list("task.heldBy", CANDIDATE, owner));
-    }
-
-    private static List<RescueCandidate> byId(List<RescueCandidate> candidates) {
-        return candidates.stream()
-                .sorted(Comparator.comparing(candidate -> candidate.id().value()))
-                .toList();
+        return RowOrder.byTaskId(
+                sql.list("task.heldBy", CANDIDATE, owner),
+                candidate -> candidate.id().value());
     }
 
     /**

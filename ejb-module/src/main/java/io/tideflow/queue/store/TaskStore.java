@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -281,10 +280,8 @@ public class TaskStore {
                 row -> new DueRetry(row.getString(1).trim(), row.getInt(2)),
                 now.toEpochMilli());
         int promoted = 0;
-        // by id, the order in which a claim takes its rows: read in due order, changed in the other, a promotion could
-        // hold one row a claim needs while waiting for one the claim holds (a deadlock, which Derby breaks after 20 s)
-        for (DueRetry retry :
-                due.stream().sorted(Comparator.comparing(DueRetry::id)).toList()) {
+        // the oldest due, changed in row order
+        for (DueRetry retry : RowOrder.byTaskId(due, DueRetry::id)) {
             if (change(Transition.PROMOTE, now.toEpochMilli(), retry.id(), now.toEpochMilli()) == 1) {
                 history.append(retry.id(), Transition.PROMOTE, now, retry.attempts(), "retry");
                 promoted++;
